@@ -1,0 +1,46 @@
+package seckill.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import redis.clients.jedis.Jedis;
+import seckill.redis.RedisConnection;
+import seckill.sale.AuditResult;
+import seckill.sale.SaleAudit;
+
+/** The invariants of the sale in Redis, whoever drove it. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Check the sale in Redis: nothing oversold, kill_user matches kill_num, nobody won twice."
+                + " Exit 0 when they hold, 3 when not.")
+public final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr());
+             Jedis jedis = StatusCommand.borrow(connection)) {
+            AuditResult a = new SaleAudit(redis.keys()).audit(jedis);
+            out.println(Summary.line("Sale", "prefix '" + redis.prefix() + "' at " + connection.target().masked()));
+            out.println(Summary.line("Sold", a.sold() + " / " + a.total() + ", winners " + a.winners()
+                    + " (" + a.uniqueWinners() + " distinct)"));
+            if (a.ok()) {
+                out.println(Summary.line("Audit", "✔ nothing oversold, nobody won twice"));
+            } else {
+                for (String v : a.violations()) {
+                    out.println(Summary.line("Audit", "✘ " + v));
+                }
+            }
+            out.flush();
+            return a.ok() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
+        }
+    }
+}

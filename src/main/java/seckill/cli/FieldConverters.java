@@ -1,0 +1,100 @@
+package seckill.cli;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+import seckill.sale.StrategyKind;
+import seckill.sim.ConfigField;
+
+/** Picocli converters that check each number against {@link ConfigField}, the one table of ranges. */
+public final class FieldConverters {
+    private FieldConverters() {
+    }
+
+    abstract static class Field implements ITypeConverter<Long> {
+        private final ConfigField field;
+
+        Field(ConfigField field) {
+            this.field = field;
+        }
+
+        @Override
+        public Long convert(String value) {
+            try {
+                return field.parse(value);
+            } catch (IllegalArgumentException e) {
+                // picocli names the option itself: "Invalid value for option '--stock': must be …"
+                String message = e.getMessage();
+                if (message.startsWith(field.option() + " ")) {
+                    message = message.substring(field.option().length() + 1);
+                }
+                throw new TypeConversionException(message);
+            }
+        }
+    }
+
+    public static final class Stock extends Field {
+        public Stock() {
+            super(ConfigField.STOCK);
+        }
+    }
+
+    public static final class Users extends Field {
+        public Users() {
+            super(ConfigField.USERS);
+        }
+    }
+
+    public static final class Pool extends Field {
+        public Pool() {
+            super(ConfigField.POOL);
+        }
+    }
+
+    public static final class Duration extends Field {
+        public Duration() {
+            super(ConfigField.DURATION);
+        }
+    }
+
+    public static final class Retries extends Field {
+        public Retries() {
+            super(ConfigField.RETRIES);
+        }
+    }
+
+    public static final class SpreadMs extends Field {
+        public SpreadMs() {
+            super(ConfigField.SPREAD_MS);
+        }
+    }
+
+    public static final class NaiveGapMs extends Field {
+        public NaiveGapMs() {
+            super(ConfigField.NAIVE_GAP_MS);
+        }
+    }
+
+    public static final class RedisTimeout extends Field {
+        public RedisTimeout() {
+            super(ConfigField.REDIS_TIMEOUT);
+        }
+    }
+
+    public static final class Seed extends Field {
+        public Seed() {
+            super(ConfigField.SEED);
+        }
+    }
+
+    public static final class Strategy implements ITypeConverter<StrategyKind> {
+        @Override
+        public StrategyKind convert(String value) {
+            try {
+                return StrategyKind.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("must be one of " + StrategyKind.allowedNames()
+                        + " (got '" + value + "')");
+            }
+        }
+    }
+}

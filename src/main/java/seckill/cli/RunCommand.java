@@ -1,0 +1,72 @@
+package seckill.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import seckill.redis.RedisConnection;
+import seckill.report.RunReport;
+import seckill.sim.EndReason;
+import seckill.sim.Simulation;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+
+/** One headless sale. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run one sale headless and print a summary (exit 0, or 3 when the audit fails).")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions sale;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Override
+    public Integer call() throws IOException {
+        SimulationConfig config = sale.toConfig(redis);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RedisConnection connection = redis.connect(config.pool() + RedisConnection.READERS, err)) {
+            Simulation simulation = new Simulation(config, connection);
+            Thread stopOnCtrlC = new Thread(simulation::stop, "stop-on-interrupt");
+            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+            SimulationResult result;
+            try {
+                result = simulation.run();
+            } finally {
+                removeHook(stopOnCtrlC);
+            }
+            RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
+            Summary.print(out, report);
+            if (sale.report() != null) {
+                report.write(sale.report());
+                out.println("Report      " + sale.report().toAbsolutePath());
+            }
+            out.flush();
+            return exitCode(result);
+        }
+    }
+
+    static int exitCode(SimulationResult result) {
+        if (result.endedBy() == EndReason.ERROR) {
+            return ExitCodes.REDIS_UNAVAILABLE;
+        }
+        return result.auditHolds() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: the user pressed Ctrl-C
+        }
+    }
+
+}

@@ -1,0 +1,91 @@
+package seckill.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import seckill.redis.RedisUnavailableException;
+import seckill.sale.SaleKeyException;
+
+/** The command line; the only place (besides the window) that talks to people. */
+@Command(name = "seckill-lab", mixinStandardHelpOptions = true, versionProvider = SeckillCli.Version.class,
+        description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
+        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done and the audit holds; 2 bad arguments; 3 the audit found a violation; "
+                + "4 Redis unreachable, refused or lost."})
+public final class SeckillCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, status, audit, reset"
+                + " or ui");
+    }
+
+    /** Prints the version from the jar's manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SeckillCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Seckill Lab " + (v == null ? "dev" : v)};
+        }
+    }
+
+    public static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * The command line, with its exit codes wired: bad arguments 2, Redis unreachable 4.
+     *
+     * @param extraSubcommands commands living elsewhere (the window's {@code ui}), added before the handlers
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
+        CommandLine cl = new CommandLine(new SeckillCli());
+        for (Object extra : extraSubcommands) {
+            cl.addSubcommand(extra);
+        }
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine where = ex.getCommandLine();
+            where.getErr().println("error: " + ex.getMessage());
+            where.getErr().println("Try '" + where.getCommandSpec().qualifiedName() + " --help' for the options "
+                    + "and their ranges.");
+            where.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, where, parseResult) -> {
+            PrintWriter e = where.getErr();
+            int code;
+            if (ex instanceof RedisUnavailableException) {
+                e.println("error: " + ex.getMessage());
+                code = ExitCodes.REDIS_UNAVAILABLE;
+            } else if (ex instanceof SaleKeyException || ex instanceof IllegalArgumentException) {
+                e.println("error: " + ex.getMessage());
+                code = ExitCodes.USAGE;
+            } else {
+                e.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                code = 1;
+            }
+            e.flush();
+            return code;
+        });
+        return cl;
+    }
+
+    /** Runs a command line on the process's standard streams and returns its exit code. */
+    public static int execute(String[] args, Object... extraSubcommands) {
+        return commandLine(utf8(System.out), utf8(System.err), extraSubcommands).execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,75 @@
+package seckill.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import redis.clients.jedis.Jedis;
+import seckill.redis.RedisConnection;
+import seckill.redis.RedisErrors;
+import seckill.redis.RedisUnavailableException;
+import seckill.sale.SaleReader;
+import seckill.sale.SaleState;
+
+/** The sale's state now. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Print the sale's current state: stock, sold, winners, time left.")
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Option(names = "--json", description = "Print JSON for machines.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr());
+             Jedis jedis = borrow(connection)) {
+            SaleState s = new SaleReader(redis.keys()).read(jedis);
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("prefix", redis.prefix());
+            status.put("exists", s.exists());
+            status.put("total", s.exists() ? s.total() : null);
+            status.put("sold", s.sold());
+            status.put("winners", s.winners());
+            status.put("remaining_stock", s.stockLeft());
+            status.put("oversold", s.oversold());
+            status.put("open", s.isOpen());
+            status.put("seconds_left", s.ttlMillis() >= 0 ? Math.round(s.ttlMillis() / 1000.0) : null);
+            status.put("redis", connection.target().masked());
+            if (json) {
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(status));
+            } else if (!s.exists()) {
+                out.println("No sale under prefix '" + redis.prefix() + "' at " + connection.target().masked());
+            } else {
+                out.println(Summary.line("Sale", (s.isOpen() ? "open" : "closed") + (s.ttlMillis() >= 0
+                        ? ", " + Math.round(s.ttlMillis() / 1000.0) + " s left" : "")));
+                out.println(Summary.line("Sold", s.sold() + " / " + s.total() + "   (left " + s.stockLeft()
+                        + ", oversold " + s.oversold() + ")"));
+                out.println(Summary.line("Winners", Summary.f(s.winners())));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    static Jedis borrow(RedisConnection connection) {
+        try {
+            return connection.borrow();
+        } catch (RuntimeException e) {
+            throw new RedisUnavailableException(RedisErrors.describe(connection.target(), e), e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package seckill.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import seckill.report.RunReport;
+
+/** The run's summary as a person reads it. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, RunReport r) {
+        out.println("Seckill Lab · " + r.strategy() + " · " + r.redis().url() + " (Redis " + r.redis().version()
+                + (r.redis().embedded() ? ", embedded" : "") + ")");
+        out.println(line("Sold", r.sold() + " / " + r.stock() + "   (left " + r.remainingStock() + ", oversold "
+                + r.oversold() + ")"));
+        out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost ("
+                + f(r.usersPlayed()) + " played)"));
+        out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "
+                + f(r.errors())));
+        out.println(line("Speed", f(Math.round(r.usersPerS())) + " users/s, " + f(Math.round(r.attemptsPerS()))
+                + " attempts/s in " + f(r.elapsedMs()) + " ms"));
+        out.println(line("Latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                r.latencyMs().p50(), r.latencyMs().p99(), r.latencyMs().max())));
+        out.println(line("Ended by", r.endedBy() + (r.error() == null ? "" : ": " + r.error())));
+        if (r.audit().ok()) {
+            out.println(line("Audit", "✔ nothing oversold, nobody won twice"));
+        } else {
+            out.println(line("Audit", "✘ " + String.join("; ", r.audit().violations())));
+        }
+        if (!r.audit().ok() && "naive".equals(r.strategy())) {
+            out.println(line("", "(naive has no transaction: it oversells on purpose, to show why the others exist)"));
+        }
+    }
+
+    static String line(String label, String value) {
+        return String.format(Locale.ROOT, "%-11s %s", label, value);
+    }
+
+    static String f(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,103 @@
+package seckill.metrics;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Counters and latency of one run. Workers write wait-free (LongAdder, {@link Recorder#recordValue}); one reader
+ * at a time takes interval snapshots with {@link #sample()}, which also folds each interval into the total.
+ */
+public final class SaleMetrics {
+    private static final int DIGITS = 3;
+
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder wins = new LongAdder();
+    private final LongAdder soldOut = new LongAdder();
+    private final LongAdder closed = new LongAdder();
+    private final LongAdder alreadyWon = new LongAdder();
+    private final LongAdder conflicts = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder usersDone = new LongAdder();
+    private final LongAdder usersWon = new LongAdder();
+    private final Recorder recorder = new Recorder(DIGITS);
+
+    private final Histogram overall = new Histogram(DIGITS);
+    private Histogram interval;
+    private final long startNanos;
+    private long lastNanos;
+    private long lastAttempts;
+    private long lastWins;
+    private long lastConflicts;
+
+    public SaleMetrics() {
+        startNanos = System.nanoTime();
+        lastNanos = startNanos;
+    }
+
+    /** One attempt's round trip(s), in nanoseconds. */
+    public void attempt(long nanos) {
+        attempts.increment();
+        recorder.recordValue(Math.max(1, nanos / 1_000));
+    }
+
+    public void won() {
+        wins.increment();
+    }
+
+    public void soldOut() {
+        soldOut.increment();
+    }
+
+    public void closed() {
+        closed.increment();
+    }
+
+    public void alreadyWon() {
+        alreadyWon.increment();
+    }
+
+    public void conflict() {
+        conflicts.increment();
+    }
+
+    public void error() {
+        errors.increment();
+    }
+
+    public void userDone(boolean won) {
+        usersDone.increment();
+        if (won) {
+            usersWon.increment();
+        }
+    }
+
+    public long attempts() {
+        return attempts.sum();
+    }
+
+    public long usersDone() {
+        return usersDone.sum();
+    }
+
+    /** The counters now, and the interval since the last call. Callers take turns (synchronized). */
+    public synchronized MetricsSnapshot sample() {
+        long now = System.nanoTime();
+        interval = recorder.getIntervalHistogram(interval);
+        overall.add(interval);
+        long a = attempts.sum();
+        long w = wins.sum();
+        long c = conflicts.sum();
+        double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
+        MetricsSnapshot snapshot = new MetricsSnapshot((now - startNanos) / 1_000_000, a, w, soldOut.sum(),
+                closed.sum(), alreadyWon.sum(), c, errors.sum(), usersDone.sum(), usersWon.sum(),
+                (a - lastAttempts) / seconds, (w - lastWins) / seconds, (c - lastConflicts) / seconds,
+                LatencySummary.of(interval), LatencySummary.of(overall));
+        lastNanos = now;
+        lastAttempts = a;
+        lastWins = w;
+        lastConflicts = c;
+        return snapshot;
+    }
+}

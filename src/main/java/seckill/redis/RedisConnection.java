@@ -1,0 +1,130 @@
+package seckill.redis;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers.
+ * Closing it closes the pool and, when it owns one, stops the embedded server.
+ */
+public final class RedisConnection implements AutoCloseable {
+    /** Connections beyond the thread pool: the poller, the audit, the UI's one-off reads. */
+    public static final int READERS = 4;
+
+    private final RedisTarget target;
+    private final JedisPool pool;
+    private final EmbeddedRedis embedded;
+    private final String serverVersion;
+    private final Duration timeout;
+
+    private RedisConnection(RedisTarget target, JedisPool pool, EmbeddedRedis embedded, String serverVersion,
+                            Duration timeout) {
+        this.target = target;
+        this.pool = pool;
+        this.embedded = embedded;
+        this.serverVersion = serverVersion;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Opens a pool and checks the server at once (reachable, authenticated), reading its version.
+     *
+     * @param connections the most connections the pool hands out at once
+     * @param timeout     how long to wait for a connection, a reply or a free pooled connection
+     * @param embedded    the embedded server this connection owns, or null
+     */
+    public static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded) {
+        JedisClientConfig config = clientConfig(target, timeout);
+        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(connections);
+        poolConfig.setMaxIdle(connections);
+        poolConfig.setMinIdle(0);
+        poolConfig.setBlockWhenExhausted(true);
+        poolConfig.setMaxWait(timeout);
+        poolConfig.setJmxEnabled(false);
+        poolConfig.setTestOnBorrow(false);
+        JedisPool pool = new JedisPool(poolConfig, new HostAndPort(target.host(), target.port()), config);
+        try (Jedis jedis = pool.getResource()) {
+            String version = RedisErrors.versionOf(jedis.info("server"));
+            return new RedisConnection(target, pool, embedded, version, timeout);
+        } catch (RuntimeException e) {
+            pool.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
+        }
+    }
+
+    static JedisClientConfig clientConfig(RedisTarget target, Duration timeout) {
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        // a socket timeout shorter than the overall limit lets a paused or half-dead server be noticed and
+        // retried on a fresh connection while there is still time left
+        int socketMillis = Math.max(250, Math.min(millis, 2_000));
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(Math.max(250, Math.min(millis, 2_000)))
+                .socketTimeoutMillis(socketMillis)
+                .blockingSocketTimeoutMillis(socketMillis)
+                .database(target.database())
+                .clientName("seckill-lab")
+                .ssl(target.tls());
+        if (target.user() != null) {
+            builder.user(target.user());
+        }
+        if (target.password() != null) {
+            builder.password(target.password());
+        }
+        return builder.build();
+    }
+
+    /** A pooled connection; close it to give it back. */
+    public Jedis borrow() {
+        return pool.getResource();
+    }
+
+    public RedisTarget target() {
+        return target;
+    }
+
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    public Optional<EmbeddedRedis> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** A line for status bars and logs, password masked. */
+    public String describe() {
+        return target.masked() + " (Redis " + serverVersion + (isEmbedded() ? ", embedded" : "") + ")";
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,64 @@
+package seckill.redis;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Chooses the server: an explicit URL, else {@code $REDIS_URL}, else {@code redis://127.0.0.1:6379}, else (only
+ * when no URL was given at all) an embedded redis-server on a free loopback port.
+ */
+public final class RedisConnector {
+    private final String environmentUrl;
+    private final String defaultUrl;
+
+    public RedisConnector(String environmentUrl, String defaultUrl) {
+        this.environmentUrl = environmentUrl == null || environmentUrl.isBlank() ? null : environmentUrl;
+        this.defaultUrl = defaultUrl;
+    }
+
+    public static RedisConnector fromEnvironment() {
+        return new RedisConnector(System.getenv("REDIS_URL"), RedisTarget.DEFAULT_URL);
+    }
+
+    /**
+     * @param url         the URL the user gave, or null
+     * @param embedded    force the embedded server
+     * @param connections pool size (thread pool plus {@link RedisConnection#READERS})
+     * @param notices     receives the one line saying an embedded server was started
+     */
+    public RedisConnection connect(String url, boolean embedded, int connections, Duration timeout,
+                                   Consumer<String> notices) {
+        if (embedded) {
+            return startEmbedded(connections, timeout, notices, "Using an embedded redis-server");
+        }
+        String given = url != null && !url.isBlank() ? url : environmentUrl;
+        if (given != null) {
+            return RedisConnection.open(RedisTarget.parse(given), connections, timeout, null);
+        }
+        RedisTarget fallback = RedisTarget.parse(defaultUrl);
+        try {
+            return RedisConnection.open(fallback, connections, timeout, null);
+        } catch (RedisUnavailableException e) {
+            if (!isNobodyThere(e)) {
+                throw e;
+            }
+            return startEmbedded(connections, timeout, notices,
+                    "No Redis answered at " + fallback.masked() + "; using an embedded redis-server");
+        }
+    }
+
+    private static boolean isNobodyThere(RedisUnavailableException e) {
+        Throwable root = RedisErrors.rootCause(e);
+        return root instanceof java.net.ConnectException || root instanceof java.net.SocketTimeoutException
+                || root instanceof java.net.NoRouteToHostException;
+    }
+
+    private static RedisConnection startEmbedded(int connections, Duration timeout, Consumer<String> notices,
+                                                 String why) {
+        EmbeddedRedis server = EmbeddedRedis.start();
+        RedisConnection connection = RedisConnection.open(server.target(), connections, timeout, server);
+        notices.accept(why + " at " + server.target().masked() + " (Redis " + connection.serverVersion()
+                + "); it stops when the program ends.");
+        return connection;
+    }
+}

@@ -1,0 +1,116 @@
+package seckill.redis;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where Redis is: parsed from {@code redis://[user:password@]host:port[/db]} or {@code rediss://} (TLS).
+ * The password never leaves this record in text form: {@link #toString()} and {@link #masked()} hide it.
+ */
+public record RedisTarget(String host, int port, String user, String password, int database, boolean tls) {
+
+    public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    private static final String FORM = "expected redis://[user:password@]host:port[/db] or rediss://…";
+
+    public RedisTarget {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("Redis URL has no host; " + FORM);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("Redis port must be from 1 to 65535, got " + port);
+        }
+        if (database < 0) {
+            throw new IllegalArgumentException("Redis database must be 0 or more, got " + database);
+        }
+    }
+
+    public static RedisTarget loopback(int port) {
+        return new RedisTarget("127.0.0.1", port, null, null, 0, false);
+    }
+
+    /** Parses a URL; the message of the exception never contains the password. */
+    public static RedisTarget parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("Redis URL is empty; " + FORM);
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Redis URL is malformed; " + FORM);
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
+            throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://; " + FORM);
+        }
+        String host = uri.getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("Redis URL has no host (or a malformed one); " + FORM);
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = uri.getPort() == -1 ? 6379 : uri.getPort();
+        String user = null;
+        String password = null;
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon < 0) {
+                // redis://secret@host is the common shorthand for a password alone
+                password = decode(userInfo);
+            } else {
+                user = colon == 0 ? null : decode(userInfo.substring(0, colon));
+                password = decode(userInfo.substring(colon + 1));
+            }
+            if (password != null && password.isEmpty()) {
+                password = null;
+            }
+        }
+        int db = 0;
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            try {
+                db = Integer.parseInt(path.substring(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Redis URL database must be a number (/0 … /15), got '"
+                        + path.substring(1) + "'");
+            }
+        }
+        return new RedisTarget(host, port, user, password, db, scheme.equalsIgnoreCase("rediss"));
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    public boolean hasPassword() {
+        return password != null;
+    }
+
+    /** The URL with the password replaced by {@code ***}: safe for screens, logs and reports. */
+    public String masked() {
+        StringBuilder sb = new StringBuilder(tls ? "rediss://" : "redis://");
+        if (user != null || password != null) {
+            if (user != null) {
+                sb.append(user);
+            }
+            if (password != null) {
+                sb.append(":***");
+            }
+            sb.append('@');
+        }
+        sb.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port);
+        if (database != 0) {
+            sb.append('/').append(database);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

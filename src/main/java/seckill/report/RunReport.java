@@ -1,0 +1,98 @@
+package seckill.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import seckill.metrics.LatencySummary;
+import seckill.metrics.MetricsSnapshot;
+import seckill.redis.RedisConnection;
+import seckill.sale.AuditResult;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+
+/**
+ * The JSON run report of DESIGN.md (snake_case). {@code sold}, {@code winners} and {@code oversold} are read
+ * back from Redis, not from the client's own counters. The Redis URL is masked.
+ */
+@JsonPropertyOrder({"strategy", "stock", "users", "pool", "duration_s", "retries", "spread_ms", "seed", "prefix",
+        "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost",
+        "users_played", "attempts", "conflicts", "errors", "elapsed_ms", "users_per_s", "attempts_per_s",
+        "latency_ms", "ended_by", "error", "audit", "redis"})
+public record RunReport(String strategy, long stock, long users, int pool, long durationS, int retries,
+                        long spreadMs, long seed, String prefix, long sold, long winners, long uniqueWinners,
+                        long oversold, long remainingStock, long usersWon, long usersLost, long usersPlayed,
+                        long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
+                        double attemptsPerS, Latency latencyMs, String endedBy, String error, Audit audit,
+                        RedisInfo redis) {
+
+    /** Latency percentiles in milliseconds. */
+    public record Latency(double p50, double p90, double p99, double p999, double max) {
+        static Latency of(LatencySummary s) {
+            return new Latency(s.p50(), s.p90(), s.p99(), s.p999(), s.max());
+        }
+    }
+
+    /** The audit's verdict. */
+    public record Audit(boolean ok, List<String> violations) {
+    }
+
+    /** Which server; the URL has its password masked. */
+    public record RedisInfo(String url, String version, boolean embedded) {
+        public static RedisInfo of(RedisConnection connection) {
+            return new RedisInfo(connection.target().masked(), connection.serverVersion(), connection.isEmbedded());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static RunReport of(SimulationResult result, RedisInfo redis) {
+        SimulationConfig c = result.config();
+        MetricsSnapshot m = result.metrics();
+        AuditResult a = result.audit();
+        long sold = result.state() == null ? 0 : result.state().sold();
+        long winners = result.state() == null ? 0 : result.state().winners();
+        long total = result.state() == null ? c.stock() : result.state().total();
+        Audit audit = a == null
+                ? new Audit(false, List.of("not audited: " + (result.error() == null ? "Redis unreadable"
+                : result.error())))
+                : new Audit(a.ok(), a.violations());
+        return new RunReport(c.strategy().cliName(), c.stock(), c.users(), c.pool(), c.durationS(), c.retries(),
+                c.spreadMs(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
+                result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
+                c.users() - m.usersWon(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
+                result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
+                Latency.of(m.overall()), result.endedBy().reportName(), result.error(), audit, redis);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the report whole or not at all: a temporary file beside the target, then a move. */
+    public void write(Path file) throws IOException {
+        Exports.writeAtomically(file, toJson() + System.lineSeparator());
+    }
+
+    public static RunReport read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunReport.class);
+    }
+
+
+}

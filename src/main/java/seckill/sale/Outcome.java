@@ -1,0 +1,15 @@
+package seckill.sale;
+
+/** What one purchase attempt did. */
+public enum Outcome {
+    /** The user got an item. */
+    WON,
+    /** No stock left. */
+    SOLD_OUT,
+    /** The sale's flag has expired (or was never set). */
+    CLOSED,
+    /** The user is already among the winners: one item per user. */
+    ALREADY_WON,
+    /** An optimistic transaction lost the race (EXEC returned null); the user may retry. */
+    CONFLICT
+}

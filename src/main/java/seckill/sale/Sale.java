@@ -1,0 +1,83 @@
+package seckill.sale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
+
+/** Opening, resetting and checking the keys of one sale. */
+public final class Sale {
+    private final SaleKeys keys;
+
+    public Sale(SaleKeys keys) {
+        this.keys = keys;
+    }
+
+    public SaleKeys keys() {
+        return keys;
+    }
+
+    /**
+     * Opens a fresh sale as the tutorial does (delete the keys, write the stock, zero sold, the flag with a TTL),
+     * in one MULTI so that no half-opened sale is ever seen.
+     */
+    public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
+        Transaction tx = jedis.multi();
+        tx.del(keys.all().toArray(String[]::new));
+        tx.set(keys.total(), Long.toString(stock));
+        tx.set(keys.num(), "0");
+        tx.setex(keys.flag(), durationSeconds, "1");
+        tx.set(keys.stock(), Long.toString(stock));
+        tx.hset(keys.meta(), java.util.Map.of(
+                "opened_ms", Long.toString(System.currentTimeMillis()),
+                "stock", Long.toString(stock),
+                "duration_s", Long.toString(durationSeconds),
+                "strategy", strategy.cliName()));
+        tx.exec();
+    }
+
+    /** Deletes exactly the sale's keys; returns how many existed. */
+    public long reset(Jedis jedis) {
+        return jedis.del(keys.all().toArray(String[]::new));
+    }
+
+    /** True when a sale has been opened under this prefix (its stock exists). */
+    public boolean exists(Jedis jedis) {
+        return jedis.exists(keys.total());
+    }
+
+    /**
+     * Keys that exist with a type other than the sale needs, as messages naming the key: a sale like that
+     * cannot be joined or watched, only replaced.
+     */
+    public List<String> wrongTypes(Jedis jedis) {
+        Pipeline p = jedis.pipelined();
+        List<Response<String>> types = new ArrayList<>();
+        for (String key : keys.all()) {
+            types.add(p.type(key));
+        }
+        p.sync();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < keys.all().size(); i++) {
+            String key = keys.all().get(i);
+            String type = types.get(i).get();
+            String expected = keys.expectedType(key);
+            if (!"none".equals(type) && !expected.equals(type)) {
+                problems.add("key " + key + " is a " + type + ", but a sale needs a " + expected);
+            } else if ("string".equals(type) && !key.equals(keys.flag())) {
+                String value = jedis.get(key);
+                if (value != null && !value.matches("-?\\d{1,18}")) {
+                    problems.add("key " + key + " holds '" + abbreviate(value) + "', but a sale needs a number");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    }
+}

@@ -1,0 +1,78 @@
+package seckill.sale;
+
+import java.util.List;
+
+/**
+ * The Redis keys of one sale under a prefix. The first four are the tutorial's contract; the rest are ours and
+ * live under the same prefix so that {@link Sale#reset} can delete exactly the sale's keys.
+ *
+ * @param prefix prepended to every key; under Redis Cluster give it a hash tag, e.g. {@code {sale1}:}
+ */
+public record SaleKeys(String prefix) {
+    public SaleKeys {
+        prefix = prefix == null ? "" : prefix;
+    }
+
+    /** The sale's stock (string). */
+    public String total() {
+        return prefix + "kill_total";
+    }
+
+    /** Items sold so far (string). */
+    public String num() {
+        return prefix + "kill_num";
+    }
+
+    /** "1" with a TTL of the sale's duration: the sale is open while it exists. */
+    public String flag() {
+        return prefix + "kill_flag";
+    }
+
+    /** The winners' user ids, in the order they bought (list). */
+    public String user() {
+        return prefix + "kill_user";
+    }
+
+    /** The winners as a set, for one-item-per-user checks inside the strategies' atomic step. */
+    public String buyers() {
+        return prefix + "kill_buyers";
+    }
+
+    /** Purchase times in epoch milliseconds, parallel to {@link #user()}. */
+    public String times() {
+        return prefix + "kill_time";
+    }
+
+    /** The counter the {@code decr} strategy takes items from. */
+    public String stock() {
+        return prefix + "kill_stock";
+    }
+
+    /** Run metadata (hash): opened_ms, stock, duration_s, strategy. */
+    public String meta() {
+        return prefix + "kill_meta";
+    }
+
+    public List<String> all() {
+        return List.of(total(), num(), flag(), user(), buyers(), times(), stock(), meta());
+    }
+
+    /** The Redis type each key must have, for refusing a sale whose keys were overwritten by something else. */
+    public String expectedType(String key) {
+        if (key.equals(user()) || key.equals(times())) {
+            return "list";
+        }
+        if (key.equals(buyers())) {
+            return "set";
+        }
+        if (key.equals(meta())) {
+            return "hash";
+        }
+        return "string";
+    }
+
+    /** The key without the prefix, for messages: {@code kill_user}. */
+    public String shortName(String key) {
+        return key.startsWith(prefix) ? key.substring(prefix.length()) : key;
+    }
+}

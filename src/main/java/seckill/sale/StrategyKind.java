@@ -1,0 +1,67 @@
+package seckill.sale;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The strategies the lab can run, by their command-line names. */
+public enum StrategyKind {
+    WATCH("watch", true, "optimistic WATCH / MULTI / EXEC, as the tutorial"),
+    LUA("lua", true, "one Lua script does the whole check-and-sell atomically"),
+    DECR("decr", true, "DECR a stock counter, give it back below zero; SADD for one item per user"),
+    NAIVE("naive", false, "read, decide, write without a transaction: oversells on purpose");
+
+    private final String cliName;
+    private final boolean safe;
+    private final String summary;
+
+    StrategyKind(String cliName, boolean safe, String summary) {
+        this.cliName = cliName;
+        this.safe = safe;
+        this.summary = summary;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Safe strategies never oversell and never let a user win twice; {@link #NAIVE} is the counter-example. */
+    public boolean isSafe() {
+        return safe;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public static String allowedNames() {
+        return Arrays.stream(values()).map(StrategyKind::cliName).collect(Collectors.joining(", "));
+    }
+
+    public static StrategyKind fromName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (StrategyKind kind : values()) {
+            if (kind.cliName.equals(n)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("strategy must be one of " + allowedNames() + " (got '" + name + "')");
+    }
+
+    /**
+     * @param naiveGapMs for {@link #NAIVE}: the pause between reading and writing that widens the race
+     */
+    public PurchaseStrategy create(SaleKeys keys, long naiveGapMs) {
+        return switch (this) {
+            case WATCH -> new WatchStrategy(keys);
+            case LUA -> new LuaStrategy(keys);
+            case DECR -> new DecrStrategy(keys);
+            case NAIVE -> new NaiveStrategy(keys, naiveGapMs);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,321 @@
+package seckill.sim;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import redis.clients.jedis.Jedis;
+import seckill.metrics.MetricsSnapshot;
+import seckill.metrics.SaleMetrics;
+import seckill.redis.RedisConnection;
+import seckill.redis.RedisErrors;
+import seckill.redis.RedisUnavailableException;
+import seckill.sale.AuditResult;
+import seckill.sale.Outcome;
+import seckill.sale.PurchaseStrategy;
+import seckill.sale.Sale;
+import seckill.sale.SaleAudit;
+import seckill.sale.SaleKeyException;
+import seckill.sale.SaleReader;
+import seckill.sale.SaleState;
+
+/**
+ * One flash sale: a {@link ThreadPoolExecutor} of {@code pool} threads plays {@code users} buyers against Redis.
+ *
+ * <p>Each thread takes the next user index from a counter, so no task per user is ever held (memory is flat in
+ * the number of users). A run ends when the stock is gone, the flag has expired, every user is done, a stop is
+ * asked, or Redis stays away longer than the configured limit.
+ */
+public final class Simulation {
+    /** Where a run is. */
+    public enum Phase { READY, RUNNING, FINISHED }
+
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final SimulationConfig config;
+    private final RedisConnection redis;
+    private final SaleMetrics metrics = new SaleMetrics();
+    private final PurchaseStrategy strategy;
+    private final UserIds ids;
+    private final AtomicLong nextUser = new AtomicLong();
+    private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
+    private final AtomicReference<String> error = new AtomicReference<>();
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile Phase phase = Phase.READY;
+    private volatile long startNanos;
+
+    public Simulation(SimulationConfig config, RedisConnection redis) {
+        this.config = config;
+        this.redis = redis;
+        this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
+        this.ids = new UserIds(config.seed());
+    }
+
+    public SimulationConfig config() {
+        return config;
+    }
+
+    public SaleMetrics metrics() {
+        return metrics;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** Threads still playing users. */
+    public int activeThreads() {
+        return active.get();
+    }
+
+    /** Asks the run to end; the threads finish the attempt they are in and leave. */
+    public void stop() {
+        endedBy.compareAndSet(null, EndReason.STOPPED);
+    }
+
+    /**
+     * Opens the sale (or joins it), plays every user and audits the result. Blocks until done.
+     *
+     * @throws SaleKeyException          when joining a sale that is missing or whose keys have the wrong type
+     * @throws RedisUnavailableException when Redis cannot be reached to open the sale
+     */
+    public SimulationResult run() {
+        prepareSale();
+        phase = Phase.RUNNING;
+        int workers = config.workers();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedThreads("seckill-user-"));
+        CountDownLatch ready = new CountDownLatch(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < workers; i++) {
+            executor.execute(() -> work(ready, go));
+        }
+        awaitQuietly(ready);
+        // all threads stand at the gate, so the first users really do arrive at once, as in the tutorial
+        startNanos = System.nanoTime();
+        go.countDown();
+        shutdownAndWait(executor);
+        long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        endedBy.compareAndSet(null, EndReason.ALL_USERS_DONE);
+        MetricsSnapshot last = metrics.sample();
+        SaleState state = null;
+        AuditResult audit = null;
+        try (Jedis jedis = redis.borrow()) {
+            state = new SaleReader(config.keys()).read(jedis);
+            audit = new SaleAudit(config.keys()).audit(jedis);
+        } catch (RuntimeException e) {
+            if (error.get() == null) {
+                error.set(RedisErrors.describe(redis.target(), e));
+            }
+            endedBy.set(EndReason.ERROR);
+        }
+        phase = Phase.FINISHED;
+        return new SimulationResult(config, endedBy.get(), last, elapsedMs, state, audit, error.get());
+    }
+
+    private void prepareSale() {
+        Sale sale = new Sale(config.keys());
+        try (Jedis jedis = redis.borrow()) {
+            if (config.join()) {
+                List<String> wrong = sale.wrongTypes(jedis);
+                if (!wrong.isEmpty()) {
+                    throw new SaleKeyException("Cannot join the sale: " + String.join("; ", wrong)
+                            + ". Run without --join (or reset) to replace it.");
+                }
+                if (!sale.exists(jedis)) {
+                    throw new SaleKeyException("Cannot join: no sale is open under prefix '" + config.prefix()
+                            + "' (" + config.keys().total() + " does not exist). Run without --join to open one.");
+                }
+            } else {
+                sale.open(jedis, config.stock(), config.durationS(), config.strategy());
+            }
+            strategy.prepare(jedis);
+        } catch (SaleKeyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RedisUnavailableException(RedisErrors.describe(redis.target(), e), e);
+        }
+    }
+
+    private void work(CountDownLatch ready, CountDownLatch go) {
+        active.incrementAndGet();
+        ready.countDown();
+        Jedis[] connection = new Jedis[1];
+        try {
+            awaitQuietly(go);
+            long spreadNanos = TimeUnit.MILLISECONDS.toNanos(config.spreadMs());
+            long closeNanos = TimeUnit.SECONDS.toNanos(config.durationS());
+            while (endedBy.get() == null) {
+                long index = nextUser.getAndIncrement();
+                if (index >= config.users()) {
+                    break;
+                }
+                if (spreadNanos > 0) {
+                    long arrival = (long) ((double) index / config.users() * spreadNanos);
+                    // a user arriving after the sale closes is let through at once, to be told it is closed
+                    if (!parkUntil(startNanos + Math.min(arrival, closeNanos))) {
+                        break;
+                    }
+                }
+                playUser(ids.id(index), connection);
+            }
+        } finally {
+            if (connection[0] != null) {
+                connection[0].close();
+            }
+            active.decrementAndGet();
+        }
+    }
+
+    /** One user: a try, more after conflicts up to the retries, and transparent retries after connection faults. */
+    private void playUser(String userId, Jedis[] connection) {
+        int conflictsLeft = config.retries();
+        boolean afterFault = false;
+        long faultSince = 0;
+        int faultStreak = 0;
+        while (true) {
+            if (endedBy.get() != null && afterFault) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            Outcome outcome;
+            try {
+                if (connection[0] == null) {
+                    connection[0] = redis.borrow();
+                }
+                outcome = strategy.buy(connection[0], userId);
+            } catch (RuntimeException e) {
+                metrics.attempt(System.nanoTime() - t0);
+                metrics.error();
+                discard(connection);
+                if (!RedisErrors.isConnectionProblem(e)) {
+                    fail(RedisErrors.describe(redis.target(), e));
+                    return;
+                }
+                long now = System.nanoTime();
+                if (faultSince == 0) {
+                    faultSince = now;
+                }
+                if (now - faultSince > TimeUnit.SECONDS.toNanos(config.redisTimeoutS())) {
+                    fail(RedisErrors.describe(redis.target(), e) + " (for more than " + config.redisTimeoutS()
+                            + " s)");
+                    return;
+                }
+                afterFault = true;
+                backoff(faultStreak++);
+                continue;
+            }
+            metrics.attempt(System.nanoTime() - t0);
+            switch (outcome) {
+                case WON -> {
+                    metrics.won();
+                    metrics.userDone(true);
+                    return;
+                }
+                case ALREADY_WON -> {
+                    metrics.alreadyWon();
+                    // after a lost reply this is our own earlier attempt that did go through
+                    metrics.userDone(afterFault);
+                    return;
+                }
+                case SOLD_OUT -> {
+                    metrics.soldOut();
+                    metrics.userDone(false);
+                    endedBy.compareAndSet(null, EndReason.SOLD_OUT);
+                    return;
+                }
+                case CLOSED -> {
+                    metrics.closed();
+                    metrics.userDone(false);
+                    endedBy.compareAndSet(null, EndReason.TIME_UP);
+                    return;
+                }
+                case CONFLICT -> {
+                    metrics.conflict();
+                    if (conflictsLeft-- <= 0 || endedBy.get() != null) {
+                        metrics.userDone(false);
+                        return;
+                    }
+                }
+                default -> throw new IllegalStateException("unknown outcome " + outcome);
+            }
+        }
+    }
+
+    private void fail(String message) {
+        error.compareAndSet(null, message);
+        endedBy.set(EndReason.ERROR);
+    }
+
+    private static void discard(Jedis[] connection) {
+        if (connection[0] != null) {
+            try {
+                connection[0].close();
+            } catch (RuntimeException ignored) {
+                // a broken connection may fail to close; the pool drops it either way
+            }
+            connection[0] = null;
+        }
+    }
+
+    /** Exponential backoff with jitter, 20 ms doubling to 500 ms, cut short by a stop. */
+    private void backoff(int streak) {
+        long ms = Math.min(500, 20L << Math.min(streak, 5));
+        ms = ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1);
+        parkUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
+    }
+
+    /** Waits until the deadline in short slices; false when the run ended meanwhile. */
+    private boolean parkUntil(long deadlineNanos) {
+        while (true) {
+            if (endedBy.get() != null) {
+                return false;
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(Math.min(left, MAX_PARK_NANOS));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void shutdownAndWait(ExecutorService executor) {
+        executor.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package seckill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import seckill.redis.TestRedis;
+
+class CliTest {
+    private final List<String> prefixes = new ArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void deleteOwnKeys() {
+        prefixes.forEach(TestRedis::reset);
+    }
+
+    private int run(String... args) {
+        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private String prefix() {
+        String p = TestRedis.prefix("cli");
+        prefixes.add(p);
+        return p;
+    }
+
+    @Test
+    void runWithTheTutorialsDefaultsPrintsACorrectSummaryAndReport(@TempDir Path dir) throws Exception {
+        String prefix = prefix();
+        Path report = dir.resolve("out/report.json");
+        int code = run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--report", report.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Sold").contains("/ 50").contains("Users       1,000:")
+                .contains("users/s").contains("p99").contains("Audit       ✔ nothing oversold, nobody won twice");
+
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        for (String field : List.of("strategy", "stock", "users", "pool", "duration_s", "retries", "sold", "winners",
+                "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost", "attempts", "conflicts",
+                "errors", "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "audit",
+                "redis")) {
+            assertThat(json.has(field)).as(field).isTrue();
+        }
+        assertThat(json.get("strategy").asText()).isEqualTo("watch");
+        assertThat(json.get("stock").asLong()).isEqualTo(50);
+        assertThat(json.get("users").asLong()).isEqualTo(1000);
+        assertThat(json.get("pool").asInt()).isEqualTo(200);
+        assertThat(json.get("sold").asLong()).isLessThanOrEqualTo(50).isEqualTo(json.get("winners").asLong());
+        assertThat(json.get("oversold").asLong()).isZero();
+        assertThat(json.get("latency_ms").has("p99")).isTrue();
+        assertThat(json.get("audit").get("ok").asBoolean()).isTrue();
+        assertThat(json.get("ended_by").asText()).isIn("sold_out", "all_users_done");
+    }
+
+    @Test
+    void naiveOversells_exits3_andSaysWhy() {
+        int code = run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--strategy", "naive",
+                "--stock", "10", "--users", "300", "--pool", "100", "--naive-gap-ms", "20");
+        assertThat(code).isEqualTo(ExitCodes.AUDIT_FAILED);
+        assertThat(out.toString()).contains("✘ oversold").contains("on purpose");
+    }
+
+    @Test
+    void statusAuditAndResetWorkOnTheSaleRunLeft() throws Exception {
+        String prefix = prefix();
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--strategy", "lua", "--stock", "7",
+                "--users", "20", "--pool", "4")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("status", "--redis", TestRedis.url(), "--prefix", prefix, "--json")).isZero();
+        JsonNode status = new ObjectMapper().readTree(out.toString());
+        assertThat(status.get("total").asLong()).isEqualTo(7);
+        assertThat(status.get("sold").asLong()).isEqualTo(7);
+        assertThat(status.get("winners").asLong()).isEqualTo(7);
+        assertThat(status.get("open").asBoolean()).isTrue();
+        assertThat(status.get("seconds_left").asLong()).isBetween(590L, 600L);
+
+        assertThat(run("audit", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();
+        assertThat(run("reset", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();
+        assertThat(out.toString()).contains("Deleted 8 key(s)");
+        assertThat(run("audit", "--redis", TestRedis.url(), "--prefix", prefix)).isEqualTo(ExitCodes.AUDIT_FAILED);
+        assertThat(out.toString()).contains("no sale");
+    }
+
+    @Nested
+    @DisplayName("bad arguments exit 2 and name the option and its range")
+    class BadArguments {
+        @ParameterizedTest(name = "{0} {1}")
+        @CsvSource(delimiter = '|', value = {
+            "--stock|0|--stock|from 1 to 100,000,000",
+            "--stock|abc|--stock|from 1 to 100,000,000",
+            "--users|-5|--users|from 1 to 100,000,000",
+            "--pool|5000|--pool|from 1 to 2,000",
+            "--duration|0|--duration|from 1 to 604,800",
+            "--retries|1001|--retries|from 0 to 1,000",
+            "--spread-ms|-1|--spread-ms|from 0 to 3,600,000",
+            "--strategy|pessimistic|--strategy|watch, lua, decr, naive",
+            "--redis-timeout|0|--redis-timeout|from 1 to 300",
+            "--users|99999999999999999999999|--users|from 1 to 100,000,000",
+        })
+        void namesTheOptionAndTheRange(String option, String value, String named, String range) {
+            int code = run("run", option, value);
+            assertThat(code).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains(named).contains(range).doesNotContain("\tat ");
+        }
+
+        @Test
+        void aMalformedUrlIsABadArgument() {
+            int code = run("run", "--redis", "http://user:hunter2@localhost:6379");
+            assertThat(code).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("redis://").doesNotContain("hunter2").doesNotContain("\tat ");
+        }
+
+        @Test
+        void anUnknownOptionIsABadArgument() {
+            assertThat(run("run", "--stok", "5")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("--stok");
+        }
+    }
+
+    @Test
+    void anUnreachableRedisExits4WithOneLineAndNoStackTrace() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        int code = run("run", "--redis", "redis://u:hunter2@127.0.0.1:" + closed, "--prefix", prefix());
+        assertThat(code).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("unreachable")
+                .contains("127.0.0.1:" + closed).doesNotContain("hunter2");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void embeddedRunsASaleOnItsOwnServer(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("r.json");
+        int code = run("run", "--embedded", "--strategy", "decr", "--stock", "5", "--users", "50", "--pool", "8",
+                "--report", report.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("embedded redis-server");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertThat(json.get("redis").get("embedded").asBoolean()).isTrue();
+        assertThat(json.get("sold").asLong()).isEqualTo(5);
+    }
+}

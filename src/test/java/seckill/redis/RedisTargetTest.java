@@ -1,0 +1,49 @@
+package seckill.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RedisTargetTest {
+    @Test
+    void parsesUserPasswordHostPortAndDatabase() {
+        RedisTarget t = RedisTarget.parse("redis://alice:s3cret@db.example:6380/2");
+        assertThat(t.host()).isEqualTo("db.example");
+        assertThat(t.port()).isEqualTo(6380);
+        assertThat(t.user()).isEqualTo("alice");
+        assertThat(t.password()).isEqualTo("s3cret");
+        assertThat(t.database()).isEqualTo(2);
+        assertThat(t.tls()).isFalse();
+    }
+
+    @Test
+    void rediss_meansTls_andPortDefaultsTo6379() {
+        RedisTarget t = RedisTarget.parse("rediss://cache.local");
+        assertThat(t.tls()).isTrue();
+        assertThat(t.port()).isEqualTo(6379);
+    }
+
+    @Test
+    void masksThePasswordEverywhereItPrints() {
+        RedisTarget t = RedisTarget.parse("redis://alice:s3cret@h:1/3");
+        assertThat(t.masked()).isEqualTo("redis://alice:***@h:1/3");
+        assertThat(t.toString()).doesNotContain("s3cret");
+        assertThat(RedisTarget.parse("redis://:pw@h:2").masked()).isEqualTo("redis://:***@h:2");
+    }
+
+    @Test
+    void decodesPercentEncodedPasswords() {
+        assertThat(RedisTarget.parse("redis://u:p%40ss@h:1").password()).isEqualTo("p@ss");
+    }
+
+    @Test
+    void rejectsMalformedUrlsWithoutEchoingThePassword() {
+        assertThatThrownBy(() -> RedisTarget.parse("http://u:topsecret@h:1"))
+                .hasMessageContaining("redis://").hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://h:99999")).hasMessageContaining("port");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://h:1/abc")).hasMessageContaining("database");
+        assertThatThrownBy(() -> RedisTarget.parse("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> RedisTarget.parse("redis:// bad host")).hasMessageContaining("malformed");
+    }
+}

@@ -1,0 +1,147 @@
+package seckill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import redis.clients.jedis.Jedis;
+import seckill.redis.RedisConnection;
+import seckill.redis.TestRedis;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+
+class SimulationTest {
+    private final RedisConnection redis = TestRedis.connection();
+    private final List<String> prefixes = new ArrayList<>();
+
+    @AfterEach
+    void deleteOwnKeys() {
+        prefixes.forEach(TestRedis::reset);
+    }
+
+    private SimulationConfig config(StrategyKind kind, long stock, long users, int pool, int retries) {
+        String prefix = TestRedis.prefix("sim-" + kind.cliName());
+        prefixes.add(prefix);
+        return SimulationConfig.defaults().withPrefix(prefix).withStrategy(kind)
+                .withLoad(stock, users, pool, retries).withSeed(prefixes.size());
+    }
+
+    static Stream<Arguments> safeStrategiesUnderLoads() {
+        List<Arguments> cases = new ArrayList<>();
+        for (StrategyKind kind : List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)) {
+            cases.add(Arguments.of(kind, 50, 1_000, 200, 0));    // the tutorial
+            cases.add(Arguments.of(kind, 50, 1_000, 200, 50));   // with many retries
+            cases.add(Arguments.of(kind, 300, 300, 64, 1_000));  // users equal to the stock
+            cases.add(Arguments.of(kind, 500, 120, 32, 3));      // fewer users than the stock
+        }
+        return cases.stream();
+    }
+
+    @DisplayName("safe strategies: the audit holds under every load, every time")
+    @ParameterizedTest(name = "{0}: stock {1}, users {2}, pool {3}, retries {4}")
+    @MethodSource("safeStrategiesUnderLoads")
+    void neverSellsMoreThanTheStockNorToAnyoneTwice(StrategyKind kind, int stock, int users, int pool, int retries) {
+        // repeated, so that a race that shows one time in a few is caught
+        for (int round = 0; round < 3; round++) {
+            SimulationResult r = new Simulation(config(kind, stock, users, pool, retries), redis).run();
+            assertThat(r.audit().violations()).isEmpty();
+            assertThat(r.auditHolds()).isTrue();
+            assertThat(r.state().sold()).isLessThanOrEqualTo(stock).isEqualTo(r.state().winners());
+            assertThat(r.audit().uniqueWinners()).isEqualTo(r.state().winners());
+            assertThat(r.metrics().usersWon()).isEqualTo(r.state().winners());
+            assertThat(r.metrics().errors()).isZero();
+            if (users <= stock && (kind != StrategyKind.WATCH || retries >= users)) {
+                // enough stock and enough patience: everybody gets one
+                assertThat(r.state().sold()).isEqualTo(users);
+                assertThat(r.endedBy()).isEqualTo(EndReason.ALL_USERS_DONE);
+            }
+            if (kind != StrategyKind.WATCH && users > stock) {
+                assertThat(r.state().sold()).isEqualTo(stock);
+                assertThat(r.endedBy()).isEqualTo(EndReason.SOLD_OUT);
+            }
+        }
+    }
+
+    @Test
+    void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut() {
+        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0), redis).run();
+        assertThat(oneTry.metrics().attempts()).isEqualTo(oneTry.metrics().usersDone());
+        assertThat(oneTry.metrics().wins() + oneTry.metrics().conflicts() + oneTry.metrics().soldOut())
+                .isEqualTo(oneTry.metrics().attempts());
+        SimulationResult patient = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 1_000), redis).run();
+        assertThat(patient.state().sold()).isEqualTo(50);
+        assertThat(patient.endedBy()).isEqualTo(EndReason.SOLD_OUT);
+    }
+
+    @Nested
+    @DisplayName("two simulations on one sale")
+    class TwoAtOnce {
+        @Test
+        void theSameUserIdsFromTwoSimulationsNeverWinTwice() {
+            for (StrategyKind kind : List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)) {
+                SimulationConfig first = config(kind, 400, 600, 50, 100).withSeed(7);
+                try (Jedis jedis = redis.borrow()) {
+                    new seckill.sale.Sale(first.keys()).open(jedis, 400, 600, kind);
+                }
+                // both join the same open sale with the same seed: every id is raced for by two processes
+                SimulationConfig a = first.withJoin(true);
+                CompletableFuture<SimulationResult> ra = CompletableFuture.supplyAsync(() ->
+                        new Simulation(a, redis).run());
+                CompletableFuture<SimulationResult> rb = CompletableFuture.supplyAsync(() ->
+                        new Simulation(a, redis).run());
+                SimulationResult x = ra.join();
+                SimulationResult y = rb.join();
+                assertThat(x.auditHolds()).isTrue();
+                assertThat(y.auditHolds()).isTrue();
+                assertThat(y.state().winners()).isEqualTo(400);
+                assertThat(x.metrics().usersWon() + y.metrics().usersWon()).isEqualTo(400);
+            }
+        }
+    }
+
+    @Test
+    void aClosedSaleEndsTheRunAsTimeUp_sellingNothing() {
+        SimulationConfig c = config(StrategyKind.LUA, 10, 100, 8, 0);
+        try (Jedis jedis = redis.borrow()) {
+            new seckill.sale.Sale(c.keys()).open(jedis, 10, 600, StrategyKind.LUA);
+            jedis.del(new SaleKeys(c.prefix()).flag());
+        }
+        SimulationResult r = new Simulation(c.withJoin(true), redis).run();
+        assertThat(r.endedBy()).isEqualTo(EndReason.TIME_UP);
+        assertThat(r.state().sold()).isZero();
+        assertThat(r.metrics().closed()).isPositive();
+    }
+
+    @Test
+    void naiveWithAGapOversells_andTheAuditSaysSo() {
+        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).withNaiveGapMs(20);
+        SimulationResult r = new Simulation(c, redis).run();
+        assertThat(r.auditHolds()).isFalse();
+        assertThat(r.state().oversold()).isPositive();
+        assertThat(r.audit().violations()).anySatisfy(v -> assertThat(v).startsWith("oversold"));
+    }
+
+    @Test
+    void stopReleasesEveryThread() {
+        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).withSpreadMs(3_600_000);
+        Simulation sim = new Simulation(c, redis);
+        CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
+        org.awaitility.Awaitility.await().until(() -> sim.metrics().attempts() > 0);
+        sim.stop();
+        SimulationResult r = running.join();
+        assertThat(r.endedBy()).isEqualTo(EndReason.STOPPED);
+        assertThat(sim.activeThreads()).isZero();
+        assertThat(r.auditHolds()).isTrue();
+    }
+}

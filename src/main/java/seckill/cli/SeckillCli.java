@@ -13,7 +13,7 @@ import seckill.sale.SaleKeyException;
 /** The command line; the only place (besides the window) that talks to people. */
 @Command(name = "seckill-lab", mixinStandardHelpOptions = true, versionProvider = SeckillCli.Version.class,
         description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
-        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done and the audit holds; 2 bad arguments; 3 the audit found a violation; "
                 + "4 Redis unreachable, refused or lost."})

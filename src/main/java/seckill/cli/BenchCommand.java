@@ -68,6 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The redis-benchmark to compare with (default: found on the PATH; 'off' skips it).")
     String redisBenchmark;
 
+    @Option(names = "--poller-winners", paramLabel = "N", defaultValue = "0",
+            description = "Also measure the dashboard poller's cost per tick during a sale with N winners "
+                    + "(e.g. 100000; default: ${DEFAULT-VALUE}, skipped).")
+    long pollerWinners;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (limitRequests > 0) {
                 compareWithServerLimit(out, connection, base);
+            }
+            if (pollerWinners > 0) {
+                PollerCost.measure(out, connection, base, ConfigField.STOCK.check(pollerWinners));
             }
             out.printf(Locale.ROOT, "%nJVM peak heap %.0f MiB%n", JvmMemory.peakHeapMiB());
             out.flush();

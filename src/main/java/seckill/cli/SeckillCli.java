@@ -72,6 +72,10 @@ public final class SeckillCli implements Runnable {
                 code = ExitCodes.USAGE;
             } else {
                 e.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                if (System.getenv("SECKILL_DEBUG") != null) {
+                    // for developers chasing a bug; people get the one line above
+                    ex.printStackTrace(e);
+                }
                 code = 1;
             }
             e.flush();

@@ -47,10 +47,16 @@ public final class RedisConnector {
         }
     }
 
+    /**
+     * Refused, or no answer to the connect itself. A server that accepted us but replied slowly (a read timeout)
+     * is there: falling back to another server then would silently change what is measured.
+     */
     private static boolean isNobodyThere(RedisUnavailableException e) {
         Throwable root = RedisErrors.rootCause(e);
-        return root instanceof java.net.ConnectException || root instanceof java.net.SocketTimeoutException
-                || root instanceof java.net.NoRouteToHostException;
+        if (root instanceof java.net.SocketTimeoutException) {
+            return String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
+        }
+        return root instanceof java.net.ConnectException || root instanceof java.net.NoRouteToHostException;
     }
 
     private static RedisConnection startEmbedded(int connections, Duration timeout, Consumer<String> notices,

@@ -1,0 +1,164 @@
+package seckill.redis;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+import redis.clients.jedis.DefaultJedisSocketFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSocketFactory;
+
+/**
+ * Sockets that count the bytes and flushes crossing them: how the cost of a reader (the dashboard's poller) is
+ * measured without relying on the server's global counters, which every other client moves too.
+ */
+public final class CountingSocketFactory implements JedisSocketFactory {
+    private final JedisSocketFactory delegate;
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder flushes = new LongAdder();
+
+    public CountingSocketFactory(RedisTarget target, Duration timeout) {
+        this.delegate = new DefaultJedisSocketFactory(new HostAndPort(target.host(), target.port()),
+                RedisConnection.clientConfig(target, timeout));
+    }
+
+    /** One counted connection, authenticated and on the right database like the pooled ones. */
+    public static Jedis connect(RedisTarget target, Duration timeout, CountingSocketFactory factory) {
+        JedisClientConfig config = RedisConnection.clientConfig(target, timeout);
+        return new Jedis(factory, config);
+    }
+
+    public long bytesIn() {
+        return bytesIn.sum();
+    }
+
+    public long bytesOut() {
+        return bytesOut.sum();
+    }
+
+    /** Flushes of the output stream: each is one round trip for a client that flushes once per request. */
+    public long flushes() {
+        return flushes.sum();
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new CountingSocket(delegate.createSocket());
+    }
+
+    /** Delegates what Jedis uses of a socket, counting on the way through. */
+    private final class CountingSocket extends Socket {
+        private final Socket socket;
+
+        CountingSocket(Socket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return new FilterInputStream(socket.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        bytesIn.increment();
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        bytesIn.add(n);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            OutputStream out = socket.getOutputStream();
+            return new FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    bytesOut.increment();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    bytesOut.add(len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                    flushes.increment();
+                }
+            };
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws SocketException {
+            socket.setSoTimeout(timeout);
+        }
+
+        @Override
+        public int getSoTimeout() throws SocketException {
+            return socket.getSoTimeout();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return socket.isConnected();
+        }
+
+        @Override
+        public boolean isBound() {
+            return socket.isBound();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return socket.isClosed();
+        }
+
+        @Override
+        public boolean isInputShutdown() {
+            return socket.isInputShutdown();
+        }
+
+        @Override
+        public boolean isOutputShutdown() {
+            return socket.isOutputShutdown();
+        }
+
+        @Override
+        public InetAddress getInetAddress() {
+            return socket.getInetAddress();
+        }
+
+        @Override
+        public int getPort() {
+            return socket.getPort();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            socket.close();
+        }
+    }
+}

@@ -49,11 +49,11 @@ final class PollerCost {
                 lastTick = running.isDone();
                 long in = counter.bytesIn();
                 long outBytes = counter.bytesOut();
-                long trips = counter.flushes();
+                long trips = counter.roundTrips();
                 SaleState state = reader.read(jedis, next, SaleReader.DEFAULT_BATCH);
                 next = state.nextIndex();
                 ticks.add(new Tick(state.newWinners().size(), counter.bytesIn() - in, counter.bytesOut() - outBytes,
-                        counter.flushes() - trips));
+                        counter.roundTrips() - trips));
                 deadline += TICK_NANOS;
                 LockSupport.parkNanos(Math.max(0, deadline - System.nanoTime()));
             }

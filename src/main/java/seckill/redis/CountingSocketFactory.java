@@ -25,7 +25,7 @@ public final class CountingSocketFactory implements JedisSocketFactory {
     private final JedisSocketFactory delegate;
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
-    private final LongAdder flushes = new LongAdder();
+    private final LongAdder roundTrips = new LongAdder();
 
     public CountingSocketFactory(RedisTarget target, Duration timeout) {
         this.delegate = new DefaultJedisSocketFactory(new HostAndPort(target.host(), target.port()),
@@ -46,9 +46,12 @@ public final class CountingSocketFactory implements JedisSocketFactory {
         return bytesOut.sum();
     }
 
-    /** Flushes of the output stream: each is one round trip for a client that flushes once per request. */
-    public long flushes() {
-        return flushes.sum();
+    /**
+     * Times the client turned from sending to reading: round trips, whatever the number of flushes (Jedis flushes
+     * MULTI on its own, but waits for its reply only at EXEC).
+     */
+    public long roundTrips() {
+        return roundTrips.sum();
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class CountingSocketFactory implements JedisSocketFactory {
     /** Delegates what Jedis uses of a socket, counting on the way through. */
     private final class CountingSocket extends Socket {
         private final Socket socket;
+        private boolean sentSinceRead;
 
         CountingSocket(Socket socket) {
             this.socket = socket;
@@ -69,6 +73,7 @@ public final class CountingSocketFactory implements JedisSocketFactory {
             return new FilterInputStream(socket.getInputStream()) {
                 @Override
                 public int read() throws IOException {
+                    turnAround();
                     int b = super.read();
                     if (b >= 0) {
                         bytesIn.increment();
@@ -78,6 +83,7 @@ public final class CountingSocketFactory implements JedisSocketFactory {
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
+                    turnAround();
                     int n = super.read(b, off, len);
                     if (n > 0) {
                         bytesIn.add(n);
@@ -95,20 +101,29 @@ public final class CountingSocketFactory implements JedisSocketFactory {
                 public void write(int b) throws IOException {
                     out.write(b);
                     bytesOut.increment();
+                    sentSinceRead = true;
                 }
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
                     bytesOut.add(len);
+                    sentSinceRead = true;
                 }
 
                 @Override
                 public void flush() throws IOException {
                     out.flush();
-                    flushes.increment();
                 }
             };
+        }
+
+        /** A connection is used by one thread at a time, so a plain field is enough. */
+        private void turnAround() {
+            if (sentSinceRead) {
+                sentSinceRead = false;
+                roundTrips.increment();
+            }
         }
 
         @Override

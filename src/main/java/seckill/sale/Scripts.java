@@ -5,6 +5,7 @@ import seckill.util.Resources;
 /** The Lua scripts the sale runs, as resources beside the code. */
 public final class Scripts {
     private static final String PURCHASE = Resources.text("/seckill/sale/purchase.lua");
+    private static final String AUDIT_CHUNK = Resources.text("/seckill/sale/audit_chunk.lua");
 
     private Scripts() {
     }
@@ -15,5 +16,14 @@ public final class Scripts {
      */
     public static String purchase() {
         return PURCHASE;
+    }
+
+    /**
+     * One chunk of the duplicate check, on the server so that the client's memory does not grow with the winners.
+     * KEYS: kill_user, a temporary set; ARGV: start, stop, the set's TTL in ms. Returns {ids read, repeats, first
+     * repeated id or ''}.
+     */
+    public static String auditChunk() {
+        return AUDIT_CHUNK;
     }
 }

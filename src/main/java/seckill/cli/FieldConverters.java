@@ -142,6 +142,15 @@ public final class FieldConverters {
             if (Files.isDirectory(file)) {
                 throw new TypeConversionException(value + " is a folder; expected a file name for the JSON report");
             }
+            // the folders that do not exist yet are created; the nearest one that does must take files
+            Path existing = file.toAbsolutePath().getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+                throw new TypeConversionException("cannot write " + value + ": " + existing
+                        + (Files.isDirectory(existing) ? " is not writable" : " is not a folder"));
+            }
             return file;
         }
     }

@@ -115,7 +115,9 @@ public final class FieldConverters {
                 RedisTarget.parse(value);
                 return value;
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+                String message = e.getMessage();
+                throw new TypeConversionException(message.contains("redis://") ? message
+                        : message + "; " + RedisTarget.FORM);
             }
         }
     }

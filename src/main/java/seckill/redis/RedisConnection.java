@@ -64,17 +64,19 @@ public final class RedisConnection implements AutoCloseable {
         // timeout) without anyone noticing: a PING on borrowing hands out only live ones, and borrowing is rare
         // (each thread keeps its connection until it fails)
         poolConfig.setTestOnBorrow(true);
-        JedisPool pool = new JedisPool(poolConfig, new HostAndPort(target.host(), target.port()), config);
-        try (Jedis jedis = pool.getResource()) {
-            String version = RedisErrors.versionOf(jedis.info("server"));
-            return new RedisConnection(target, pool, embedded, version, timeout);
+        HostAndPort address = new HostAndPort(target.host(), target.port());
+        // the first look goes around the pool: its validation would turn a refused password into a mute
+        // "no connection", and the user needs to hear which it was
+        String version;
+        try (Jedis probe = new Jedis(address, config)) {
+            version = RedisErrors.versionOf(probe.info("server"));
         } catch (RuntimeException e) {
-            pool.close();
             if (embedded != null) {
                 embedded.close();
             }
             throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
         }
+        return new RedisConnection(target, new JedisPool(poolConfig, address, config), embedded, version, timeout);
     }
 
     static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {

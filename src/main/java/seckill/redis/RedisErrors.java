@@ -35,7 +35,7 @@ public final class RedisErrors {
         if (root instanceof SocketTimeoutException) {
             return where + " did not answer in time";
         }
-        if (root instanceof SSLException) {
+        if (causes(error).anyMatch(SSLException.class::isInstance)) {
             return where + " failed the TLS handshake: " + oneLine(root.getMessage(), target);
         }
         if (root instanceof NoSuchElementException) {

@@ -2,6 +2,9 @@ package seckill.redis;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
@@ -10,6 +13,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers.
@@ -42,7 +46,13 @@ public final class RedisConnection implements AutoCloseable {
      * @param embedded    the embedded server this connection owns, or null
      */
     public static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded) {
-        JedisClientConfig config = clientConfig(target, timeout);
+        return open(target, connections, timeout, embedded, TlsTrust.jvmDefault());
+    }
+
+    /** @param trust whom a {@code rediss://} target is trusted by; unused for {@code redis://} */
+    public static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded,
+                                       TlsTrust trust) {
+        JedisClientConfig config = clientConfig(target, timeout, trust);
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(connections);
         poolConfig.setMaxIdle(connections);
@@ -50,21 +60,26 @@ public final class RedisConnection implements AutoCloseable {
         poolConfig.setBlockWhenExhausted(true);
         poolConfig.setMaxWait(timeout);
         poolConfig.setJmxEnabled(false);
-        poolConfig.setTestOnBorrow(false);
-        JedisPool pool = new JedisPool(poolConfig, new HostAndPort(target.host(), target.port()), config);
-        try (Jedis jedis = pool.getResource()) {
-            String version = RedisErrors.versionOf(jedis.info("server"));
-            return new RedisConnection(target, pool, embedded, version, timeout);
+        // a connection that was idle in the pool may have been killed by the server (CLIENT KILL, a restart, a
+        // timeout) without anyone noticing: a PING on borrowing hands out only live ones, and borrowing is rare
+        // (each thread keeps its connection until it fails)
+        poolConfig.setTestOnBorrow(true);
+        HostAndPort address = new HostAndPort(target.host(), target.port());
+        // the first look goes around the pool: its validation would turn a refused password into a mute
+        // "no connection", and the user needs to hear which it was
+        String version;
+        try (Jedis probe = new Jedis(address, config)) {
+            version = RedisErrors.versionOf(probe.info("server"));
         } catch (RuntimeException e) {
-            pool.close();
             if (embedded != null) {
                 embedded.close();
             }
             throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
         }
+        return new RedisConnection(target, new JedisPool(poolConfig, address, config), embedded, version, timeout);
     }
 
-    static JedisClientConfig clientConfig(RedisTarget target, Duration timeout) {
+    static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         // a socket timeout shorter than the overall limit lets a paused or half-dead server be noticed and
         // retried on a fresh connection while there is still time left
@@ -76,6 +91,12 @@ public final class RedisConnection implements AutoCloseable {
                 .database(target.database())
                 .clientName("seckill-lab")
                 .ssl(target.tls());
+        if (target.tls()) {
+            builder.sslParameters(trust.parameters());
+            if (trust.socketFactory() != null) {
+                builder.sslSocketFactory(trust.socketFactory());
+            }
+        }
         if (target.user() != null) {
             builder.user(target.user());
         }
@@ -88,6 +109,44 @@ public final class RedisConnection implements AutoCloseable {
     /** A pooled connection; close it to give it back. */
     public Jedis borrow() {
         return pool.getResource();
+    }
+
+    /** {@link #call(Duration, Function)} patient for as long as this connection's timeout. */
+    public <T> T call(Function<Jedis, T> work) {
+        return call(timeout, work);
+    }
+
+    /**
+     * Runs work on a pooled connection. After a connection fault (killed, timed out, paused or loading server)
+     * it runs it again on a fresh connection, with backoff, until {@code patience} has passed since the first
+     * fault. So the work must be safe to run twice: reads, or writes whose repetition changes nothing.
+     *
+     * @param patience how long the server may stay away; zero for one try
+     * @throws RedisUnavailableException for every Redis error that remains, as one line without the password
+     */
+    public <T> T call(Duration patience, Function<Jedis, T> work) {
+        long firstFault = 0;
+        int streak = 0;
+        while (true) {
+            try (Jedis jedis = pool.getResource()) {
+                return work.apply(jedis);
+            } catch (JedisException e) {
+                long now = System.nanoTime();
+                if (firstFault == 0) {
+                    firstFault = now;
+                }
+                boolean outOfPatience = now - firstFault >= patience.toNanos() || Thread.currentThread()
+                        .isInterrupted();
+                if (!RedisErrors.isConnectionProblem(e)) {
+                    throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
+                }
+                if (outOfPatience) {
+                    throw new RedisUnavailableException(patience.isZero() ? RedisErrors.describe(target, e)
+                            : RedisErrors.lostFor(target, e, patience.toSeconds()), e);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Backoff.delayMillis(streak++)));
+            }
+        }
     }
 
     public RedisTarget target() {

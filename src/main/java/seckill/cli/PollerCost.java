@@ -36,10 +36,10 @@ final class PollerCost {
     static void measure(PrintWriter out, RedisConnection connection, SimulationConfig base, long winners) {
         SimulationConfig sale = base.withStrategy(StrategyKind.LUA).withPrefix(base.prefix() + "poller:")
                 .withLoad(winners, winners, base.pool(), 0);
-        CountingSocketFactory counter = new CountingSocketFactory(connection.target(), connection.timeout());
+        CountingSocketFactory counter = new CountingSocketFactory(connection);
         List<Tick> ticks = new ArrayList<>();
         Simulation simulation = new Simulation(sale, connection);
-        try (Jedis jedis = CountingSocketFactory.connect(connection.target(), connection.timeout(), counter)) {
+        try (Jedis jedis = counter.connect()) {
             SaleReader reader = new SaleReader(sale.keys());
             CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
             long next = 0;

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 import redis.clients.jedis.DefaultJedisSocketFactory;
@@ -23,19 +22,21 @@ import redis.clients.jedis.JedisSocketFactory;
  */
 public final class CountingSocketFactory implements JedisSocketFactory {
     private final JedisSocketFactory delegate;
+    private final JedisClientConfig config;
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder roundTrips = new LongAdder();
 
-    public CountingSocketFactory(RedisTarget target, Duration timeout) {
-        this.delegate = new DefaultJedisSocketFactory(new HostAndPort(target.host(), target.port()),
-                RedisConnection.clientConfig(target, timeout));
+    /** Counts connections made like the given pool's (same server, credentials, TLS and timeouts). */
+    public CountingSocketFactory(RedisConnection like) {
+        RedisTarget target = like.target();
+        this.config = like.clientConfig();
+        this.delegate = new DefaultJedisSocketFactory(new HostAndPort(target.host(), target.port()), config);
     }
 
     /** One counted connection, authenticated and on the right database like the pooled ones. */
-    public static Jedis connect(RedisTarget target, Duration timeout, CountingSocketFactory factory) {
-        JedisClientConfig config = RedisConnection.clientConfig(target, timeout);
-        return new Jedis(factory, config);
+    public Jedis connect() {
+        return new Jedis(this, config);
     }
 
     public long bytesIn() {

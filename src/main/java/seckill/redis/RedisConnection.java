@@ -28,6 +28,7 @@ public final class RedisConnection implements AutoCloseable {
     private final EmbeddedRedis embedded;
     private final String serverVersion;
     private final Duration timeout;
+    private JedisClientConfig clientConfig;
 
     private RedisConnection(RedisTarget target, JedisPool pool, EmbeddedRedis embedded, String serverVersion,
                             Duration timeout) {
@@ -76,7 +77,10 @@ public final class RedisConnection implements AutoCloseable {
             }
             throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
         }
-        return new RedisConnection(target, new JedisPool(poolConfig, address, config), embedded, version, timeout);
+        RedisConnection connection = new RedisConnection(target, new JedisPool(poolConfig, address, config), embedded,
+                version, timeout);
+        connection.clientConfig = config;
+        return connection;
     }
 
     static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {
@@ -104,6 +108,11 @@ public final class RedisConnection implements AutoCloseable {
             builder.password(target.password());
         }
         return builder.build();
+    }
+
+    /** How this pool's connections are made (credentials, TLS, timeouts), for a connection made outside it. */
+    JedisClientConfig clientConfig() {
+        return clientConfig;
     }
 
     /** A pooled connection; close it to give it back. */

@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
                 removeHook(stopOnCtrlC);
             }
             RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
-            Summary.print(out, report);
+            Summary.print(out, report, result.state() != null);
             if (sale.report() != null) {
                 writeReport(report, sale.report());
                 out.println("Report      " + sale.report().toAbsolutePath());

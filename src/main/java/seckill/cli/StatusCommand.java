@@ -38,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             SaleState s = connection.call(jedis -> {
-                refuseWrongTypes(new Sale(redis.keys()), jedis, "Cannot read the sale");
+                refuseWrongTypes(new Sale(redis.keys()), jedis);
                 return new SaleReader(redis.keys()).read(jedis);
             });
             Map<String, Object> status = new LinkedHashMap<>();
@@ -69,10 +69,10 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Keys of the wrong type cannot be read as a sale; the message names them and how to replace them. */
-    static void refuseWrongTypes(Sale sale, Jedis jedis, String what) {
+    private static void refuseWrongTypes(Sale sale, Jedis jedis) {
         List<String> wrong = sale.wrongTypes(jedis);
         if (!wrong.isEmpty()) {
-            throw new SaleKeyException(what + ": " + String.join("; ", wrong) + ". 'reset' (or 'run' without "
+            throw new SaleKeyException("Cannot read the sale: " + String.join("; ", wrong) + ". 'reset' (or 'run' without "
                     + "--join) replaces it.");
         }
     }

@@ -10,11 +10,16 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(PrintWriter out, RunReport r) {
+    /**
+     * @param soldKnown false when Redis could not be read at the end: the report's zeros then mean "unknown",
+     *                  and saying "Sold 0" would be a lie
+     */
+    static void print(PrintWriter out, RunReport r, boolean soldKnown) {
         out.println("Seckill Lab · " + r.strategy() + " · " + r.redis().url() + " (Redis " + r.redis().version()
                 + (r.redis().embedded() ? ", embedded" : "") + ")");
-        out.println(line("Sold", r.sold() + " / " + r.stock() + "   (left " + r.remainingStock() + ", oversold "
-                + r.oversold() + ")"));
+        out.println(line("Sold", soldKnown ? r.sold() + " / " + r.stock() + "   (left " + r.remainingStock()
+                + ", oversold " + r.oversold() + ")" : "unknown of " + r.stock() + ": Redis could not be read at "
+                + "the end (the client counted " + f(r.usersWon()) + " won)"));
         out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost ("
                 + f(r.usersPlayed()) + " played)"));
         out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "

@@ -101,7 +101,8 @@ public final class EmbeddedRedis implements AutoCloseable {
         deleteTree(dir);
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a temporary folder and all in it, as far as it can. */
+    static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -134,26 +134,23 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisUnavailableException for every Redis error that remains, as one line without the password
      */
     public <T> T call(Duration patience, Function<Jedis, T> work) {
-        long firstFault = 0;
-        int streak = 0;
-        while (true) {
+        long giveUpAt = 0;
+        for (int streak = 0; ; streak++) {
             try (Jedis jedis = pool.getResource()) {
                 return work.apply(jedis);
             } catch (JedisException e) {
-                long now = System.nanoTime();
-                if (firstFault == 0) {
-                    firstFault = now;
-                }
-                boolean outOfPatience = now - firstFault >= patience.toNanos() || Thread.currentThread()
-                        .isInterrupted();
                 if (!RedisErrors.isConnectionProblem(e)) {
                     throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
                 }
-                if (outOfPatience) {
+                long now = System.nanoTime();
+                if (streak == 0) {
+                    giveUpAt = now + patience.toNanos();
+                }
+                if (now - giveUpAt >= 0 || Thread.currentThread().isInterrupted()) {
                     throw new RedisUnavailableException(patience.isZero() ? RedisErrors.describe(target, e)
                             : RedisErrors.lostFor(target, e, patience.toSeconds()), e);
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Backoff.delayMillis(streak++)));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Backoff.delayMillis(streak)));
             }
         }
     }

@@ -112,12 +112,8 @@ public final class Simulation {
         // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
         Duration patience = endedBy.get() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
         try {
-            AuditResult[] audited = new AuditResult[1];
-            state = redis.call(patience, jedis -> {
-                audited[0] = new SaleAudit(config.keys()).audit(jedis);
-                return new SaleReader(config.keys()).read(jedis);
-            });
-            audit = audited[0];
+            state = redis.call(patience, new SaleReader(config.keys())::read);
+            audit = redis.call(patience, new SaleAudit(config.keys())::audit);
         } catch (RuntimeException e) {
             error.compareAndSet(null, e instanceof RedisUnavailableException ? e.getMessage()
                     : RedisErrors.describe(redis.target(), e));

@@ -127,11 +127,12 @@ class ConnectionFaultTest {
 
     @Test
     void aThreeSecondPauseMidSaleIsWaitedOut() {
-        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 1_500, 16, 1_500);
+        // as many items as users, arriving over 2.5 s: the sale is still on when the pause comes
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
-            await().until(() -> simulation.metrics().attempts() > 0);
+            await().pollInterval(Duration.ofMillis(5)).until(() -> simulation.metrics().attempts() > 0);
             admin.clientPause(3_000, ClientPauseMode.ALL);
             SimulationResult result = running.join();
             assertThat(result.endedBy()).as(String.valueOf(result.error())).isNotEqualTo(EndReason.ERROR);

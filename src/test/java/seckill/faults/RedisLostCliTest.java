@@ -47,7 +47,8 @@ class RedisLostCliTest {
             assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("\tat ")
                     .startsWith("error: Redis at redis://127.0.0.1:" + server.port())
                     .contains("gave up after 1 s; see --redis-timeout");
-            assertThat(out.toString()).contains("Ended by    error").contains("Report");
+            assertThat(out.toString()).contains("Ended by    error").contains("Report")
+                    .contains("Sold        unknown of 100000: Redis could not be read at the end");
             JsonNode json = new ObjectMapper().readTree(Files.readString(report));
             assertThat(json.get("ended_by").asText()).isEqualTo("error");
             assertThat(json.get("error").asText()).contains("gave up after 1 s");

@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -87,9 +85,9 @@ public final class PrivateRedis implements AutoCloseable {
             } catch (IllegalStateException e) {
                 // most likely the port was taken between choosing and binding: another port, another folder
                 last = e;
-                deleteTree(dir);
+                EmbeddedRedis.deleteTree(dir);
             } catch (IOException e) {
-                deleteTree(dir);
+                EmbeddedRedis.deleteTree(dir);
                 throw new UncheckedIOException(e);
             }
         }
@@ -240,7 +238,7 @@ public final class PrivateRedis implements AutoCloseable {
     public void close() {
         RUNNING.remove(this);
         stopProcess();
-        deleteTree(dir);
+        EmbeddedRedis.deleteTree(dir);
     }
 
     private void stopProcess() {
@@ -277,16 +275,5 @@ public final class PrivateRedis implements AutoCloseable {
     private static String valueOf(List<String> settings, String name) {
         int i = settings.indexOf(name);
         return i >= 0 && i + 1 < settings.size() ? settings.get(i + 1) : null;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a temporary folder
-        }
     }
 }

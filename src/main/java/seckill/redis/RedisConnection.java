@@ -87,7 +87,7 @@ public final class RedisConnection implements AutoCloseable {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         // a socket timeout shorter than the overall limit lets a paused or half-dead server be noticed and
         // retried on a fresh connection while there is still time left
-        int socketMillis = Integer.getInteger("seckill.socketTimeoutMs", Math.max(250, Math.min(millis, 2_000)));
+        int socketMillis = Math.max(250, Math.min(millis, 2_000));
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(Math.max(250, Math.min(millis, 2_000)))
                 .socketTimeoutMillis(socketMillis)

@@ -1,9 +1,10 @@
 package seckill.sale;
 
-import java.util.List;
-
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import seckill.redis.RawCalls;
 
 /**
  * The whole purchase in one Lua script, atomic on the server: open check, user check, stock check, sale.
@@ -11,12 +12,15 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  */
 final class LuaStrategy implements PurchaseStrategy {
     private static final String SCRIPT = Scripts.purchase();
+    private static final byte[] KEY_COUNT = RawCalls.bytes("6");
 
-    private final List<String> keyList;
-    private volatile String sha;
+    private final byte[][] keys;
+    private volatile byte[] sha;
 
     LuaStrategy(SaleKeys keys) {
-        this.keyList = List.of(keys.flag(), keys.total(), keys.num(), keys.user(), keys.buyers(), keys.times());
+        this.keys = new byte[][] {RawCalls.bytes(keys.flag()), RawCalls.bytes(keys.total()),
+            RawCalls.bytes(keys.num()), RawCalls.bytes(keys.user()), RawCalls.bytes(keys.buyers()),
+            RawCalls.bytes(keys.times())};
     }
 
     @Override
@@ -26,25 +30,30 @@ final class LuaStrategy implements PurchaseStrategy {
 
     @Override
     public void prepare(Jedis jedis) {
-        sha = jedis.scriptLoad(SCRIPT);
+        sha = RawCalls.bytes(jedis.scriptLoad(SCRIPT));
     }
 
     @Override
     public Outcome buy(Jedis jedis, String userId) {
-        List<String> args = List.of(userId, Long.toString(System.currentTimeMillis()));
-        String current = sha;
-        if (current == null) {
+        if (sha == null) {
             prepare(jedis);
-            current = sha;
         }
+        byte[] id = RawCalls.bytes(userId);
+        byte[] now = RawCalls.bytes(Long.toString(System.currentTimeMillis()));
         Object reply;
         try {
-            reply = jedis.evalsha(current, keyList, args);
+            reply = evalsha(jedis.getConnection(), id, now);
         } catch (JedisNoScriptException e) {
+            // the server lost its script cache (a restart, SCRIPT FLUSH): load it again, once
             prepare(jedis);
-            reply = jedis.evalsha(sha, keyList, args);
+            reply = evalsha(jedis.getConnection(), id, now);
         }
         return decode(((Number) reply).intValue());
+    }
+
+    private Object evalsha(Connection c, byte[] id, byte[] now) {
+        c.sendCommand(Command.EVALSHA, sha, KEY_COUNT, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], id, now);
+        return c.getOne();
     }
 
     static Outcome decode(int code) {

@@ -2,26 +2,35 @@ package seckill.sale;
 
 import java.util.List;
 
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Protocol;
-import redis.clients.jedis.Response;
-import seckill.redis.OneTripTransaction;
+import redis.clients.jedis.Protocol.Command;
+import seckill.redis.RawCalls;
 
 /**
  * The tutorial's optimistic transaction: WATCH, read, MULTI … EXEC; a null EXEC is a conflict.
  *
  * <p>Unlike the tutorial, everything the decision rests on is WATCHed: the flag (an expiry aborts EXEC since
- * Redis 6.0.9), the sold counter, and the buyers' set, so a user who wins elsewhere between our read and our
- * EXEC, even in another process, aborts this transaction instead of winning twice.
+ * Redis 6.0.9), the sold counter, the stock, and the buyers' set, so a user who wins elsewhere between our read
+ * and our EXEC, even in another process, aborts this transaction instead of winning twice.
+ *
+ * <p>Two round trips per attempt: WATCH with the reads, then MULTI with the writes and EXEC.
  */
 final class WatchStrategy implements PurchaseStrategy {
-    private final SaleKeys keys;
-    private final String[] watched;
+    private final byte[] flag;
+    private final byte[] num;
+    private final byte[] total;
+    private final byte[] buyers;
+    private final byte[] user;
+    private final byte[] times;
 
     WatchStrategy(SaleKeys keys) {
-        this.keys = keys;
-        this.watched = new String[] {keys.flag(), keys.num(), keys.total(), keys.buyers()};
+        this.flag = RawCalls.bytes(keys.flag());
+        this.num = RawCalls.bytes(keys.num());
+        this.total = RawCalls.bytes(keys.total());
+        this.buyers = RawCalls.bytes(keys.buyers());
+        this.user = RawCalls.bytes(keys.user());
+        this.times = RawCalls.bytes(keys.times());
     }
 
     @Override
@@ -30,29 +39,32 @@ final class WatchStrategy implements PurchaseStrategy {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Outcome buy(Jedis jedis, String userId) {
-        // WATCH and the reads travel in one round trip; WATCH runs first, so the reads are covered
-        Pipeline reads = jedis.pipelined();
-        reads.sendCommand(Protocol.Command.WATCH, watched);
-        Response<Boolean> open = reads.exists(keys.flag());
-        Response<String> sold = reads.get(keys.num());
-        Response<String> total = reads.get(keys.total());
-        Response<Boolean> member = reads.sismember(keys.buyers(), userId);
-        reads.sync();
-
-        Outcome refusal = refusal(open.get(), member.get(), parse(sold.get()), parse(total.get()));
+        Connection c = jedis.getConnection();
+        byte[] id = RawCalls.bytes(userId);
+        // WATCH runs first, so the reads that travel with it are covered by it
+        c.sendCommand(Command.WATCH, flag, num, total, buyers);
+        c.sendCommand(Command.EXISTS, flag);
+        c.sendCommand(Command.MGET, num, total);
+        c.sendCommand(Command.SISMEMBER, buyers, id);
+        List<Object> read = RawCalls.replies(c, 4);
+        List<Object> counts = (List<Object>) read.get(2);
+        Outcome refusal = refusal(RawCalls.isOne(read.get(1)), RawCalls.isOne(read.get(3)),
+                RawCalls.number(counts.get(0)), RawCalls.number(counts.get(1)));
         if (refusal != null) {
-            jedis.unwatch();
+            c.sendCommand(Command.UNWATCH);
+            RawCalls.replies(c, 1);
             return refusal;
         }
-        String now = Long.toString(System.currentTimeMillis());
-        List<Object> replies = OneTripTransaction.exec(jedis, tx -> {
-            tx.incr(keys.num());
-            tx.rpush(keys.user(), userId);
-            tx.sadd(keys.buyers(), userId);
-            tx.rpush(keys.times(), now);
-        });
-        return replies == null ? Outcome.CONFLICT : Outcome.WON;
+        c.sendCommand(Command.MULTI);
+        c.sendCommand(Command.INCR, num);
+        c.sendCommand(Command.RPUSH, user, id);
+        c.sendCommand(Command.SADD, buyers, id);
+        c.sendCommand(Command.RPUSH, times, RawCalls.bytes(Long.toString(System.currentTimeMillis())));
+        c.sendCommand(Command.EXEC);
+        List<Object> written = RawCalls.replies(c, 6);
+        return written.get(5) == null ? Outcome.CONFLICT : Outcome.WON;
     }
 
     static Outcome refusal(boolean open, boolean alreadyWon, long sold, long total) {

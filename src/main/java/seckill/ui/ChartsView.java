@@ -13,10 +13,10 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import javafx.animation.AnimationTimer;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
  * a redraw happens once per frame at most.
  */
 final class ChartsView extends VBox {
+    private static final long MIN_REDRAW_NANOS = 250_000_000L;
     private static final Color[] STOCK_COLOURS = {new Color(0x1f6feb), new Color(0x1a7f37)};
     private static final Color[] RATE_COLOURS = {new Color(0x8250df), new Color(0x1a7f37), new Color(0xcf222e)};
 
@@ -33,6 +34,17 @@ final class ChartsView extends VBox {
     private final I18n i18n;
     private final Plot stock;
     private final Plot rates;
+    private long lastDrawNanos;
+    private boolean dirty;
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (dirty && now - lastDrawNanos >= MIN_REDRAW_NANOS) {
+                syncNow();
+                lastDrawNanos = now;
+            }
+        }
+    };
 
     ChartsView(DashboardViewModel model, I18n i18n) {
         this.model = model;
@@ -56,14 +68,21 @@ final class ChartsView extends VBox {
     }
 
     private void initListeners() {
-        model.chartsVersionProperty().addListener((obs, was, now) -> {
-            stock.sync();
-            rates.sync();
-        });
+        model.chartsVersionProperty().addListener((obs, was, now) -> dirty = true);
+        // JFreeChart redraws a whole chart on the FX thread at each change; a few times a second reads as live and
+        // leaves the frames to the rest of the window. The timer also draws the last points once things go quiet.
+        redraw.start();
         i18n.localeProperty().addListener((obs, was, now) -> {
             stock.relabel();
             rates.relabel();
         });
+    }
+
+    /** Copies every pending point now, e.g. before a screenshot. */
+    void syncNow() {
+        dirty = false;
+        stock.sync();
+        rates.sync();
     }
 
     JFreeChart stockChart() {
@@ -115,13 +134,6 @@ final class ChartsView extends VBox {
             NumberAxis y = (NumberAxis) plot.getRangeAxis();
             y.setAutoRangeIncludesZero(true);
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-            for (ValueAxis axis : new ValueAxis[] {x, y}) {
-                axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-                axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-            }
-            LegendTitle legend = chart.getLegend();
-            legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
             viewer = new ChartViewer(chart);
             viewer.setMinSize(200, 160);
             relabel();
@@ -129,9 +141,16 @@ final class ChartsView extends VBox {
         }
 
         void relabel() {
+            // JFreeChart draws its own text: give it a family with Chinese glyphs while the window speaks Chinese
+            String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
             chart.setTitle(i18n.get(titleKey));
-            chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+            chart.getTitle().setFont(new Font(family, Font.BOLD, 20));
             XYPlot plot = chart.getXYPlot();
+            for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+                axis.setLabelFont(new Font(family, Font.PLAIN, 16));
+                axis.setTickLabelFont(new Font(family, Font.PLAIN, 15));
+            }
+            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, 16));
             plot.getDomainAxis().setLabel(i18n.get("chart.seconds"));
             plot.getRangeAxis().setLabel(i18n.get(axisKey));
             for (int s = 0; s < series.length; s++) {

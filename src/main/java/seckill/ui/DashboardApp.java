@@ -13,7 +13,8 @@ import seckill.redis.RedisConnector;
  */
 public final class DashboardApp extends Application {
     /** How a window's life ended, for the command's exit code and the pulse report. */
-    record Outcome(int exitCode, double maxPulseGapMs, long frames, double meanPulseGapMs) {
+    record Outcome(int exitCode, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
+                   double maxWorkMs) {
     }
 
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
@@ -27,7 +28,7 @@ public final class DashboardApp extends Application {
         OUTCOME.set(null);
         Application.launch(DashboardApp.class);
         Outcome o = OUTCOME.get();
-        return o == null ? new Outcome(1, 0, 0, 0) : o;
+        return o == null ? new Outcome(1, 0, 0, 0, 0, 0) : o;
     }
 
     @Override
@@ -39,7 +40,8 @@ public final class DashboardApp extends Application {
     public void stop() {
         if (dashboard != null) {
             FxPump pump = dashboard.pump();
-            OUTCOME.set(new Outcome(dashboard.exitCode(), pump.maxGapMs(), pump.frames(), pump.meanGapMs()));
+            OUTCOME.set(new Outcome(dashboard.exitCode(), pump.maxGapMs(), pump.frames(), pump.meanGapMs(),
+                    pump.maxGapAtS(), pump.maxWorkMs()));
             dashboard.close();
         }
     }

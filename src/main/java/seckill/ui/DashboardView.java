@@ -131,7 +131,13 @@ public final class DashboardView extends BorderPane {
         formScroll.setPrefViewportWidth(430);
         formScroll.setMinViewportWidth(380);
         formScroll.getStyleClass().add("form-scroll");
-        setLeft(formScroll);
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
+        GridPane buttons = form.buttons();
+        buttons.setPadding(new Insets(12, 16, 12, 16));
+        buttons.getStyleClass().add("form-buttons");
+        VBox left = new VBox(formScroll, buttons);
+        left.getStyleClass().add("left-pane");
+        setLeft(left);
 
         GridPane tiles = new GridPane();
         tiles.getStyleClass().add("tiles");
@@ -164,7 +170,7 @@ public final class DashboardView extends BorderPane {
 
         SplitPane split = new SplitPane(charts, winners);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox right = new VBox(12, tiles, auditBar, split);
         right.setPadding(new Insets(12, 16, 12, 12));
@@ -199,6 +205,7 @@ public final class DashboardView extends BorderPane {
         json.disableProperty().bind(model.resultProperty().isNull());
         Button theme = toolButton("theme", Icons.THEME, "action.theme", this::toggleTheme);
         Button lang = toolButton("language", Icons.LANGUAGE, "action.language", i18n::toggle);
+        lang.setStyle(Fonts.cjkStyle()); // it says 中文 while the window speaks English
         HBox header = new HBox(8, title, gap, shot, csv, json, theme, lang);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
@@ -298,10 +305,13 @@ public final class DashboardView extends BorderPane {
 
         englishItem.setSelected(!i18n.isChinese());
         chineseItem.setSelected(i18n.isChinese());
+        chineseItem.setStyle(Fonts.cjkStyle());
+        useFontOf(i18n.isChinese());
         i18n.localeProperty().addListener((obs, was, now) -> {
             englishItem.setSelected(!i18n.isChinese());
             chineseItem.setSelected(i18n.isChinese());
-            showFigures(model.figuresProperty().get()); // "closed" and "no expiry" are words
+            useFontOf(i18n.isChinese());
+            showFigures(model.figuresProperty().get()); // "closed" is a word
         });
         themes.darkProperty().addListener((obs, was, dark) -> {
             darkItem.setSelected(dark);
@@ -316,6 +326,11 @@ public final class DashboardView extends BorderPane {
                 scene.getAccelerators().put(STOP_2, model::stop);
             }
         });
+    }
+
+    /** Chinese needs a font with its glyphs; English keeps the theme's. */
+    private void useFontOf(boolean chinese) {
+        setStyle(chinese ? Fonts.cjkStyle() : "");
     }
 
     private String targetText() {
@@ -379,6 +394,7 @@ public final class DashboardView extends BorderPane {
 
     /** The whole window as PNG, as it is on screen now. */
     public CompletableFuture<Path> screenshot(Path file) {
+        charts.syncNow();
         return exporter.windowPng(getScene(), file);
     }
 

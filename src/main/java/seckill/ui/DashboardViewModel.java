@@ -497,12 +497,28 @@ public final class DashboardViewModel implements AutoCloseable {
         if (!state.exists()) {
             return Figures.NONE;
         }
+        long conflicts = -1;
+        double attemptsPerS = Double.NaN;
+        double p99 = Double.NaN;
+        SimulationResult r = result.get();
+        if (r != null && phase.get() == Phase.FINISHED) {
+            // the run is over: its averages say more than a last interval with nothing in it
+            conflicts = r.metrics().conflicts();
+            attemptsPerS = r.attemptsPerSecond();
+            p99 = r.metrics().overall().count() > 0 ? r.metrics().overall().p99() : Double.NaN;
+        } else if (m != null) {
+            conflicts = m.conflicts();
+            attemptsPerS = m.attemptsPerS();
+            p99 = m.interval().count() > 0 ? m.interval().p99() : m.overall().p99();
+        }
         return new Figures(true, state.total(), state.sold(), state.stockLeft(), state.winners(), state.oversold(),
-                state.ttlMillis(), m == null ? -1 : m.conflicts(), m == null ? Double.NaN : m.attemptsPerS(),
-                m == null || m.interval().count() == 0 ? Double.NaN : m.interval().p99());
+                state.ttlMillis(), conflicts, attemptsPerS, p99);
     }
 
     private void addChartPoints(SaleState state, MetricsSnapshot m) {
+        if (m == null && !phase.get().isActive() && state.sold() == lastSold && stockHistory.size() > 0) {
+            return; // nothing moves after the run: the charts keep the sale's own time span
+        }
         long origin = state.openedMs() >= 0 ? state.openedMs() : viewStartMs;
         double t = Math.max(0, (state.readAtMs() - origin) / 1000.0);
         double winsPerS;
@@ -551,6 +567,10 @@ public final class DashboardViewModel implements AutoCloseable {
 
     void finished(SimulationResult r, long finishedAt) {
         simulation = null;
+        SalePoller p = poller.get();
+        if (p != null) {
+            p.follow(null); // the run's counters are final; the poller goes on showing Redis alone
+        }
         result.set(r);
         finishedAtMs = finishedAt;
         phase.set(Phase.FINISHED);

@@ -15,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import seckill.sale.StrategyKind;
@@ -40,6 +39,7 @@ final class FormView extends VBox {
     final Button reset = new Button();
     final Button watch = new Button();
     private int row;
+    private GridPane buttons;
 
     FormView(DashboardViewModel model, I18n i18n) {
         this.model = model;
@@ -69,9 +69,8 @@ final class FormView extends VBox {
         connect.setId("connect");
         connect.setGraphic(Icons.of(Icons.CONNECT));
         connect.textProperty().bind(i18n.binding("action.connect"));
-        HBox urlRow = new HBox(8, url, connect);
-        HBox.setHgrow(url, Priority.ALWAYS);
-        addRow("field.redis", urlRow, hint(form.urlErrorProperty(), LocalText.of("hint.redis")));
+        addRow("field.redis", url, hint(form.urlErrorProperty(), LocalText.of("hint.redis")));
+        grid.add(connect, 1, row++);
 
         prefix.setId("prefix");
         prefix.textProperty().bindBidirectional(form.prefixProperty());
@@ -80,8 +79,8 @@ final class FormView extends VBox {
         strategy.setId("strategy");
         strategy.getItems().setAll(StrategyKind.values());
         strategy.valueProperty().bindBidirectional(form.strategyProperty());
-        strategy.setCellFactory(list -> new StrategyCell());
-        strategy.setButtonCell(new StrategyCell());
+        strategy.setCellFactory(list -> new StrategyCell(false));
+        strategy.setButtonCell(new StrategyCell(true));
         strategy.setMaxWidth(Double.MAX_VALUE);
         Label strategyHint = new Label();
         strategyHint.getStyleClass().add("hint");
@@ -144,7 +143,8 @@ final class FormView extends VBox {
         formError.getStyleClass().add("form-error");
         formError.setWrapText(true);
 
-        getChildren().addAll(grid, buttons, formError);
+        this.buttons = buttons;
+        getChildren().addAll(grid, formError);
     }
 
     private void addRow(String labelKey, Node input, Label hint) {
@@ -207,22 +207,33 @@ final class FormView extends VBox {
         Tooltip.install(watch, tooltip("shortcut.watch"));
     }
 
+    /** Start, Stop, Watch and Reset: kept in sight below the form, however far it is scrolled. */
+    GridPane buttons() {
+        return buttons;
+    }
+
     private Tooltip tooltip(String key) {
         Tooltip t = new Tooltip();
         t.textProperty().bind(i18n.binding(key));
         return t;
     }
 
-    /** "naive — oversells on purpose": the choice says what it does, in the window's language. */
+    /**
+     * The list says what each strategy does ("naive — oversells on purpose"); the closed box shows the name alone,
+     * with the summary under it, so nothing is cut off.
+     */
     private final class StrategyCell extends ListCell<StrategyKind> {
-        StrategyCell() {
+        private final boolean shortForm;
+
+        StrategyCell(boolean shortForm) {
+            this.shortForm = shortForm;
             i18n.localeProperty().addListener((obs, was, now) -> updateItem(getItem(), isEmpty()));
         }
 
         @Override
         protected void updateItem(StrategyKind item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : i18n.get("strategy." + item.cliName()));
+            setText(empty || item == null ? null : shortForm ? item.cliName() : i18n.get("strategy." + item.cliName()));
         }
     }
 }

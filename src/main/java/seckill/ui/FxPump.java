@@ -14,6 +14,9 @@ final class FxPump extends AnimationTimer {
     private long maxGapNanos;
     private long frames;
     private long measuredNanos;
+    private long runStart;
+    private long maxGapAt;
+    private long maxWorkNanos;
 
     FxPump(Handoff handoff, DashboardViewModel model) {
         this.handoff = handoff;
@@ -22,14 +25,35 @@ final class FxPump extends AnimationTimer {
 
     @Override
     public void handle(long now) {
-        if (last != 0 && model.getPhase() == Phase.RUNNING) {
+        boolean running = model.getPhase() == Phase.RUNNING;
+        if (running && runStart == 0) {
+            runStart = now;
+        }
+        if (last != 0 && running) {
             long gap = now - last;
-            maxGapNanos = Math.max(maxGapNanos, gap);
+            if (gap > maxGapNanos) {
+                maxGapNanos = gap;
+                maxGapAt = now - runStart;
+            }
             measuredNanos += gap;
             frames++;
         }
         last = now;
+        long t0 = System.nanoTime();
         handoff.drain(model::apply);
+        if (running) {
+            maxWorkNanos = Math.max(maxWorkNanos, System.nanoTime() - t0);
+        }
+    }
+
+    /** When the longest gap ended, in seconds after the run started. */
+    double maxGapAtS() {
+        return maxGapAt / 1e9;
+    }
+
+    /** The longest time one frame spent applying what came from the workers, in ms. */
+    double maxWorkMs() {
+        return maxWorkNanos / 1e6;
     }
 
     /** The longest gap between pulses while a sale ran, in ms; 0 before any. */

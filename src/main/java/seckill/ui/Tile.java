@@ -1,21 +1,26 @@
 package seckill.ui;
 
 import javafx.beans.binding.StringBinding;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** One large number with its name under it, readable from the back of a classroom. */
 final class Tile extends VBox {
+    private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+    private static final PseudoClass VERY_LONG = PseudoClass.getPseudoClass("very-long");
+    private static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
+
     private final Label value = new Label("—");
     private final Label caption = new Label();
 
     Tile(String id, StringBinding captionText) {
         setId(id);
-        getStyleClass().add("tile");
-        value.getStyleClass().add("tile-value");
+        getStyleClass().add("stat-tile");
+        value.getStyleClass().add("stat-value");
         value.setId(id + "-value");
-        caption.getStyleClass().add("tile-caption");
+        caption.getStyleClass().add("stat-caption");
         caption.textProperty().bind(captionText);
         caption.setWrapText(true);
         setAlignment(Pos.CENTER_LEFT);
@@ -24,6 +29,9 @@ final class Tile extends VBox {
 
     void show(String text) {
         value.setText(text);
+        // long figures ("12,345 / 100,000") step down a size instead of being cut off
+        value.pseudoClassStateChanged(LONG, text.length() > 8 && text.length() <= 13);
+        value.pseudoClassStateChanged(VERY_LONG, text.length() > 13);
     }
 
     Label valueLabel() {
@@ -32,6 +40,6 @@ final class Tile extends VBox {
 
     /** Red when something is wrong (oversold above 0), so the room sees it at once. */
     void setAlarm(boolean alarm) {
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alarm"), alarm);
+        pseudoClassStateChanged(ALARM, alarm);
     }
 }

@@ -66,18 +66,19 @@ final class WinnersView extends VBox {
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
         rank.setStyle("-fx-alignment: CENTER-RIGHT;");
         rank.setSortable(false);
-        rank.setPrefWidth(90);
+        rank.setPrefWidth(80);
         TableColumn<WinnerRow, String> user = new TableColumn<>();
         user.textProperty().bind(i18n.binding("winners.user"));
         user.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().userId()));
         user.setSortable(false);
-        user.setPrefWidth(170);
+        user.setPrefWidth(180);
         TableColumn<WinnerRow, String> since = new TableColumn<>();
         since.textProperty().bind(i18n.binding("winners.since"));
         since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(sinceText(c.getValue().msSinceOpen())));
         since.setStyle("-fx-alignment: CENTER-RIGHT;");
         since.setSortable(false);
-        since.setPrefWidth(130);
+        since.setPrefWidth(150);
+        since.setMinWidth(130);
         table.getColumns().setAll(java.util.List.of(rank, user, since));
         Label empty = new Label();
         empty.textProperty().bind(i18n.binding("winners.empty"));
@@ -95,9 +96,15 @@ final class WinnersView extends VBox {
         follow.selectedProperty().bindBidirectional(model.followNewestProperty());
         count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d",
                 model.rows().size()), model.rows()));
-        model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
-            if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
-                table.scrollTo(model.rows().size() - 1);
+        // registered once the skin exists, so it runs after the skin has taken the new row count in: scrolling
+        // to a row the skin does not know yet would stop short of the end
+        table.skinProperty().addListener((obs, was, skin) -> {
+            if (skin != null && was == null) {
+                model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
+                    if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
+                        table.scrollTo(model.rows().size() - 1);
+                    }
+                });
             }
         });
         model.followNewestProperty().addListener((obs, was, on) -> {

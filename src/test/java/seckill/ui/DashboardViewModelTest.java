@@ -119,8 +119,9 @@ class DashboardViewModelTest {
         SaleKeys keys = new SaleKeys(prefix);
         smallSale(StrategyKind.WATCH, 1, 1);
         model.watch();
-        until(() -> model.getPhase() == Phase.WATCHING);
-        assertThat(english.format(model.messageProperty().get())).contains("Waiting for a sale");
+        until(() -> model.getPhase() == Phase.WATCHING
+                && "status.waiting".equals(model.messageProperty().get().key()));
+        assertThat(english.format(model.messageProperty().get())).startsWith("Waiting for a sale under prefix");
 
         // another client, by the same keys: open a sale and sell it out with the Lua strategy
         try (Jedis jedis = TestRedis.connection().borrow()) {

@@ -1,15 +1,16 @@
 package seckill.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
+import seckill.sale.Sale;
 import seckill.sale.SaleAudit;
 
 /** The invariants of the sale in Redis, whoever drove it. */
@@ -26,10 +27,19 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr());
-             Jedis jedis = StatusCommand.borrow(connection)) {
-            AuditResult a = new SaleAudit(redis.keys()).audit(jedis);
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            List<String> wrongTypes = connection.call(jedis -> new Sale(redis.keys()).wrongTypes(jedis));
             out.println(Summary.line("Sale", "prefix '" + redis.prefix() + "' at " + connection.target().masked()));
+            if (!wrongTypes.isEmpty()) {
+                // keys overwritten by something else: the sale's invariants cannot even be read, so they fail
+                for (String problem : wrongTypes) {
+                    out.println(Summary.line("Audit", "✘ " + problem));
+                }
+                out.println(Summary.line("", "('reset' or 'run' without --join replaces the sale)"));
+                out.flush();
+                return ExitCodes.AUDIT_FAILED;
+            }
+            AuditResult a = connection.call(new SaleAudit(redis.keys())::audit);
             out.println(Summary.line("Sold", a.sold() + " / " + a.total() + ", winners " + a.winners()
                     + " (" + a.uniqueWinners() + " distinct)"));
             if (a.ok()) {

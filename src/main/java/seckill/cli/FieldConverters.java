@@ -1,7 +1,13 @@
 package seckill.cli;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import seckill.redis.RedisTarget;
+import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 
@@ -95,6 +101,71 @@ public final class FieldConverters {
                 throw new TypeConversionException("must be one of " + StrategyKind.allowedNames()
                         + " (got '" + value + "')");
             }
+        }
+    }
+
+    /**
+     * {@code --redis}: checked when parsed, so a bad URL is a bad argument (exit 2) before anything starts. The
+     * message never repeats the URL, which may hold a password.
+     */
+    public static final class RedisUrl implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                RedisTarget.parse(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                throw new TypeConversionException(message.contains("redis://") ? message
+                        : message + "; " + RedisTarget.FORM);
+            }
+        }
+    }
+
+    /** {@code --tls-ca}: a readable PEM file holding at least one certificate. */
+    public static final class TlsCa implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path file = path(value, "a PEM file holding the CA certificate to trust");
+            try {
+                TlsTrust.fromPem(file);
+                return file;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --report}: a file name, not a folder, so that a whole run is not lost to a typo at the end. */
+    public static final class ReportFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path file = path(value, "a file name for the JSON report");
+            if (Files.isDirectory(file)) {
+                throw new TypeConversionException(value + " is a folder; expected a file name for the JSON report");
+            }
+            // the folders that do not exist yet are created; the nearest one that does must take files
+            Path existing = file.toAbsolutePath().getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+                throw new TypeConversionException("cannot write " + value + ": " + existing
+                        + (Files.isDirectory(existing) ? " is not writable" : " is not a folder"));
+            }
+            return file;
+        }
+    }
+
+    private static Path path(String value, String expected) {
+        if (value == null || value.isBlank()) {
+            throw new TypeConversionException("is empty; expected " + expected);
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + value + "' is not a usable path (" + e.getReason()
+                    + "); expected " + expected);
         }
     }
 }

@@ -1,18 +1,21 @@
 package seckill.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import picocli.CommandLine.Option;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisConnector;
 import seckill.redis.RedisTarget;
+import seckill.redis.RedisUnavailableException;
+import seckill.redis.TlsTrust;
 import seckill.sale.SaleKeys;
 import seckill.sim.ConfigField;
 
 /** Options every command shares: which Redis, which sale. */
 public class RedisOptions {
-    @Option(names = "--redis", paramLabel = "URL",
+    @Option(names = "--redis", paramLabel = "URL", converter = FieldConverters.RedisUrl.class,
             description = "redis://[user:password@]host:port[/db] or rediss:// for TLS. "
                     + "Default: $REDIS_URL, else " + RedisTarget.DEFAULT_URL + ", else an embedded server.")
     String url;
@@ -29,17 +32,50 @@ public class RedisOptions {
             defaultValue = "5")
     long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
 
+    @Option(names = "--tls-ca", paramLabel = "FILE", converter = FieldConverters.TlsCa.class,
+            description = "For rediss:// URLs: trust the CA certificate(s) in this PEM file (e.g. a private CA). "
+                    + "Default: the JVM's truststore (-Djavax.net.ssl.trustStore=…). The server's name is "
+                    + "always checked against its certificate.")
+    Path tlsCa;
+
     /** The connector the command uses; tests replace it to point the default elsewhere. */
     static RedisConnector connector = RedisConnector.fromEnvironment();
 
+    /**
+     * Connects, or fails with one line that says where the URL came from ({@code --redis}, {@code $REDIS_URL} or
+     * the default), so that the user knows what to correct.
+     */
     public RedisConnection connect(int connections, PrintWriter notices) {
-        if (url != null && !url.isBlank()) {
-            RedisTarget.parse(url); // bad URLs are bad arguments, before anything starts
+        RedisConnector chosen = tlsCa == null ? connector : connector.withTlsTrust(TlsTrust.fromPem(tlsCa));
+        RedisConnection connection;
+        try {
+            connection = chosen.connect(url, embedded, connections, Duration.ofSeconds(redisTimeoutS), line -> {
+                notices.println(line);
+                notices.flush();
+            });
+        } catch (RedisUnavailableException e) {
+            throw new RedisUnavailableException(source() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // only $REDIS_URL can be malformed here: --redis was checked when parsed
+            throw new IllegalArgumentException(source() + ": " + e.getMessage(), e);
         }
-        return connector.connect(url, embedded, connections, Duration.ofSeconds(redisTimeoutS), line -> {
-            notices.println(line);
-            notices.flush();
-        });
+        if (tlsCa != null && !connection.target().tls()) {
+            connection.close();
+            throw new IllegalArgumentException("--tls-ca applies to rediss:// URLs only, but Redis is at "
+                    + connection.target().masked());
+        }
+        return connection;
+    }
+
+    private String source() {
+        if (embedded) {
+            return "--embedded";
+        }
+        if (url != null) {
+            return "--redis";
+        }
+        return connector.usesEnvironment() ? "$REDIS_URL (no --redis given)" : "--redis (not given; default "
+                + RedisTarget.DEFAULT_URL + ")";
     }
 
     public String url() {

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
 
@@ -21,9 +20,9 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr());
-             Jedis jedis = StatusCommand.borrow(connection)) {
-            long deleted = new Sale(redis.keys()).reset(jedis);
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            // deleting twice after a lost reply deletes nothing more: safe to retry
+            long deleted = connection.call(jedis -> new Sale(redis.keys()).reset(jedis));
             spec.commandLine().getOut().println("Deleted " + deleted + " key(s) of the sale under prefix '"
                     + redis.prefix() + "' at " + connection.target().masked());
             spec.commandLine().getOut().flush();

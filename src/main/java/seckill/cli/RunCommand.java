@@ -2,10 +2,12 @@ package seckill.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import seckill.redis.RedisConnection;
@@ -29,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         SimulationConfig config = sale.toConfig(redis);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -46,11 +48,25 @@ public final class RunCommand implements Callable<Integer> {
             RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
             Summary.print(out, report);
             if (sale.report() != null) {
-                report.write(sale.report());
+                writeReport(report, sale.report());
                 out.println("Report      " + sale.report().toAbsolutePath());
             }
             out.flush();
+            if (result.endedBy() == EndReason.ERROR) {
+                // the summary went to stdout with what is known; the reason goes where errors go, once
+                err.println("error: " + result.error());
+                err.flush();
+            }
             return exitCode(result);
+        }
+    }
+
+    private void writeReport(RunReport report, Path file) {
+        try {
+            report.write(file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--report: cannot write " + file + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e, null, file.toString());
         }
     }
 

@@ -52,7 +52,8 @@ public class RunOptions {
             + "(default: ${DEFAULT-VALUE}), so the oversell shows every time.")
     long naiveGapMs;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
+    @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
+            description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
     Path report;
 
     public SimulationConfig toConfig(RedisOptions redis) {

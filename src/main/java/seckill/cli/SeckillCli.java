@@ -13,7 +13,7 @@ import seckill.sale.SaleKeyException;
 /** The command line; the only place (besides the window) that talks to people. */
 @Command(name = "seckill-lab", mixinStandardHelpOptions = true, versionProvider = SeckillCli.Version.class,
         description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
-        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done and the audit holds; 2 bad arguments; 3 the audit found a violation; "
                 + "4 Redis unreachable, refused or lost."})
@@ -72,6 +72,10 @@ public final class SeckillCli implements Runnable {
                 code = ExitCodes.USAGE;
             } else {
                 e.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                if (System.getenv("SECKILL_DEBUG") != null) {
+                    // for developers chasing a bug; people get the one line above
+                    ex.printStackTrace(e);
+                }
                 code = 1;
             }
             e.flush();

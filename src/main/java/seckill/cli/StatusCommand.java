@@ -2,6 +2,7 @@ package seckill.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,8 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
-import seckill.redis.RedisErrors;
-import seckill.redis.RedisUnavailableException;
+import seckill.sale.Sale;
+import seckill.sale.SaleKeyException;
 import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
 
@@ -35,9 +36,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr());
-             Jedis jedis = borrow(connection)) {
-            SaleState s = new SaleReader(redis.keys()).read(jedis);
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            SaleState s = connection.call(jedis -> {
+                refuseWrongTypes(new Sale(redis.keys()), jedis, "Cannot read the sale");
+                return new SaleReader(redis.keys()).read(jedis);
+            });
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("prefix", redis.prefix());
             status.put("exists", s.exists());
@@ -65,11 +68,12 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    static Jedis borrow(RedisConnection connection) {
-        try {
-            return connection.borrow();
-        } catch (RuntimeException e) {
-            throw new RedisUnavailableException(RedisErrors.describe(connection.target(), e), e);
+    /** Keys of the wrong type cannot be read as a sale; the message names them and how to replace them. */
+    static void refuseWrongTypes(Sale sale, Jedis jedis, String what) {
+        List<String> wrong = sale.wrongTypes(jedis);
+        if (!wrong.isEmpty()) {
+            throw new SaleKeyException(what + ": " + String.join("; ", wrong) + ". 'reset' (or 'run' without "
+                    + "--join) replaces it.");
         }
     }
 }

@@ -10,10 +10,26 @@ import java.util.function.Consumer;
 public final class RedisConnector {
     private final String environmentUrl;
     private final String defaultUrl;
+    private final TlsTrust trust;
 
     public RedisConnector(String environmentUrl, String defaultUrl) {
+        this(environmentUrl, defaultUrl, TlsTrust.jvmDefault());
+    }
+
+    private RedisConnector(String environmentUrl, String defaultUrl, TlsTrust trust) {
         this.environmentUrl = environmentUrl == null || environmentUrl.isBlank() ? null : environmentUrl;
         this.defaultUrl = defaultUrl;
+        this.trust = trust;
+    }
+
+    /** The same connector, trusting {@code trust} for {@code rediss://} URLs. */
+    public RedisConnector withTlsTrust(TlsTrust newTrust) {
+        return new RedisConnector(environmentUrl, defaultUrl, newTrust);
+    }
+
+    /** Where the URL comes from when none is given: {@code $REDIS_URL} when set, else the default. */
+    public boolean usesEnvironment() {
+        return environmentUrl != null;
     }
 
     public static RedisConnector fromEnvironment() {
@@ -33,11 +49,11 @@ public final class RedisConnector {
         }
         String given = url != null && !url.isBlank() ? url : environmentUrl;
         if (given != null) {
-            return RedisConnection.open(RedisTarget.parse(given), connections, timeout, null);
+            return RedisConnection.open(RedisTarget.parse(given), connections, timeout, null, trust);
         }
         RedisTarget fallback = RedisTarget.parse(defaultUrl);
         try {
-            return RedisConnection.open(fallback, connections, timeout, null);
+            return RedisConnection.open(fallback, connections, timeout, null, trust);
         } catch (RedisUnavailableException e) {
             if (!isNobodyThere(e)) {
                 throw e;
@@ -47,10 +63,16 @@ public final class RedisConnector {
         }
     }
 
+    /**
+     * Refused, or no answer to the connect itself. A server that accepted us but replied slowly (a read timeout)
+     * is there: falling back to another server then would silently change what is measured.
+     */
     private static boolean isNobodyThere(RedisUnavailableException e) {
         Throwable root = RedisErrors.rootCause(e);
-        return root instanceof java.net.ConnectException || root instanceof java.net.SocketTimeoutException
-                || root instanceof java.net.NoRouteToHostException;
+        if (root instanceof java.net.SocketTimeoutException) {
+            return String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
+        }
+        return root instanceof java.net.ConnectException || root instanceof java.net.NoRouteToHostException;
     }
 
     private static RedisConnection startEmbedded(int connections, Duration timeout, Consumer<String> notices,

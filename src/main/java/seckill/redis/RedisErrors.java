@@ -3,6 +3,8 @@ package seckill.redis;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLException;
 
@@ -18,10 +20,11 @@ public final class RedisErrors {
     public static String describe(RedisTarget target, Throwable error) {
         String where = "Redis at " + target.masked();
         Throwable root = rootCause(error);
-        String text = String.valueOf(error.getMessage()) + " " + String.valueOf(root.getMessage());
-        if (error instanceof JedisAccessControlException || text.contains("WRONGPASS") || text.contains("NOAUTH")
-                || text.contains("invalid password") || text.contains("invalid username-password")) {
-            return where + " refused authentication: wrong user or password, or none given";
+        if (isAuthenticationProblem(error)) {
+            if (chainText(error).contains("without any password configured")) {
+                return where + ": authentication failed: a password was given, but the server has none set";
+            }
+            return where + ": authentication failed: wrong user or password, or none given";
         }
         if (root instanceof UnknownHostException) {
             return where + " is unreachable: unknown host '" + target.host() + "'";
@@ -32,8 +35,12 @@ public final class RedisErrors {
         if (root instanceof SocketTimeoutException) {
             return where + " did not answer in time";
         }
-        if (root instanceof SSLException) {
+        if (causes(error).anyMatch(SSLException.class::isInstance)) {
             return where + " failed the TLS handshake: " + oneLine(root.getMessage(), target);
+        }
+        if (root instanceof NoSuchElementException) {
+            return where + " was lost: no working connection could be had (" + oneLine(root.getMessage(), target)
+                    + ")";
         }
         if (error instanceof JedisConnectionException) {
             return where + " was lost: " + oneLine(root.getMessage(), target);
@@ -44,11 +51,29 @@ public final class RedisErrors {
         return where + " failed: " + oneLine(root.getClass().getSimpleName() + ": " + root.getMessage(), target);
     }
 
-    /** True when the error is about the connection, so a retry on a fresh connection may succeed. */
+    /**
+     * The one line for a server that stayed away longer than allowed, naming the limit so that the user knows
+     * which knob to turn.
+     */
+    public static String lostFor(RedisTarget target, Throwable error, long seconds) {
+        return describe(target, error) + " (gave up after " + seconds + " s; see --redis-timeout)";
+    }
+
+    /**
+     * True when the error is about the connection, so a retry on a fresh connection may succeed. A refused
+     * password never is: trying it again only locks the account sooner.
+     */
     public static boolean isConnectionProblem(Throwable error) {
+        if (isAuthenticationProblem(error)) {
+            return false;
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof JedisConnectionException) {
-                return !(t instanceof JedisAccessControlException);
+                return true;
+            }
+            if (t instanceof NoSuchElementException) {
+                // the pool found no healthy connection to hand out (all broken, or all busy) within its wait
+                return true;
             }
             if (t instanceof JedisDataException data) {
                 String msg = String.valueOf(data.getMessage());
@@ -58,6 +83,23 @@ public final class RedisErrors {
             }
         }
         return false;
+    }
+
+    static boolean isAuthenticationProblem(Throwable error) {
+        String text = chainText(error);
+        return text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password")
+                || text.contains("invalid username-password") || text.contains("without any password configured")
+                || causes(error).anyMatch(JedisAccessControlException.class::isInstance);
+    }
+
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, t -> t != null, Throwable::getCause).limit(20);
+    }
+
+    private static String chainText(Throwable error) {
+        StringBuilder sb = new StringBuilder();
+        causes(error).forEach(t -> sb.append(t.getMessage()).append(' '));
+        return sb.append(rootCause(error).getMessage()).toString();
     }
 
     /**

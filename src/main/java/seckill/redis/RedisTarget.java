@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 public record RedisTarget(String host, int port, String user, String password, int database, boolean tls) {
 
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
-    private static final String FORM = "expected redis://[user:password@]host:port[/db] or rediss://…";
+    /** The form a URL must have, for messages. */
+    public static final String FORM = "expected redis://[user:password@]host:port[/db] or rediss://…";
 
     public RedisTarget {
         if (host == null || host.isBlank()) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import seckill.metrics.JvmMemory;
 import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
 import seckill.redis.RedisConnection;
@@ -24,18 +25,26 @@ import seckill.sim.SimulationResult;
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "duration_s", "retries", "spread_ms", "seed", "prefix",
         "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost",
         "users_played", "attempts", "conflicts", "errors", "elapsed_ms", "users_per_s", "attempts_per_s",
-        "latency_ms", "ended_by", "error", "audit", "redis"})
+        "latency_ms", "ended_by", "error", "audit", "redis", "jvm"})
 public record RunReport(String strategy, long stock, long users, int pool, long durationS, int retries,
                         long spreadMs, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long usersWon, long usersLost, long usersPlayed,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error, Audit audit,
-                        RedisInfo redis) {
+                        RedisInfo redis, Jvm jvm) {
 
     /** Latency percentiles in milliseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max) {
         static Latency of(LatencySummary s) {
             return new Latency(s.p50(), s.p90(), s.p99(), s.p999(), s.max());
+        }
+    }
+
+    /** The client process: memory stays flat in the number of users. */
+    public record Jvm(double peakHeapMib, double maxHeapMib, double peakRssMib) {
+        static Jvm now() {
+            return new Jvm(round(JvmMemory.peakHeapMiB()), Math.round(JvmMemory.maxHeapMiB()),
+                    round(JvmMemory.peakRssMiB()));
         }
     }
 
@@ -70,7 +79,7 @@ public record RunReport(String strategy, long stock, long users, int pool, long 
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
                 c.users() - m.usersWon(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
-                Latency.of(m.overall()), result.endedBy().reportName(), result.error(), audit, redis);
+                Latency.of(m.overall()), result.endedBy().reportName(), result.error(), audit, redis, Jvm.now());
     }
 
     private static double round(double v) {

@@ -1,11 +1,9 @@
 package seckill.sale;
 
-import java.util.List;
-
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
+import seckill.redis.OneTripTransaction;
 
 /**
  * The industry's common pattern: claim the user with SADD, take an item with DECR, give it back (INCR) when
@@ -57,14 +55,12 @@ final class DecrStrategy implements PurchaseStrategy {
             giveBack.sync();
             return Outcome.SOLD_OUT;
         }
-        Transaction record = jedis.multi();
-        record.incr(keys.num());
-        record.rpush(keys.user(), userId);
-        record.rpush(keys.times(), Long.toString(System.currentTimeMillis()));
-        List<Object> replies = record.exec();
-        if (replies == null) {
-            throw new IllegalStateException("MULTI without WATCH cannot abort");
-        }
+        String now = Long.toString(System.currentTimeMillis());
+        OneTripTransaction.exec(jedis, record -> {
+            record.incr(keys.num());
+            record.rpush(keys.user(), userId);
+            record.rpush(keys.times(), now);
+        });
         return Outcome.WON;
     }
 }

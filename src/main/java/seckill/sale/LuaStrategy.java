@@ -4,14 +4,13 @@ import java.util.List;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
-import seckill.util.Resources;
 
 /**
  * The whole purchase in one Lua script, atomic on the server: open check, user check, stock check, sale.
  * Called by EVALSHA; a server that lost its script cache (restart, SCRIPT FLUSH) gets it loaded again.
  */
 final class LuaStrategy implements PurchaseStrategy {
-    static final String SCRIPT = Resources.text("/seckill/sale/purchase.lua");
+    private static final String SCRIPT = Scripts.purchase();
 
     private final List<String> keyList;
     private volatile String sha;

@@ -6,7 +6,7 @@ import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
+import seckill.redis.OneTripTransaction;
 
 /** Opening, resetting and checking the keys of one sale. */
 public final class Sale {
@@ -25,18 +25,18 @@ public final class Sale {
      * in one MULTI so that no half-opened sale is ever seen.
      */
     public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
-        Transaction tx = jedis.multi();
-        tx.del(keys.all().toArray(String[]::new));
-        tx.set(keys.total(), Long.toString(stock));
-        tx.set(keys.num(), "0");
-        tx.setex(keys.flag(), durationSeconds, "1");
-        tx.set(keys.stock(), Long.toString(stock));
-        tx.hset(keys.meta(), java.util.Map.of(
-                "opened_ms", Long.toString(System.currentTimeMillis()),
-                "stock", Long.toString(stock),
-                "duration_s", Long.toString(durationSeconds),
-                "strategy", strategy.cliName()));
-        tx.exec();
+        OneTripTransaction.exec(jedis, tx -> {
+            tx.del(keys.all().toArray(String[]::new));
+            tx.set(keys.total(), Long.toString(stock));
+            tx.set(keys.num(), "0");
+            tx.setex(keys.flag(), durationSeconds, "1");
+            tx.set(keys.stock(), Long.toString(stock));
+            tx.hset(keys.meta(), java.util.Map.of(
+                    "opened_ms", Long.toString(System.currentTimeMillis()),
+                    "stock", Long.toString(stock),
+                    "duration_s", Long.toString(durationSeconds),
+                    "strategy", strategy.cliName()));
+        });
     }
 
     /** Deletes exactly the sale's keys; returns how many existed. */

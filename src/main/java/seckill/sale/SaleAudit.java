@@ -1,9 +1,8 @@
 package seckill.sale;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.UUID;
 
 import redis.clients.jedis.Jedis;
 
@@ -13,6 +12,7 @@ import redis.clients.jedis.Jedis;
  */
 public final class SaleAudit {
     private static final int CHUNK = 10_000;
+    private static final String SCRATCH_TTL_MS = "60000";
 
     private final SaleKeys keys;
 
@@ -34,23 +34,34 @@ public final class SaleAudit {
         if (state.winners() != state.sold()) {
             violations.add("kill_user holds " + state.winners() + " winners but kill_num is " + state.sold());
         }
-        Set<String> seen = new HashSet<>();
+        // the duplicate check runs on the server in chunks, into a temporary set of the sale's own that expires
+        // by itself: the client holds one chunk's counts, never the winners, so 10 million fit a small heap
+        String scratch = keys.prefix() + "kill_audit:" + UUID.randomUUID();
+        List<String> scriptKeys = List.of(keys.user(), scratch);
         long repeats = 0;
         String firstRepeat = null;
-        for (long from = 0; from < state.winners(); from += CHUNK) {
-            for (String id : jedis.lrange(keys.user(), from, from + CHUNK - 1)) {
-                if (!seen.add(id)) {
-                    repeats++;
-                    if (firstRepeat == null) {
-                        firstRepeat = id;
-                    }
+        try {
+            for (long from = 0; from < state.winners(); from += CHUNK) {
+                List<?> r = (List<?>) jedis.eval(Scripts.auditChunk(), scriptKeys,
+                        List.of(Long.toString(from), Long.toString(from + CHUNK - 1), SCRATCH_TTL_MS));
+                long read = (Long) r.get(0);
+                repeats += (Long) r.get(1);
+                String first = String.valueOf(r.get(2));
+                if (firstRepeat == null && !first.isEmpty()) {
+                    firstRepeat = first;
+                }
+                if (read < CHUNK) {
+                    break;
                 }
             }
+        } finally {
+            jedis.unlink(scratch);
         }
+        long unique = state.winners() - repeats;
         if (repeats > 0) {
             violations.add("users won twice: " + repeats + " extra win(s) in kill_user, first by user " + firstRepeat);
         }
         return new AuditResult(violations.isEmpty(), violations, state.total(), state.sold(), state.winners(),
-                seen.size(), state.oversold());
+                unique, state.oversold());
     }
 }

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
+import seckill.redis.OneTripTransaction;
 
 /**
  * Reads a sale's state in one round trip: one MULTI … EXEC, so the figures agree with each other, and only the
@@ -23,27 +22,33 @@ public final class SaleReader {
 
     public SaleState read(Jedis jedis, long fromIndex, int maxNew) {
         long last = fromIndex + Math.max(0, maxNew) - 1;
-        Transaction tx = jedis.multi();
-        Response<String> total = tx.get(keys.total());
-        Response<String> sold = tx.get(keys.num());
-        Response<Long> ttl = tx.pttl(keys.flag());
-        Response<Long> length = tx.llen(keys.user());
-        Response<String> opened = tx.hget(keys.meta(), "opened_ms");
-        Response<List<String>> users = maxNew > 0 ? tx.lrange(keys.user(), fromIndex, last) : null;
-        Response<List<String>> times = maxNew > 0 ? tx.lrange(keys.times(), fromIndex, last) : null;
-        tx.exec();
-        List<String> newUsers = users == null ? List.of() : users.get();
+        boolean withWinners = maxNew > 0;
+        List<Object> r = OneTripTransaction.exec(jedis, tx -> {
+            tx.get(keys.total());
+            tx.get(keys.num());
+            tx.pttl(keys.flag());
+            tx.llen(keys.user());
+            tx.hget(keys.meta(), "opened_ms");
+            if (withWinners) {
+                tx.lrange(keys.user(), fromIndex, last);
+                tx.lrange(keys.times(), fromIndex, last);
+            }
+        });
+        String total = OneTripTransaction.text(r.get(0));
+        String sold = OneTripTransaction.text(r.get(1));
+        String opened = OneTripTransaction.text(r.get(4));
+        List<String> newUsers = withWinners ? OneTripTransaction.texts(r.get(5)) : List.of();
+        List<String> rawTimes = withWinners ? OneTripTransaction.texts(r.get(6)) : List.of();
         List<Long> newTimes = new ArrayList<>(newUsers.size());
-        List<String> rawTimes = times == null ? List.of() : times.get();
         for (int i = 0; i < newUsers.size(); i++) {
             newTimes.add(i < rawTimes.size() ? parseOr(rawTimes.get(i), -1) : -1);
         }
         return new SaleState(
-                total.get() == null ? -1 : parseOr(total.get(), -1),
-                sold.get() == null ? 0 : parseOr(sold.get(), 0),
-                length.get(),
-                ttl.get(),
-                opened.get() == null ? -1 : parseOr(opened.get(), -1),
+                total == null ? -1 : parseOr(total, -1),
+                sold == null ? 0 : parseOr(sold, 0),
+                OneTripTransaction.number(r.get(3)),
+                OneTripTransaction.number(r.get(2)),
+                opened == null ? -1 : parseOr(opened, -1),
                 fromIndex, newUsers, newTimes, System.currentTimeMillis());
     }
 

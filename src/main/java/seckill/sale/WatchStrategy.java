@@ -6,7 +6,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
+import seckill.redis.OneTripTransaction;
 
 /**
  * The tutorial's optimistic transaction: WATCH, read, MULTI … EXEC; a null EXEC is a conflict.
@@ -45,12 +45,13 @@ final class WatchStrategy implements PurchaseStrategy {
             jedis.unwatch();
             return refusal;
         }
-        Transaction tx = jedis.multi();
-        tx.incr(keys.num());
-        tx.rpush(keys.user(), userId);
-        tx.sadd(keys.buyers(), userId);
-        tx.rpush(keys.times(), Long.toString(System.currentTimeMillis()));
-        List<Object> replies = tx.exec();
+        String now = Long.toString(System.currentTimeMillis());
+        List<Object> replies = OneTripTransaction.exec(jedis, tx -> {
+            tx.incr(keys.num());
+            tx.rpush(keys.user(), userId);
+            tx.sadd(keys.buyers(), userId);
+            tx.rpush(keys.times(), now);
+        });
         return replies == null ? Outcome.CONFLICT : Outcome.WON;
     }
 

@@ -65,16 +65,21 @@ public enum ConfigField {
     public long parse(String text) {
         String t = text == null ? "" : text.trim().replace("_", "").replace(",", "");
         if (t.isEmpty()) {
-            throw new IllegalArgumentException(option() + " is empty; it must be a whole number " + rangeText());
+            throw new IllegalArgumentException(option() + " is empty; it must be " + expected());
         }
         long value;
         try {
             value = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option() + " must be a whole number " + rangeText() + " (got '"
-                    + abbreviate(text) + "')");
+            throw new IllegalArgumentException(option() + " must be " + expected() + " (got '" + abbreviate(text)
+                    + "')");
         }
         return check(value);
+    }
+
+    private String expected() {
+        return this == SEED ? "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : "a whole number " + rangeText();
     }
 
     public long check(long value) {

@@ -1,10 +1,10 @@
 package seckill.sim;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.Jedis;
 import seckill.metrics.MetricsSnapshot;
 import seckill.metrics.SaleMetrics;
+import seckill.redis.Backoff;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisErrors;
 import seckill.redis.RedisUnavailableException;
@@ -108,22 +109,32 @@ public final class Simulation {
         MetricsSnapshot last = metrics.sample();
         SaleState state = null;
         AuditResult audit = null;
-        try (Jedis jedis = redis.borrow()) {
-            state = new SaleReader(config.keys()).read(jedis);
-            audit = new SaleAudit(config.keys()).audit(jedis);
+        // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
+        Duration patience = endedBy.get() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
+        try {
+            AuditResult[] audited = new AuditResult[1];
+            state = redis.call(patience, jedis -> {
+                audited[0] = new SaleAudit(config.keys()).audit(jedis);
+                return new SaleReader(config.keys()).read(jedis);
+            });
+            audit = audited[0];
         } catch (RuntimeException e) {
-            if (error.get() == null) {
-                error.set(RedisErrors.describe(redis.target(), e));
-            }
+            error.compareAndSet(null, e instanceof RedisUnavailableException ? e.getMessage()
+                    : RedisErrors.describe(redis.target(), e));
             endedBy.set(EndReason.ERROR);
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, endedBy.get(), last, elapsedMs, state, audit, error.get());
     }
 
+    private Duration redisTimeout() {
+        return Duration.ofSeconds(config.redisTimeoutS());
+    }
+
+    /** Opens (or checks) the sale; safe to repeat after a lost reply, since no user has arrived yet. */
     private void prepareSale() {
         Sale sale = new Sale(config.keys());
-        try (Jedis jedis = redis.borrow()) {
+        redis.call(redisTimeout(), jedis -> {
             if (config.join()) {
                 List<String> wrong = sale.wrongTypes(jedis);
                 if (!wrong.isEmpty()) {
@@ -138,11 +149,8 @@ public final class Simulation {
                 sale.open(jedis, config.stock(), config.durationS(), config.strategy());
             }
             strategy.prepare(jedis);
-        } catch (SaleKeyException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RedisUnavailableException(RedisErrors.describe(redis.target(), e), e);
-        }
+            return null;
+        });
     }
 
     private void work(CountDownLatch ready, CountDownLatch go) {
@@ -182,7 +190,7 @@ public final class Simulation {
         long faultSince = 0;
         int faultStreak = 0;
         while (true) {
-            if (endedBy.get() != null && afterFault) {
+            if (afterFault && isAbandoned()) {
                 return;
             }
             long t0 = System.nanoTime();
@@ -205,8 +213,7 @@ public final class Simulation {
                     faultSince = now;
                 }
                 if (now - faultSince > TimeUnit.SECONDS.toNanos(config.redisTimeoutS())) {
-                    fail(RedisErrors.describe(redis.target(), e) + " (for more than " + config.redisTimeoutS()
-                            + " s)");
+                    fail(RedisErrors.lostFor(redis.target(), e, config.redisTimeoutS()));
                     return;
                 }
                 afterFault = true;
@@ -266,11 +273,23 @@ public final class Simulation {
         }
     }
 
-    /** Exponential backoff with jitter, 20 ms doubling to 500 ms, cut short by a stop. */
+    /**
+     * After a fault the attempt's fate is unknown (the reply may be what was lost), so the user tries again even
+     * when the sale has meanwhile sold out or closed: the retry learns ALREADY_WON, SOLD_OUT or CLOSED, and the
+     * counts stay true. Only a stop or a lost Redis abandons it.
+     */
+    private boolean isAbandoned() {
+        EndReason reason = endedBy.get();
+        return reason == EndReason.STOPPED || reason == EndReason.ERROR;
+    }
+
+    /** Exponential backoff with jitter, cut short by a stop. */
     private void backoff(int streak) {
-        long ms = Math.min(500, 20L << Math.min(streak, 5));
-        ms = ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1);
-        parkUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
+        long ms = Backoff.delayMillis(streak);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (!isAbandoned() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Math.min(deadline - System.nanoTime(), MAX_PARK_NANOS));
+        }
     }
 
     /** Waits until the deadline in short slices; false when the run ended meanwhile. */

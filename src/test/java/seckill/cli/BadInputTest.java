@@ -1,0 +1,271 @@
+package seckill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import redis.clients.jedis.Jedis;
+import seckill.redis.TestRedis;
+import seckill.sale.Sale;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.sim.ConfigField;
+import seckill.ui.UiCommand;
+
+@Tag("faults")
+@DisplayName("Bad input on the command line: exit 2 naming the option, never a stack trace")
+class BadInputTest {
+    private static final List<String> ALL_COMMANDS = List.of("run", "ui", "status", "audit", "reset");
+    private static final List<String> SALE_COMMANDS = List.of("run", "ui");
+    private static final String PASSWORD = "hunter2-secret";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        // ui is the window's command; with bad arguments it never gets as far as opening one
+        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), new UiCommand())
+                .execute(args);
+    }
+
+    private void assertRefused(int code, String option, String allowed) {
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(option).contains(allowed).doesNotContain("\tat ")
+                .doesNotContain("Exception").doesNotContain(PASSWORD);
+    }
+
+    static Stream<Arguments> badNumbers() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ConfigField field : ConfigField.values()) {
+            List<String> bad = new ArrayList<>(List.of("", "  ", "abc", "1.5", "0x10", "1e3", "12abc",
+                    "99999999999999999999999", "-99999999999999999999999"));
+            if (field.min() > Long.MIN_VALUE) {
+                bad.add(Long.toString(field.min() - 1));
+            }
+            if (field.max() < Long.MAX_VALUE) {
+                bad.add(Long.toString(field.max() + 1));
+                bad.add(Long.toString(field.max() * 1000));
+            }
+            List<String> commands = field == ConfigField.REDIS_TIMEOUT ? ALL_COMMANDS : SALE_COMMANDS;
+            for (String command : commands) {
+                for (String value : bad) {
+                    cases.add(Arguments.of(command, field, value));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} ''{2}''")
+    @MethodSource("badNumbers")
+    void everyNumberOutOfItsRangeIsRefusedWithTheRange(String command, ConfigField field, String value) {
+        String allowed = field == ConfigField.SEED ? "from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : field.rangeText();
+        assertRefused(run(command, field.option(), value), field.option(), allowed);
+    }
+
+    @ParameterizedTest(name = "{0} --stock without a value")
+    @ValueSource(strings = {"run", "ui"})
+    void anOptionWithoutItsValueIsRefused(String command) {
+        assertRefused(run(command, "--stock"), "--stock", "Missing required parameter");
+    }
+
+    @ParameterizedTest(name = "{0} --strategy ''{1}''")
+    @MethodSource("badStrategies")
+    void aWrongStrategyIsRefusedWithTheNames(String command, String value) {
+        assertRefused(run(command, "--strategy", value), "--strategy", StrategyKind.allowedNames());
+    }
+
+    static Stream<Arguments> badStrategies() {
+        return SALE_COMMANDS.stream().flatMap(c -> Stream.of("", " ", "pessimistic", "watchx", "1", "lua,decr")
+                .map(v -> Arguments.of(c, v)));
+    }
+
+    @ParameterizedTest(name = "{0} --redis ''{1}''")
+    @MethodSource("badUrls")
+    void aMalformedUrlIsRefusedWithTheForm_neverEchoingThePassword(String command, String url) {
+        assertRefused(run(command, "--redis", url), "--redis", "redis://");
+    }
+
+    static Stream<Arguments> badUrls() {
+        return ALL_COMMANDS.stream().flatMap(c -> Stream.of("", "   ", "localhost:6379", "127.0.0.1",
+                        "http://u:" + PASSWORD + "@h:1", "redis://", "redis://h:0", "redis://h:99999",
+                        "redis://u:" + PASSWORD + "@h:abc", "redis://h:1/x", "redis:// h",
+                        "redis://u:" + PASSWORD + "@h:1/99999999999999999999")
+                .map(v -> Arguments.of(c, v)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("badFlags")
+    void aSwitchGivenAValueIsRefused(String command, String flag) {
+        assertRefused(run(command, flag + "=maybe"), flag, "maybe");
+    }
+
+    static Stream<Arguments> badFlags() {
+        List<Arguments> cases = new ArrayList<>();
+        ALL_COMMANDS.forEach(c -> cases.add(Arguments.of(c, "--embedded")));
+        SALE_COMMANDS.forEach(c -> cases.add(Arguments.of(c, "--join")));
+        cases.add(Arguments.of("status", "--json"));
+        return cases.stream();
+    }
+
+    @Nested
+    @DisplayName("files: --tls-ca and --report")
+    class Files_ {
+        @TempDir
+        Path dir;
+
+        @Test
+        void aMissingEmptyOrNonCertificateCaFileIsRefused() throws Exception {
+            Path notACertificate = Files.writeString(dir.resolve("not-a-cert.pem"), "hello");
+            for (String command : ALL_COMMANDS) {
+                for (String value : List.of("", dir.resolve("missing.pem").toString(), dir.toString(),
+                        notACertificate.toString())) {
+                    err.getBuffer().setLength(0);
+                    assertRefused(run(command, "--tls-ca", value), "--tls-ca", "certificate");
+                }
+            }
+        }
+
+        @Test
+        void aReportPathThatCannotBeAFileIsRefusedBeforeTheSaleStarts() throws Exception {
+            Path aFile = Files.writeString(dir.resolve("plain-file"), "x");
+            for (String command : SALE_COMMANDS) {
+                for (String value : List.of("", " ", dir.toString(), aFile.resolve("report.json").toString())) {
+                    err.getBuffer().setLength(0);
+                    assertRefused(run(command, "--report", value), "--report", value.isBlank() ? "empty"
+                            : value.equals(dir.toString()) ? "is a folder" : "is not a folder");
+                }
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("a Redis that is not there: exit 4, one line naming --redis")
+    class Unreachable {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"run", "status", "audit", "reset"})
+        void anUnknownHost(String command) {
+            int code = run(command, "--redis", "redis://u:" + PASSWORD + "@no-such-host.invalid:6379");
+            assertOneLine(code).contains("--redis").contains("unknown host 'no-such-host.invalid'");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"run", "status", "audit", "reset"})
+        void aClosedPort(String command) throws Exception {
+            int closed;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            int code = run(command, "--redis", "redis://:" + PASSWORD + "@127.0.0.1:" + closed);
+            assertOneLine(code).contains("--redis").contains("127.0.0.1:" + closed).contains("connection refused");
+        }
+
+        private org.assertj.core.api.AbstractStringAssert<?> assertOneLine(int code) {
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+            assertThat(out.toString()).isEmpty();
+            return assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\n")
+                    .doesNotContain("\tat ").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Nested
+    @DisplayName("a sale whose keys have the wrong type")
+    class WrongTypes {
+        private final String prefix = TestRedis.prefix("wrong-type");
+        private final SaleKeys keys = new SaleKeys(prefix);
+
+        @AfterEach
+        void deleteOwnKeys() {
+            TestRedis.reset(prefix);
+        }
+
+        private void corrupt() {
+            try (Jedis jedis = TestRedis.connection().borrow()) {
+                new Sale(keys).open(jedis, 10, 600, StrategyKind.LUA);
+                jedis.del(keys.user());
+                jedis.set(keys.user(), "not a list");
+            }
+        }
+
+        private String[] args(String command, String... more) {
+            List<String> all = new ArrayList<>(List.of(command, "--redis", TestRedis.url(), "--prefix", prefix));
+            all.addAll(List.of(more));
+            return all.toArray(String[]::new);
+        }
+
+        @Test
+        void joiningIsRefusedNamingTheKey() {
+            corrupt();
+            int code = run(args("run", "--join", "--users", "5", "--pool", "2"));
+            assertThat(code).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString().strip()).contains(keys.user()).contains("is a string, but a sale needs a list")
+                    .doesNotContain("\n").doesNotContain("\tat ");
+        }
+
+        @Test
+        void statusIsRefusedNamingTheKey_andAuditFailsNamingIt() {
+            corrupt();
+            assertThat(run(args("status"))).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains(keys.user()).contains("'reset'").doesNotContain("\tat ");
+            assertThat(run(args("status", "--json"))).isEqualTo(ExitCodes.USAGE);
+            assertThat(run(args("audit"))).isEqualTo(ExitCodes.AUDIT_FAILED);
+            assertThat(out.toString()).contains("✘ key " + keys.user() + " is a string");
+            assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+        }
+
+        @Test
+        void aCounterHoldingTextIsNamedToo() {
+            try (Jedis jedis = TestRedis.connection().borrow()) {
+                new Sale(keys).open(jedis, 10, 600, StrategyKind.LUA);
+                jedis.set(keys.num(), "many");
+            }
+            assertThat(run(args("status"))).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains(keys.num()).contains("'many'");
+            assertThat(run(args("audit"))).isEqualTo(ExitCodes.AUDIT_FAILED);
+            assertThat(run(args("run", "--join", "--users", "5", "--pool", "2"))).isEqualTo(ExitCodes.USAGE);
+        }
+
+        @Test
+        void runReplacesTheSale_andResetDeletesIt() {
+            corrupt();
+            assertThat(run(args("run", "--stock", "3", "--users", "10", "--pool", "2", "--strategy", "lua")))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).contains("✔ nothing oversold");
+            assertThat(run(args("audit"))).isZero();
+
+            corrupt();
+            assertThat(run(args("reset"))).isZero();
+            try (Jedis jedis = TestRedis.connection().borrow()) {
+                assertThat(keys.all()).noneMatch(jedis::exists);
+            }
+        }
+    }
+
+    @Test
+    void anEmptyOrVeryLongPrefixIsJustAPrefix() {
+        assertThat(run("status", "--redis", TestRedis.url(), "--prefix", "x".repeat(10_000))).isZero();
+        assertThat(out.toString()).contains("No sale under prefix");
+        assertThat(run("audit", "--redis", TestRedis.url(), "--prefix", "y".repeat(10_000)))
+                .isEqualTo(ExitCodes.AUDIT_FAILED);
+        assertThat(err.toString()).isEmpty();
+    }
+}

@@ -1,0 +1,180 @@
+package seckill.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+import redis.clients.jedis.args.ClientType;
+import redis.clients.jedis.params.ClientKillParams;
+import seckill.redis.PrivateRedis;
+import seckill.redis.RedisConnection;
+import seckill.redis.RedisUnavailableException;
+import seckill.sale.AuditResult;
+import seckill.sale.StrategyKind;
+import seckill.sim.EndReason;
+import seckill.sim.Simulation;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+
+@Tag("faults")
+@DisplayName("Connection faults: killed connections, a paused server, lost replies")
+class ConnectionFaultTest {
+    // a server of each test's own: a pause cannot be lifted early (CLIENT UNPAUSE waits behind it, too)
+    private PrivateRedis server;
+
+    @BeforeEach
+    void startServer() {
+        server = PrivateRedis.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private RedisConnection connect(SimulationConfig config) {
+        return server.connect(config.pool() + RedisConnection.READERS, Duration.ofSeconds(config.redisTimeoutS()));
+    }
+
+    @Test
+    void thePoolHandsOutLiveConnectionsAfterTheServerKilledTheIdleOnes() {
+        try (RedisConnection redis = server.connect(8, Duration.ofSeconds(5))) {
+            Jedis[] held = new Jedis[8];
+            for (int i = 0; i < held.length; i++) {
+                held[i] = redis.borrow();
+                held[i].ping();
+            }
+            for (Jedis jedis : held) {
+                jedis.close();
+            }
+            try (Jedis admin = server.admin()) {
+                assertThat(admin.clientKill(ClientKillParams.clientKillParams().type(ClientType.NORMAL)))
+                        .isGreaterThanOrEqualTo(8);
+            }
+            for (int i = 0; i < held.length; i++) {
+                held[i] = redis.borrow();
+                assertThat(held[i].ping()).isEqualTo("PONG");
+            }
+            for (Jedis jedis : held) {
+                jedis.close();
+            }
+        }
+    }
+
+    @Test
+    void aRetriedCallWaitsOutAPause_andGivesUpWithOneLineWhenTheServerStaysAway() {
+        try (RedisConnection redis = server.connect(4, Duration.ofSeconds(5))) {
+            try (Jedis admin = server.admin()) {
+                admin.clientPause(3_000, ClientPauseMode.ALL);
+            }
+            String pong = redis.call(jedis -> jedis.ping());
+            assertThat(pong).isEqualTo("PONG");
+
+            server.killHard();
+            assertThatThrownBy(() -> redis.call(Duration.ofSeconds(1), jedis -> jedis.ping()))
+                    .isInstanceOf(RedisUnavailableException.class)
+                    .hasMessageContaining("127.0.0.1:" + server.port())
+                    .hasMessageContaining("gave up after 1 s")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    @DisplayName("connections cut at random moments: no retry sells twice to one user or past the stock")
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = StrategyKind.class, names = {"WATCH", "LUA", "DECR"})
+    void lostRepliesNeverOversellNorLetAUserWinTwice(StrategyKind kind) {
+        SimulationConfig config = FaultFixtures.sale(kind, 1_200, 2_000, 24, 1_500);
+        SimulationResult result;
+        long killed;
+        try (RedisConnection redis = connect(config);
+             ConnectionKiller killer = new ConnectionKiller(server, 2, 25).start()) {
+            result = new Simulation(config, redis).run();
+            killed = killer.killed();
+        }
+        assertThat(killed).as("connections killed").isPositive();
+        assertThat(result.endedBy()).as(String.valueOf(result.error())).isNotEqualTo(EndReason.ERROR);
+        assertThat(result.metrics().errors()).as("attempts cut").isPositive();
+        AuditResult audit = FaultFixtures.auditHolds(server, config.keys(), config.stock());
+        assertThat(result.auditHolds()).isTrue();
+        if (kind != StrategyKind.DECR) {
+            // one atomic step per attempt: a user the retry finds among the winners did win, so the count is true
+            assertThat(result.metrics().usersWon()).isEqualTo(audit.winners());
+        }
+        System.out.println(FaultFixtures.figures("killed connections (" + killed + ")", kind, audit)
+                + ", cut attempts " + result.metrics().errors() + ", users won by the client's count "
+                + result.metrics().usersWon() + ", claimed " + claimed(config));
+    }
+
+    private long claimed(SimulationConfig config) {
+        try (Jedis jedis = server.admin()) {
+            return jedis.scard(config.keys().buyers());
+        }
+    }
+
+    @Test
+    void aThreeSecondPauseMidSaleIsWaitedOut() {
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 1_500, 16, 1_500);
+        try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
+            Simulation simulation = new Simulation(config, redis);
+            CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
+            await().until(() -> simulation.metrics().attempts() > 0);
+            admin.clientPause(3_000, ClientPauseMode.ALL);
+            SimulationResult result = running.join();
+            assertThat(result.endedBy()).as(String.valueOf(result.error())).isNotEqualTo(EndReason.ERROR);
+            assertThat(result.metrics().errors()).as("attempts that timed out in the pause").isPositive();
+            AuditResult audit = FaultFixtures.auditHolds(server, config.keys(), config.stock());
+            assertThat(result.metrics().usersWon()).isEqualTo(audit.winners());
+            System.out.println(FaultFixtures.figures("CLIENT PAUSE 3000 mid-sale", StrategyKind.LUA, audit));
+        }
+    }
+
+    @Test
+    void aPauseAsTheSaleOpensIsWaitedOutByThePreparation() {
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.WATCH, 50, 300, 8, 0);
+        try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
+            admin.clientPause(3_000, ClientPauseMode.ALL);
+            SimulationResult result = new Simulation(config, redis).run();
+            assertThat(result.endedBy()).as(String.valueOf(result.error())).isNotEqualTo(EndReason.ERROR);
+            AuditResult audit = FaultFixtures.auditHolds(server, config.keys(), config.stock());
+            System.out.println(FaultFixtures.figures("CLIENT PAUSE 3000 at open", StrategyKind.WATCH, audit));
+        }
+    }
+
+    @Test
+    void aServerPausedLongerThanTheTimeoutEndsTheRunAsAnError_releasingEveryThread() {
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.DECR, 100_000, 100_000, 16, 60_000)
+                .withRedisTimeoutS(1);
+        try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
+            Simulation simulation = new Simulation(config, redis);
+            CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
+            await().until(() -> simulation.metrics().attempts() > 0);
+            admin.clientPause(8_000, ClientPauseMode.ALL);
+            SimulationResult result;
+            try {
+                // the bound only keeps a hang from blocking the build; it asserts nothing about speed
+                result = running.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("the run did not end", e);
+            }
+            assertThat(result.endedBy()).isEqualTo(EndReason.ERROR);
+            assertThat(result.error()).contains("127.0.0.1:" + server.port()).contains("gave up after 1 s")
+                    .doesNotContain("\n");
+            assertThat(simulation.activeThreads()).isZero();
+            assertThat(simulation.phase()).isEqualTo(Simulation.Phase.FINISHED);
+        }
+    }
+}

@@ -18,13 +18,16 @@ public final class DashboardApp extends Application {
     }
 
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
+    private static final AtomicReference<RedisConnector> CONNECTOR =
+            new AtomicReference<>(RedisConnector.fromEnvironment());
     private static final AtomicReference<Outcome> OUTCOME = new AtomicReference<>();
 
     private Dashboard dashboard;
 
     /** Opens the window and blocks until it closes. */
-    static Outcome launchWith(LaunchOptions options) {
+    static Outcome launchWith(LaunchOptions options, RedisConnector connector) {
         OPTIONS.set(options);
+        CONNECTOR.set(connector);
         OUTCOME.set(null);
         Application.launch(DashboardApp.class);
         Outcome o = OUTCOME.get();
@@ -33,7 +36,7 @@ public final class DashboardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        dashboard = new Dashboard(OPTIONS.get(), RedisConnector.fromEnvironment()).show(stage);
+        dashboard = new Dashboard(OPTIONS.get(), CONNECTOR.get()).show(stage);
     }
 
     @Override

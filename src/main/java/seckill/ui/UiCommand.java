@@ -69,7 +69,7 @@ public final class UiCommand implements Callable<Integer> {
                 sale.naiveGapMs(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
         DashboardApp.Outcome outcome;
         try {
-            outcome = DashboardApp.launchWith(options);
+            outcome = DashboardApp.launchWith(options, redis.connector());
         } catch (RuntimeException e) {
             // typically no display: one clear line, not a stack trace
             err.println("error: cannot open the dashboard window: " + e.getMessage());

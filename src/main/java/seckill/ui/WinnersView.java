@@ -96,12 +96,14 @@ final class WinnersView extends VBox {
         follow.selectedProperty().bindBidirectional(model.followNewestProperty());
         count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d",
                 model.rows().size()), model.rows()));
-        // registered once the skin exists, so it runs after the skin has taken the new row count in: scrolling
-        // to a row the skin does not know yet would stop short of the end
+        // registered once the skin exists, so that it runs after the skin has heard of the new rows
         table.skinProperty().addListener((obs, was, skin) -> {
             if (skin != null && was == null) {
                 model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
                     if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
+                        // the skin takes the new row count in at its next layout: do that layout now (the pulse
+                        // would do it anyway), or the scroll stops short of the rows just added
+                        table.layout();
                         table.scrollTo(model.rows().size() - 1);
                     }
                 });

@@ -63,7 +63,7 @@ class FieldViewModelTest {
         void inChineseToo() {
             FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
             users.textProperty().set("");
-            assertThat(chinese.format(users.errorProperty().get())).isEqualTo("用户数为空：请输入从 1 到 100,000,000的整数。");
+            assertThat(chinese.format(users.errorProperty().get())).isEqualTo("用户数为空：请输入从 1 到 100,000,000 的整数。");
         }
     }
 

@@ -2,10 +2,10 @@ package seckill.ui;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -66,9 +66,7 @@ final class FormView extends VBox {
 
         url.setId("redis-url");
         url.setPromptText("redis://127.0.0.1:6379");
-        connect.setId("connect");
-        connect.setGraphic(Icons.of(Icons.CONNECT));
-        connect.textProperty().bind(i18n.binding("action.connect"));
+        label(connect, "connect", Icons.CONNECT);
         addRow("field.redis", url, hint(form.urlErrorProperty(), LocalText.of("hint.redis")));
         grid.add(connect, 1, row++);
 
@@ -108,25 +106,15 @@ final class FormView extends VBox {
         join.setWrapText(true);
         grid.add(join, 0, row++, 2, 1);
 
-        start.setId("start");
-        start.setGraphic(Icons.of(Icons.START));
-        start.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-        start.textProperty().bind(i18n.binding("action.start"));
-        stop.setId("stop");
-        stop.setGraphic(Icons.of(Icons.STOP));
-        stop.getStyleClass().addAll(Styles.DANGER, Styles.LARGE);
-        stop.textProperty().bind(i18n.binding("action.stop"));
-        reset.setId("reset");
-        reset.setGraphic(Icons.of(Icons.RESET));
-        reset.getStyleClass().add(Styles.LARGE);
-        reset.textProperty().bind(i18n.binding("action.reset"));
-        watch.setId("watch");
-        watch.setGraphic(Icons.of(Icons.WATCH));
-        watch.getStyleClass().add(Styles.LARGE);
-        watch.textProperty().bind(i18n.binding("action.watch"));
+        label(start, "start", Icons.START);
+        label(stop, "stop", Icons.STOP);
+        label(reset, "reset", Icons.RESET);
+        label(watch, "watch", Icons.WATCH);
+        start.getStyleClass().add(Styles.ACCENT);
+        stop.getStyleClass().add(Styles.DANGER);
         for (Button b : new Button[] {start, stop, reset, watch}) {
+            b.getStyleClass().add(Styles.LARGE);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setMnemonicParsing(false);
         }
         GridPane buttons = new GridPane();
         buttons.setHgap(10);
@@ -145,6 +133,14 @@ final class FormView extends VBox {
 
         this.buttons = buttons;
         getChildren().addAll(grid, formError);
+    }
+
+    /** Id {@code name}, icon, and the text of {@code action.name} in the window's language. */
+    private void label(Button button, String name, String icon) {
+        button.setId(name);
+        button.setGraphic(Icons.of(icon));
+        button.textProperty().bind(i18n.binding("action." + name));
+        button.setMnemonicParsing(false);
     }
 
     private void addRow(String labelKey, Node input, Label hint) {

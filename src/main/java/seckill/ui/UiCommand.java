@@ -78,8 +78,8 @@ public final class UiCommand implements Callable<Integer> {
             return 1;
         }
         if (pulseReport) {
-            out.println(String.format(Locale.ROOT, "Pulses      longest gap %.1f ms (%.1f s into the run), mean %.1f ms "
-                    + "over %,d frames while the sale ran; longest frame work %.1f ms", outcome.maxPulseGapMs(),
+            out.println(String.format(Locale.ROOT, "Pulses      longest gap %.1f ms (%.1f s into the run), mean %.1f "
+                    + "ms over %,d frames while the sale ran; longest frame work %.1f ms", outcome.maxPulseGapMs(),
                     outcome.maxGapAtS(), outcome.meanPulseGapMs(), outcome.frames(), outcome.maxWorkMs()));
             out.flush();
         }

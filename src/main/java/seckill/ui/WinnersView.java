@@ -1,5 +1,6 @@
 package seckill.ui;
 
+import java.util.List;
 import java.util.Locale;
 
 import atlantafx.base.theme.Styles;
@@ -79,7 +80,7 @@ final class WinnersView extends VBox {
         since.setSortable(false);
         since.setPrefWidth(150);
         since.setMinWidth(130);
-        table.getColumns().setAll(java.util.List.of(rank, user, since));
+        table.getColumns().setAll(List.of(rank, user, since));
         Label empty = new Label();
         empty.textProperty().bind(i18n.binding("winners.empty"));
         empty.setWrapText(true);

@@ -18,8 +18,6 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.report.WinnersCsv;
-import seckill.sale.Outcome;
-import seckill.sale.PurchaseStrategy;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
@@ -124,17 +122,7 @@ class DashboardViewModelTest {
         assertThat(english.format(model.messageProperty().get())).startsWith("Waiting for a sale under prefix");
 
         // another client, by the same keys: open a sale and sell it out with the Lua strategy
-        try (Jedis jedis = TestRedis.connection().borrow()) {
-            new Sale(keys).open(jedis, 30, 600, StrategyKind.LUA);
-            PurchaseStrategy lua = StrategyKind.LUA.create(keys, 0);
-            lua.prepare(jedis);
-            int won = 0;
-            for (int i = 0; won < 30; i++) {
-                if (lua.buy(jedis, "other-" + i) == Outcome.WON) {
-                    won++;
-                }
-            }
-        }
+        OtherClient.sellOut(keys, 30, "other-");
         until(() -> model.winners().size() == 30 && model.figuresProperty().get().sold() == 30);
         assertThat(model.winners().rows().get(29).userId()).isEqualTo("other-29");
         assertThat(model.figuresProperty().get().stockLeft()).isZero();

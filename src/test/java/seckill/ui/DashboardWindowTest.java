@@ -27,13 +27,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
-import seckill.sale.Outcome;
-import seckill.sale.PurchaseStrategy;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
@@ -113,7 +112,8 @@ class DashboardWindowTest {
         assertThat(disabled(robot, "#start")).isFalse();
         robot.clickOn("#field-stock").eraseText(2).write("12x");
         eventually(() -> disabled(robot, "#start"));
-        assertThat(text(robot, "#error-stock")).isEqualTo("Stock must be a whole number from 1 to 100,000,000, not “12x”.");
+        assertThat(text(robot, "#error-stock"))
+                .isEqualTo("Stock must be a whole number from 1 to 100,000,000, not “12x”.");
 
         robot.eraseText(3).write("0");
         assertThat(text(robot, "#error-stock")).startsWith("Stock cannot be 0");
@@ -153,7 +153,7 @@ class DashboardWindowTest {
         robot.clickOn("#start");
         eventually(() -> dashboard.model().getPhase() == Phase.RUNNING && dashboard.model().figuresProperty().get()
                 .exists());
-        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         eventually(() -> dashboard.model().getPhase() == Phase.FINISHED);
         assertThat(text(robot, "#ended")).isEqualTo("Ended: stopped");
 
@@ -216,18 +216,7 @@ class DashboardWindowTest {
     void followsASaleDrivenByAnotherClient(FxRobot robot) {
         robot.clickOn("#watch");
         eventually(() -> dashboard.model().getPhase() == Phase.WATCHING);
-        SaleKeys keys = new SaleKeys(prefix);
-        try (Jedis jedis = TestRedis.connection().borrow()) {
-            new Sale(keys).open(jedis, 15, 600, StrategyKind.LUA);
-            PurchaseStrategy other = StrategyKind.LUA.create(keys, 0);
-            other.prepare(jedis);
-            int won = 0;
-            for (int i = 0; won < 15; i++) {
-                if (other.buy(jedis, "py-" + i) == Outcome.WON) {
-                    won++;
-                }
-            }
-        }
+        OtherClient.sellOut(new SaleKeys(prefix), 15, "py-");
         eventually(() -> "15".equals(text(robot, "#winners-count")));
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("15 / 15");
         assertThat(text(robot, "#tile-conflicts-value")).isEqualTo("—");

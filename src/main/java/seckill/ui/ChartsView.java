@@ -11,6 +11,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -129,6 +130,9 @@ final class ChartsView extends VBox {
                 renderer.setSeriesStroke(s, new BasicStroke(3f));
             }
             plot.setRenderer(renderer);
+            // JFreeChart draws the last series first by default; forward puts wins and conflicts on top of
+            // attempts, which they equal when nobody loses a race (lua)
+            plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
             NumberAxis x = (NumberAxis) plot.getDomainAxis();
             x.setAutoRangeIncludesZero(true);
             NumberAxis y = (NumberAxis) plot.getRangeAxis();

@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 final class Tile extends VBox {
     private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
     private static final PseudoClass VERY_LONG = PseudoClass.getPseudoClass("very-long");
+    private static final PseudoClass HUGE = PseudoClass.getPseudoClass("huge");
     private static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
 
     private final Label value = new Label("—");
@@ -30,8 +31,10 @@ final class Tile extends VBox {
     void show(String text) {
         value.setText(text);
         // long figures ("12,345 / 100,000") step down a size instead of being cut off
-        value.pseudoClassStateChanged(LONG, text.length() > 8 && text.length() <= 13);
-        value.pseudoClassStateChanged(VERY_LONG, text.length() > 13);
+        int n = text.length();
+        value.pseudoClassStateChanged(LONG, n > 8 && n <= 12);
+        value.pseudoClassStateChanged(VERY_LONG, n > 12 && n <= 15);
+        value.pseudoClassStateChanged(HUGE, n > 15);
     }
 
     Label valueLabel() {

@@ -33,6 +33,7 @@ final class WinnersView extends VBox {
     private final TableView<WinnerRow> table = new TableView<>();
     private final Label count = new Label("0");
     private final CheckBox follow = new CheckBox();
+    private boolean scrollToNewest;
 
     WinnersView(WinnersViewModel model, I18n i18n) {
         this.model = model;
@@ -97,17 +98,12 @@ final class WinnersView extends VBox {
         follow.selectedProperty().bindBidirectional(model.followNewestProperty());
         count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d",
                 model.rows().size()), model.rows()));
-        // registered once the skin exists, so that it runs after the skin has heard of the new rows
-        table.skinProperty().addListener((obs, was, skin) -> {
-            if (skin != null && was == null) {
-                model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
-                    if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
-                        // the skin takes the new row count in at its next layout: do that layout now (the pulse
-                        // would do it anyway), or the scroll stops short of the rows just added
-                        table.layout();
-                        table.scrollTo(model.rows().size() - 1);
-                    }
-                });
+        model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
+            if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
+                // the table takes the new row count in at its next layout; scrolling before that would stop short
+                // of the rows just added, so the scroll waits for the layout (see layoutChildren)
+                scrollToNewest = true;
+                requestLayout();
             }
         });
         model.followNewestProperty().addListener((obs, was, on) -> {
@@ -121,8 +117,42 @@ final class WinnersView extends VBox {
         table.addEventHandler(KeyEvent.KEY_RELEASED, e -> updateFollow());
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (scrollToNewest) {
+            scrollToNewest = false;
+            // the table's own layout (due right after this one anyway) takes the new row count in first. Then the
+            // flow scrolls just enough to show the last row whole: TableView.scrollTo puts a row at the top, and at
+            // the end of a long list its estimate of where the end is can leave the last row out of sight
+            table.layout();
+            VirtualFlow<?> flow = flow();
+            if (flow != null) {
+                int last = model.rows().size() - 1;
+                flow.scrollTo(last);
+                table.layout();
+                // the flow's idea of where the list ends is an estimate; nudge until the last row is in sight
+                for (int i = 0; i < 3 && !lastRowShown(flow, last); i++) {
+                    flow.scrollPixels(table.getFixedCellSize());
+                    table.layout();
+                }
+            } else {
+                table.scrollTo(model.rows().size() - 1);
+            }
+        }
+    }
+
+    private static boolean lastRowShown(VirtualFlow<?> flow, int last) {
+        var cell = flow.getLastVisibleCell();
+        return cell == null || cell.getIndex() >= last;
+    }
+
+    private VirtualFlow<?> flow() {
+        return (VirtualFlow<?>) table.lookup(".virtual-flow");
+    }
+
     private void updateFollow() {
-        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        VirtualFlow<?> flow = flow();
         if (flow == null || model.rows().isEmpty()) {
             return;
         }

@@ -27,6 +27,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -144,6 +145,16 @@ class DashboardWindowTest {
         assertThat(text(robot, "#ended")).isEqualTo("Ended: sold out");
         assertThat(text(robot, "#status-target")).startsWith("Redis: redis://");
         assertThat(fx(stage::getTitle)).isEqualTo("Seckill Lab");
+    }
+
+    @Test
+    void theTableFollowsTheNewestWinner(FxRobot robot) {
+        smallSale(robot, "lua", 150, 300);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().settledProperty().get());
+        VirtualFlow<?> flow = robot.lookup("#winners-table .virtual-flow").queryAs(VirtualFlow.class);
+        eventually(() -> fx(() -> flow.getLastVisibleCell().getIndex()) == 149);
+        System.out.println("DEBUG last " + fx(() -> flow.getLastVisibleCell().getIndex()) + " flow " + fx(() -> flow.localToScene(flow.getLayoutBounds())) + " scene " + fx(() -> stage.getScene().getHeight()));
     }
 
     @Test

@@ -148,13 +148,12 @@ class DashboardWindowTest {
     }
 
     @Test
-    void theTableFollowsTheNewestWinner(FxRobot robot) {
+    void theTableFollowsTheNewestWinnerToTheLastRow(FxRobot robot) {
         smallSale(robot, "lua", 150, 300);
         robot.clickOn("#start");
         eventually(() -> dashboard.model().settledProperty().get());
         VirtualFlow<?> flow = robot.lookup("#winners-table .virtual-flow").queryAs(VirtualFlow.class);
         eventually(() -> fx(() -> flow.getLastVisibleCell().getIndex()) == 149);
-        System.out.println("DEBUG last " + fx(() -> flow.getLastVisibleCell().getIndex()) + " flow " + fx(() -> flow.localToScene(flow.getLayoutBounds())) + " scene " + fx(() -> stage.getScene().getHeight()));
     }
 
     @Test

@@ -1,11 +1,7 @@
 package seckill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import redis.clients.jedis.Jedis;
 import seckill.redis.PrivateRedis;
-import seckill.redis.RedisConnector;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
@@ -24,24 +19,18 @@ import seckill.sale.StrategyKind;
 class DashboardFaultTest {
     private static final String PASSWORD = "dashboard-secret";
     private final PrivateRedis server = PrivateRedis.start("--requirepass", PASSWORD);
-    private final ExecutorService worker = Executors.newCachedThreadPool();
-    private final Handoff handoff = new Handoff();
-    private final DashboardViewModel model = new DashboardViewModel(RedisConnector.fromEnvironment(), worker,
-            handoff);
+    private final ModelHarness harness = new ModelHarness();
+    private final DashboardViewModel model = harness.model;
     private final I18n english = new I18n(I18n.ENGLISH);
 
     @AfterEach
     void stop() {
-        model.close();
-        worker.shutdownNow();
+        harness.close();
         server.close();
     }
 
     private void until(BooleanSupplier condition) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            handoff.drain(model::apply);
-            return condition.getAsBoolean();
-        });
+        harness.until(condition);
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import redis.clients.jedis.Jedis;
-import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.report.WinnersCsv;
 import seckill.sale.Sale;
@@ -25,25 +22,19 @@ import seckill.sale.StrategyKind;
 /** The view model against the real Redis, without any toolkit: the test's thread drains the hand-off. */
 class DashboardViewModelTest {
     private final String prefix = TestRedis.prefix("ui-model");
-    private final ExecutorService worker = Executors.newCachedThreadPool();
-    private final Handoff handoff = new Handoff();
-    private final DashboardViewModel model = new DashboardViewModel(RedisConnector.fromEnvironment(), worker,
-            handoff);
+    private final ModelHarness harness = new ModelHarness();
+    private final DashboardViewModel model = harness.model;
+    private final Handoff handoff = harness.handoff;
     private final I18n english = new I18n(I18n.ENGLISH);
 
     @AfterEach
     void cleanUp() {
-        model.close();
-        worker.shutdownNow();
+        harness.close();
         TestRedis.reset(prefix);
     }
 
-    /** Drains what the workers handed over until the condition holds, as the window's frames do. */
     private void until(BooleanSupplier condition) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            handoff.drain(model::apply);
-            return condition.getAsBoolean();
-        });
+        harness.until(condition);
     }
 
     private void smallSale(StrategyKind strategy, long stock, long users) {

@@ -46,7 +46,7 @@ public class RedisOptions {
      * the default), so that the user knows what to correct.
      */
     public RedisConnection connect(int connections, PrintWriter notices) {
-        RedisConnector chosen = tlsCa == null ? connector : connector.withTlsTrust(TlsTrust.fromPem(tlsCa));
+        RedisConnector chosen = connector();
         RedisConnection connection;
         try {
             connection = chosen.connect(url, embedded, connections, Duration.ofSeconds(redisTimeoutS), line -> {
@@ -96,5 +96,10 @@ public class RedisOptions {
 
     public SaleKeys keys() {
         return new SaleKeys(prefix);
+    }
+
+    /** The connector {@link #connect} uses, trusting {@code --tls-ca} when given; the dashboard connects with it. */
+    public RedisConnector connector() {
+        return tlsCa == null ? connector : connector.withTlsTrust(TlsTrust.fromPem(tlsCa));
     }
 }

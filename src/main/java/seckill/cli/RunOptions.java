@@ -66,4 +66,47 @@ public class RunOptions {
     public Path report() {
         return report;
     }
+
+    // read by the dashboard, which fills its form with these values
+
+    public long stock() {
+        return stock;
+    }
+
+    public long users() {
+        return users;
+    }
+
+    public long pool() {
+        return pool;
+    }
+
+    public long duration() {
+        return duration;
+    }
+
+    public StrategyKind strategy() {
+        return strategy;
+    }
+
+    public long retries() {
+        return retries;
+    }
+
+    public long spreadMs() {
+        return spreadMs;
+    }
+
+    /** The seed given, or null for a new one each run. */
+    public Long seed() {
+        return seed;
+    }
+
+    public boolean join() {
+        return join;
+    }
+
+    public long naiveGapMs() {
+        return naiveGapMs;
+    }
 }

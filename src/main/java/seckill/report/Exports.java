@@ -1,6 +1,10 @@
 package seckill.report;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,6 +29,21 @@ public final class Exports {
 
     /** Writes to a temporary file in the same folder, then moves it over the target. */
     public static void writeAtomically(Path file, TextWriter writer) throws IOException {
+        writeBytesAtomically(file, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            writer.writeTo(out);
+            out.flush(); // the stream is closed by writeBytesAtomically
+        });
+    }
+
+    /** Something that writes bytes (a PNG, say). */
+    @FunctionalInterface
+    public interface ByteWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The same for binary files: a temporary file in the same folder, then a move over the target. */
+    public static void writeBytesAtomically(Path file, ByteWriter writer) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (dir != null) {
@@ -32,7 +51,7 @@ public final class Exports {
         }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.writeTo(out);
             }
             try {

@@ -1,23 +1,88 @@
 package seckill.ui;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import seckill.cli.ExitCodes;
 import seckill.cli.RedisOptions;
 import seckill.cli.RunOptions;
+import seckill.sim.ConfigField;
 
 /** {@code ui}: opens the dashboard, its form filled from the same options as {@code run}. */
-@Command(name = "ui", mixinStandardHelpOptions = true, description = "Open the dashboard (the default command).")
+@Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Open the dashboard (the default command).",
+        footer = {"", "Keys: F5 or Ctrl+Enter start, Esc or Ctrl+. stop, Ctrl+W watch, Ctrl+R reset, Ctrl+K connect,",
+            "Ctrl+S screenshot, Ctrl+E winners CSV, Ctrl+J report JSON, Ctrl+D dark theme, Ctrl+L language,",
+            "F1 all keys, Ctrl+Q quit.",
+            "With --exit: 0 done and the audit holds; 3 the audit found a violation; 4 Redis unreachable or lost."})
 public final class UiCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     RunOptions sale;
 
     @Mixin
     RedisOptions redis;
 
+    @Option(names = "--autostart", description = "Start the sale as soon as the window opens.")
+    boolean autostart;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Write a PNG of the window once the sale has ended and the last poll is on screen.")
+    Path screenshot;
+
+    @Option(names = "--exit", description = "Close the window after that (and after the screenshot), exiting with "
+            + "run's codes.")
+    boolean exit;
+
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the window: en or zh (default: the "
+            + "system's).")
+    String lang;
+
+    @Option(names = "--dark", description = "Start with the dark theme.")
+    boolean dark;
+
+    @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
+            + "sale ran (how smooth the window stayed).")
+    boolean pulseReport;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("the dashboard is not built yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (lang != null && !lang.matches("(?i)en|zh")) {
+            err.println("error: --lang must be en or zh (got '" + lang + "')");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), redis.prefix(),
+                redis.redisTimeoutS(), sale.strategy(), sale.stock(), sale.users(), ConfigField.POOL.checkInt(
+                sale.pool()), sale.duration(), sale.retries(), sale.spreadMs(), sale.seed(), sale.join(),
+                sale.naiveGapMs(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
+        DashboardApp.Outcome outcome;
+        try {
+            outcome = DashboardApp.launchWith(options, redis.connector());
+        } catch (RuntimeException e) {
+            // typically no display: one clear line, not a stack trace
+            err.println("error: cannot open the dashboard window: " + e.getMessage());
+            err.println("(no display? run it under a desktop session or xvfb-run; the command line works without)");
+            err.flush();
+            return 1;
+        }
+        if (pulseReport) {
+            out.println(String.format(Locale.ROOT, "Pulses      longest gap %.1f ms (%.1f s into the run), mean %.1f "
+                    + "ms over %,d frames while the sale ran; longest frame work %.1f ms", outcome.maxPulseGapMs(),
+                    outcome.maxGapAtS(), outcome.meanPulseGapMs(), outcome.frames(), outcome.maxWorkMs()));
+            out.flush();
+        }
+        return exit ? outcome.exitCode() : ExitCodes.OK;
     }
 }

@@ -1,0 +1,215 @@
+package seckill.ui;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Two JFreeChart charts: stock left and sold over time; attempts, wins and conflicts per second. They copy only
+ * the points that are new in the view model's {@link ChartHistory}, with change events held back while copying, so
+ * a redraw happens once per frame at most.
+ */
+final class ChartsView extends VBox {
+    private static final long MIN_REDRAW_NANOS = 250_000_000L;
+    private static final Color[] STOCK_COLOURS = {new Color(0x1f6feb), new Color(0x1a7f37)};
+    private static final Color[] RATE_COLOURS = {new Color(0x8250df), new Color(0x1a7f37), new Color(0xcf222e)};
+
+    private final DashboardViewModel model;
+    private final I18n i18n;
+    private final Plot stock;
+    private final Plot rates;
+    private long lastDrawNanos;
+    private boolean dirty;
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (dirty && now - lastDrawNanos >= MIN_REDRAW_NANOS) {
+                syncNow();
+                lastDrawNanos = now;
+            }
+        }
+    };
+
+    ChartsView(DashboardViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.stock = new Plot(model.stockHistory(), STOCK_COLOURS, "chart.stock", "chart.items",
+                List.of("chart.stockLeft", "chart.sold"));
+        this.rates = new Plot(model.rateHistory(), RATE_COLOURS, "chart.rates", "chart.perSecond",
+                List.of("chart.attempts", "chart.wins", "chart.conflicts"));
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setSpacing(8);
+        getStyleClass().add("charts");
+        stock.viewer.setId("chart-stock");
+        rates.viewer.setId("chart-rates");
+        VBox.setVgrow(stock.viewer, Priority.ALWAYS);
+        VBox.setVgrow(rates.viewer, Priority.ALWAYS);
+        getChildren().addAll(stock.viewer, rates.viewer);
+    }
+
+    private void initListeners() {
+        model.chartsVersionProperty().addListener((obs, was, now) -> dirty = true);
+        // JFreeChart redraws a whole chart on the FX thread at each change; a few times a second reads as live and
+        // leaves the frames to the rest of the window. The timer also draws the last points once things go quiet.
+        redraw.start();
+        i18n.localeProperty().addListener((obs, was, now) -> {
+            stock.relabel();
+            rates.relabel();
+        });
+    }
+
+    /** Copies every pending point now, e.g. before a screenshot. */
+    void syncNow() {
+        dirty = false;
+        stock.sync();
+        rates.sync();
+    }
+
+    JFreeChart stockChart() {
+        return stock.chart;
+    }
+
+    JFreeChart ratesChart() {
+        return rates.chart;
+    }
+
+    /** Colours that read on the theme's background (the charts are drawn by JFreeChart, not styled by CSS). */
+    void applyTheme(boolean dark) {
+        stock.applyTheme(dark);
+        rates.applyTheme(dark);
+    }
+
+    private final class Plot {
+        final ChartHistory history;
+        final XYSeries[] series;
+        final JFreeChart chart;
+        final ChartViewer viewer;
+        final String titleKey;
+        final String axisKey;
+        final List<String> seriesKeys;
+        long generation = -1;
+
+        Plot(ChartHistory history, Color[] colours, String titleKey, String axisKey, List<String> seriesKeys) {
+            this.history = history;
+            this.titleKey = titleKey;
+            this.axisKey = axisKey;
+            this.seriesKeys = seriesKeys;
+            XYSeriesCollection data = new XYSeriesCollection();
+            series = new XYSeries[seriesKeys.size()];
+            for (int s = 0; s < series.length; s++) {
+                // keys must be distinct and stable; the legend shows the description set in relabel()
+                series[s] = new XYSeries(seriesKeys.get(s), false, true);
+                data.addSeries(series[s]);
+            }
+            chart = ChartFactory.createXYLineChart("", "", "", data, PlotOrientation.VERTICAL, true, false, false);
+            XYPlot plot = chart.getXYPlot();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            for (int s = 0; s < series.length; s++) {
+                renderer.setSeriesPaint(s, colours[s]);
+                renderer.setSeriesStroke(s, new BasicStroke(3f));
+            }
+            plot.setRenderer(renderer);
+            // JFreeChart draws the last series first by default; forward puts wins and conflicts on top of
+            // attempts, which they equal when nobody loses a race (lua)
+            plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+            NumberAxis x = (NumberAxis) plot.getDomainAxis();
+            x.setAutoRangeIncludesZero(true);
+            NumberAxis y = (NumberAxis) plot.getRangeAxis();
+            y.setAutoRangeIncludesZero(true);
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            viewer = new ChartViewer(chart);
+            viewer.setMinSize(200, 160);
+            relabel();
+            applyTheme(false);
+        }
+
+        void relabel() {
+            // JFreeChart draws its own text: give it a family with Chinese glyphs while the window speaks Chinese
+            String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
+            chart.setTitle(i18n.get(titleKey));
+            chart.getTitle().setFont(new Font(family, Font.BOLD, 20));
+            XYPlot plot = chart.getXYPlot();
+            for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+                axis.setLabelFont(new Font(family, Font.PLAIN, 16));
+                axis.setTickLabelFont(new Font(family, Font.PLAIN, 15));
+            }
+            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, 16));
+            plot.getDomainAxis().setLabel(i18n.get("chart.seconds"));
+            plot.getRangeAxis().setLabel(i18n.get(axisKey));
+            for (int s = 0; s < series.length; s++) {
+                series[s].setDescription(i18n.get(seriesKeys.get(s)));
+            }
+            XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+            renderer.setLegendItemLabelGenerator((dataset, index) -> series[index].getDescription());
+            chart.fireChartChanged();
+        }
+
+        void applyTheme(boolean dark) {
+            Color background = dark ? new Color(0x0d1117) : Color.WHITE;
+            Color plotBackground = dark ? new Color(0x161b22) : new Color(0xf6f8fa);
+            Color text = dark ? new Color(0xe6edf3) : new Color(0x1f2328);
+            Color grid = dark ? new Color(0x30363d) : new Color(0xd0d7de);
+            chart.setBackgroundPaint(background);
+            chart.getTitle().setPaint(text);
+            chart.getLegend().setBackgroundPaint(background);
+            chart.getLegend().setItemPaint(text);
+            XYPlot plot = chart.getXYPlot();
+            plot.setBackgroundPaint(plotBackground);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            plot.setOutlinePaint(grid);
+            for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+                axis.setAxisLinePaint(grid);
+                axis.setTickMarkPaint(grid);
+            }
+        }
+
+        /** Copies the new points; starts over when the history was thinned or cleared. */
+        void sync() {
+            boolean restart = generation != history.generation();
+            int from = restart ? 0 : series[0].getItemCount();
+            if (!restart && from == history.size()) {
+                return;
+            }
+            chart.setNotify(false);
+            try {
+                for (int s = 0; s < series.length; s++) {
+                    series[s].setNotify(false);
+                    if (restart) {
+                        series[s].clear();
+                    }
+                    for (int i = from; i < history.size(); i++) {
+                        series[s].add(history.x(i), history.y(s, i), false);
+                    }
+                    series[s].setNotify(true);
+                }
+            } finally {
+                generation = history.generation();
+                chart.setNotify(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package seckill.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import seckill.redis.RedisConnector;
+
+/**
+ * Puts the window together: language, theme, view model, view, the per-frame pump, and what the launch options ask
+ * for (start at once, a screenshot once the sale has settled, closing after it). The application and the window
+ * tests both build the window through here.
+ */
+public final class Dashboard implements AutoCloseable {
+    static final double WIDTH = 1600;
+    static final double HEIGHT = 1000;
+
+    private final LaunchOptions options;
+    private final I18n i18n;
+    private final Themes themes;
+    private final Handoff handoff = new Handoff();
+    private final ExecutorService worker;
+    private final DashboardViewModel model;
+    private final FxPump pump;
+    private DashboardView view;
+    private Stage stage;
+
+    public Dashboard(LaunchOptions options, RedisConnector connector) {
+        this.options = options;
+        this.i18n = new I18n(I18n.resolve(options.lang()));
+        this.themes = new Themes(options.dark());
+        AtomicInteger n = new AtomicInteger();
+        this.worker = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "seckill-ui-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.model = new DashboardViewModel(connector, worker, handoff);
+        this.pump = new FxPump(handoff, model);
+        model.form().fill(options);
+    }
+
+    /** Builds the window on the stage and shows it; FX thread. */
+    public Dashboard show(Stage window) {
+        this.stage = window;
+        view = new DashboardView(model, i18n, themes, window::close);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.getStylesheets().add(Themes.stylesheet());
+        // the title names the lab and the prefix, never the Redis URL (it may carry a password)
+        window.titleProperty().bind(i18n.binding("app.window"));
+        window.setScene(scene);
+        window.setMinWidth(1100);
+        window.setMinHeight(700);
+        window.show();
+        pump.start();
+        if (options.screenshot() != null || options.exit()) {
+            model.settledProperty().addListener((obs, was, settled) -> {
+                if (settled) {
+                    afterSettled();
+                }
+            });
+        }
+        if (options.autostart()) {
+            model.start();
+        }
+        return this;
+    }
+
+    private void afterSettled() {
+        Path file = options.screenshot();
+        if (file == null) {
+            closeIfAsked();
+            return;
+        }
+        view.screenshot(file).whenComplete((path, error) -> closeIfAsked());
+    }
+
+    private void closeIfAsked() {
+        if (options.exit()) {
+            stage.close();
+        }
+    }
+
+    public DashboardViewModel model() {
+        return model;
+    }
+
+    public DashboardView view() {
+        return view;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public Themes themes() {
+        return themes;
+    }
+
+    Handoff handoff() {
+        return handoff;
+    }
+
+    /** What {@code ui --exit} returns: {@code run}'s codes. */
+    public int exitCode() {
+        return model.exitCode();
+    }
+
+    FxPump pump() {
+        return pump;
+    }
+
+    @Override
+    public void close() {
+        pump.stop();
+        model.close();
+        worker.shutdownNow();
+    }
+}

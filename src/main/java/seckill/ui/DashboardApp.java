@@ -1,0 +1,59 @@
+package seckill.ui;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import seckill.cli.SeckillCli;
+import seckill.redis.RedisConnector;
+
+/**
+ * The JavaFX application. The jar's main class is not an {@code Application} (so the fat jar starts on a plain
+ * class path); {@link UiCommand} parses the options and launches this class, handing the options over here.
+ */
+public final class DashboardApp extends Application {
+    /** How a window's life ended, for the command's exit code and the pulse report. */
+    record Outcome(int exitCode, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
+                   double maxWorkMs) {
+    }
+
+    private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
+    private static final AtomicReference<RedisConnector> CONNECTOR =
+            new AtomicReference<>(RedisConnector.fromEnvironment());
+    private static final AtomicReference<Outcome> OUTCOME = new AtomicReference<>();
+
+    private Dashboard dashboard;
+
+    /** Opens the window and blocks until it closes. */
+    static Outcome launchWith(LaunchOptions options, RedisConnector connector) {
+        OPTIONS.set(options);
+        CONNECTOR.set(connector);
+        OUTCOME.set(null);
+        Application.launch(DashboardApp.class);
+        Outcome o = OUTCOME.get();
+        return o == null ? new Outcome(1, 0, 0, 0, 0, 0) : o;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        dashboard = new Dashboard(OPTIONS.get(), CONNECTOR.get()).show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (dashboard != null) {
+            FxPump pump = dashboard.pump();
+            OUTCOME.set(new Outcome(dashboard.exitCode(), pump.maxGapMs(), pump.frames(), pump.meanGapMs(),
+                    pump.maxGapAtS(), pump.maxWorkMs()));
+            dashboard.close();
+        }
+    }
+
+    /** For {@code mvn javafx:run}: the same as {@code java -jar seckill-lab.jar ui …}. */
+    public static void main(String[] args) {
+        String[] withCommand = new String[args.length + 1];
+        withCommand[0] = "ui";
+        System.arraycopy(args, 0, withCommand, 1, args.length);
+        System.exit(SeckillCli.execute(withCommand, new UiCommand()));
+    }
+}

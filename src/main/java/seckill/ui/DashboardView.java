@@ -1,0 +1,453 @@
+package seckill.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.jfree.chart.JFreeChart;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The window's content: the form on the left, the tiles, the audit, the charts and the winners on the right, a
+ * banner across the top while Redis is away, and a status bar. Built in code: constructor, {@link #createView()},
+ * {@link #initListeners()}. It only binds to the view model and forwards commands.
+ */
+public final class DashboardView extends BorderPane {
+    private static final KeyCombination START = new KeyCodeCombination(KeyCode.F5);
+    private static final KeyCombination START_2 = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination STOP = new KeyCodeCombination(KeyCode.ESCAPE);
+    private static final KeyCombination STOP_2 = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination RESET = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination WATCH = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CONNECT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SCREENSHOT = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CSV = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination JSON = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination LANGUAGE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+
+    private final DashboardViewModel model;
+    private final I18n i18n;
+    private final Exporter exporter;
+    private final Themes themes;
+    private final Runnable quit;
+
+    private final FormView form;
+    private final ChartsView charts;
+    private final WinnersView winners;
+    private final Tile stockLeft;
+    private final Tile sold;
+    private final Tile winnerCount;
+    private final Tile conflicts;
+    private final Tile attempts;
+    private final Tile p99;
+    private final Tile timeLeft;
+    private final Tile oversold;
+    private final HBox banner = new HBox(12);
+    private final Label bannerText = new Label();
+    private final HBox auditBar = new HBox(12);
+    private final Label auditText = new Label();
+    private final Label endedText = new Label();
+    private final Label statusTarget = new Label();
+    private final Label statusPhase = new Label();
+    private final Label statusMessage = new Label();
+    private final CheckMenuItem darkItem = new CheckMenuItem();
+    private final RadioMenuItem englishItem = new RadioMenuItem("English");
+    private final RadioMenuItem chineseItem = new RadioMenuItem("简体中文");
+
+    public DashboardView(DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
+        this.model = model;
+        this.i18n = i18n;
+        this.themes = themes;
+        this.quit = quit;
+        this.exporter = new Exporter(model, i18n);
+        this.form = new FormView(model, i18n);
+        this.charts = new ChartsView(model, i18n);
+        this.winners = new WinnersView(model.winners(), i18n);
+        stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
+        sold = new Tile("tile-sold", i18n.binding("tile.sold"));
+        winnerCount = new Tile("tile-winners", i18n.binding("tile.winners"));
+        conflicts = new Tile("tile-conflicts", i18n.binding("tile.conflicts"));
+        attempts = new Tile("tile-attempts", i18n.binding("tile.attempts"));
+        p99 = new Tile("tile-p99", i18n.binding("tile.p99"));
+        timeLeft = new Tile("tile-time-left", i18n.binding("tile.timeLeft"));
+        oversold = new Tile("tile-oversold", i18n.binding("tile.oversold"));
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("dashboard");
+
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(10, 16, 10, 16));
+        bannerText.setWrapText(true);
+        bannerText.setId("banner-text");
+        banner.getChildren().addAll(Icons.of(Icons.ALERT), bannerText);
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setVisible(false);
+        setTop(new VBox(menuBar(), header(), banner));
+
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        formScroll.setPrefViewportWidth(430);
+        formScroll.setMinViewportWidth(380);
+        formScroll.getStyleClass().add("form-scroll");
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
+        GridPane buttons = form.buttons();
+        buttons.setPadding(new Insets(12, 16, 12, 16));
+        buttons.getStyleClass().add("form-buttons");
+        VBox left = new VBox(formScroll, buttons);
+        left.getStyleClass().add("left-pane");
+        setLeft(left);
+
+        GridPane tiles = new GridPane();
+        tiles.getStyleClass().add("tiles");
+        tiles.setHgap(12);
+        tiles.setVgap(12);
+        for (int c = 0; c < 4; c++) {
+            ColumnConstraints quarter = new ColumnConstraints();
+            quarter.setPercentWidth(25);
+            tiles.getColumnConstraints().add(quarter);
+        }
+        Tile[] all = {stockLeft, sold, winnerCount, oversold, attempts, conflicts, p99, timeLeft};
+        for (int i = 0; i < all.length; i++) {
+            all[i].setMaxWidth(Double.MAX_VALUE);
+            tiles.add(all[i], i % 4, i / 4);
+        }
+
+        auditBar.setId("audit-bar");
+        auditBar.getStyleClass().add("audit-bar");
+        auditBar.setAlignment(Pos.CENTER_LEFT);
+        auditText.setId("audit");
+        auditText.setWrapText(true);
+        auditText.getStyleClass().add("audit-text");
+        endedText.setId("ended");
+        endedText.getStyleClass().add("ended-text");
+        endedText.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(auditText, Priority.SOMETIMES);
+        auditBar.getChildren().addAll(auditText, gap, endedText);
+
+        SplitPane split = new SplitPane(charts, winners);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.58);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox right = new VBox(12, tiles, auditBar, split);
+        right.setPadding(new Insets(12, 16, 12, 12));
+        setCenter(right);
+
+        HBox status = new HBox(18);
+        status.setId("status-bar");
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(6, 16, 6, 16));
+        statusTarget.setId("status-target");
+        statusPhase.setId("status-phase");
+        statusMessage.setId("status-message");
+        statusPhase.setMinWidth(Region.USE_PREF_SIZE);
+        statusTarget.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(statusMessage, Priority.ALWAYS);
+        statusMessage.setMaxWidth(Double.MAX_VALUE);
+        status.getChildren().addAll(statusPhase, statusTarget, statusMessage);
+        setBottom(status);
+    }
+
+    /** The name of the lab and the buttons for pictures, files, theme and language. */
+    private Node header() {
+        Label title = new Label();
+        title.getStyleClass().add("app-title");
+        title.textProperty().bind(i18n.binding("app.title"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button shot = toolButton("screenshot", Icons.SCREENSHOT, "action.screenshot", this::screenshot);
+        Button csv = toolButton("export-csv", Icons.CSV, "action.exportCsv", this::exportCsv);
+        Button json = toolButton("export-json", Icons.JSON, "action.exportJson", this::exportJson);
+        json.disableProperty().bind(model.resultProperty().isNull());
+        Button theme = toolButton("theme", Icons.THEME, "action.theme", this::toggleTheme);
+        Button lang = toolButton("language", Icons.LANGUAGE, "action.language", i18n::toggle);
+        lang.setStyle(Fonts.cjkStyle()); // it says 中文 while the window speaks English
+        HBox header = new HBox(8, title, gap, shot, csv, json, theme, lang);
+        header.getStyleClass().add("header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 16, 8, 16));
+        return header;
+    }
+
+    private Button toolButton(String id, String icon, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(Icons.of(icon));
+        b.textProperty().bind(i18n.binding(key));
+        b.getStyleClass().add(Styles.FLAT);
+        b.setMnemonicParsing(false);
+        b.setOnAction(e -> action.run());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.binding(key));
+        b.setTooltip(tip);
+        return b;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, this::exportJson);
+        jsonItem.disableProperty().bind(model.resultProperty().isNull());
+        Menu file = menu("menu.file",
+                item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, this::screenshot),
+                item("action.exportStockChart", Icons.CHART, null, () -> exportChart("stock", charts.stockChart())),
+                item("action.exportRatesChart", Icons.CHART, null, () -> exportChart("rates", charts.ratesChart())),
+                item("action.exportCsv", Icons.CSV, CSV, this::exportCsv),
+                jsonItem,
+                new SeparatorMenuItem(),
+                item("action.quit", null, QUIT, quit));
+        MenuItem start = item("action.start", Icons.START, START, model::start);
+        start.disableProperty().bind(model.canStartProperty().not());
+        MenuItem stop = item("action.stop", Icons.STOP, STOP, model::stop);
+        stop.disableProperty().bind(model.canStopProperty().not());
+        MenuItem watch = item("action.watch", Icons.WATCH, WATCH, model::watch);
+        MenuItem reset = item("action.reset", Icons.RESET, RESET, model::reset);
+        MenuItem connect = item("action.connect", Icons.CONNECT, CONNECT, model::connect);
+        for (MenuItem m : new MenuItem[] {watch, reset, connect}) {
+            m.disableProperty().bind(model.canChangeSaleProperty().not());
+        }
+        Menu sale = menu("menu.sale", connect, start, stop, watch, reset);
+
+        darkItem.textProperty().bind(i18n.binding("action.dark"));
+        darkItem.setAccelerator(THEME);
+        darkItem.setSelected(themes.isDark());
+        darkItem.setOnAction(e -> themes.setDark(darkItem.isSelected()));
+        ToggleGroup languages = new ToggleGroup();
+        englishItem.setToggleGroup(languages);
+        chineseItem.setToggleGroup(languages);
+        englishItem.setOnAction(e -> i18n.setLocale(I18n.ENGLISH));
+        chineseItem.setOnAction(e -> i18n.setLocale(I18n.CHINESE));
+        MenuItem toggleLanguage = item("action.language", Icons.LANGUAGE, LANGUAGE, i18n::toggle);
+        Menu view = menu("menu.view", darkItem, new SeparatorMenuItem(), englishItem, chineseItem, toggleLanguage);
+        Menu help = menu("menu.help", item("action.shortcuts", null, HELP, this::showShortcuts));
+        MenuBar bar = new MenuBar(file, sale, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private Menu menu(String key, MenuItem... items) {
+        Menu m = new Menu();
+        m.textProperty().bind(i18n.binding(key));
+        m.getItems().addAll(items);
+        return m;
+    }
+
+    private MenuItem item(String key, String icon, KeyCombination accelerator, Runnable action) {
+        MenuItem m = new MenuItem();
+        m.textProperty().bind(i18n.binding(key));
+        if (icon != null) {
+            m.setGraphic(Icons.of(icon));
+        }
+        m.setAccelerator(accelerator);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void initListeners() {
+        model.figuresProperty().addListener((obs, was, now) -> showFigures(now));
+        showFigures(model.figuresProperty().get());
+
+        banner.visibleProperty().bind(model.bannerProperty().isNotNull());
+        bannerText.textProperty().bind(i18n.binding(model.bannerProperty()));
+
+        auditText.textProperty().bind(i18n.binding(model.auditProperty()));
+        model.auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
+        showVerdict(model.auditOkProperty().get());
+        endedText.textProperty().bind(i18n.binding(model.endedProperty()));
+
+        statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.redisTargetProperty(),
+                model.serverVersionProperty(), model.embeddedProperty(), i18n.localeProperty()));
+        statusPhase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("phase."
+                + model.getPhase().name().toLowerCase(Locale.ROOT)), model.phaseProperty(), i18n.localeProperty()));
+        statusMessage.textProperty().bind(i18n.binding(model.messageProperty()));
+
+        englishItem.setSelected(!i18n.isChinese());
+        chineseItem.setSelected(i18n.isChinese());
+        chineseItem.setStyle(Fonts.cjkStyle());
+        useFontOf(i18n.isChinese());
+        i18n.localeProperty().addListener((obs, was, now) -> {
+            englishItem.setSelected(!i18n.isChinese());
+            chineseItem.setSelected(i18n.isChinese());
+            useFontOf(i18n.isChinese());
+            showFigures(model.figuresProperty().get()); // "closed" is a word
+        });
+        themes.darkProperty().addListener((obs, was, dark) -> {
+            darkItem.setSelected(dark);
+            charts.applyTheme(dark);
+        });
+        charts.applyTheme(themes.isDark());
+
+        // second keys for the same commands: menus take one accelerator each
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(START_2, model::start);
+                scene.getAccelerators().put(STOP_2, model::stop);
+            }
+        });
+    }
+
+    /** Chinese needs a font with its glyphs; English keeps the theme's. */
+    private void useFontOf(boolean chinese) {
+        setStyle(chinese ? Fonts.cjkStyle() : "");
+    }
+
+    private String targetText() {
+        String target = model.redisTargetProperty().get();
+        if (target == null || target.isEmpty()) {
+            return i18n.get("status.notConnected");
+        }
+        return i18n.get(model.embeddedProperty().get() ? "status.targetEmbedded" : "status.target", target,
+                model.serverVersionProperty().get());
+    }
+
+    private void showVerdict(Boolean ok) {
+        auditBar.pseudoClassStateChanged(Styles.STATE_SUCCESS, Boolean.TRUE.equals(ok));
+        auditBar.pseudoClassStateChanged(Styles.STATE_DANGER, Boolean.FALSE.equals(ok));
+        auditText.setGraphic(ok == null ? null : Icons.of(ok ? Icons.OK : Icons.FAILED));
+    }
+
+    private void showFigures(Figures f) {
+        if (!f.exists()) {
+            for (Tile t : new Tile[] {stockLeft, sold, winnerCount, conflicts, attempts, p99, timeLeft, oversold}) {
+                t.show("—");
+            }
+            oversold.setAlarm(false);
+            return;
+        }
+        stockLeft.show(number(f.stockLeft()));
+        sold.show(number(f.sold()) + " / " + number(f.total()));
+        winnerCount.show(number(f.winners()));
+        conflicts.show(f.conflicts() < 0 ? "—" : number(f.conflicts()));
+        attempts.show(Double.isNaN(f.attemptsPerS()) ? "—" : number(Math.round(f.attemptsPerS())));
+        p99.show(Double.isNaN(f.p99Ms()) ? "—" : String.format(Locale.ROOT, "%.1f ms", f.p99Ms()));
+        timeLeft.show(timeLeftText(f.ttlMillis()));
+        oversold.show(number(f.oversold()));
+        oversold.setAlarm(f.oversold() > 0);
+    }
+
+    private String timeLeftText(long ttlMillis) {
+        if (ttlMillis == -2) {
+            return i18n.get("tile.closed");
+        }
+        if (ttlMillis == -1) {
+            return "∞";
+        }
+        long s = (ttlMillis + 999) / 1000;
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    // ---- exports ----
+
+    private void screenshot() {
+        Path file = exporter.choose(getScene().getWindow(), "", "png");
+        if (file != null) {
+            screenshot(file);
+        }
+    }
+
+    /** The whole window as PNG, as it is on screen now. */
+    public CompletableFuture<Path> screenshot(Path file) {
+        charts.syncNow();
+        return exporter.windowPng(getScene(), file);
+    }
+
+    private void exportChart(String what, JFreeChart chart) {
+        Path file = exporter.choose(getScene().getWindow(), what, "png");
+        if (file != null) {
+            exporter.chartPng(chart, 1280, 720, file);
+        }
+    }
+
+    /** A chart as PNG through JFreeChart's own drawing: "stock" or "rates". */
+    public CompletableFuture<Path> exportChart(String what, Path file, int width, int height) {
+        return exporter.chartPng("stock".equals(what) ? charts.stockChart() : charts.ratesChart(), width, height,
+                file);
+    }
+
+    private void exportCsv() {
+        choose("winners", "csv", model::exportWinners);
+    }
+
+    private void exportJson() {
+        choose("report", "json", model::exportReport);
+    }
+
+    private void choose(String what, String extension, Consumer<Path> export) {
+        Path file = exporter.choose(getScene().getWindow(), what, extension);
+        if (file != null) {
+            export.accept(file);
+        }
+    }
+
+    private void toggleTheme() {
+        themes.setDark(!themes.isDark());
+    }
+
+    private void showShortcuts() {
+        TextFlow text = new TextFlow(new Text(i18n.get("shortcuts.text")));
+        text.getStyleClass().add("shortcuts");
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle(i18n.get("action.shortcuts"));
+        alert.setHeaderText(i18n.get("action.shortcuts"));
+        alert.getDialogPane().setContent(text);
+        alert.show();
+    }
+
+    // ---- for the application and the tests ----
+
+    FormView form() {
+        return form;
+    }
+
+    WinnersView winners() {
+        return winners;
+    }
+}

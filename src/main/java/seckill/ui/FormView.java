@@ -1,0 +1,235 @@
+package seckill.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import seckill.sale.StrategyKind;
+
+/**
+ * The sale's settings and the buttons that act on them. Each number shows its allowed range under it, replaced by
+ * a message naming the field as soon as what is typed is not allowed.
+ */
+final class FormView extends VBox {
+    private final DashboardViewModel model;
+    private final FormViewModel form;
+    private final I18n i18n;
+    private final GridPane grid = new GridPane();
+    private final TextField url = new TextField();
+    private final TextField prefix = new TextField();
+    private final ComboBox<StrategyKind> strategy = new ComboBox<>();
+    private final CheckBox join = new CheckBox();
+    private final Label formError = new Label();
+    final Button connect = new Button();
+    final Button start = new Button();
+    final Button stop = new Button();
+    final Button reset = new Button();
+    final Button watch = new Button();
+    private int row;
+    private GridPane buttons;
+
+    FormView(DashboardViewModel model, I18n i18n) {
+        this.model = model;
+        this.form = model.form();
+        this.i18n = i18n;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("form");
+        setSpacing(14);
+        setPadding(new Insets(16));
+
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(USE_PREF_SIZE);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, inputs);
+        grid.setHgap(12);
+        grid.setVgap(2);
+
+        url.setId("redis-url");
+        url.setPromptText("redis://127.0.0.1:6379");
+        label(connect, "connect", Icons.CONNECT);
+        addRow("field.redis", url, hint(form.urlErrorProperty(), LocalText.of("hint.redis")));
+        grid.add(connect, 1, row++);
+
+        prefix.setId("prefix");
+        prefix.textProperty().bindBidirectional(form.prefixProperty());
+        addRow("field.prefix", prefix, hint(null, LocalText.of("hint.prefix")));
+
+        strategy.setId("strategy");
+        strategy.getItems().setAll(StrategyKind.values());
+        strategy.valueProperty().bindBidirectional(form.strategyProperty());
+        strategy.setCellFactory(list -> new StrategyCell(false));
+        strategy.setButtonCell(new StrategyCell(true));
+        strategy.setMaxWidth(Double.MAX_VALUE);
+        Label strategyHint = new Label();
+        strategyHint.getStyleClass().add("hint");
+        strategyHint.setWrapText(true);
+        strategyHint.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("strategy.summary."
+                + form.strategyProperty().get().cliName()), form.strategyProperty(), i18n.localeProperty()));
+        strategyHint.styleProperty().bind(Bindings.when(form.strategyProperty().isEqualTo(StrategyKind.NAIVE))
+                .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
+        addRow("field.strategy", strategy, strategyHint);
+
+        for (FieldViewModel f : form.fields()) {
+            TextField input = new TextField();
+            input.setId("field-" + f.field().optionName());
+            input.textProperty().bindBidirectional(f.textProperty());
+            input.pseudoClassStateChanged(Styles.STATE_DANGER, !f.isValid());
+            f.validProperty().addListener((obs, was, ok) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, !ok));
+            Label hint = hint(f.errorProperty(), f.rangeHint());
+            hint.setId("error-" + f.field().optionName());
+            addRow("field." + f.field().optionName(), input, hint);
+        }
+
+        join.setId("join");
+        join.selectedProperty().bindBidirectional(form.joinProperty());
+        join.textProperty().bind(i18n.binding("field.join"));
+        join.setWrapText(true);
+        grid.add(join, 0, row++, 2, 1);
+
+        label(start, "start", Icons.START);
+        label(stop, "stop", Icons.STOP);
+        label(reset, "reset", Icons.RESET);
+        label(watch, "watch", Icons.WATCH);
+        start.getStyleClass().add(Styles.ACCENT);
+        stop.getStyleClass().add(Styles.DANGER);
+        for (Button b : new Button[] {start, stop, reset, watch}) {
+            b.getStyleClass().add(Styles.LARGE);
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        GridPane buttons = new GridPane();
+        buttons.setHgap(10);
+        buttons.setVgap(10);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        buttons.getColumnConstraints().addAll(half, half);
+        buttons.add(start, 0, 0);
+        buttons.add(stop, 1, 0);
+        buttons.add(watch, 0, 1);
+        buttons.add(reset, 1, 1);
+
+        formError.setId("form-error");
+        formError.getStyleClass().add("form-error");
+        formError.setWrapText(true);
+
+        this.buttons = buttons;
+        getChildren().addAll(grid, formError);
+    }
+
+    /** Id {@code name}, icon, and the text of {@code action.name} in the window's language. */
+    private void label(Button button, String name, String icon) {
+        button.setId(name);
+        button.setGraphic(Icons.of(icon));
+        button.textProperty().bind(i18n.binding("action." + name));
+        button.setMnemonicParsing(false);
+    }
+
+    private void addRow(String labelKey, Node input, Label hint) {
+        Label label = new Label();
+        label.getStyleClass().add("field-label");
+        label.textProperty().bind(i18n.binding(labelKey));
+        label.setLabelFor(input);
+        grid.add(label, 0, row);
+        grid.add(input, 1, row++);
+        GridPane.setMargin(label, new Insets(10, 0, 0, 0));
+        GridPane.setMargin(input, new Insets(10, 0, 0, 0));
+        grid.add(hint, 1, row++);
+    }
+
+    /** A muted hint that turns into a red message (naming the field) while the field holds something not allowed. */
+    private Label hint(ReadOnlyObjectProperty<LocalText> error, LocalText fallback) {
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        if (error == null) {
+            hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.format(fallback), i18n.localeProperty()));
+            return hint;
+        }
+        hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.format(error.get() != null ? error.get()
+                : fallback), error, i18n.localeProperty()));
+        hint.pseudoClassStateChanged(Styles.STATE_DANGER, error.get() != null);
+        error.addListener((obs, was, now) -> hint.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
+        return hint;
+    }
+
+    private void initListeners() {
+        // the password leaves the field as soon as the person moves on: only the masked URL stays on screen
+        url.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                form.maskTypedUrl();
+            }
+        });
+        url.textProperty().bindBidirectional(form.redisUrlProperty());
+        url.setOnAction(e -> model.connect());
+        connect.setOnAction(e -> model.connect());
+        start.setOnAction(e -> model.start());
+        stop.setOnAction(e -> model.stop());
+        reset.setOnAction(e -> model.reset());
+        watch.setOnAction(e -> model.watch());
+
+        start.disableProperty().bind(model.canStartProperty().not());
+        stop.disableProperty().bind(model.canStopProperty().not());
+        reset.disableProperty().bind(model.canChangeSaleProperty().not());
+        watch.disableProperty().bind(model.canChangeSaleProperty().not());
+        connect.disableProperty().bind(model.canChangeSaleProperty().not());
+        // the settings of a running sale cannot change under it
+        grid.disableProperty().bind(model.canChangeSaleProperty().not());
+
+        formError.textProperty().bind(Bindings.createStringBinding(() -> form.isAllValid() ? ""
+                : i18n.get("form.invalid"), form.allValidProperty(), i18n.localeProperty()));
+        Tooltip.install(start, tooltip("shortcut.start"));
+        Tooltip.install(stop, tooltip("shortcut.stop"));
+        Tooltip.install(reset, tooltip("shortcut.reset"));
+        Tooltip.install(watch, tooltip("shortcut.watch"));
+    }
+
+    /** Start, Stop, Watch and Reset: kept in sight below the form, however far it is scrolled. */
+    GridPane buttons() {
+        return buttons;
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.binding(key));
+        return t;
+    }
+
+    /**
+     * The list says what each strategy does ("naive — oversells on purpose"); the closed box shows the name alone,
+     * with the summary under it, so nothing is cut off.
+     */
+    private final class StrategyCell extends ListCell<StrategyKind> {
+        private final boolean shortForm;
+
+        StrategyCell(boolean shortForm) {
+            this.shortForm = shortForm;
+            i18n.localeProperty().addListener((obs, was, now) -> updateItem(getItem(), isEmpty()));
+        }
+
+        @Override
+        protected void updateItem(StrategyKind item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : shortForm ? item.cliName() : i18n.get("strategy." + item.cliName()));
+        }
+    }
+}

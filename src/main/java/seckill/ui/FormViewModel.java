@@ -1,0 +1,229 @@
+package seckill.ui;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import seckill.redis.RedisTarget;
+import seckill.sale.StrategyKind;
+import seckill.sim.ConfigField;
+import seckill.sim.SimulationConfig;
+
+/**
+ * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
+ *
+ * <p>The Redis URL may carry a password. The field shows the masked form ({@code redis://:***@host:port}) as soon
+ * as the URL is taken; the real URL stays in this object's memory only, so it never reaches the screen, a screenshot,
+ * the title or a log.
+ */
+public final class FormViewModel {
+    private final FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
+    private final FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
+    private final FieldViewModel pool = new FieldViewModel(ConfigField.POOL, false);
+    private final FieldViewModel duration = new FieldViewModel(ConfigField.DURATION, false);
+    private final FieldViewModel retries = new FieldViewModel(ConfigField.RETRIES, false);
+    private final FieldViewModel spreadMs = new FieldViewModel(ConfigField.SPREAD_MS, false);
+    private final FieldViewModel seed = new FieldViewModel(ConfigField.SEED, true);
+    private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, seed);
+
+    private final ObjectProperty<StrategyKind> strategy = new SimpleObjectProperty<>(this, "strategy",
+            StrategyKind.WATCH);
+    private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
+    private final BooleanProperty join = new SimpleBooleanProperty(this, "join");
+    private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
+    private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
+    private final BooleanBinding fieldsValid;
+    private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
+    private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
+    private boolean embedded;
+    /** The URL as given, password and all; null when the field holds something new. */
+    private String secretUrl;
+    private String maskedUrl;
+
+    public FormViewModel() {
+        fieldsValid = Bindings.createBooleanBinding(() -> fields.stream().allMatch(FieldViewModel::isValid),
+                fields.stream().map(FieldViewModel::validProperty).toArray(ReadOnlyBooleanProperty[]::new));
+        redisUrl.addListener((obs, old, now) -> checkUrl());
+        allValid.bind(fieldsValid.and(urlError.isNull()));
+    }
+
+    public void fill(LaunchOptions o) {
+        stock.setValue(o.stock());
+        users.setValue(o.users());
+        pool.setValue(o.pool());
+        duration.setValue(o.durationS());
+        retries.setValue(o.retries());
+        spreadMs.setValue(o.spreadMs());
+        seed.textProperty().set(o.seed() == null ? "" : Long.toString(o.seed()));
+        strategy.set(o.strategy());
+        prefix.set(o.prefix());
+        join.set(o.join());
+        naiveGapMs = o.naiveGapMs();
+        redisTimeoutS = o.redisTimeoutS();
+        embedded = o.embedded();
+        takeUrl(o.redisUrl());
+    }
+
+    /** Puts the tutorial's numbers back; the Redis URL and prefix stay. */
+    public void restoreDefaults() {
+        for (FieldViewModel f : fields) {
+            f.textProperty().set(f.field() == ConfigField.SEED ? "" : Long.toString(f.field().defaultValue()));
+        }
+        strategy.set(StrategyKind.WATCH);
+        join.set(false);
+    }
+
+    public List<FieldViewModel> fields() {
+        return fields;
+    }
+
+    public FieldViewModel stock() {
+        return stock;
+    }
+
+    public FieldViewModel users() {
+        return users;
+    }
+
+    public FieldViewModel pool() {
+        return pool;
+    }
+
+    public FieldViewModel duration() {
+        return duration;
+    }
+
+    public FieldViewModel retries() {
+        return retries;
+    }
+
+    public FieldViewModel spreadMs() {
+        return spreadMs;
+    }
+
+    public FieldViewModel seed() {
+        return seed;
+    }
+
+    public ObjectProperty<StrategyKind> strategyProperty() {
+        return strategy;
+    }
+
+    public StringProperty prefixProperty() {
+        return prefix;
+    }
+
+    public BooleanProperty joinProperty() {
+        return join;
+    }
+
+    /** What the URL field shows: masked once taken. */
+    public StringProperty redisUrlProperty() {
+        return redisUrl;
+    }
+
+    public ReadOnlyObjectProperty<LocalText> urlErrorProperty() {
+        return urlError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty allValidProperty() {
+        return allValid.getReadOnlyProperty();
+    }
+
+    public boolean isAllValid() {
+        return allValid.get();
+    }
+
+    public boolean embedded() {
+        return embedded;
+    }
+
+    public int redisTimeoutS() {
+        return redisTimeoutS;
+    }
+
+    /** The first problem of the form, naming its field, or null. */
+    public LocalText firstError() {
+        if (urlError.get() != null) {
+            return urlError.get();
+        }
+        return fields.stream().map(f -> f.errorProperty().get()).filter(e -> e != null).findFirst().orElse(null);
+    }
+
+    /**
+     * The URL to connect to, password included, or null for the default chain ($REDIS_URL, local, embedded).
+     * Text the person typed since the last {@link #takeUrl} counts as given.
+     */
+    public String effectiveUrl() {
+        String shown = redisUrl.get() == null ? "" : redisUrl.get().strip();
+        if (shown.isEmpty()) {
+            return null;
+        }
+        return shown.equals(maskedUrl) ? secretUrl : shown;
+    }
+
+    /** Keeps the URL (and its password) in memory and shows only its masked form. */
+    public void takeUrl(String url) {
+        if (url == null || url.isBlank()) {
+            secretUrl = null;
+            maskedUrl = null;
+            redisUrl.set("");
+            return;
+        }
+        try {
+            RedisTarget target = RedisTarget.parse(url);
+            secretUrl = url.strip();
+            maskedUrl = target.masked();
+            redisUrl.set(maskedUrl);
+        } catch (IllegalArgumentException e) {
+            redisUrl.set(url);
+        }
+    }
+
+    /** Masks what was typed, e.g. when the field loses focus. */
+    public void maskTypedUrl() {
+        String url = effectiveUrl();
+        if (url != null && urlError.get() == null) {
+            takeUrl(url);
+        }
+    }
+
+    private void checkUrl() {
+        String url = effectiveUrl();
+        if (url == null) {
+            urlError.set(null);
+            return;
+        }
+        try {
+            RedisTarget.parse(url);
+            urlError.set(null);
+        } catch (IllegalArgumentException e) {
+            // RedisTarget's messages never carry the password
+            urlError.set(LocalText.of("error.url", e.getMessage()));
+        }
+    }
+
+    /** The settings as the engine takes them; only when {@link #isAllValid()}. */
+    public SimulationConfig toConfig() {
+        long s = seed.value().orElseGet(() -> System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
+        return new SimulationConfig(prefix.get(), strategy.get(), stock.value().getAsLong(),
+                users.value().getAsLong(), (int) pool.value().getAsLong(), duration.value().getAsLong(),
+                (int) retries.value().getAsLong(), spreadMs.value().getAsLong(), s, join.get(), naiveGapMs,
+                redisTimeoutS);
+    }
+
+    public String prefix() {
+        return prefix.get() == null ? "" : prefix.get();
+    }
+}

@@ -1,0 +1,93 @@
+package seckill.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import seckill.util.Resources;
+
+/**
+ * The dashboard's two languages. Every label binds to {@link #localeProperty()}, so switching relabels the window
+ * live. Plain JavaFX beans, no toolkit: view models and their tests use it too.
+ */
+public final class I18n {
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    private static final String BUNDLE = "seckill.ui.messages";
+    // without this, asking for English on a Chinese system would fall back to the system's language first
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>();
+    private ResourceBundle bundle;
+
+    public I18n(Locale initial) {
+        // a missing bundle is a packaging bug: fail at start, not on the first label
+        Resources.url("/seckill/ui/messages.properties");
+        Resources.url("/seckill/ui/messages_zh.properties");
+        setLocale(initial);
+    }
+
+    /** {@code en} or {@code zh}; null or blank follows the system's language. */
+    public static Locale resolve(String lang) {
+        String l = lang == null || lang.isBlank() ? Locale.getDefault().getLanguage() : lang.trim();
+        return l.toLowerCase(Locale.ROOT).startsWith("zh") ? CHINESE : ENGLISH;
+    }
+
+    public ReadOnlyObjectProperty<Locale> localeProperty() {
+        return locale.getReadOnlyProperty();
+    }
+
+    public Locale getLocale() {
+        return locale.get();
+    }
+
+    public boolean isChinese() {
+        return CHINESE.equals(locale.get());
+    }
+
+    public void setLocale(Locale newLocale) {
+        Locale l = CHINESE.getLanguage().equals(newLocale.getLanguage()) ? CHINESE : ENGLISH;
+        bundle = ResourceBundle.getBundle(BUNDLE, l, I18n.class.getClassLoader(), NO_FALLBACK);
+        locale.set(l);
+    }
+
+    public void toggle() {
+        setLocale(isChinese() ? ENGLISH : CHINESE);
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Missing message '" + key + "' for " + locale.get(), e);
+        }
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            resolved[i] = args[i] instanceof LocalText t ? format(t) : args[i];
+        }
+        return new MessageFormat(pattern, locale.get()).format(resolved);
+    }
+
+    /** The text in the current language; null for null (nothing to show). */
+    public String format(LocalText text) {
+        return text == null ? null : get(text.key(), text.args().toArray());
+    }
+
+    public StringBinding binding(String key, Object... args) {
+        return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /** Follows both the message and the language. */
+    public StringBinding binding(ObservableValue<LocalText> text) {
+        return Bindings.createStringBinding(() -> text.getValue() == null ? "" : format(text.getValue()), text,
+                locale);
+    }
+}

@@ -1,0 +1,29 @@
+package seckill.ui;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The icons the dashboard uses (Material Design 2), in one place so a missing one fails at start. */
+final class Icons {
+    static final String START = "mdi2p-play";
+    static final String STOP = "mdi2s-stop";
+    static final String RESET = "mdi2r-restore";
+    static final String WATCH = "mdi2e-eye-outline";
+    static final String CONNECT = "mdi2l-lan-connect";
+    static final String SCREENSHOT = "mdi2c-camera-outline";
+    static final String CSV = "mdi2f-file-delimited-outline";
+    static final String JSON = "mdi2c-code-json";
+    static final String CHART = "mdi2c-chart-line";
+    static final String THEME = "mdi2t-theme-light-dark";
+    static final String LANGUAGE = "mdi2t-translate";
+    static final String ALERT = "mdi2a-alert";
+    static final String OK = "mdi2c-check-circle";
+    static final String FAILED = "mdi2c-close-circle";
+    static final String FOLLOW = "mdi2a-arrow-collapse-down";
+
+    private Icons() {
+    }
+
+    static FontIcon of(String code) {
+        return new FontIcon(code);
+    }
+}

@@ -1,0 +1,122 @@
+package seckill.ui;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import redis.clients.jedis.Jedis;
+import seckill.metrics.MetricsSnapshot;
+import seckill.metrics.SaleMetrics;
+import seckill.redis.RedisConnection;
+import seckill.redis.RedisErrors;
+import seckill.sale.SaleKeys;
+import seckill.sale.SaleReader;
+import seckill.sale.SaleState;
+
+/**
+ * The dashboard's one reader of Redis: a thread of its own, about ten ticks a second, one round trip per tick
+ * ({@link SaleReader#read}, a single MULTI/EXEC) that brings only the winners not seen yet. It reads the sale, not
+ * the engine's memory, so a sale driven by any other client through the same keys shows the same way.
+ *
+ * <p>When Redis is lost it says so once per tick and tries again with a growing pause, so the dashboard recovers
+ * by itself when the server is back.
+ */
+final class SalePoller implements AutoCloseable {
+    static final long PERIOD_MS = 100;
+    private static final long MAX_BACKOFF_MS = 2_000;
+    private static final AtomicLong SOURCES = new AtomicLong();
+
+    private final RedisConnection redis;
+    private final SaleKeys keys;
+    private final SaleReader reader;
+    private final Consumer<PollSnapshot> sink;
+    private final long source = SOURCES.incrementAndGet();
+    private final Thread thread;
+    private volatile SaleMetrics metrics;
+    private volatile boolean running = true;
+
+    private long next;
+    private long openedMs = Long.MIN_VALUE;
+
+    SalePoller(RedisConnection redis, SaleKeys keys, Consumer<PollSnapshot> sink) {
+        this.redis = redis;
+        this.keys = keys;
+        this.reader = new SaleReader(keys);
+        this.sink = sink;
+        this.thread = new Thread(this::loop, "seckill-ui-poller-" + source);
+        thread.setDaemon(true);
+    }
+
+    SalePoller start() {
+        thread.start();
+        return this;
+    }
+
+    long source() {
+        return source;
+    }
+
+    SaleKeys keys() {
+        return keys;
+    }
+
+    /** The local run's counters to sample with each tick; null while only watching. */
+    void follow(SaleMetrics runMetrics) {
+        this.metrics = runMetrics;
+    }
+
+    /** Asks the thread to end after its tick; never waits for it, so the FX thread may call this. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            long started = System.nanoTime();
+            long pauseMs = PERIOD_MS;
+            try {
+                sink.accept(tick());
+                failures = 0;
+            } catch (RuntimeException e) {
+                // the pool drops the broken connection; the next tick borrows a fresh one
+                sink.accept(PollSnapshot.lost(source, RedisErrors.describe(redis.target(), e)));
+                pauseMs = Math.min(MAX_BACKOFF_MS, PERIOD_MS << Math.min(failures++, 5));
+            }
+            long deadline = started + TimeUnit.MILLISECONDS.toNanos(pauseMs);
+            for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(left);
+            }
+        }
+    }
+
+    private PollSnapshot tick() {
+        SaleState state;
+        try (Jedis jedis = redis.borrow()) {
+            state = reader.read(jedis, next, SaleReader.DEFAULT_BATCH);
+        }
+        SaleMetrics m = metrics;
+        MetricsSnapshot sample = m == null ? null : m.sample();
+        boolean restarted = false;
+        boolean reopened = openedMs != Long.MIN_VALUE && state.openedMs() != openedMs;
+        if (reopened || state.winners() < next) {
+            // the sale was opened anew (or reset) under our feet: what we have belongs to the old one
+            restarted = true;
+            next = 0;
+            state = withoutWinners(state);
+        } else {
+            next = state.nextIndex();
+        }
+        openedMs = state.openedMs();
+        return PollSnapshot.of(source, state, sample, restarted);
+    }
+
+    private static SaleState withoutWinners(SaleState s) {
+        return new SaleState(s.total(), s.sold(), s.winners(), s.ttlMillis(), s.openedMs(), 0, List.of(), List.of(),
+                s.readAtMs());
+    }
+}

@@ -1,0 +1,166 @@
+package seckill.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The winners, first buyer first. A virtualized table with fixed row height (only the visible rows exist as cells,
+ * so 100 000 winners scroll as smoothly as 10). It follows the newest row until the person scrolls away, and again
+ * once they scroll back to the end or tick "follow".
+ */
+final class WinnersView extends VBox {
+    private final WinnersViewModel model;
+    private final I18n i18n;
+    private final TableView<WinnerRow> table = new TableView<>();
+    private final Label count = new Label("0");
+    private final CheckBox follow = new CheckBox();
+    private boolean scrollToNewest;
+
+    WinnersView(WinnersViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("winners");
+        setSpacing(8);
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.textProperty().bind(i18n.binding("winners.title"));
+        count.setId("winners-count");
+        count.getStyleClass().add("winners-count");
+        follow.setId("follow");
+        follow.setGraphic(Icons.of(Icons.FOLLOW));
+        follow.textProperty().bind(i18n.binding("winners.follow"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(10, title, count, gap, follow);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("winners-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setFixedCellSize(32);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setItems(model.rows());
+        TableColumn<WinnerRow, Long> rank = new TableColumn<>();
+        rank.textProperty().bind(i18n.binding("winners.rank"));
+        rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
+        rank.setStyle("-fx-alignment: CENTER-RIGHT;");
+        rank.setSortable(false);
+        rank.setPrefWidth(80);
+        TableColumn<WinnerRow, String> user = new TableColumn<>();
+        user.textProperty().bind(i18n.binding("winners.user"));
+        user.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().userId()));
+        user.setSortable(false);
+        user.setPrefWidth(180);
+        TableColumn<WinnerRow, String> since = new TableColumn<>();
+        since.textProperty().bind(i18n.binding("winners.since"));
+        since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(sinceText(c.getValue().msSinceOpen())));
+        since.setStyle("-fx-alignment: CENTER-RIGHT;");
+        since.setSortable(false);
+        since.setPrefWidth(150);
+        since.setMinWidth(130);
+        table.getColumns().setAll(List.of(rank, user, since));
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.binding("winners.empty"));
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(header, table);
+    }
+
+    static String sinceText(long ms) {
+        return ms < 0 ? "—" : String.format(Locale.ROOT, "+%.3f s", ms / 1000.0);
+    }
+
+    private void initListeners() {
+        follow.selectedProperty().bindBidirectional(model.followNewestProperty());
+        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d",
+                model.rows().size()), model.rows()));
+        model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
+            if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
+                // the table takes the new row count in at its next layout; scrolling before that would stop short
+                // of the rows just added, so the scroll waits for the layout (see layoutChildren)
+                scrollToNewest = true;
+                requestLayout();
+            }
+        });
+        model.followNewestProperty().addListener((obs, was, on) -> {
+            if (on && !model.rows().isEmpty()) {
+                table.scrollTo(model.rows().size() - 1);
+            }
+        });
+        // the person moved the table: follow only if they are at the end now
+        table.addEventHandler(ScrollEvent.SCROLL, e -> updateFollow());
+        table.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> updateFollow());
+        table.addEventHandler(KeyEvent.KEY_RELEASED, e -> updateFollow());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (scrollToNewest) {
+            scrollToNewest = false;
+            // the table's own layout (due right after this one anyway) takes the new row count in first. Then the
+            // flow scrolls just enough to show the last row whole: TableView.scrollTo puts a row at the top, and at
+            // the end of a long list its estimate of where the end is can leave the last row out of sight
+            table.layout();
+            VirtualFlow<?> flow = flow();
+            if (flow != null) {
+                int last = model.rows().size() - 1;
+                flow.scrollTo(last);
+                table.layout();
+                // the flow's idea of where the list ends is an estimate; nudge until the last row is in sight
+                for (int i = 0; i < 3 && !lastRowShown(flow, last); i++) {
+                    flow.scrollPixels(table.getFixedCellSize());
+                    table.layout();
+                }
+            } else {
+                table.scrollTo(model.rows().size() - 1);
+            }
+        }
+    }
+
+    private static boolean lastRowShown(VirtualFlow<?> flow, int last) {
+        var cell = flow.getLastVisibleCell();
+        return cell == null || cell.getIndex() >= last;
+    }
+
+    private VirtualFlow<?> flow() {
+        return (VirtualFlow<?>) table.lookup(".virtual-flow");
+    }
+
+    private void updateFollow() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || model.rows().isEmpty()) {
+            return;
+        }
+        var last = flow.getLastVisibleCell();
+        model.followNewestProperty().set(last != null && last.getIndex() >= model.rows().size() - 1);
+    }
+
+    TableView<WinnerRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,248 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import redis.clients.jedis.Jedis;
+import seckill.redis.RedisConnector;
+import seckill.redis.TestRedis;
+import seckill.sale.Sale;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+
+/** The real window, headless through Monocle, against the real Redis under a prefix of its own. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardWindowTest {
+    private final String prefix = TestRedis.prefix("ui-window");
+    private Dashboard dashboard;
+    private Stage stage;
+
+    @Start
+    void start(Stage window) {
+        stage = window;
+        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLang("en");
+        dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            dashboard.close();
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
+        TestRedis.reset(prefix);
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void onFx(Runnable action) {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return fx(() -> node instanceof Label l ? l.getText() : node instanceof Button b ? b.getText()
+                : ((TextInputControl) node).getText());
+    }
+
+    private static boolean disabled(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return fx(node::isDisabled);
+    }
+
+    private static String caption(FxRobot robot, String tile) {
+        VBox box = robot.lookup(tile).queryAs(VBox.class);
+        return fx(() -> ((Label) box.getChildren().get(1)).getText());
+    }
+
+    private void setField(FxRobot robot, String id, String value) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        onFx(() -> field.setText(value));
+    }
+
+    private void smallSale(FxRobot robot, String strategy, int stock, int users) {
+        onFx(() -> dashboard.model().form().strategyProperty().set(StrategyKind.fromName(strategy)));
+        setField(robot, "#field-stock", Integer.toString(stock));
+        setField(robot, "#field-users", Integer.toString(users));
+        setField(robot, "#field-pool", "20");
+    }
+
+    private static void eventually(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(condition);
+    }
+
+    @Test
+    void refusesBadValuesAsTheyAreTypedAndNamesTheField(FxRobot robot) {
+        assertThat(disabled(robot, "#start")).isFalse();
+        robot.clickOn("#field-stock").eraseText(2).write("12x");
+        eventually(() -> disabled(robot, "#start"));
+        assertThat(text(robot, "#error-stock"))
+                .isEqualTo("Stock must be a whole number from 1 to 100,000,000, not “12x”.");
+
+        robot.eraseText(3).write("0");
+        assertThat(text(robot, "#error-stock")).startsWith("Stock cannot be 0");
+        assertThat(disabled(robot, "#start")).isTrue();
+
+        robot.eraseText(1).write("500");
+        eventually(() -> !disabled(robot, "#start"));
+        assertThat(text(robot, "#error-stock")).isEqualTo("1 – 100,000,000");
+
+        setField(robot, "#field-pool", "99999");
+        assertThat(text(robot, "#error-pool")).isEqualTo("Threads must be from 1 to 2,000 (got 99,999).");
+        assertThat(disabled(robot, "#start")).isTrue();
+    }
+
+    @Test
+    void runsASaleAndShowsTheFinalNumbers(FxRobot robot) {
+        smallSale(robot, "lua", 25, 300);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().settledProperty().get());
+
+        assertThat(text(robot, "#tile-sold-value")).isEqualTo("25 / 25");
+        assertThat(text(robot, "#tile-stock-left-value")).isEqualTo("0");
+        assertThat(text(robot, "#tile-winners-value")).isEqualTo("25");
+        assertThat(text(robot, "#tile-oversold-value")).isEqualTo("0");
+        assertThat(text(robot, "#winners-count")).isEqualTo("25");
+        assertThat(fx(() -> dashboard.view().winners().table().getItems().size())).isEqualTo(25);
+        assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(text(robot, "#ended")).isEqualTo("Ended: sold out");
+        assertThat(text(robot, "#status-target")).startsWith("Redis: redis://");
+        assertThat(fx(stage::getTitle)).isEqualTo("Seckill Lab");
+    }
+
+    @Test
+    void theTableFollowsTheNewestWinnerToTheLastRow(FxRobot robot) {
+        smallSale(robot, "lua", 150, 300);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().settledProperty().get());
+        VirtualFlow<?> flow = robot.lookup("#winners-table .virtual-flow").queryAs(VirtualFlow.class);
+        eventually(() -> fx(() -> flow.getLastVisibleCell().getIndex()) == 149);
+    }
+
+    @Test
+    void stopsAndResetsFromTheKeyboard(FxRobot robot) {
+        smallSale(robot, "watch", 1_000, 1_000_000);
+        setField(robot, "#field-spread-ms", "600000");
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().getPhase() == Phase.RUNNING && dashboard.model().figuresProperty().get()
+                .exists());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        eventually(() -> dashboard.model().getPhase() == Phase.FINISHED);
+        assertThat(text(robot, "#ended")).isEqualTo("Ended: stopped");
+
+        robot.clickOn("#reset");
+        eventually(() -> dashboard.model().getPhase() == Phase.IDLE);
+        assertThat(text(robot, "#winners-count")).isEqualTo("0");
+        assertThat(text(robot, "#tile-sold-value")).isEqualTo("—");
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            assertThat(new Sale(new SaleKeys(prefix)).exists(jedis)).isFalse();
+        }
+    }
+
+    @Test
+    void switchesToChineseLive(FxRobot robot) {
+        assertThat(text(robot, "#start")).isEqualTo("Start");
+        robot.clickOn("#language");
+        eventually(() -> "开始".equals(text(robot, "#start")));
+        assertThat(caption(robot, "#tile-stock-left")).isEqualTo("剩余库存");
+        assertThat(text(robot, "#language")).isEqualTo("English");
+        assertThat(fx(stage::getTitle)).contains("秒杀");
+        robot.clickOn("#language");
+        eventually(() -> "Start".equals(text(robot, "#start")));
+        assertThat(caption(robot, "#tile-stock-left")).isEqualTo("Stock left");
+    }
+
+    @Test
+    void switchesTheThemeLive(FxRobot robot) {
+        assertThat(dashboard.themes().isDark()).isFalse();
+        robot.clickOn("#theme");
+        eventually(() -> dashboard.themes().isDark());
+    }
+
+    @Test
+    void writesAScreenshotOfTheWholeWindow(FxRobot robot, @TempDir Path dir) throws Exception {
+        smallSale(robot, "decr", 10, 100);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().settledProperty().get());
+        Path file = dir.resolve("shot.png");
+        fx(() -> dashboard.view().screenshot(file)).get(30, TimeUnit.SECONDS);
+
+        BufferedImage image = ImageIO.read(file.toFile());
+        double width = fx(() -> stage.getScene().getWidth());
+        double height = fx(() -> stage.getScene().getHeight());
+        assertThat(image.getWidth()).isEqualTo((int) Math.round(width));
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(height));
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours: not a blank picture").isGreaterThan(50);
+
+        Path chart = dir.resolve("chart.png");
+        fx(() -> dashboard.view().exportChart("stock", chart, 800, 450)).get(30, TimeUnit.SECONDS);
+        assertThat(ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void followsASaleDrivenByAnotherClient(FxRobot robot) {
+        robot.clickOn("#watch");
+        eventually(() -> dashboard.model().getPhase() == Phase.WATCHING);
+        OtherClient.sellOut(new SaleKeys(prefix), 15, "py-");
+        eventually(() -> "15".equals(text(robot, "#winners-count")));
+        assertThat(text(robot, "#tile-sold-value")).isEqualTo("15 / 15");
+        assertThat(text(robot, "#tile-conflicts-value")).isEqualTo("—");
+        assertThat(text(robot, "#status-phase")).isEqualTo("Watching");
+        eventually(() -> text(robot, "#audit").startsWith("✔"));
+    }
+
+    @Test
+    void neverShowsThePassword(FxRobot robot) {
+        TextField url = robot.lookup("#redis-url").queryAs(TextField.class);
+        onFx(() -> dashboard.model().form().takeUrl("redis://:topsecret@127.0.0.1:1"));
+        assertThat(fx(() -> url.getText())).isEqualTo("redis://:***@127.0.0.1:1");
+        robot.clickOn("#connect");
+        eventually(() -> dashboard.model().getPhase() == Phase.DISCONNECTED
+                && text(robot, "#status-message").startsWith("Cannot use Redis"));
+        assertThat(text(robot, "#status-message")).doesNotContain("topsecret");
+        assertThat(fx(stage::getTitle)).doesNotContain("topsecret");
+    }
+}

@@ -1,0 +1,97 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import seckill.sim.ConfigField;
+
+class FieldViewModelTest {
+    private final I18n english = new I18n(I18n.ENGLISH);
+    private final I18n chinese = new I18n(I18n.CHINESE);
+
+    private String messageFor(ConfigField field, String typed) {
+        FieldViewModel f = new FieldViewModel(field, false);
+        f.textProperty().set(typed);
+        assertThat(f.isValid()).as("'%s' should be refused", typed).isFalse();
+        return english.format(f.errorProperty().get());
+    }
+
+    @Test
+    void startsWithTheTutorialsDefault() {
+        FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
+        assertThat(stock.textProperty().get()).isEqualTo("50");
+        assertThat(stock.isValid()).isTrue();
+        assertThat(stock.value()).hasValue(50);
+    }
+
+    @Nested
+    @DisplayName("refuses, naming the field and the range")
+    class Refuses {
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "''            | Stock is empty: enter a whole number from 1 to 100,000,000.",
+            "abc           | Stock must be a whole number from 1 to 100,000,000, not “abc”.",
+            "1.5           | Stock must be a whole number from 1 to 100,000,000, not “1.5”.",
+            "-3            | Stock cannot be negative: enter a whole number from 1 to 100,000,000.",
+            "0             | Stock cannot be 0: enter a whole number from 1 to 100,000,000.",
+            "100000001     | Stock must be from 1 to 100,000,000 (got 100,000,001).",
+            "99999999999999999999999 | Stock is absurdly large: at most 100,000,000.",
+        })
+        void badStock(String typed, String message) {
+            assertThat(messageFor(ConfigField.STOCK, typed)).isEqualTo(message);
+        }
+
+        @Test
+        void tooManyThreads() {
+            assertThat(messageFor(ConfigField.POOL, "5000")).isEqualTo("Threads must be from 1 to 2,000 (got 5,000).");
+        }
+
+        @Test
+        void negativeRetriesButZeroIsFine() {
+            assertThat(messageFor(ConfigField.RETRIES, "-1")).startsWith("Retries cannot be negative");
+            FieldViewModel retries = new FieldViewModel(ConfigField.RETRIES, false);
+            retries.textProperty().set("0");
+            assertThat(retries.isValid()).isTrue();
+        }
+
+        @Test
+        void inChineseToo() {
+            FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
+            users.textProperty().set("");
+            assertThat(chinese.format(users.errorProperty().get())).isEqualTo("用户数为空：请输入从 1 到 100,000,000 的整数。");
+        }
+    }
+
+    @Test
+    void acceptsGroupedNumbersAsTheCommandLineDoes() {
+        FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
+        users.textProperty().set(" 100,000 ");
+        assertThat(users.isValid()).isTrue();
+        assertThat(users.value()).hasValue(100_000);
+        users.textProperty().set("1_000");
+        assertThat(users.value()).hasValue(1_000);
+    }
+
+    @Test
+    void anEmptySeedMeansANewOneEachRun() {
+        FieldViewModel seed = new FieldViewModel(ConfigField.SEED, true);
+        assertThat(seed.isValid()).isTrue();
+        assertThat(seed.value()).isEmpty();
+        seed.textProperty().set("-42");
+        assertThat(seed.value()).hasValue(-42);
+        seed.textProperty().set(Long.toString(Long.MIN_VALUE));
+        assertThat(seed.isValid()).isTrue();
+        seed.textProperty().set("x");
+        assertThat(english.format(seed.errorProperty().get())).startsWith("Random seed must be a whole number");
+    }
+
+    @Test
+    void showsTheRangeWhileAllIsWell() {
+        assertThat(english.format(new FieldViewModel(ConfigField.POOL, false).rangeHint())).isEqualTo("1 – 2,000");
+    }
+}

@@ -1,0 +1,74 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import seckill.sale.StrategyKind;
+import seckill.sim.SimulationConfig;
+
+class FormViewModelTest {
+    private final FormViewModel form = new FormViewModel();
+    private final I18n english = new I18n(I18n.ENGLISH);
+
+    @Test
+    void isValidWithTheTutorialsDefaults() {
+        assertThat(form.isAllValid()).isTrue();
+        // the seed is new each run; everything else is the tutorial's sale
+        assertThat(form.toConfig().withSeed(0)).isEqualTo(SimulationConfig.defaults().withSeed(0));
+    }
+
+    @Test
+    void oneBadFieldTurnsStartOffAndSaysWhich() {
+        form.users().textProperty().set("lots");
+        assertThat(form.isAllValid()).isFalse();
+        assertThat(english.format(form.firstError())).startsWith("Users must be a whole number");
+        form.users().textProperty().set("10");
+        assertThat(form.isAllValid()).isTrue();
+        assertThat(form.firstError()).isNull();
+    }
+
+    @Test
+    void fillsFromTheCommandLineOptions() {
+        LaunchOptions o = new LaunchOptions(null, false, "p:", 5, StrategyKind.NAIVE, 7, 70, 7, 30, 2, 100, 9L, true,
+                5, false, null, false, "en", false, false);
+        form.fill(o);
+        SimulationConfig c = form.toConfig();
+        assertThat(c.prefix()).isEqualTo("p:");
+        assertThat(c.strategy()).isEqualTo(StrategyKind.NAIVE);
+        assertThat(c.stock()).isEqualTo(7);
+        assertThat(c.users()).isEqualTo(70);
+        assertThat(c.retries()).isEqualTo(2);
+        assertThat(c.spreadMs()).isEqualTo(100);
+        assertThat(c.seed()).isEqualTo(9);
+        assertThat(c.join()).isTrue();
+    }
+
+    @Test
+    void showsThePasswordMaskedButConnectsWithIt() {
+        form.takeUrl("redis://alice:s3cret@redis.example:6380/2");
+        assertThat(form.redisUrlProperty().get()).isEqualTo("redis://alice:***@redis.example:6380/2")
+                .doesNotContain("s3cret");
+        assertThat(form.effectiveUrl()).isEqualTo("redis://alice:s3cret@redis.example:6380/2");
+    }
+
+    @Test
+    void masksATypedPasswordWhenThePersonMovesOn() {
+        form.redisUrlProperty().set("redis://:hunter2@127.0.0.1:6379");
+        form.maskTypedUrl();
+        assertThat(form.redisUrlProperty().get()).isEqualTo("redis://:***@127.0.0.1:6379");
+        assertThat(form.effectiveUrl()).contains("hunter2");
+        form.redisUrlProperty().set("redis://127.0.0.1:6390");
+        assertThat(form.effectiveUrl()).isEqualTo("redis://127.0.0.1:6390");
+    }
+
+    @Test
+    void refusesAMalformedUrlWithoutEchoingItsPassword() {
+        form.redisUrlProperty().set("http://:pw@host");
+        assertThat(form.isAllValid()).isFalse();
+        assertThat(english.format(form.urlErrorProperty().get())).startsWith("Redis URL: ").doesNotContain("pw@");
+        form.redisUrlProperty().set("");
+        assertThat(form.isAllValid()).isTrue();
+        assertThat(form.effectiveUrl()).isNull();
+    }
+}

@@ -1,0 +1,59 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import seckill.util.Resources;
+
+class I18nTest {
+    private static Properties load(String path) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Resources.url(path).openStream()) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void bothLanguagesHaveEveryMessage() throws IOException {
+        Properties en = load("/seckill/ui/messages.properties");
+        Properties zh = load("/seckill/ui/messages_zh.properties");
+        assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        for (String key : en.stringPropertyNames()) {
+            // a straight apostrophe would silently swallow text in MessageFormat
+            assertThat(en.getProperty(key)).as(key).doesNotContain("'");
+            assertThat(zh.getProperty(key)).as(key).doesNotContain("'");
+        }
+    }
+
+    @Test
+    void switchesLanguageLive() {
+        I18n i18n = new I18n(I18n.ENGLISH);
+        var start = i18n.binding("action.start");
+        assertThat(start.get()).isEqualTo("Start");
+        i18n.toggle();
+        assertThat(start.get()).isEqualTo("开始");
+        assertThat(i18n.isChinese()).isTrue();
+    }
+
+    @Test
+    void followsTheSystemOrTheOption() {
+        assertThat(I18n.resolve("zh")).isEqualTo(I18n.CHINESE);
+        assertThat(I18n.resolve("EN")).isEqualTo(I18n.ENGLISH);
+        assertThat(I18n.resolve("zh-TW")).isEqualTo(I18n.CHINESE);
+    }
+
+    @Test
+    void formatsNestedTextAndNumbers() {
+        I18n i18n = new I18n(I18n.ENGLISH);
+        LocalText t = LocalText.of("error.range", LocalText.of("field.users"), LocalText.of("range", 1L, 2_000L),
+                5_000L);
+        assertThat(i18n.format(t)).isEqualTo("Users must be from 1 to 2,000 (got 5,000).");
+        assertThat(i18n.format(null)).isNull();
+    }
+}

@@ -1,0 +1,60 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import javafx.collections.ListChangeListener;
+
+class WinnersViewModelTest {
+    private final WinnersViewModel winners = new WinnersViewModel();
+
+    @Test
+    void addsEachPollsWinnersAsOneChange() {
+        int[] changes = {0};
+        winners.rows().addListener((ListChangeListener<WinnerRow>) c -> changes[0]++);
+        List<String> ids = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            ids.add("u" + i);
+            times.add(1_000L + i);
+        }
+        winners.append(0, ids, times, 1_000);
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(winners.size()).isEqualTo(5_000);
+        assertThat(winners.rows().get(0)).isEqualTo(new WinnerRow(1, "u0", 0));
+        assertThat(winners.rows().get(4_999)).isEqualTo(new WinnerRow(5_000, "u4999", 4_999));
+    }
+
+    @Test
+    void holdsAHundredThousandRowsInBatches() {
+        for (long from = 0; from < 100_000; from += 5_000) {
+            List<String> ids = LongStream.range(from, from + 5_000).mapToObj(i -> "u" + i).toList();
+            winners.append(from, ids, List.of(), -1);
+        }
+        assertThat(winners.size()).isEqualTo(100_000);
+        assertThat(winners.rows().get(99_999).rank()).isEqualTo(100_000);
+        assertThat(winners.rows().get(99_999).msSinceOpen()).isEqualTo(-1); // another client gave no times
+    }
+
+    @Test
+    void neverAddsARowTwiceNorLeavesAHole() {
+        winners.append(0, List.of("a", "b"), List.of(), -1);
+        winners.append(1, List.of("b", "c"), List.of(), -1); // overlaps: only c is new
+        winners.append(5, List.of("x"), List.of(), -1); // a gap: wait for the rows in between
+        assertThat(winners.rows()).extracting(WinnerRow::userId).containsExactly("a", "b", "c");
+        assertThat(winners.rows()).extracting(WinnerRow::rank).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void followsTheNewestUntilToldOtherwise() {
+        assertThat(winners.followNewestProperty().get()).isTrue();
+        winners.followNewestProperty().set(false);
+        winners.clear();
+        assertThat(winners.size()).isZero();
+    }
+}

@@ -6,6 +6,7 @@
 #
 # Needs the jar (mvn -B -DskipTests package), a Redis ($REDIS_URL or redis://127.0.0.1:6379) and a Python with
 # redis-py (Debian: apt-get install python3-redis). Uses the prefix "compare-tutorial:" and deletes its keys.
+# JAVA_OPTS is passed to the lab's JVM, e.g. JAVA_OPTS=-XX:TieredStopAtLevel=1 for a short-lived process.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 USERS=${1:-50000}
@@ -28,7 +29,7 @@ echo "Sale: $USERS users, $STOCK items, $POOL threads, one try per user, WATCH/M
 t0=$(now)
 "$PY" src/bench/tutorial_seckill.py --url "$URL" --prefix "$PREFIX" --users "$USERS" --stock "$STOCK" --pool "$POOL"
 t1=$(now)
-java -jar "$JAR" run --redis "$URL" --prefix "$PREFIX" --strategy watch --retries 0 --users "$USERS" \
+java ${JAVA_OPTS:-} -jar "$JAR" run --redis "$URL" --prefix "$PREFIX" --strategy watch --retries 0 --users "$USERS" \
     --stock "$STOCK" --pool "$POOL" | sed -n '1,8p'
 t2=$(now)
 java -jar "$JAR" reset --redis "$URL" --prefix "$PREFIX" >/dev/null

@@ -345,7 +345,9 @@ public final class DashboardView extends BorderPane {
     private void showVerdict(Boolean ok) {
         auditBar.pseudoClassStateChanged(Styles.STATE_SUCCESS, Boolean.TRUE.equals(ok));
         auditBar.pseudoClassStateChanged(Styles.STATE_DANGER, Boolean.FALSE.equals(ok));
-        auditText.setGraphic(ok == null ? null : Icons.of(ok ? Icons.OK : Icons.FAILED));
+        // the verdict's own text starts with ✔ or ✘ (as the command line prints it), and the bar's colour says the
+        // rest: an icon beside it would only say it twice
+        auditText.setGraphic(null);
     }
 
     private void showFigures(Figures f) {

@@ -279,6 +279,7 @@ public final class DashboardViewModel implements AutoCloseable {
             p.follow(sim.metrics());
             handoff.post(() -> message.set(LocalText.of("status.running", config.users(),
                     config.strategy().cliName())));
+            BackgroundPriority.lowerWhenStarted(sim);
             SimulationResult r = sim.run();
             long finishedAt = System.currentTimeMillis();
             handoff.post(() -> finished(r, finishedAt));

@@ -16,8 +16,6 @@ final class Icons {
     static final String THEME = "mdi2t-theme-light-dark";
     static final String LANGUAGE = "mdi2t-translate";
     static final String ALERT = "mdi2a-alert";
-    static final String OK = "mdi2c-check-circle";
-    static final String FAILED = "mdi2c-close-circle";
     static final String FOLLOW = "mdi2a-arrow-collapse-down";
 
     private Icons() {

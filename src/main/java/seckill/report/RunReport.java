@@ -59,9 +59,15 @@ public record RunReport(String strategy, long stock, long users, int pool, long 
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Jackson loads some four hundred classes; a run without {@code --report} never needs them, and a sale of a
+     * second or two should not wait for them.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public static RunReport of(SimulationResult result, RedisInfo redis) {
         SimulationConfig c = result.config();
@@ -88,7 +94,7 @@ public record RunReport(String strategy, long stock, long users, int pool, long 
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,7 +106,7 @@ public record RunReport(String strategy, long stock, long users, int pool, long 
     }
 
     public static RunReport read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), RunReport.class);
+        return Json.MAPPER.readValue(file.toFile(), RunReport.class);
     }
 
 

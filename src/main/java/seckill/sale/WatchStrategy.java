@@ -45,13 +45,13 @@ final class WatchStrategy implements PurchaseStrategy {
         byte[] id = RawCalls.bytes(userId);
         // WATCH runs first, so the reads that travel with it are covered by it
         c.sendCommand(Command.WATCH, flag, num, total, buyers);
-        c.sendCommand(Command.EXISTS, flag);
-        c.sendCommand(Command.MGET, num, total);
+        c.sendCommand(Command.MGET, flag, num, total);
         c.sendCommand(Command.SISMEMBER, buyers, id);
-        List<Object> read = RawCalls.replies(c, 4);
-        List<Object> counts = (List<Object>) read.get(2);
-        Outcome refusal = refusal(RawCalls.isOne(read.get(1)), RawCalls.isOne(read.get(3)),
-                RawCalls.number(counts.get(0)), RawCalls.number(counts.get(1)));
+        List<Object> read = RawCalls.replies(c, 3);
+        List<Object> values = (List<Object>) read.get(1);
+        // the flag is there (whatever its value) while the sale is open
+        Outcome refusal = refusal(values.get(0) != null, RawCalls.isOne(read.get(2)),
+                RawCalls.number(values.get(1)), RawCalls.number(values.get(2)));
         if (refusal != null) {
             c.sendCommand(Command.UNWATCH);
             RawCalls.replies(c, 1);

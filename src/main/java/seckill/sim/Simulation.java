@@ -9,7 +9,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 import redis.clients.jedis.Jedis;
@@ -50,6 +52,10 @@ public final class Simulation {
     private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
     private final AtomicReference<String> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger slots = new AtomicInteger();
+    /** Per worker: when its current Redis call began (0: not in a call), and on which connection. */
+    private final AtomicLongArray callSince;
+    private final AtomicReferenceArray<Jedis> inCall;
     private volatile Phase phase = Phase.READY;
     private volatile long startNanos;
 
@@ -58,6 +64,8 @@ public final class Simulation {
         this.redis = redis;
         this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
         this.ids = new UserIds(config.seed());
+        this.callSince = new AtomicLongArray(config.workers());
+        this.inCall = new AtomicReferenceArray<>(config.workers());
     }
 
     public SimulationConfig config() {
@@ -102,8 +110,12 @@ public final class Simulation {
         awaitQuietly(ready);
         // all threads stand at the gate, so the first users really do arrive at once, as in the tutorial
         startNanos = System.nanoTime();
+        Thread watchdog = new Thread(this::watch, "seckill-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         go.countDown();
         shutdownAndWait(executor);
+        watchdog.interrupt();
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         endedBy.compareAndSet(null, EndReason.ALL_USERS_DONE);
         MetricsSnapshot last = metrics.sample();
@@ -151,6 +163,7 @@ public final class Simulation {
 
     private void work(CountDownLatch ready, CountDownLatch go) {
         active.incrementAndGet();
+        int slot = slots.getAndIncrement();
         ready.countDown();
         Jedis[] connection = new Jedis[1];
         try {
@@ -169,7 +182,7 @@ public final class Simulation {
                         break;
                     }
                 }
-                playUser(ids.id(index), connection);
+                playUser(ids.id(index), connection, slot);
             }
         } finally {
             if (connection[0] != null) {
@@ -180,7 +193,7 @@ public final class Simulation {
     }
 
     /** One user: a try, more after conflicts up to the retries, and transparent retries after connection faults. */
-    private void playUser(String userId, Jedis[] connection) {
+    private void playUser(String userId, Jedis[] connection, int slot) {
         int conflictsLeft = config.retries();
         boolean afterFault = false;
         long faultSince = 0;
@@ -192,11 +205,15 @@ public final class Simulation {
             long t0 = System.nanoTime();
             Outcome outcome;
             try {
+                callSince.set(slot, t0);
                 if (connection[0] == null) {
-                    connection[0] = redis.borrow();
+                    connection[0] = redis.borrowUntimed();
                 }
+                inCall.set(slot, connection[0]);
                 outcome = strategy.buy(connection[0], userId);
+                callSince.set(slot, 0);
             } catch (RuntimeException e) {
+                callSince.set(slot, 0);
                 metrics.attempt(System.nanoTime() - t0);
                 metrics.error();
                 discard(connection);
@@ -249,6 +266,35 @@ public final class Simulation {
                     }
                 }
                 default -> throw new IllegalStateException("unknown outcome " + outcome);
+            }
+        }
+    }
+
+    /**
+     * The workers' connections wait for replies without a socket timeout (cheaper per reply), so this thread
+     * keeps the limit instead: a call that has waited longer than {@code --redis-timeout} ends the run, and once
+     * the run has ended (stopped, or Redis lost) a call still waiting after a second has its connection cut, so
+     * every thread is released even from a server that accepts and never answers.
+     */
+    private void watch() {
+        long limit = TimeUnit.SECONDS.toNanos(config.redisTimeoutS());
+        long afterEnd = TimeUnit.SECONDS.toNanos(1);
+        while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            long now = System.nanoTime();
+            for (int i = 0; i < callSince.length(); i++) {
+                long since = callSince.get(i);
+                if (since == 0) {
+                    continue;
+                }
+                long waited = now - since;
+                if (waited > limit) {
+                    fail("Redis at " + redis.target().masked() + " did not answer (gave up after "
+                            + config.redisTimeoutS() + " s; see --redis-timeout)");
+                }
+                if (waited > limit || (isAbandoned() && waited > afterEnd)) {
+                    RedisConnection.cut(inCall.get(i));
+                }
             }
         }
     }

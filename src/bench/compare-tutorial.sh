@@ -6,7 +6,9 @@
 #
 # Needs the jar (mvn -B -DskipTests package), a Redis ($REDIS_URL or redis://127.0.0.1:6379) and a Python with
 # redis-py (Debian: apt-get install python3-redis). Uses the prefix "compare-tutorial:" and deletes its keys.
-# JAVA_OPTS is passed to the lab's JVM, e.g. JAVA_OPTS=-XX:TieredStopAtLevel=1 for a short-lived process.
+# JAVA_OPTS is passed to the lab's JVM. TUNED=1 launches it as a short-lived command-line Java program is usually
+# launched: C1 only (-XX:TieredStopAtLevel=1) and an application class-data archive (AppCDS, made once by a small
+# training run into target/seckill-lab.jsa).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 USERS=${1:-50000}
@@ -24,6 +26,16 @@ done
 [ -n "$PY" ] || { echo "no Python with redis-py found (Debian: apt-get install python3-redis)" >&2; exit 2; }
 
 now() { date +%s.%N; }
+
+if [ "${TUNED:-0}" = 1 ]; then
+    ARCHIVE=target/seckill-lab.jsa
+    if [ ! -f "$ARCHIVE" ]; then
+        java -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" run --redis "$URL" --prefix "$PREFIX" --users 500 \
+            --stock 50 >/dev/null 2>&1
+    fi
+    JAVA_OPTS="${JAVA_OPTS:-} -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$ARCHIVE"
+    echo "The lab's JVM: $JAVA_OPTS"
+fi
 
 echo "Sale: $USERS users, $STOCK items, $POOL threads, one try per user, WATCH/MULTI/EXEC; $URL"
 t0=$(now)

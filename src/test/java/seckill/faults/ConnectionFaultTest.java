@@ -169,13 +169,7 @@ class ConnectionFaultTest {
             CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
             await().until(() -> simulation.metrics().attempts() > 0);
             admin.clientPause(8_000, ClientPauseMode.ALL);
-            SimulationResult result;
-            try {
-                // the bound only keeps a hang from blocking the build; it asserts nothing about speed
-                result = running.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("the run did not end", e);
-            }
+            SimulationResult result = ended(running);
             assertThat(result.endedBy()).isEqualTo(EndReason.ERROR);
             assertThat(result.error()).contains("127.0.0.1:" + server.port()).contains("gave up after 1 s")
                     .doesNotContain("\n");
@@ -195,16 +189,20 @@ class ConnectionFaultTest {
             admin.clientPause(10_000, ClientPauseMode.ALL);
             simulation.stop();
             // the watchdog cuts the calls still waiting a second after the stop: the threads need not wait for
-            // the pause (nor the 60 s limit) to end; the get() bound only keeps a hang from blocking the build
-            SimulationResult result;
-            try {
-                result = running.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("the run did not end", e);
-            }
+            // the pause (nor the 60 s limit) to end
+            SimulationResult result = ended(running);
             assertThat(simulation.activeThreads()).isZero();
             assertThat(result.endedBy()).isIn(EndReason.STOPPED, EndReason.ERROR);
             admin.clientUnpause();
+        }
+    }
+
+    /** The run's result; the bound only keeps a hang from blocking the build, it asserts nothing about speed. */
+    private static SimulationResult ended(CompletableFuture<SimulationResult> running) {
+        try {
+            return running.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the run did not end", e);
         }
     }
 }

@@ -74,10 +74,6 @@ public final class EmbeddedRedis implements AutoCloseable {
         return RedisTarget.loopback(port);
     }
 
-    public boolean isRunning() {
-        return !stopped && server.isActive();
-    }
-
     @Override
     public void close() {
         stopQuietly();

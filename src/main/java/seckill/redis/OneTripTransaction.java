@@ -1,7 +1,5 @@
 package seckill.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +11,7 @@ import redis.clients.jedis.Response;
 /**
  * MULTI … EXEC in one round trip. Jedis's own {@code Transaction} reads the QUEUED replies before it sends EXEC,
  * which costs a second round trip per transaction; here MULTI, the commands and EXEC travel in one pipeline and
- * only EXEC's reply is used.
+ * only EXEC's reply is used; {@link RawCalls} reads its elements.
  */
 public final class OneTripTransaction {
     private static final String[] NO_ARGS = new String[0];
@@ -34,24 +32,5 @@ public final class OneTripTransaction {
         Response<Object> exec = pipeline.sendCommand(Protocol.Command.EXEC, NO_ARGS);
         pipeline.sync();
         return (List<Object>) exec.get();
-    }
-
-    /** A bulk string reply as text, or null. */
-    public static String text(Object reply) {
-        return reply == null ? null : new String((byte[]) reply, StandardCharsets.UTF_8);
-    }
-
-    public static long number(Object reply) {
-        return (Long) reply;
-    }
-
-    /** An array of bulk strings as text. */
-    public static List<String> texts(Object reply) {
-        List<?> raw = (List<?>) reply;
-        List<String> out = new ArrayList<>(raw.size());
-        for (Object o : raw) {
-            out.add(text(o));
-        }
-        return out;
     }
 }

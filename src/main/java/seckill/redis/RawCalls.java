@@ -1,6 +1,7 @@
 package seckill.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import redis.clients.jedis.Connection;
@@ -43,6 +44,21 @@ public final class RawCalls {
             return n;
         }
         return Long.parseLong(new String((byte[]) reply, StandardCharsets.US_ASCII));
+    }
+
+    /** A bulk string reply as text, or null. */
+    public static String text(Object reply) {
+        return reply == null ? null : new String((byte[]) reply, StandardCharsets.UTF_8);
+    }
+
+    /** An array of bulk strings as text. */
+    public static List<String> texts(Object reply) {
+        List<?> raw = (List<?>) reply;
+        List<String> out = new ArrayList<>(raw.size());
+        for (Object o : raw) {
+            out.add(text(o));
+        }
+        return out;
     }
 
     public static boolean isOne(Object reply) {

@@ -29,19 +29,24 @@ public final class RedisConnection implements AutoCloseable {
     private final EmbeddedRedis embedded;
     private final String serverVersion;
     private final Duration timeout;
-    private JedisClientConfig clientConfig;
-    private GenericObjectPoolConfig<Jedis> poolConfig;
-    private HostAndPort address;
-    private TlsTrust trust;
+    private final TlsTrust trust;
+    private final GenericObjectPoolConfig<Jedis> poolConfig;
+    private final HostAndPort address;
+    private final JedisClientConfig clientConfig;
     private JedisPool untimedPool;
 
-    private RedisConnection(RedisTarget target, JedisPool pool, EmbeddedRedis embedded, String serverVersion,
-                            Duration timeout) {
+    private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
+                            TlsTrust trust, GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
+                            JedisClientConfig clientConfig) {
         this.target = target;
-        this.pool = pool;
         this.embedded = embedded;
         this.serverVersion = serverVersion;
         this.timeout = timeout;
+        this.trust = trust;
+        this.poolConfig = poolConfig;
+        this.address = address;
+        this.clientConfig = clientConfig;
+        this.pool = new JedisPool(poolConfig, address, clientConfig);
     }
 
     /**
@@ -82,13 +87,7 @@ public final class RedisConnection implements AutoCloseable {
             }
             throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
         }
-        RedisConnection connection = new RedisConnection(target, new JedisPool(poolConfig, address, config), embedded,
-                version, timeout);
-        connection.clientConfig = config;
-        connection.poolConfig = poolConfig;
-        connection.address = address;
-        connection.trust = trust;
-        return connection;
+        return new RedisConnection(target, embedded, version, timeout, trust, poolConfig, address, config);
     }
 
     static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {
@@ -203,10 +202,6 @@ public final class RedisConnection implements AutoCloseable {
 
     public Optional<EmbeddedRedis> embedded() {
         return Optional.ofNullable(embedded);
-    }
-
-    public Duration timeout() {
-        return timeout;
     }
 
     /** A line for status bars and logs, password masked. */

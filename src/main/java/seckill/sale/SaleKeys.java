@@ -70,9 +70,4 @@ public record SaleKeys(String prefix) {
         }
         return "string";
     }
-
-    /** The key without the prefix, for messages: {@code kill_user}. */
-    public String shortName(String key) {
-        return key.startsWith(prefix) ? key.substring(prefix.length()) : key;
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import redis.clients.jedis.Jedis;
 import seckill.redis.OneTripTransaction;
+import seckill.redis.RawCalls;
 
 /**
  * Reads a sale's state in one round trip: one MULTI … EXEC, so the figures agree with each other, and only the
@@ -34,11 +35,11 @@ public final class SaleReader {
                 tx.lrange(keys.times(), fromIndex, last);
             }
         });
-        String total = OneTripTransaction.text(r.get(0));
-        String sold = OneTripTransaction.text(r.get(1));
-        String opened = OneTripTransaction.text(r.get(4));
-        List<String> newUsers = withWinners ? OneTripTransaction.texts(r.get(5)) : List.of();
-        List<String> rawTimes = withWinners ? OneTripTransaction.texts(r.get(6)) : List.of();
+        String total = RawCalls.text(r.get(0));
+        String sold = RawCalls.text(r.get(1));
+        String opened = RawCalls.text(r.get(4));
+        List<String> newUsers = withWinners ? RawCalls.texts(r.get(5)) : List.of();
+        List<String> rawTimes = withWinners ? RawCalls.texts(r.get(6)) : List.of();
         List<Long> newTimes = new ArrayList<>(newUsers.size());
         for (int i = 0; i < newUsers.size(); i++) {
             newTimes.add(i < rawTimes.size() ? parseOr(rawTimes.get(i), -1) : -1);
@@ -46,8 +47,8 @@ public final class SaleReader {
         return new SaleState(
                 total == null ? -1 : parseOr(total, -1),
                 sold == null ? 0 : parseOr(sold, 0),
-                OneTripTransaction.number(r.get(3)),
-                OneTripTransaction.number(r.get(2)),
+                RawCalls.number(r.get(3)),
+                RawCalls.number(r.get(2)),
                 opened == null ? -1 : parseOr(opened, -1),
                 fromIndex, newUsers, newTimes, System.currentTimeMillis());
     }

@@ -77,11 +77,6 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
                 newJoin, naiveGapMs, redisTimeoutS);
     }
 
-    public SimulationConfig withDuration(long seconds) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, seconds, retries, spreadMs, seed, join,
-                naiveGapMs, redisTimeoutS);
-    }
-
     public SimulationConfig withSpreadMs(long ms) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, ms, seed, join,
                 naiveGapMs, redisTimeoutS);

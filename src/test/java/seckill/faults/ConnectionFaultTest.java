@@ -131,8 +131,7 @@ class ConnectionFaultTest {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
-            CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
-            await().pollInterval(Duration.ofMillis(5)).until(() -> simulation.metrics().attempts() > 0);
+            CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
             admin.clientPause(3_000, ClientPauseMode.ALL);
             long doneAtPause = simulation.metrics().usersDone();
             SimulationResult result = running.join();
@@ -166,8 +165,7 @@ class ConnectionFaultTest {
                 .withRedisTimeoutS(1);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
-            CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
-            await().until(() -> simulation.metrics().attempts() > 0);
+            CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
             admin.clientPause(8_000, ClientPauseMode.ALL);
             SimulationResult result = ended(running);
             assertThat(result.endedBy()).isEqualTo(EndReason.ERROR);
@@ -184,8 +182,7 @@ class ConnectionFaultTest {
                 .withRedisTimeoutS(60);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
-            CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
-            await().until(() -> simulation.metrics().attempts() > 0);
+            CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
             admin.clientPause(10_000, ClientPauseMode.ALL);
             simulation.stop();
             // the watchdog cuts the calls still waiting a second after the stop: the threads need not wait for
@@ -195,6 +192,13 @@ class ConnectionFaultTest {
             assertThat(result.endedBy()).isIn(EndReason.STOPPED, EndReason.ERROR);
             admin.clientUnpause();
         }
+    }
+
+    /** Starts the run and returns once its first attempt is done: the fault then lands mid-sale. */
+    private static CompletableFuture<SimulationResult> startedUnderLoad(Simulation simulation) {
+        CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
+        await().pollInterval(Duration.ofMillis(5)).until(() -> simulation.metrics().attempts() > 0);
+        return running;
     }
 
     /** The run's result; the bound only keeps a hang from blocking the build, it asserts nothing about speed. */

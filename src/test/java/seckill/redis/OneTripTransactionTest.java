@@ -27,8 +27,8 @@ class OneTripTransactionTest {
                 tx.incr(key);
                 tx.get(key);
             });
-            assertThat(OneTripTransaction.number(replies.get(0))).isEqualTo(1);
-            assertThat(OneTripTransaction.text(replies.get(1))).isEqualTo("1");
+            assertThat(RawCalls.number(replies.get(0))).isEqualTo(1);
+            assertThat(RawCalls.text(replies.get(1))).isEqualTo("1");
         }
     }
 

@@ -26,7 +26,11 @@ public final class RawCalls {
      * single call would.
      */
     public static List<Object> replies(Connection connection, int count) {
-        List<Object> replies = connection.getMany(count);
+        return check(connection.getMany(count));
+    }
+
+    /** Throws the first error reply among {@code replies}, as a single call would; returns them otherwise. */
+    public static List<Object> check(List<Object> replies) {
         for (Object reply : replies) {
             if (reply instanceof JedisDataException error) {
                 throw error;

@@ -1,9 +1,11 @@
 package seckill.sale;
 
+import java.util.List;
+
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import seckill.redis.OneTripTransaction;
+import redis.clients.jedis.Protocol.Command;
+import seckill.redis.Batch;
+import seckill.redis.RawCalls;
 
 /**
  * The industry's common pattern: claim the user with SADD, take an item with DECR, give it back (INCR) when
@@ -12,9 +14,21 @@ import seckill.redis.OneTripTransaction;
  */
 final class DecrStrategy implements PurchaseStrategy {
     private final SaleKeys keys;
+    private final byte[] flag;
+    private final byte[] buyers;
+    private final byte[] stock;
+    private final byte[] num;
+    private final byte[] user;
+    private final byte[] times;
 
     DecrStrategy(SaleKeys keys) {
         this.keys = keys;
+        this.flag = RawCalls.bytes(keys.flag());
+        this.buyers = RawCalls.bytes(keys.buyers());
+        this.stock = RawCalls.bytes(keys.stock());
+        this.num = RawCalls.bytes(keys.num());
+        this.user = RawCalls.bytes(keys.user());
+        this.times = RawCalls.bytes(keys.times());
     }
 
     @Override
@@ -32,35 +46,60 @@ final class DecrStrategy implements PurchaseStrategy {
         }
     }
 
+    private enum Step { CLAIM, TAKE, SETTLE }
+
     @Override
-    public Outcome buy(Jedis jedis, String userId) {
-        Pipeline claim = jedis.pipelined();
-        Response<Boolean> open = claim.exists(keys.flag());
-        Response<Long> added = claim.sadd(keys.buyers(), userId);
-        claim.sync();
-        if (!open.get()) {
-            if (added.get() == 1) {
-                jedis.srem(keys.buyers(), userId);
+    public Attempt begin(String userId, Batch out) {
+        byte[] id = RawCalls.bytes(userId);
+        out.add(Command.EXISTS, flag).add(Command.SADD, buyers, id);
+        return new Attempt() {
+            private Step step = Step.CLAIM;
+            private Outcome settled;
+
+            @Override
+            public Outcome next(List<Object> replies, Batch next) {
+                RawCalls.check(replies);
+                switch (step) {
+                    case CLAIM -> {
+                        boolean added = RawCalls.isOne(replies.get(1));
+                        if (!RawCalls.isOne(replies.get(0))) {
+                            if (!added) {
+                                return Outcome.CLOSED;
+                            }
+                            next.add(Command.SREM, buyers, id);
+                            return settle(Outcome.CLOSED);
+                        }
+                        if (!added) {
+                            return Outcome.ALREADY_WON;
+                        }
+                        step = Step.TAKE;
+                        next.add(Command.DECR, stock);
+                        return null;
+                    }
+                    case TAKE -> {
+                        if (RawCalls.number(replies.get(0)) < 0) {
+                            next.add(Command.INCR, stock).add(Command.SREM, buyers, id);
+                            return settle(Outcome.SOLD_OUT);
+                        }
+                        next.add(Command.MULTI)
+                                .add(Command.INCR, num)
+                                .add(Command.RPUSH, user, id)
+                                .add(Command.RPUSH, times, RawCalls.bytes(Long.toString(System.currentTimeMillis())))
+                                .add(Command.EXEC);
+                        return settle(Outcome.WON);
+                    }
+                    default -> {
+                        return settled;
+                    }
+                }
             }
-            return Outcome.CLOSED;
-        }
-        if (added.get() == 0) {
-            return Outcome.ALREADY_WON;
-        }
-        long left = jedis.decr(keys.stock());
-        if (left < 0) {
-            Pipeline giveBack = jedis.pipelined();
-            giveBack.incr(keys.stock());
-            giveBack.srem(keys.buyers(), userId);
-            giveBack.sync();
-            return Outcome.SOLD_OUT;
-        }
-        String now = Long.toString(System.currentTimeMillis());
-        OneTripTransaction.exec(jedis, record -> {
-            record.incr(keys.num());
-            record.rpush(keys.user(), userId);
-            record.rpush(keys.times(), now);
-        });
-        return Outcome.WON;
+
+            /** The outcome is known; one more round trip writes what follows from it. */
+            private Outcome settle(Outcome outcome) {
+                step = Step.SETTLE;
+                settled = outcome;
+                return null;
+            }
+        };
     }
 }

@@ -1,17 +1,20 @@
 package seckill.sale;
 
-import redis.clients.jedis.Connection;
+import java.util.List;
+
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import seckill.redis.Batch;
 import seckill.redis.RawCalls;
 
 /**
  * The whole purchase in one Lua script, atomic on the server: open check, user check, stock check, sale.
- * Called by EVALSHA; a server that lost its script cache (restart, SCRIPT FLUSH) gets it loaded again.
+ * Called by EVALSHA; a server that lost its script cache (restart, SCRIPT FLUSH) is sent the script itself
+ * with EVAL, which caches it again.
  */
 final class LuaStrategy implements PurchaseStrategy {
-    private static final String SCRIPT = Scripts.purchase();
+    private static final byte[] SCRIPT = RawCalls.bytes(Scripts.purchase());
     private static final byte[] KEY_COUNT = RawCalls.bytes("6");
 
     private final byte[][] keys;
@@ -30,30 +33,33 @@ final class LuaStrategy implements PurchaseStrategy {
 
     @Override
     public void prepare(Jedis jedis) {
-        sha = RawCalls.bytes(jedis.scriptLoad(SCRIPT));
+        sha = RawCalls.bytes(jedis.scriptLoad(Scripts.purchase()));
     }
 
     @Override
-    public Outcome buy(Jedis jedis, String userId) {
-        if (sha == null) {
-            prepare(jedis);
-        }
+    public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
         byte[] now = RawCalls.bytes(Long.toString(System.currentTimeMillis()));
-        Object reply;
-        try {
-            reply = evalsha(jedis.getConnection(), id, now);
-        } catch (JedisNoScriptException e) {
-            // the server lost its script cache (a restart, SCRIPT FLUSH): load it again, once
-            prepare(jedis);
-            reply = evalsha(jedis.getConnection(), id, now);
-        }
-        return decode(((Number) reply).intValue());
+        byte[] known = sha;
+        call(out, known != null ? Command.EVALSHA : Command.EVAL, known != null ? known : SCRIPT, id, now);
+        return new Attempt() {
+            private boolean resent;
+
+            @Override
+            public Outcome next(List<Object> replies, Batch next) {
+                if (replies.get(0) instanceof JedisNoScriptException && !resent) {
+                    // the server lost its script cache (a restart, SCRIPT FLUSH): send the script, once
+                    resent = true;
+                    call(next, Command.EVAL, SCRIPT, id, now);
+                    return null;
+                }
+                return decode(((Number) RawCalls.check(replies).get(0)).intValue());
+            }
+        };
     }
 
-    private Object evalsha(Connection c, byte[] id, byte[] now) {
-        c.sendCommand(Command.EVALSHA, sha, KEY_COUNT, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], id, now);
-        return c.getOne();
+    private void call(Batch out, Command command, byte[] script, byte[] id, byte[] now) {
+        out.add(command, script, KEY_COUNT, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], id, now);
     }
 
     static Outcome decode(int code) {

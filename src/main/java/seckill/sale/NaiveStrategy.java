@@ -1,23 +1,33 @@
 package seckill.sale;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
+import redis.clients.jedis.Protocol.Command;
+import seckill.redis.Batch;
+import seckill.redis.RawCalls;
 
 /**
  * Read, decide, write, with no transaction: the check and the sale are separate steps, so under contention
  * many users pass the check before any of them writes. It oversells on purpose, to show why the others exist.
  */
 final class NaiveStrategy implements PurchaseStrategy {
-    private final SaleKeys keys;
-    private final long gapNanos;
+    private final byte[] flag;
+    private final byte[] num;
+    private final byte[] total;
+    private final byte[] buyers;
+    private final byte[] user;
+    private final byte[] times;
+    private final long gapMs;
 
     NaiveStrategy(SaleKeys keys, long gapMs) {
-        this.keys = keys;
-        this.gapNanos = TimeUnit.MILLISECONDS.toNanos(gapMs);
+        this.flag = RawCalls.bytes(keys.flag());
+        this.num = RawCalls.bytes(keys.num());
+        this.total = RawCalls.bytes(keys.total());
+        this.buyers = RawCalls.bytes(keys.buyers());
+        this.user = RawCalls.bytes(keys.user());
+        this.times = RawCalls.bytes(keys.times());
+        this.gapMs = gapMs;
     }
 
     @Override
@@ -26,28 +36,38 @@ final class NaiveStrategy implements PurchaseStrategy {
     }
 
     @Override
-    public Outcome buy(Jedis jedis, String userId) {
-        Pipeline read = jedis.pipelined();
-        Response<Boolean> open = read.exists(keys.flag());
-        Response<String> sold = read.get(keys.num());
-        Response<String> total = read.get(keys.total());
-        Response<Boolean> member = read.sismember(keys.buyers(), userId);
-        read.sync();
-        Outcome refusal = WatchStrategy.refusal(open.get(), member.get(), WatchStrategy.parse(sold.get()),
-                WatchStrategy.parse(total.get()));
-        if (refusal != null) {
-            return refusal;
-        }
-        if (gapNanos > 0) {
-            // the deliberate window between deciding and writing in which the others decide the same
-            LockSupport.parkNanos(gapNanos);
-        }
-        Pipeline write = jedis.pipelined();
-        write.incr(keys.num());
-        write.rpush(keys.user(), userId);
-        write.sadd(keys.buyers(), userId);
-        write.rpush(keys.times(), Long.toString(System.currentTimeMillis()));
-        write.sync();
-        return Outcome.WON;
+    public Attempt begin(String userId, Batch out) {
+        byte[] id = RawCalls.bytes(userId);
+        out.add(Command.EXISTS, flag)
+                .add(Command.GET, num)
+                .add(Command.GET, total)
+                .add(Command.SISMEMBER, buyers, id);
+        return new Attempt() {
+            private boolean written;
+
+            @Override
+            public Outcome next(List<Object> replies, Batch next) {
+                RawCalls.check(replies);
+                if (written) {
+                    return Outcome.WON;
+                }
+                Outcome refusal = WatchStrategy.refusal(RawCalls.isOne(replies.get(0)),
+                        RawCalls.isOne(replies.get(3)), RawCalls.number(replies.get(1)),
+                        RawCalls.number(replies.get(2)));
+                if (refusal != null) {
+                    return refusal;
+                }
+                written = true;
+                // the deliberate window between deciding and writing in which the others decide the same;
+                // the sale is written when the window has passed
+                long soldAt = System.currentTimeMillis() + gapMs;
+                next.after(TimeUnit.MILLISECONDS.toNanos(gapMs))
+                        .add(Command.INCR, num)
+                        .add(Command.RPUSH, user, id)
+                        .add(Command.SADD, buyers, id)
+                        .add(Command.RPUSH, times, RawCalls.bytes(Long.toString(soldAt)));
+                return null;
+            }
+        };
     }
 }

@@ -1,10 +1,15 @@
 package seckill.sale;
 
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
+import seckill.redis.Batch;
 
 /**
- * One way of selling an item. Implementations are thread-safe and keep no per-user state; each call gets a
- * connection of its own thread's.
+ * One way of selling an item. Implementations are thread-safe and keep no per-user state outside the
+ * {@link Attempt} they begin.
  */
 public interface PurchaseStrategy {
     StrategyKind kind();
@@ -13,6 +18,25 @@ public interface PurchaseStrategy {
     default void prepare(Jedis jedis) {
     }
 
-    /** One attempt by one user; connection problems are thrown as Jedis exceptions. */
-    Outcome buy(Jedis jedis, String userId);
+    /** Begins one attempt by one user: writes its first round trip's commands into {@code out}. */
+    Attempt begin(String userId, Batch out);
+
+    /** One whole attempt on a blocking connection; connection problems are thrown as Jedis exceptions. */
+    default Outcome buy(Jedis jedis, String userId) {
+        Connection connection = jedis.getConnection();
+        Batch batch = new Batch();
+        Attempt attempt = begin(userId, batch);
+        while (true) {
+            if (batch.delayNanos() > 0) {
+                LockSupport.parkNanos(batch.delayNanos());
+            }
+            batch.sendTo(connection);
+            List<Object> replies = connection.getMany(batch.size());
+            batch.clear();
+            Outcome outcome = attempt.next(replies, batch);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+    }
 }

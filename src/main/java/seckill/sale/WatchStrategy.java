@@ -2,9 +2,8 @@ package seckill.sale;
 
 import java.util.List;
 
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol.Command;
+import seckill.redis.Batch;
 import seckill.redis.RawCalls;
 
 /**
@@ -14,7 +13,8 @@ import seckill.redis.RawCalls;
  * Redis 6.0.9), the sold counter, the stock, and the buyers' set, so a user who wins elsewhere between our read
  * and our EXEC, even in another process, aborts this transaction instead of winning twice.
  *
- * <p>Two round trips per attempt: WATCH with the reads, then MULTI with the writes and EXEC.
+ * <p>Two round trips per attempt: WATCH with the reads, then MULTI with the writes and EXEC (or UNWATCH when
+ * the reads already refuse the user).
  */
 final class WatchStrategy implements PurchaseStrategy {
     private final byte[] flag;
@@ -39,32 +39,44 @@ final class WatchStrategy implements PurchaseStrategy {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public Outcome buy(Jedis jedis, String userId) {
-        Connection c = jedis.getConnection();
+    public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
         // WATCH runs first, so the reads that travel with it are covered by it
-        c.sendCommand(Command.WATCH, flag, num, total, buyers);
-        c.sendCommand(Command.MGET, flag, num, total);
-        c.sendCommand(Command.SISMEMBER, buyers, id);
-        List<Object> read = RawCalls.replies(c, 3);
-        List<Object> values = (List<Object>) read.get(1);
-        // the flag is there (whatever its value) while the sale is open
-        Outcome refusal = refusal(values.get(0) != null, RawCalls.isOne(read.get(2)),
-                RawCalls.number(values.get(1)), RawCalls.number(values.get(2)));
-        if (refusal != null) {
-            c.sendCommand(Command.UNWATCH);
-            RawCalls.replies(c, 1);
-            return refusal;
-        }
-        c.sendCommand(Command.MULTI);
-        c.sendCommand(Command.INCR, num);
-        c.sendCommand(Command.RPUSH, user, id);
-        c.sendCommand(Command.SADD, buyers, id);
-        c.sendCommand(Command.RPUSH, times, RawCalls.bytes(Long.toString(System.currentTimeMillis())));
-        c.sendCommand(Command.EXEC);
-        List<Object> written = RawCalls.replies(c, 6);
-        return written.get(5) == null ? Outcome.CONFLICT : Outcome.WON;
+        out.add(Command.WATCH, flag, num, total, buyers)
+                .add(Command.MGET, flag, num, total)
+                .add(Command.SISMEMBER, buyers, id);
+        return new Attempt() {
+            private Outcome refused;
+            private boolean written;
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Outcome next(List<Object> replies, Batch next) {
+                RawCalls.check(replies);
+                if (refused != null) {
+                    return refused;
+                }
+                if (written) {
+                    return replies.get(5) == null ? Outcome.CONFLICT : Outcome.WON;
+                }
+                List<Object> values = (List<Object>) replies.get(1);
+                // the flag is there (whatever its value) while the sale is open
+                refused = refusal(values.get(0) != null, RawCalls.isOne(replies.get(2)),
+                        RawCalls.number(values.get(1)), RawCalls.number(values.get(2)));
+                if (refused != null) {
+                    next.add(Command.UNWATCH);
+                    return null;
+                }
+                written = true;
+                next.add(Command.MULTI)
+                        .add(Command.INCR, num)
+                        .add(Command.RPUSH, user, id)
+                        .add(Command.SADD, buyers, id)
+                        .add(Command.RPUSH, times, RawCalls.bytes(Long.toString(System.currentTimeMillis())))
+                        .add(Command.EXEC);
+                return null;
+            }
+        };
     }
 
     static Outcome refusal(boolean open, boolean alreadyWon, long sold, long total) {

@@ -18,6 +18,7 @@ import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
+import seckill.sim.Engine;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -55,6 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "watch,lua,decr,naive", description = "Which, in order (default: ${DEFAULT-VALUE}).")
     List<StrategyKind> strategies;
 
+    @Option(names = "--engines", paramLabel = "LIST", split = ",", converter = FieldConverters.EngineName.class,
+            defaultValue = "threads,loop", description = "How the buyers are played, each in turn: threads (as the "
+            + "tutorial) and loop (one event-loop thread; no TLS) (default: ${DEFAULT-VALUE}).")
+    List<Engine> engines;
+
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
             description = "Runs per strategy; the table shows the median by users/s (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -88,24 +94,27 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr())) {
             out.println("Seckill Lab bench · " + connection.describe() + " · " + Runtime.getRuntime()
                     .availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+            List<Engine> usable = usableEngines(connection, out);
             SimulationConfig base = SimulationConfig.defaults().withPrefix(redis.prefix() + "bench:")
                     .withLoad(stock, users, threads, (int) retries).withSeed(20_261_129L)
                     .withRedisTimeoutS(redis.redisTimeoutS());
-            warmUp(connection, base);
-            out.printf(Locale.ROOT, "%nSale: %,d users, %,d items, %d threads, %d retries; median of %d run(s)%n",
-                    users, stock, threads, retries, rounds);
+            warmUp(connection, base, usable);
+            out.printf(Locale.ROOT, "%nSale: %,d users, %,d items, %d buyers at once, %d retries; median of %d "
+                    + "run(s)%n", users, stock, threads, retries, rounds);
             out.println(BenchTable.header());
             boolean allSafeHeld = true;
             for (StrategyKind kind : strategies) {
-                SimulationResult r = median(connection, base.withStrategy(kind));
-                out.println(BenchTable.row(kind.cliName(), r));
-                out.flush();
-                if (kind.isSafe() && !r.auditHolds()) {
-                    allSafeHeld = false;
+                for (Engine engine : usable) {
+                    SimulationResult r = median(connection, base.withStrategy(kind).withEngine(engine));
+                    out.println(BenchTable.row(kind.cliName() + " (" + engine.cliName() + ")", r));
+                    out.flush();
+                    if (kind.isSafe() && !r.auditHolds()) {
+                        allSafeHeld = false;
+                    }
                 }
             }
             if (limitRequests > 0) {
-                compareWithServerLimit(out, connection, base);
+                compareWithServerLimit(out, connection, base, usable);
             }
             if (pollerWinners > 0) {
                 PollerCost.measure(out, connection, base, ConfigField.STOCK.check(pollerWinners));
@@ -116,11 +125,33 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The engines asked for that can reach this server (the loop speaks no TLS); says which were left out. */
+    private List<Engine> usableEngines(RedisConnection connection, PrintWriter out) {
+        List<Engine> usable = new ArrayList<>();
+        for (Engine engine : engines) {
+            try {
+                engine.checkCanReach(connection.target());
+                if (!usable.contains(engine)) {
+                    usable.add(engine);
+                }
+            } catch (IllegalArgumentException e) {
+                out.println("Skipped: " + e.getMessage());
+            }
+        }
+        if (usable.isEmpty()) {
+            throw new IllegalArgumentException("--engines: none of " + engines + " can reach "
+                    + connection.target().masked());
+        }
+        return usable;
+    }
+
     /** The JIT compiles the hot paths first, so that the table measures the program rather than its start. */
-    private void warmUp(RedisConnection connection, SimulationConfig base) {
+    private void warmUp(RedisConnection connection, SimulationConfig base, List<Engine> usable) {
         for (StrategyKind kind : strategies) {
-            run(connection, base.withStrategy(kind).withLoad(Math.min(stock, 1_000), Math.min(users, 10_000),
-                    base.pool(), base.retries()));
+            for (Engine engine : usable) {
+                run(connection, base.withStrategy(kind).withEngine(engine).withLoad(Math.min(stock, 1_000),
+                        Math.min(users, 10_000), base.pool(), base.retries()));
+            }
         }
     }
 
@@ -143,16 +174,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void compareWithServerLimit(PrintWriter out, RedisConnection connection, SimulationConfig base)
-            throws IOException, InterruptedException {
+    private void compareWithServerLimit(PrintWriter out, RedisConnection connection, SimulationConfig base,
+                                        List<Engine> usable) throws IOException, InterruptedException {
         // every buyer wins, so every call does the script's full work, in the lab as in redis-benchmark
         SimulationConfig limit = base.withStrategy(StrategyKind.LUA).withLoad(limitRequests, limitRequests,
                 base.pool(), 0);
         out.printf(Locale.ROOT, "%nThe server's limit: the Lua purchase, %,d buyers who all win, %d connections%n",
                 limitRequests, base.pool());
-        SimulationResult lab = median(connection, limit);
         out.println(BenchTable.header());
-        out.println(BenchTable.row("lua (lab)", lab));
+        List<SimulationResult> labs = new ArrayList<>();
+        for (Engine engine : usable) {
+            SimulationResult lab = median(connection, limit.withEngine(engine));
+            labs.add(lab);
+            out.println(BenchTable.row("lua (" + engine.cliName() + ")", lab));
+            out.flush();
+        }
         RedisBenchmark.Result server = RedisBenchmark.find(redisBenchmark)
                 .map(rb -> rb.purchase(connection, base.prefix() + "rb:", base.pool(), limitRequests))
                 .orElse(null);
@@ -161,11 +197,14 @@ public final class BenchCommand implements Callable<Integer> {
         } else if (server.skippedBecause() != null) {
             out.println("redis-benchmark: skipped, " + server.skippedBecause());
         } else {
-            out.printf(Locale.ROOT, "%-14s %,12.0f %,12.0f %10s %8.2f %8s %8s %9s %s%n", "redis-benchmark",
+            out.printf(Locale.ROOT, "%-17s %,12.0f %,12.0f %10s %8.2f %8s %8s %9s %s%n", "redis-benchmark",
                     server.requestsPerSecond(), server.requestsPerSecond(), "-", server.p50Ms(), "-", "-",
                     "-", "the server's own client, C, one thread");
-            out.printf(Locale.ROOT, "Lab / redis-benchmark: %.2f (purchases per second, same server, same "
-                    + "concurrency)%n", lab.attemptsPerSecond() / server.requestsPerSecond());
+            for (int i = 0; i < usable.size(); i++) {
+                out.printf(Locale.ROOT, "Lab (%s) / redis-benchmark: %.2f (purchases per second, same server, "
+                        + "same concurrency)%n", usable.get(i).cliName(),
+                        labs.get(i).attemptsPerSecond() / server.requestsPerSecond());
+            }
         }
     }
 

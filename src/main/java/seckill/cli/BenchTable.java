@@ -11,7 +11,7 @@ final class BenchTable {
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-14s %12s %12s %10s %8s %8s %8s %9s %s", "strategy", "users/s",
+        return String.format(Locale.ROOT, "%-17s %12s %12s %10s %8s %8s %8s %9s %s", "strategy", "users/s",
                 "attempts/s", "conflicts", "p50 ms", "p99 ms", "p99.9 ms", "sold", "audit");
     }
 
@@ -20,7 +20,7 @@ final class BenchTable {
         long sold = r.state() == null ? 0 : r.state().sold();
         String audit = r.auditHolds() ? "✔" : "✘ " + (r.audit() == null ? r.error()
                 : String.join("; ", r.audit().violations()));
-        return String.format(Locale.ROOT, "%-14s %,12.0f %,12.0f %,10d %8.2f %8.2f %8.2f %,9d %s", name,
+        return String.format(Locale.ROOT, "%-17s %,12.0f %,12.0f %,10d %8.2f %8.2f %8.2f %,9d %s", name,
                 r.usersPerSecond(), r.attemptsPerSecond(), r.metrics().conflicts(), l.p50(), l.p99(), l.p999(),
                 sold, audit);
     }

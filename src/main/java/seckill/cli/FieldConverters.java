@@ -10,6 +10,7 @@ import seckill.redis.RedisTarget;
 import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
+import seckill.sim.Engine;
 
 /** Picocli converters that check each number against {@link ConfigField}, the one table of ranges. */
 public final class FieldConverters {
@@ -89,6 +90,18 @@ public final class FieldConverters {
     public static final class Seed extends Field {
         public Seed() {
             super(ConfigField.SEED);
+        }
+    }
+
+    public static final class EngineName implements ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            try {
+                return Engine.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("must be one of " + Engine.allowedNames() + " (got '" + value
+                        + "')");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
+import seckill.sim.Engine;
 import seckill.sim.SimulationConfig;
 
 /** The options of one sale; shared by {@code run} and {@code ui} (which fills its form with them). */
@@ -52,6 +53,12 @@ public class RunOptions {
             + "(default: ${DEFAULT-VALUE}), so the oversell shows every time.")
     long naiveGapMs;
 
+    @Option(names = "--engine", paramLabel = "NAME", converter = FieldConverters.EngineName.class,
+            defaultValue = "threads", description = "How the buyers are played: threads (a thread each, blocking, "
+            + "as the tutorial) or loop (one event-loop thread holds every buyer's connection, as redis-benchmark "
+            + "does; plain TCP only). Redis sees the same commands either way (default: ${DEFAULT-VALUE}).")
+    Engine engine;
+
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
             description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
     Path report;
@@ -60,7 +67,7 @@ public class RunOptions {
         long s = seed != null ? seed : System.nanoTime() ^ Double.doubleToLongBits(Math.random());
         return new SimulationConfig(redis.prefix(), strategy, stock, users, ConfigField.POOL.checkInt(pool),
                 duration, ConfigField.RETRIES.checkInt(retries), spreadMs, s, join, naiveGapMs,
-                redis.redisTimeoutS());
+                redis.redisTimeoutS(), engine);
     }
 
     public Path report() {
@@ -108,5 +115,9 @@ public class RunOptions {
 
     public long naiveGapMs() {
         return naiveGapMs;
+    }
+
+    public Engine engine() {
+        return engine;
     }
 }

@@ -15,7 +15,8 @@ final class Summary {
      *                  and saying "Sold 0" would be a lie
      */
     static void print(PrintWriter out, RunReport r, boolean soldKnown) {
-        out.println("Seckill Lab · " + r.strategy() + " · " + r.redis().url() + " (Redis " + r.redis().version()
+        out.println("Seckill Lab · " + r.strategy() + " · " + r.pool() + " buyers on " + ("loop".equals(r.engine())
+                ? "one event loop" : "threads") + " · " + r.redis().url() + " (Redis " + r.redis().version()
                 + (r.redis().embedded() ? ", embedded" : "") + ")");
         out.println(line("Sold", soldKnown ? r.sold() + " / " + r.stock() + "   (left " + r.remainingStock()
                 + ", oversold " + r.oversold() + ")" : "unknown of " + r.stock() + ": Redis could not be read at "

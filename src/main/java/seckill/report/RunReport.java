@@ -22,11 +22,11 @@ import seckill.sim.SimulationResult;
  * The JSON run report of DESIGN.md (snake_case). {@code sold}, {@code winners} and {@code oversold} are read
  * back from Redis, not from the client's own counters. The Redis URL is masked.
  */
-@JsonPropertyOrder({"strategy", "stock", "users", "pool", "duration_s", "retries", "spread_ms", "seed", "prefix",
+@JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "seed", "prefix",
         "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost",
         "users_played", "attempts", "conflicts", "errors", "elapsed_ms", "users_per_s", "attempts_per_s",
         "latency_ms", "ended_by", "error", "audit", "redis", "jvm"})
-public record RunReport(String strategy, long stock, long users, int pool, long durationS, int retries,
+public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long usersWon, long usersLost, long usersPlayed,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
@@ -80,7 +80,8 @@ public record RunReport(String strategy, long stock, long users, int pool, long 
                 ? new Audit(false, List.of("not audited: " + (result.error() == null ? "Redis unreadable"
                 : result.error())))
                 : new Audit(a.ok(), a.violations());
-        return new RunReport(c.strategy().cliName(), c.stock(), c.users(), c.pool(), c.durationS(), c.retries(),
+        return new RunReport(c.strategy().cliName(), c.stock(), c.users(), c.pool(), c.engine().cliName(),
+                c.durationS(), c.retries(),
                 c.spreadMs(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
                 c.users() - m.usersWon(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),

@@ -31,9 +31,11 @@ import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
 
 /**
- * One flash sale: a {@link ThreadPoolExecutor} of {@code pool} threads plays {@code users} buyers against Redis.
+ * One flash sale: {@code pool} buyers at a time, each on a connection of its own, play {@code users} users
+ * against Redis; a {@link ThreadPoolExecutor} of {@code pool} threads (as the tutorial) or, with
+ * {@link Engine#LOOP}, one event-loop thread.
  *
- * <p>Each thread takes the next user index from a counter, so no task per user is ever held (memory is flat in
+ * <p>Each buyer takes the next user index from a counter, so no task per user is ever held (memory is flat in
  * the number of users). A run ends when the stock is gone, the flag has expired, every user is done, a stop is
  * asked, or Redis stays away longer than the configured limit.
  */
@@ -59,7 +61,11 @@ public final class Simulation {
     private volatile Phase phase = Phase.READY;
     private volatile long startNanos;
 
+    /**
+     * @throws IllegalArgumentException when the loop engine is asked to speak TLS, which it does not
+     */
     public Simulation(SimulationConfig config, RedisConnection redis) {
+        config.engine().checkCanReach(redis.target());
         this.config = config;
         this.redis = redis;
         this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
@@ -80,9 +86,14 @@ public final class Simulation {
         return phase;
     }
 
-    /** Threads still playing users. */
+    /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return active.get();
+    }
+
+    /** The loop engine counts its buyers' connections here, as the threads count themselves. */
+    void activeChanged(int delta) {
+        active.addAndGet(delta);
     }
 
     /** Asks the run to end; the threads finish the attempt they are in and leave. */
@@ -99,23 +110,13 @@ public final class Simulation {
     public SimulationResult run() {
         prepareSale();
         phase = Phase.RUNNING;
-        int workers = config.workers();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new NamedThreads("seckill-user-"));
-        CountDownLatch ready = new CountDownLatch(workers);
-        CountDownLatch go = new CountDownLatch(1);
-        for (int i = 0; i < workers; i++) {
-            executor.execute(() -> work(ready, go));
+        if (config.engine() == Engine.LOOP) {
+            LoopEngine loop = new LoopEngine(this, strategy, redis.target());
+            startNanos = System.nanoTime();
+            loop.play();
+        } else {
+            playOnThreads();
         }
-        awaitQuietly(ready);
-        // all threads stand at the gate, so the first users really do arrive at once, as in the tutorial
-        startNanos = System.nanoTime();
-        Thread watchdog = new Thread(this::watch, "seckill-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        go.countDown();
-        shutdownAndWait(executor);
-        watchdog.interrupt();
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         endedBy.compareAndSet(null, EndReason.ALL_USERS_DONE);
         MetricsSnapshot last = metrics.sample();
@@ -133,6 +134,27 @@ public final class Simulation {
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, endedBy.get(), last, elapsedMs, state, audit, error.get());
+    }
+
+    /** The tutorial's model: a pool of threads, each playing one user after another on its own connection. */
+    private void playOnThreads() {
+        int workers = config.workers();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedThreads("seckill-user-"));
+        CountDownLatch ready = new CountDownLatch(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < workers; i++) {
+            executor.execute(() -> work(ready, go));
+        }
+        awaitQuietly(ready);
+        // all threads stand at the gate, so the first users really do arrive at once, as in the tutorial
+        startNanos = System.nanoTime();
+        Thread watchdog = new Thread(this::watch, "seckill-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        go.countDown();
+        shutdownAndWait(executor);
+        watchdog.interrupt();
     }
 
     private Duration redisTimeout() {
@@ -168,19 +190,13 @@ public final class Simulation {
         Jedis[] connection = new Jedis[1];
         try {
             awaitQuietly(go);
-            long spreadNanos = TimeUnit.MILLISECONDS.toNanos(config.spreadMs());
-            long closeNanos = TimeUnit.SECONDS.toNanos(config.durationS());
-            while (endedBy.get() == null) {
-                long index = nextUser.getAndIncrement();
-                if (index >= config.users()) {
+            while (true) {
+                long index = takeUser();
+                if (index < 0) {
                     break;
                 }
-                if (spreadNanos > 0) {
-                    long arrival = (long) ((double) index / config.users() * spreadNanos);
-                    // a user arriving after the sale closes is let through at once, to be told it is closed
-                    if (!parkUntil(startNanos + Math.min(arrival, closeNanos))) {
-                        break;
-                    }
+                if (config.spreadMs() > 0 && !parkUntil(arrivalNanos(index))) {
+                    break;
                 }
                 playUser(ids.id(index), connection, slot);
             }
@@ -192,14 +208,38 @@ public final class Simulation {
         }
     }
 
+    /** The next user to play, or -1 when the run has ended or every user has been taken. */
+    long takeUser() {
+        if (endedBy.get() != null) {
+            return -1;
+        }
+        long index = nextUser.getAndIncrement();
+        return index < config.users() ? index : -1;
+    }
+
+    String userId(long index) {
+        return ids.id(index);
+    }
+
+    /**
+     * When (on {@link System#nanoTime}) the user arrives, with arrivals spread evenly over {@code --spread-ms};
+     * one arriving after the sale closes arrives at the close, to be told it is closed.
+     */
+    long arrivalNanos(long index) {
+        long spreadNanos = TimeUnit.MILLISECONDS.toNanos(config.spreadMs());
+        long arrival = (long) ((double) index / config.users() * spreadNanos);
+        return startNanos + Math.min(arrival, TimeUnit.SECONDS.toNanos(config.durationS()));
+    }
+
+    boolean hasEnded() {
+        return endedBy.get() != null;
+    }
+
     /** One user: a try, more after conflicts up to the retries, and transparent retries after connection faults. */
     private void playUser(String userId, Jedis[] connection, int slot) {
-        int conflictsLeft = config.retries();
-        boolean afterFault = false;
-        long faultSince = 0;
-        int faultStreak = 0;
+        Turn turn = newTurn(userId);
         while (true) {
-            if (afterFault && isAbandoned()) {
+            if (turn.afterFault && isAbandoned()) {
                 return;
             }
             long t0 = System.nanoTime();
@@ -215,59 +255,98 @@ public final class Simulation {
             } catch (RuntimeException e) {
                 callSince.set(slot, 0);
                 metrics.attempt(System.nanoTime() - t0);
-                metrics.error();
                 discard(connection);
-                if (!RedisErrors.isConnectionProblem(e)) {
-                    fail(RedisErrors.describe(redis.target(), e));
+                long delayMs = fault(turn, e);
+                if (delayMs < 0) {
                     return;
                 }
-                long now = System.nanoTime();
-                if (faultSince == 0) {
-                    faultSince = now;
-                }
-                if (now - faultSince > TimeUnit.SECONDS.toNanos(config.redisTimeoutS())) {
-                    fail(RedisErrors.lostFor(redis.target(), e, config.redisTimeoutS()));
-                    return;
-                }
-                afterFault = true;
-                backoff(faultStreak++);
+                backoff(delayMs);
                 continue;
             }
             metrics.attempt(System.nanoTime() - t0);
-            switch (outcome) {
-                case WON -> {
-                    metrics.won();
-                    metrics.userDone(true);
-                    return;
-                }
-                case ALREADY_WON -> {
-                    metrics.alreadyWon();
-                    // after a lost reply this is our own earlier attempt that did go through
-                    metrics.userDone(afterFault);
-                    return;
-                }
-                case SOLD_OUT -> {
-                    metrics.soldOut();
-                    metrics.userDone(false);
-                    endedBy.compareAndSet(null, EndReason.SOLD_OUT);
-                    return;
-                }
-                case CLOSED -> {
-                    metrics.closed();
-                    metrics.userDone(false);
-                    endedBy.compareAndSet(null, EndReason.TIME_UP);
-                    return;
-                }
-                case CONFLICT -> {
-                    metrics.conflict();
-                    if (conflictsLeft-- <= 0 || endedBy.get() != null) {
-                        metrics.userDone(false);
-                        return;
-                    }
-                }
-                default -> throw new IllegalStateException("unknown outcome " + outcome);
+            if (settle(turn, outcome)) {
+                return;
             }
         }
+    }
+
+    /** One user in play: the tries left after conflicts, and the run of connection faults they are in. */
+    static final class Turn {
+        final String userId;
+        int conflictsLeft;
+        boolean afterFault;
+        long faultSince;
+        int faultStreak;
+
+        Turn(String userId, int retries) {
+            this.userId = userId;
+            this.conflictsLeft = retries;
+        }
+    }
+
+    Turn newTurn(String userId) {
+        return new Turn(userId, config.retries());
+    }
+
+    /** Books the outcome of one attempt (whose time is already booked); true when the user is done. */
+    boolean settle(Turn turn, Outcome outcome) {
+        switch (outcome) {
+            case WON -> {
+                metrics.won();
+                metrics.userDone(true);
+                return true;
+            }
+            case ALREADY_WON -> {
+                metrics.alreadyWon();
+                // after a lost reply this is our own earlier attempt that did go through
+                metrics.userDone(turn.afterFault);
+                return true;
+            }
+            case SOLD_OUT -> {
+                metrics.soldOut();
+                metrics.userDone(false);
+                endedBy.compareAndSet(null, EndReason.SOLD_OUT);
+                return true;
+            }
+            case CLOSED -> {
+                metrics.closed();
+                metrics.userDone(false);
+                endedBy.compareAndSet(null, EndReason.TIME_UP);
+                return true;
+            }
+            case CONFLICT -> {
+                metrics.conflict();
+                if (turn.conflictsLeft-- <= 0 || endedBy.get() != null) {
+                    metrics.userDone(false);
+                    return true;
+                }
+                return false;
+            }
+            default -> throw new IllegalStateException("unknown outcome " + outcome);
+        }
+    }
+
+    /**
+     * Books an attempt that failed (whose time is already booked): returns how many ms the user waits before
+     * trying again on a fresh connection, or -1 when the run ends instead (an error that is not the
+     * connection's, or Redis away longer than {@code --redis-timeout}).
+     */
+    long fault(Turn turn, RuntimeException e) {
+        metrics.error();
+        if (!RedisErrors.isConnectionProblem(e)) {
+            fail(RedisErrors.describe(redis.target(), e));
+            return -1;
+        }
+        long now = System.nanoTime();
+        if (turn.faultSince == 0) {
+            turn.faultSince = now;
+        }
+        if (now - turn.faultSince > TimeUnit.SECONDS.toNanos(config.redisTimeoutS())) {
+            fail(RedisErrors.lostFor(redis.target(), e, config.redisTimeoutS()));
+            return -1;
+        }
+        turn.afterFault = true;
+        return Backoff.delayMillis(turn.faultStreak++);
     }
 
     /**
@@ -299,7 +378,7 @@ public final class Simulation {
         }
     }
 
-    private void fail(String message) {
+    void fail(String message) {
         error.compareAndSet(null, message);
         endedBy.set(EndReason.ERROR);
     }
@@ -320,14 +399,13 @@ public final class Simulation {
      * when the sale has meanwhile sold out or closed: the retry learns ALREADY_WON, SOLD_OUT or CLOSED, and the
      * counts stay true. Only a stop or a lost Redis abandons it.
      */
-    private boolean isAbandoned() {
+    boolean isAbandoned() {
         EndReason reason = endedBy.get();
         return reason == EndReason.STOPPED || reason == EndReason.ERROR;
     }
 
-    /** Exponential backoff with jitter, cut short by a stop. */
-    private void backoff(int streak) {
-        long ms = Backoff.delayMillis(streak);
+    /** Waits out a backoff, cut short by a stop. */
+    private void backoff(long ms) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         while (!isAbandoned() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Math.min(deadline - System.nanoTime(), MAX_PARK_NANOS));

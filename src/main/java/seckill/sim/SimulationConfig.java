@@ -19,10 +19,11 @@ import seckill.sale.StrategyKind;
  * @param join           add load to an open sale instead of opening a new one
  * @param naiveGapMs     the naive strategy's pause between deciding and writing
  * @param redisTimeoutS  how long Redis may stay away before the run stops with an error
+ * @param engine         how the buyers are played: a thread each, or one event loop
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
-                               long naiveGapMs, int redisTimeoutS) {
+                               long naiveGapMs, int redisTimeoutS, Engine engine) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
@@ -37,6 +38,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         ConfigField.SPREAD_MS.check(spreadMs);
         ConfigField.NAIVE_GAP_MS.check(naiveGapMs);
         ConfigField.REDIS_TIMEOUT.check(redisTimeoutS);
+        engine = engine == null ? Engine.THREADS : engine;
     }
 
     /** The tutorial's sale: 50 items, 1000 users, 200 threads, 600 s, watch, one try per user. */
@@ -45,7 +47,8 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
                 ConfigField.USERS.defaultValue(), (int) ConfigField.POOL.defaultValue(),
                 ConfigField.DURATION.defaultValue(), (int) ConfigField.RETRIES.defaultValue(),
                 ConfigField.SPREAD_MS.defaultValue(), ConfigField.SEED.defaultValue(), false,
-                ConfigField.NAIVE_GAP_MS.defaultValue(), (int) ConfigField.REDIS_TIMEOUT.defaultValue());
+                ConfigField.NAIVE_GAP_MS.defaultValue(), (int) ConfigField.REDIS_TIMEOUT.defaultValue(),
+                Engine.THREADS);
     }
 
     public SaleKeys keys() {
@@ -54,42 +57,47 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
 
     public SimulationConfig withPrefix(String p) {
         return new SimulationConfig(p, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, redisTimeoutS);
+                naiveGapMs, redisTimeoutS, engine);
     }
 
     public SimulationConfig withStrategy(StrategyKind s) {
         return new SimulationConfig(prefix, s, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, redisTimeoutS);
+                naiveGapMs, redisTimeoutS, engine);
     }
 
     public SimulationConfig withLoad(long newStock, long newUsers, int newPool, int newRetries) {
         return new SimulationConfig(prefix, strategy, newStock, newUsers, newPool, durationS, newRetries, spreadMs,
-                seed, join, naiveGapMs, redisTimeoutS);
+                seed, join, naiveGapMs, redisTimeoutS, engine);
     }
 
     public SimulationConfig withSeed(long newSeed) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, newSeed,
-                join, naiveGapMs, redisTimeoutS);
+                join, naiveGapMs, redisTimeoutS, engine);
     }
 
     public SimulationConfig withJoin(boolean newJoin) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed,
-                newJoin, naiveGapMs, redisTimeoutS);
+                newJoin, naiveGapMs, redisTimeoutS, engine);
     }
 
     public SimulationConfig withSpreadMs(long ms) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, ms, seed, join,
-                naiveGapMs, redisTimeoutS);
+                naiveGapMs, redisTimeoutS, engine);
     }
 
     public SimulationConfig withNaiveGapMs(long ms) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                ms, redisTimeoutS);
+                ms, redisTimeoutS, engine);
     }
 
     public SimulationConfig withRedisTimeoutS(int seconds) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, seconds);
+                naiveGapMs, seconds, engine);
+    }
+
+    public SimulationConfig withEngine(Engine e) {
+        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
+                naiveGapMs, redisTimeoutS, e);
     }
 
     /** Threads actually started: never more than there are users. */

@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import seckill.redis.RedisTarget;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
+import seckill.sim.Engine;
 import seckill.sim.SimulationConfig;
 
 /**
@@ -46,6 +47,7 @@ public final class FormViewModel {
     private final BooleanBinding fieldsValid;
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
+    private Engine engine = Engine.THREADS;
     private boolean embedded;
     /** The URL as given, password and all; null when the field holds something new. */
     private String secretUrl;
@@ -71,6 +73,7 @@ public final class FormViewModel {
         join.set(o.join());
         naiveGapMs = o.naiveGapMs();
         redisTimeoutS = o.redisTimeoutS();
+        engine = o.engine();
         embedded = o.embedded();
         takeUrl(o.redisUrl());
     }
@@ -220,7 +223,7 @@ public final class FormViewModel {
         return new SimulationConfig(prefix.get(), strategy.get(), stock.value().getAsLong(),
                 users.value().getAsLong(), (int) pool.value().getAsLong(), duration.value().getAsLong(),
                 (int) retries.value().getAsLong(), spreadMs.value().getAsLong(), s, join.get(), naiveGapMs,
-                redisTimeoutS);
+                redisTimeoutS, engine);
     }
 
     public String prefix() {

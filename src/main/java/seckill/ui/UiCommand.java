@@ -66,7 +66,7 @@ public final class UiCommand implements Callable<Integer> {
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), redis.prefix(),
                 redis.redisTimeoutS(), sale.strategy(), sale.stock(), sale.users(), ConfigField.POOL.checkInt(
                 sale.pool()), sale.duration(), sale.retries(), sale.spreadMs(), sale.seed(), sale.join(),
-                sale.naiveGapMs(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
+                sale.naiveGapMs(), sale.engine(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());

@@ -27,6 +27,7 @@ import seckill.redis.TestRedis;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.sim.Engine;
 import seckill.sim.ConfigField;
 import seckill.ui.UiCommand;
 
@@ -92,6 +93,18 @@ class BadInputTest {
     @MethodSource("badStrategies")
     void aWrongStrategyIsRefusedWithTheNames(String command, String value) {
         assertRefused(run(command, "--strategy", value), "--strategy", StrategyKind.allowedNames());
+    }
+
+    @ParameterizedTest(name = "{0} {1} ''{2}''")
+    @MethodSource("badEngines")
+    void aWrongEngineIsRefusedWithTheNames(String command, String option, String value) {
+        assertRefused(run(command, option, value), option, Engine.allowedNames());
+    }
+
+    static Stream<Arguments> badEngines() {
+        return Stream.of(Arguments.of("run", "--engine"), Arguments.of("ui", "--engine"),
+                Arguments.of("bench", "--engines")).flatMap(a -> Stream.of("", "virtual", "loops", "threads;loop")
+                .map(v -> Arguments.of(a.get()[0], a.get()[1], v)));
     }
 
     static Stream<Arguments> badStrategies() {

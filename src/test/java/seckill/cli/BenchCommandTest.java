@@ -32,12 +32,18 @@ class BenchCommandTest {
                 "--pool", "16", "--rounds", "1", "--limit-requests", "2000", "--poller-winners", "3000");
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
-        assertThat(text).containsPattern("(?m)^watch .* 60 ✔$").containsPattern("(?m)^lua .* 60 ✔$")
-                .containsPattern("(?m)^decr .* 60 ✔$").containsPattern("(?m)^naive .*✘ oversold")
-                .contains("lua (lab)").contains("round trips per tick   1 to 1");
-        if (RedisBenchmark.find("redis-benchmark").isPresent()) {
-            assertThat(text).containsPattern("Lab / redis-benchmark: \\d+\\.\\d\\d");
+        for (String engine : new String[] {"threads", "loop"}) {
+            String e = "\\(" + engine + "\\)";
+            assertThat(text).containsPattern("(?m)^watch " + e + " .* 60 ✔$")
+                    .containsPattern("(?m)^lua " + e + " .* 60 ✔$")
+                    .containsPattern("(?m)^decr " + e + " .* 60 ✔$")
+                    .containsPattern("(?m)^naive " + e + " .*✘ oversold")
+                    .containsPattern("(?m)^lua " + e + " .* 2,000 ✔$");
+            if (RedisBenchmark.find("redis-benchmark").isPresent()) {
+                assertThat(text).containsPattern("Lab \\(" + engine + "\\) / redis-benchmark: \\d+\\.\\d\\d");
+            }
         }
+        assertThat(text).contains("round trips per tick   1 to 1");
     }
 
     @Test

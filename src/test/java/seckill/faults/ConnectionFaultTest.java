@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
@@ -26,6 +29,7 @@ import seckill.redis.RedisUnavailableException;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
 import seckill.sim.EndReason;
+import seckill.sim.Engine;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -93,11 +97,16 @@ class ConnectionFaultTest {
         }
     }
 
+    static Stream<Arguments> safeStrategiesOnEachEngine() {
+        return Stream.of(Engine.values()).flatMap(engine -> Stream.of(StrategyKind.WATCH, StrategyKind.LUA,
+                StrategyKind.DECR).map(kind -> Arguments.of(engine, kind)));
+    }
+
     @DisplayName("connections cut at random moments: no retry sells twice to one user or past the stock")
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = StrategyKind.class, names = {"WATCH", "LUA", "DECR"})
-    void lostRepliesNeverOversellNorLetAUserWinTwice(StrategyKind kind) {
-        SimulationConfig config = FaultFixtures.sale(kind, 1_200, 2_000, 24, 1_500);
+    @ParameterizedTest(name = "{0} engine, {1}")
+    @MethodSource("safeStrategiesOnEachEngine")
+    void lostRepliesNeverOversellNorLetAUserWinTwice(Engine engine, StrategyKind kind) {
+        SimulationConfig config = FaultFixtures.sale(kind, 1_200, 2_000, 24, 1_500).withEngine(engine);
         SimulationResult result;
         long killed;
         try (RedisConnection redis = connect(config);
@@ -114,7 +123,7 @@ class ConnectionFaultTest {
             // one atomic step per attempt: a user the retry finds among the winners did win, so the count is true
             assertThat(result.metrics().usersWon()).isEqualTo(audit.winners());
         }
-        System.out.println(FaultFixtures.figures("killed connections (" + killed + ")", kind, audit)
+        System.out.println(FaultFixtures.figures(engine + ": killed connections (" + killed + ")", kind, audit)
                 + ", cut attempts " + result.metrics().errors() + ", users won by the client's count "
                 + result.metrics().usersWon() + ", claimed " + claimed(config));
     }
@@ -125,10 +134,11 @@ class ConnectionFaultTest {
         }
     }
 
-    @Test
-    void aThreeSecondPauseMidSaleIsWaitedOut() {
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void aThreeSecondPauseMidSaleIsWaitedOut(Engine engine) {
         // as many items as users, arriving over 2.5 s: the sale is still on when the pause comes
-        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500);
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
@@ -159,10 +169,11 @@ class ConnectionFaultTest {
         }
     }
 
-    @Test
-    void aServerPausedLongerThanTheTimeoutEndsTheRunAsAnError_releasingEveryThread() {
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void aServerPausedLongerThanTheTimeoutEndsTheRunAsAnError_releasingEveryThread(Engine engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.DECR, 100_000, 100_000, 16, 60_000)
-                .withRedisTimeoutS(1);
+                .withRedisTimeoutS(1).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
@@ -176,10 +187,11 @@ class ConnectionFaultTest {
         }
     }
 
-    @Test
-    void aStopDuringAPauseReleasesEveryThreadWithoutWaitingForTheServer() {
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void aStopDuringAPauseReleasesEveryThreadWithoutWaitingForTheServer(Engine engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 100_000, 100_000, 16, 60_000)
-                .withRedisTimeoutS(60);
+                .withRedisTimeoutS(60).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);

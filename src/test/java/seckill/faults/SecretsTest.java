@@ -48,11 +48,16 @@ class SecretsTest {
     /** Runs every command against the server; each must succeed and none may show the password anywhere. */
     private void everyCommandWorksAndNoneShowsThePassword(String url, Path dir, String... extra) throws IOException {
         Path report = dir.resolve("report.json");
-        List<List<String>> commands = List.of(
+        List<List<String>> commands = new ArrayList<>(List.of(
                 List.of("run", "--stock", "5", "--users", "40", "--pool", "4", "--strategy", "lua", "--report",
                         report.toString()),
                 List.of("run", "--join", "--users", "10", "--pool", "2", "--strategy", "watch"),
-                List.of("status"), List.of("status", "--json"), List.of("audit"), List.of("reset"));
+                List.of("status"), List.of("status", "--json"), List.of("audit"), List.of("reset")));
+        if (!url.startsWith("rediss:")) {
+            // the event loop logs in (AUTH, with the ACL user when there is one) on each of its own connections
+            commands.add(1, List.of("run", "--engine", "loop", "--stock", "30", "--users", "60", "--pool", "6",
+                    "--strategy", "decr"));
+        }
         for (List<String> command : commands) {
             List<String> args = new ArrayList<>(command);
             args.addAll(List.of("--redis", url, "--prefix", "secret:"));
@@ -143,6 +148,11 @@ class SecretsTest {
                 assertThat(cli("status", "--redis", "rediss://127.0.0.1:" + server.port(), "--tls-ca", ca))
                         .isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
                 assertThat(err.toString().strip()).contains("TLS").doesNotContain("\n");
+                // the event loop speaks plain TCP only, and says so
+                assertThat(cli("run", "--redis", server.url(), "--tls-ca", ca, "--prefix", "secret:", "--engine",
+                        "loop")).isEqualTo(ExitCodes.USAGE);
+                assertThat(err.toString().strip()).isEqualTo("error: --engine loop speaks plain TCP only; for "
+                        + "rediss:// (TLS) use --engine threads");
             }
             try (PrivateRedis plain = PrivateRedis.start()) {
                 assertThat(cli("status", "--redis", plain.url(), "--tls-ca", dir.resolve("ca.pem").toString()))

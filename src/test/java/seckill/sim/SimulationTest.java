@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import redis.clients.jedis.Jedis;
@@ -39,22 +40,26 @@ class SimulationTest {
 
     static Stream<Arguments> safeStrategiesUnderLoads() {
         List<Arguments> cases = new ArrayList<>();
-        for (StrategyKind kind : List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)) {
-            cases.add(Arguments.of(kind, 50, 1_000, 200, 0));    // the tutorial
-            cases.add(Arguments.of(kind, 50, 1_000, 200, 50));   // with many retries
-            cases.add(Arguments.of(kind, 300, 300, 64, 1_000));  // users equal to the stock
-            cases.add(Arguments.of(kind, 500, 120, 32, 3));      // fewer users than the stock
+        for (Engine engine : Engine.values()) {
+            for (StrategyKind kind : List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)) {
+                cases.add(Arguments.of(engine, kind, 50, 1_000, 200, 0));    // the tutorial
+                cases.add(Arguments.of(engine, kind, 50, 1_000, 200, 50));   // with many retries
+                cases.add(Arguments.of(engine, kind, 300, 300, 64, 1_000));  // users equal to the stock
+                cases.add(Arguments.of(engine, kind, 500, 120, 32, 3));      // fewer users than the stock
+            }
         }
         return cases.stream();
     }
 
     @DisplayName("safe strategies: the audit holds under every load, every time")
-    @ParameterizedTest(name = "{0}: stock {1}, users {2}, pool {3}, retries {4}")
+    @ParameterizedTest(name = "{0} engine, {1}: stock {2}, users {3}, pool {4}, retries {5}")
     @MethodSource("safeStrategiesUnderLoads")
-    void neverSellsMoreThanTheStockNorToAnyoneTwice(StrategyKind kind, int stock, int users, int pool, int retries) {
+    void neverSellsMoreThanTheStockNorToAnyoneTwice(Engine engine, StrategyKind kind, int stock, int users, int pool,
+                                                    int retries) {
         // repeated, so that a race that shows one time in a few is caught
         for (int round = 0; round < 3; round++) {
-            SimulationResult r = new Simulation(config(kind, stock, users, pool, retries), redis).run();
+            SimulationConfig c = config(kind, stock, users, pool, retries).withEngine(engine);
+            SimulationResult r = new Simulation(c, redis).run();
             assertThat(r.audit().violations()).isEmpty();
             assertThat(r.auditHolds()).isTrue();
             assertThat(r.state().sold()).isLessThanOrEqualTo(stock).isEqualTo(r.state().winners());
@@ -73,13 +78,16 @@ class SimulationTest {
         }
     }
 
-    @Test
-    void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut() {
-        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0), redis).run();
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut(Engine engine) {
+        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0).withEngine(engine),
+                redis).run();
         assertThat(oneTry.metrics().attempts()).isEqualTo(oneTry.metrics().usersDone());
         assertThat(oneTry.metrics().wins() + oneTry.metrics().conflicts() + oneTry.metrics().soldOut())
                 .isEqualTo(oneTry.metrics().attempts());
-        SimulationResult patient = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 1_000), redis).run();
+        SimulationResult patient = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 1_000)
+                .withEngine(engine), redis).run();
         assertThat(patient.state().sold()).isEqualTo(50);
         assertThat(patient.endedBy()).isEqualTo(EndReason.SOLD_OUT);
     }
@@ -94,12 +102,13 @@ class SimulationTest {
                 try (Jedis jedis = redis.borrow()) {
                     new seckill.sale.Sale(first.keys()).open(jedis, 400, 600, kind);
                 }
-                // both join the same open sale with the same seed: every id is raced for by two processes
+                // both join the same open sale with the same seed: every id is raced for by two processes, one
+                // on threads and one on an event loop
                 SimulationConfig a = first.withJoin(true);
                 CompletableFuture<SimulationResult> ra = CompletableFuture.supplyAsync(() ->
                         new Simulation(a, redis).run());
                 CompletableFuture<SimulationResult> rb = CompletableFuture.supplyAsync(() ->
-                        new Simulation(a, redis).run());
+                        new Simulation(a.withEngine(Engine.LOOP), redis).run());
                 SimulationResult x = ra.join();
                 SimulationResult y = rb.join();
                 assertThat(x.auditHolds()).isTrue();
@@ -110,31 +119,34 @@ class SimulationTest {
         }
     }
 
-    @Test
-    void aClosedSaleEndsTheRunAsTimeUp_sellingNothing() {
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void aClosedSaleEndsTheRunAsTimeUp_sellingNothing(Engine engine) {
         SimulationConfig c = config(StrategyKind.LUA, 10, 100, 8, 0);
         try (Jedis jedis = redis.borrow()) {
             new seckill.sale.Sale(c.keys()).open(jedis, 10, 600, StrategyKind.LUA);
             jedis.del(new SaleKeys(c.prefix()).flag());
         }
-        SimulationResult r = new Simulation(c.withJoin(true), redis).run();
+        SimulationResult r = new Simulation(c.withJoin(true).withEngine(engine), redis).run();
         assertThat(r.endedBy()).isEqualTo(EndReason.TIME_UP);
         assertThat(r.state().sold()).isZero();
         assertThat(r.metrics().closed()).isPositive();
     }
 
-    @Test
-    void naiveWithAGapOversells_andTheAuditSaysSo() {
-        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).withNaiveGapMs(20);
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void naiveWithAGapOversells_andTheAuditSaysSo(Engine engine) {
+        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).withNaiveGapMs(20).withEngine(engine);
         SimulationResult r = new Simulation(c, redis).run();
         assertThat(r.auditHolds()).isFalse();
         assertThat(r.state().oversold()).isPositive();
         assertThat(r.audit().violations()).anySatisfy(v -> assertThat(v).startsWith("oversold"));
     }
 
-    @Test
-    void stopReleasesEveryThread() {
-        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).withSpreadMs(3_600_000);
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void stopReleasesEveryThread(Engine engine) {
+        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(engine);
         Simulation sim = new Simulation(c, redis);
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
         org.awaitility.Awaitility.await().until(() -> sim.metrics().attempts() > 0);
@@ -143,5 +155,27 @@ class SimulationTest {
         assertThat(r.endedBy()).isEqualTo(EndReason.STOPPED);
         assertThat(sim.activeThreads()).isZero();
         assertThat(r.auditHolds()).isTrue();
+    }
+
+    @Test
+    void theLoopPlaysEveryUserOnItsOwnConnections_withTheSameRoundTripsAsTheThreads() {
+        SimulationConfig c = config(StrategyKind.LUA, 5_000, 3_000, 40, 0).withEngine(Engine.LOOP);
+        String name = LoopEngine.CLIENT_NAME;
+        Simulation sim = new Simulation(c, redis);
+        SimulationResult r = sim.run();
+        assertThat(r.metrics().usersDone()).isEqualTo(3_000);
+        assertThat(r.metrics().usersWon()).isEqualTo(3_000);
+        assertThat(r.state().winners()).isEqualTo(3_000);
+        assertThat(r.metrics().attempts()).as("one EVALSHA per user").isEqualTo(3_000);
+        assertThat(r.endedBy()).isEqualTo(EndReason.ALL_USERS_DONE);
+        assertThat(sim.activeThreads()).isZero();
+        // every connection the loop opened is closed again
+        org.awaitility.Awaitility.await().until(() -> clientsNamed(name) == 0);
+    }
+
+    private long clientsNamed(String name) {
+        try (Jedis jedis = redis.borrow()) {
+            return jedis.clientList().lines().filter(l -> l.contains(" name=" + name + " ")).count();
+        }
     }
 }

@@ -1,0 +1,65 @@
+package seckill.sim;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import seckill.redis.RedisTarget;
+
+/**
+ * How the buyers are played. Either way each of the {@code pool} buyers in play has a connection of its own
+ * and one request in flight, and speaks the same commands in the same round trips: Redis sees the same load.
+ * What differs is the client's cost per round trip.
+ */
+public enum Engine {
+    /** The tutorial's model: a pool of threads, each blocking on its own connection. */
+    THREADS("threads", "a thread per buyer, blocking on its connection, as the tutorial's ThreadPoolExecutor"),
+    /**
+     * One event-loop thread holds all the buyers' connections (as redis-benchmark holds its clients), so a reply
+     * costs no thread switch. TCP only, no TLS.
+     */
+    LOOP("loop", "one event-loop thread holds every buyer's connection, as redis-benchmark does (no TLS)");
+
+    private final String cliName;
+    private final String summary;
+
+    Engine(String cliName, String summary) {
+        this.cliName = cliName;
+        this.summary = summary;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    /** Refuses a target this engine cannot speak to: the loop speaks plain TCP only. */
+    public void checkCanReach(RedisTarget target) {
+        if (this == LOOP && target.tls()) {
+            throw new IllegalArgumentException("--engine loop speaks plain TCP only; for rediss:// (TLS) use "
+                    + "--engine threads");
+        }
+    }
+
+    public static String allowedNames() {
+        return Arrays.stream(values()).map(Engine::cliName).collect(Collectors.joining(", "));
+    }
+
+    public static Engine fromName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Engine engine : values()) {
+            if (engine.cliName.equals(n)) {
+                return engine;
+            }
+        }
+        throw new IllegalArgumentException("engine must be one of " + allowedNames() + " (got '" + name + "')");
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

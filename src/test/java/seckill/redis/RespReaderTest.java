@@ -20,6 +20,7 @@ class RespReaderTest {
             + "-WRONGPASS invalid username-password pair\r\n";
 
     @Test
+    @SuppressWarnings("unchecked")
     void readsEveryKindOfReply_evenWhenItArrivesOneByteAtATime() {
         byte[] wire = REPLIES.getBytes(StandardCharsets.UTF_8);
         ByteBuffer in = ByteBuffer.allocate(wire.length);
@@ -49,7 +50,7 @@ class RespReaderTest {
         List<?> array = (List<?>) replies.get(5);
         assertThat((byte[]) array.get(0)).asString().isEqualTo("7");
         assertThat(array.get(1)).isNull();
-        assertThat((List<?>) array.get(2)).containsExactly(1L);
+        assertThat((List<Object>) array.get(2)).containsExactly(1L);
         assertThat((List<?>) replies.get(6)).isEmpty();
         assertThat(replies.get(7)).isNull();
         assertThat(replies.get(8)).isInstanceOf(JedisNoScriptException.class);

@@ -80,12 +80,15 @@ public final class Batch {
         return b;
     }
 
+    /** {@code *3\r\n} or {@code $12\r\n}: the digits are written directly, as this runs for every argument. */
     private static void header(ByteBuffer b, char kind, int n) {
         b.put((byte) kind);
-        if (n < 10) {
-            b.put((byte) ('0' + n));
-        } else {
-            b.put(Integer.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int divisor = 1;
+        while (divisor <= n / 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            b.put((byte) ('0' + n / divisor % 10));
         }
         b.put(CRLF);
     }
@@ -94,7 +97,8 @@ public final class Batch {
         if (b.remaining() >= room) {
             return b;
         }
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + room));
+        int size = Math.max(b.capacity() * 2, b.position() + room);
+        ByteBuffer bigger = b.isDirect() ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
         b.flip();
         return bigger.put(b);
     }

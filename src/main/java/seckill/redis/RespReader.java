@@ -21,6 +21,9 @@ public final class RespReader {
     /** Returned by {@link #read} when the buffer does not yet hold a whole reply. */
     public static final Object INCOMPLETE = new Object();
 
+    private static final byte[] OK = {'O', 'K'};
+    private static final byte[] QUEUED = {'Q', 'U', 'E', 'U', 'E', 'D'};
+
     private RespReader() {
     }
 
@@ -49,7 +52,7 @@ public final class RespReader {
         }
         switch (kind) {
             case '+':
-                return slice(in, lineStart, lineEnd);
+                return status(in, lineStart, lineEnd);
             case '-':
                 return error(new String(slice(in, lineStart, lineEnd), StandardCharsets.UTF_8));
             case ':':
@@ -96,6 +99,17 @@ public final class RespReader {
             }
         }
         return -1;
+    }
+
+    /** The status replies of every transaction come up often: they are shared, as nobody changes them. */
+    private static Object status(ByteBuffer in, int from, int to) {
+        if (to - from == 2 && in.get(from) == 'O' && in.get(from + 1) == 'K') {
+            return OK;
+        }
+        if (to - from == 6 && in.get(from) == 'Q' && in.get(from + 5) == 'D') {
+            return QUEUED;
+        }
+        return slice(in, from, to);
     }
 
     private static byte[] slice(ByteBuffer in, int from, int to) {

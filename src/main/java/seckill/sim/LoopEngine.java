@@ -47,8 +47,9 @@ final class LoopEngine {
     private static final class Lane {
         SocketChannel channel;
         SelectionKey key;
-        ByteBuffer out = ByteBuffer.allocate(BUFFER_BYTES);
-        ByteBuffer in = ByteBuffer.allocate(BUFFER_BYTES);
+        // direct: the channel reads and writes them without a copy
+        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES);
+        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES);
         final Batch batch = new Batch();
         final List<Object> replies = new ArrayList<>();
         State state = State.IDLE;
@@ -108,15 +109,12 @@ final class LoopEngine {
                 long now = System.nanoTime();
                 long wake = Math.min(earliestWake, nextWatch);
                 long waitMs = (wake - now + 999_999) / 1_000_000;
+                // the keys are handed over as they are found, without a selected-key set to fill and empty
                 if (waitMs <= 0) {
-                    selector.selectNow();
+                    selector.selectNow(this::ready);
                 } else {
-                    selector.select(waitMs);
+                    selector.select(this::ready, waitMs);
                 }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    ready((Lane) key.attachment(), key);
-                }
-                selector.selectedKeys().clear();
                 now = System.nanoTime();
                 if (now >= earliestWake || now >= nextWatch) {
                     sweep(now);
@@ -135,7 +133,8 @@ final class LoopEngine {
         }
     }
 
-    private void ready(Lane lane, SelectionKey key) {
+    private void ready(SelectionKey key) {
+        Lane lane = (Lane) key.attachment();
         try {
             if (!key.isValid()) {
                 return;
@@ -308,7 +307,7 @@ final class LoopEngine {
         in.compact();
         if (lane.replies.size() < lane.expected) {
             if (!in.hasRemaining()) {
-                lane.in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
+                lane.in = ByteBuffer.allocateDirect(in.capacity() * 2).put(in.flip());
             }
             return;
         }

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import seckill.redis.TestRedis;
+import seckill.sale.StrategyKind;
+import seckill.sim.Engine;
+import seckill.sim.Simulation;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
 
 class BackgroundPriorityTest {
     @Test
@@ -38,6 +47,25 @@ class BackgroundPriorityTest {
             assertThat(nice(otherTid)).isEqualTo(0);
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void findsTheEventLoopByTheNameOfThePoolsThreads() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        String prefix = TestRedis.prefix("prio-loop");
+        SimulationConfig c = SimulationConfig.defaults().withPrefix(prefix).withStrategy(StrategyKind.LUA)
+                .withLoad(10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(Engine.LOOP);
+        Simulation sim = new Simulation(c, TestRedis.connection());
+        CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
+        try {
+            Awaitility.await().until(() -> sim.metrics().attempts() > 0);
+            // the dashboard lowers these: one thread holds all sixteen buyers
+            assertThat(BackgroundPriority.threadsNamed(BackgroundPriority.WORKER_PREFIX)).hasSize(1);
+        } finally {
+            sim.stop();
+            running.join();
+            TestRedis.reset(prefix);
         }
     }
 

@@ -206,6 +206,23 @@ class ConnectionFaultTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} engine")
+    @EnumSource(Engine.class)
+    void aScriptCacheFlushedMidSaleIsFilledAgain_andEveryoneStillBuys(Engine engine) {
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 600, 8, 1_500).withEngine(engine);
+        try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
+            Simulation simulation = new Simulation(config, redis);
+            CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
+            admin.scriptFlush();
+            long doneAtFlush = simulation.metrics().usersDone();
+            SimulationResult result = ended(running);
+            assertThat(doneAtFlush).as("users done at the flush").isLessThan(config.users());
+            assertThat(result.metrics().errors()).isZero();
+            assertThat(result.metrics().usersWon()).isEqualTo(600);
+            assertThat(FaultFixtures.auditHolds(server, config.keys(), config.stock()).winners()).isEqualTo(600);
+        }
+    }
+
     /** Starts the run and returns once its first attempt is done: the fault then lands mid-sale. */
     private static CompletableFuture<SimulationResult> startedUnderLoad(Simulation simulation) {
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);

@@ -130,6 +130,8 @@ final class LoopEngine {
                     close(lane);
                 }
             }
+            sim.activeChanged(-live);
+            live = 0;
         }
     }
 

@@ -140,7 +140,14 @@ public final class Simulation {
      */
     private void playOnLoop() {
         LoopEngine loop = new LoopEngine(this, strategy, redis.target());
-        Thread thread = new Thread(loop::play, "seckill-user-loop");
+        Thread thread = new Thread(() -> {
+            try {
+                loop.play();
+            } catch (RuntimeException e) {
+                // a bug, not a fault of Redis's (those are the lanes' own): the run ends with it, in one line
+                fail("The event loop failed: " + RedisErrors.describe(redis.target(), e));
+            }
+        }, "seckill-user-loop");
         startNanos = System.nanoTime();
         thread.start();
         uninterruptibly(thread::join);
@@ -239,10 +246,6 @@ public final class Simulation {
         long spreadNanos = TimeUnit.MILLISECONDS.toNanos(config.spreadMs());
         long arrival = (long) ((double) index / config.users() * spreadNanos);
         return startNanos + Math.min(arrival, TimeUnit.SECONDS.toNanos(config.durationS()));
-    }
-
-    boolean hasEnded() {
-        return endedBy.get() != null;
     }
 
     /** One user: a try, more after conflicts up to the retries, and transparent retries after connection faults. */

@@ -1,5 +1,7 @@
 package seckill.ui;
 
+import java.util.function.Function;
+
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +20,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import seckill.sale.StrategyKind;
+import seckill.sim.ConfigField;
+import seckill.sim.Engine;
 
 /**
  * The sale's settings and the buttons that act on them. Each number shows its allowed range under it, replaced by
@@ -31,6 +35,7 @@ final class FormView extends VBox {
     private final TextField url = new TextField();
     private final TextField prefix = new TextField();
     private final ComboBox<StrategyKind> strategy = new ComboBox<>();
+    private final ComboBox<Engine> engine = new ComboBox<>();
     private final CheckBox join = new CheckBox();
     private final Label formError = new Label();
     final Button connect = new Button();
@@ -77,8 +82,8 @@ final class FormView extends VBox {
         strategy.setId("strategy");
         strategy.getItems().setAll(StrategyKind.values());
         strategy.valueProperty().bindBidirectional(form.strategyProperty());
-        strategy.setCellFactory(list -> new StrategyCell(false));
-        strategy.setButtonCell(new StrategyCell(true));
+        strategy.setCellFactory(list -> new NamedCell<>("strategy.", StrategyKind::cliName, false));
+        strategy.setButtonCell(new NamedCell<>("strategy.", StrategyKind::cliName, true));
         strategy.setMaxWidth(Double.MAX_VALUE);
         Label strategyHint = new Label();
         strategyHint.getStyleClass().add("hint");
@@ -98,6 +103,10 @@ final class FormView extends VBox {
             Label hint = hint(f.errorProperty(), f.rangeHint());
             hint.setId("error-" + f.field().optionName());
             addRow("field." + f.field().optionName(), input, hint);
+            if (f.field() == ConfigField.POOL) {
+                // how those threads' buyers are played goes right under their number
+                addEngineRow();
+            }
         }
 
         join.setId("join");
@@ -133,6 +142,22 @@ final class FormView extends VBox {
 
         this.buttons = buttons;
         getChildren().addAll(grid, formError);
+    }
+
+    private void addEngineRow() {
+        engine.setId("engine");
+        engine.getItems().setAll(Engine.values());
+        engine.valueProperty().bindBidirectional(form.engineProperty());
+        engine.setCellFactory(list -> new NamedCell<>("engine.", Engine::cliName, false));
+        engine.setButtonCell(new NamedCell<>("engine.", Engine::cliName, true));
+        engine.setMaxWidth(Double.MAX_VALUE);
+        Label engineHint = new Label();
+        engineHint.setId("engine-hint");
+        engineHint.getStyleClass().add("hint");
+        engineHint.setWrapText(true);
+        engineHint.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("engine.summary."
+                + form.engineProperty().get().cliName()), form.engineProperty(), i18n.localeProperty()));
+        addRow("field.engine", engine, engineHint);
     }
 
     /** Id {@code name}, icon, and the text of {@code action.name} in the window's language. */
@@ -215,21 +240,26 @@ final class FormView extends VBox {
     }
 
     /**
-     * The list says what each strategy does ("naive — oversells on purpose"); the closed box shows the name alone,
+     * The list says what each choice does ("naive — oversells on purpose"); the closed box shows the name alone,
      * with the summary under it, so nothing is cut off.
      */
-    private final class StrategyCell extends ListCell<StrategyKind> {
+    private final class NamedCell<T> extends ListCell<T> {
+        private final String keyPrefix;
+        private final Function<T, String> name;
         private final boolean shortForm;
 
-        StrategyCell(boolean shortForm) {
+        NamedCell(String keyPrefix, Function<T, String> name, boolean shortForm) {
+            this.keyPrefix = keyPrefix;
+            this.name = name;
             this.shortForm = shortForm;
             i18n.localeProperty().addListener((obs, was, now) -> updateItem(getItem(), isEmpty()));
         }
 
         @Override
-        protected void updateItem(StrategyKind item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : shortForm ? item.cliName() : i18n.get("strategy." + item.cliName()));
+            setText(empty || item == null ? null : shortForm ? name.apply(item) : i18n.get(keyPrefix
+                    + name.apply(item)));
         }
     }
 }

@@ -47,7 +47,7 @@ public final class FormViewModel {
     private final BooleanBinding fieldsValid;
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
-    private Engine engine = Engine.THREADS;
+    private final ObjectProperty<Engine> engine = new SimpleObjectProperty<>(this, "engine", Engine.THREADS);
     private boolean embedded;
     /** The URL as given, password and all; null when the field holds something new. */
     private String secretUrl;
@@ -73,7 +73,7 @@ public final class FormViewModel {
         join.set(o.join());
         naiveGapMs = o.naiveGapMs();
         redisTimeoutS = o.redisTimeoutS();
-        engine = o.engine();
+        engine.set(o.engine());
         embedded = o.embedded();
         takeUrl(o.redisUrl());
     }
@@ -84,6 +84,7 @@ public final class FormViewModel {
             f.textProperty().set(f.field() == ConfigField.SEED ? "" : Long.toString(f.field().defaultValue()));
         }
         strategy.set(StrategyKind.WATCH);
+        engine.set(Engine.THREADS);
         join.set(false);
     }
 
@@ -121,6 +122,11 @@ public final class FormViewModel {
 
     public ObjectProperty<StrategyKind> strategyProperty() {
         return strategy;
+    }
+
+    /** How the buyers are played: a thread each (the tutorial's model), or one event loop. */
+    public ObjectProperty<Engine> engineProperty() {
+        return engine;
     }
 
     public StringProperty prefixProperty() {
@@ -223,7 +229,7 @@ public final class FormViewModel {
         return new SimulationConfig(prefix.get(), strategy.get(), stock.value().getAsLong(),
                 users.value().getAsLong(), (int) pool.value().getAsLong(), duration.value().getAsLong(),
                 (int) retries.value().getAsLong(), spreadMs.value().getAsLong(), s, join.get(), naiveGapMs,
-                redisTimeoutS, engine);
+                redisTimeoutS, engine.get());
     }
 
     public String prefix() {

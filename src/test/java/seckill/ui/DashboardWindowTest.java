@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -37,6 +38,7 @@ import seckill.redis.TestRedis;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.sim.Engine;
 
 /** The real window, headless through Monocle, against the real Redis under a prefix of its own. */
 @ExtendWith(ApplicationExtension.class)
@@ -145,6 +147,22 @@ class DashboardWindowTest {
         assertThat(text(robot, "#ended")).isEqualTo("Ended: sold out");
         assertThat(text(robot, "#status-target")).startsWith("Redis: redis://");
         assertThat(fx(stage::getTitle)).isEqualTo("Seckill Lab");
+    }
+
+    @Test
+    void runsTheSaleOnTheEventLoopChosenInTheForm(FxRobot robot) {
+        smallSale(robot, "watch", 30, 400);
+        setField(robot, "#field-retries", "50");
+        @SuppressWarnings("unchecked")
+        ComboBox<Engine> engine = robot.lookup("#engine").queryAs(ComboBox.class);
+        onFx(() -> engine.setValue(Engine.LOOP));
+        assertThat(text(robot, "#engine-hint")).startsWith("One thread holds every buyer’s connection");
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().settledProperty().get());
+
+        assertThat(fx(() -> dashboard.model().resultProperty().get().config().engine())).isEqualTo(Engine.LOOP);
+        assertThat(text(robot, "#tile-sold-value")).isEqualTo("30 / 30");
+        assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
     }
 
     @Test

@@ -44,6 +44,8 @@ class FormViewModelTest {
         assertThat(c.seed()).isEqualTo(9);
         assertThat(c.join()).isTrue();
         assertThat(c.engine()).isEqualTo(Engine.LOOP);
+        form.restoreDefaults();
+        assertThat(form.toConfig().engine()).as("the tutorial's model again").isEqualTo(Engine.THREADS);
     }
 
     @Test

@@ -44,14 +44,16 @@ final class PollerCost {
             CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
             long next = 0;
             long deadline = System.nanoTime();
-            boolean lastTick = false;
-            while (!lastTick) {
-                lastTick = running.isDone();
+            boolean caughtUp = false;
+            while (!caughtUp) {
+                boolean ended = running.isDone();
                 long in = counter.bytesIn();
                 long outBytes = counter.bytesOut();
                 long trips = counter.roundTrips();
                 SaleState state = reader.read(jedis, next, SaleReader.DEFAULT_BATCH);
                 next = state.nextIndex();
+                // after the sale, ticks go on until the winners are all read, as the dashboard's do
+                caughtUp = ended && state.newWinners().size() < SaleReader.DEFAULT_BATCH;
                 ticks.add(new Tick(state.newWinners().size(), counter.bytesIn() - in, counter.bytesOut() - outBytes,
                         counter.roundTrips() - trips));
                 deadline += TICK_NANOS;

@@ -93,27 +93,31 @@ public final class FieldConverters {
         }
     }
 
-    public static final class EngineName implements ITypeConverter<Engine> {
+    /** A word naming one of a few choices; a wrong one is told the names ("must be one of …"). */
+    private abstract static class Named<E> implements ITypeConverter<E> {
         @Override
-        public Engine convert(String value) {
+        public E convert(String value) {
             try {
-                return Engine.fromName(value);
+                return find(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("must be one of " + Engine.allowedNames() + " (got '" + value
-                        + "')");
+                throw new TypeConversionException(e.getMessage());
             }
+        }
+
+        abstract E find(String value);
+    }
+
+    public static final class EngineName extends Named<Engine> {
+        @Override
+        Engine find(String value) {
+            return Engine.fromName(value);
         }
     }
 
-    public static final class Strategy implements ITypeConverter<StrategyKind> {
+    public static final class Strategy extends Named<StrategyKind> {
         @Override
-        public StrategyKind convert(String value) {
-            try {
-                return StrategyKind.fromName(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("must be one of " + StrategyKind.allowedNames()
-                        + " (got '" + value + "')");
-            }
+        StrategyKind find(String value) {
+            return StrategyKind.fromName(value);
         }
     }
 

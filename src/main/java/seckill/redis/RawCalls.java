@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -21,12 +20,9 @@ public final class RawCalls {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Flushes what was sent and reads {@code count} replies in one round trip; an error reply is thrown, as a
-     * single call would.
-     */
-    public static List<Object> replies(Connection connection, int count) {
-        return check(connection.getMany(count));
+    /** A number as Redis reads an argument: its decimal digits. */
+    public static byte[] bytes(long n) {
+        return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Throws the first error reply among {@code replies}, as a single call would; returns them otherwise. */

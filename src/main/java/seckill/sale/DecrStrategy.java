@@ -14,21 +14,11 @@ import seckill.redis.RawCalls;
  */
 final class DecrStrategy implements PurchaseStrategy {
     private final SaleKeys keys;
-    private final byte[] flag;
-    private final byte[] buyers;
-    private final byte[] stock;
-    private final byte[] num;
-    private final byte[] user;
-    private final byte[] times;
+    private final RawKeys k;
 
     DecrStrategy(SaleKeys keys) {
         this.keys = keys;
-        this.flag = RawCalls.bytes(keys.flag());
-        this.buyers = RawCalls.bytes(keys.buyers());
-        this.stock = RawCalls.bytes(keys.stock());
-        this.num = RawCalls.bytes(keys.num());
-        this.user = RawCalls.bytes(keys.user());
-        this.times = RawCalls.bytes(keys.times());
+        this.k = RawKeys.of(keys);
     }
 
     @Override
@@ -51,7 +41,7 @@ final class DecrStrategy implements PurchaseStrategy {
     @Override
     public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
-        out.add(Command.EXISTS, flag).add(Command.SADD, buyers, id);
+        out.add(Command.EXISTS, k.flag()).add(Command.SADD, k.buyers(), id);
         return new Attempt() {
             private Step step = Step.CLAIM;
             private Outcome settled;
@@ -66,25 +56,25 @@ final class DecrStrategy implements PurchaseStrategy {
                             if (!added) {
                                 return Outcome.CLOSED;
                             }
-                            next.add(Command.SREM, buyers, id);
+                            next.add(Command.SREM, k.buyers(), id);
                             return settle(Outcome.CLOSED);
                         }
                         if (!added) {
                             return Outcome.ALREADY_WON;
                         }
                         step = Step.TAKE;
-                        next.add(Command.DECR, stock);
+                        next.add(Command.DECR, k.stock());
                         return null;
                     }
                     case TAKE -> {
                         if (RawCalls.number(replies.get(0)) < 0) {
-                            next.add(Command.INCR, stock).add(Command.SREM, buyers, id);
+                            next.add(Command.INCR, k.stock()).add(Command.SREM, k.buyers(), id);
                             return settle(Outcome.SOLD_OUT);
                         }
                         next.add(Command.MULTI)
-                                .add(Command.INCR, num)
-                                .add(Command.RPUSH, user, id)
-                                .add(Command.RPUSH, times, RawCalls.bytes(Long.toString(System.currentTimeMillis())))
+                                .add(Command.INCR, k.num())
+                                .add(Command.RPUSH, k.user(), id)
+                                .add(Command.RPUSH, k.times(), RawCalls.bytes(System.currentTimeMillis()))
                                 .add(Command.EXEC);
                         return settle(Outcome.WON);
                     }

@@ -17,13 +17,11 @@ final class LuaStrategy implements PurchaseStrategy {
     private static final byte[] SCRIPT = RawCalls.bytes(Scripts.purchase());
     private static final byte[] KEY_COUNT = RawCalls.bytes("6");
 
-    private final byte[][] keys;
+    private final RawKeys k;
     private volatile byte[] sha;
 
     LuaStrategy(SaleKeys keys) {
-        this.keys = new byte[][] {RawCalls.bytes(keys.flag()), RawCalls.bytes(keys.total()),
-            RawCalls.bytes(keys.num()), RawCalls.bytes(keys.user()), RawCalls.bytes(keys.buyers()),
-            RawCalls.bytes(keys.times())};
+        this.k = RawKeys.of(keys);
     }
 
     @Override
@@ -39,7 +37,7 @@ final class LuaStrategy implements PurchaseStrategy {
     @Override
     public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
-        byte[] now = RawCalls.bytes(Long.toString(System.currentTimeMillis()));
+        byte[] now = RawCalls.bytes(System.currentTimeMillis());
         byte[] known = sha;
         call(out, known != null ? Command.EVALSHA : Command.EVAL, known != null ? known : SCRIPT, id, now);
         return new Attempt() {
@@ -59,7 +57,8 @@ final class LuaStrategy implements PurchaseStrategy {
     }
 
     private void call(Batch out, Command command, byte[] script, byte[] id, byte[] now) {
-        out.add(command, script, KEY_COUNT, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], id, now);
+        // KEYS as purchase.lua reads them: flag, total, num, user, buyers, times
+        out.add(command, script, KEY_COUNT, k.flag(), k.total(), k.num(), k.user(), k.buyers(), k.times(), id, now);
     }
 
     static Outcome decode(int code) {

@@ -12,21 +12,11 @@ import seckill.redis.RawCalls;
  * many users pass the check before any of them writes. It oversells on purpose, to show why the others exist.
  */
 final class NaiveStrategy implements PurchaseStrategy {
-    private final byte[] flag;
-    private final byte[] num;
-    private final byte[] total;
-    private final byte[] buyers;
-    private final byte[] user;
-    private final byte[] times;
+    private final RawKeys k;
     private final long gapMs;
 
     NaiveStrategy(SaleKeys keys, long gapMs) {
-        this.flag = RawCalls.bytes(keys.flag());
-        this.num = RawCalls.bytes(keys.num());
-        this.total = RawCalls.bytes(keys.total());
-        this.buyers = RawCalls.bytes(keys.buyers());
-        this.user = RawCalls.bytes(keys.user());
-        this.times = RawCalls.bytes(keys.times());
+        this.k = RawKeys.of(keys);
         this.gapMs = gapMs;
     }
 
@@ -38,10 +28,10 @@ final class NaiveStrategy implements PurchaseStrategy {
     @Override
     public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
-        out.add(Command.EXISTS, flag)
-                .add(Command.GET, num)
-                .add(Command.GET, total)
-                .add(Command.SISMEMBER, buyers, id);
+        out.add(Command.EXISTS, k.flag())
+                .add(Command.GET, k.num())
+                .add(Command.GET, k.total())
+                .add(Command.SISMEMBER, k.buyers(), id);
         return new Attempt() {
             private boolean written;
 
@@ -62,10 +52,10 @@ final class NaiveStrategy implements PurchaseStrategy {
                 // the sale is written when the window has passed
                 long soldAt = System.currentTimeMillis() + gapMs;
                 next.after(TimeUnit.MILLISECONDS.toNanos(gapMs))
-                        .add(Command.INCR, num)
-                        .add(Command.RPUSH, user, id)
-                        .add(Command.SADD, buyers, id)
-                        .add(Command.RPUSH, times, RawCalls.bytes(Long.toString(soldAt)));
+                        .add(Command.INCR, k.num())
+                        .add(Command.RPUSH, k.user(), id)
+                        .add(Command.SADD, k.buyers(), id)
+                        .add(Command.RPUSH, k.times(), RawCalls.bytes(soldAt));
                 return null;
             }
         };

@@ -1,8 +1,6 @@
 package seckill.sale;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import seckill.util.CliNames;
 
 /** The strategies the lab can run, by their command-line names. */
 public enum StrategyKind {
@@ -35,17 +33,12 @@ public enum StrategyKind {
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(StrategyKind::cliName).collect(Collectors.joining(", "));
+        return CliNames.list(values(), StrategyKind::cliName);
     }
 
+    /** @throws IllegalArgumentException "must be one of watch, lua, decr, naive (got 'x')" */
     public static StrategyKind fromName(String name) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (StrategyKind kind : values()) {
-            if (kind.cliName.equals(n)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("strategy must be one of " + allowedNames() + " (got '" + name + "')");
+        return CliNames.find(values(), StrategyKind::cliName, name);
     }
 
     /**

@@ -17,20 +17,10 @@ import seckill.redis.RawCalls;
  * the reads already refuse the user).
  */
 final class WatchStrategy implements PurchaseStrategy {
-    private final byte[] flag;
-    private final byte[] num;
-    private final byte[] total;
-    private final byte[] buyers;
-    private final byte[] user;
-    private final byte[] times;
+    private final RawKeys k;
 
     WatchStrategy(SaleKeys keys) {
-        this.flag = RawCalls.bytes(keys.flag());
-        this.num = RawCalls.bytes(keys.num());
-        this.total = RawCalls.bytes(keys.total());
-        this.buyers = RawCalls.bytes(keys.buyers());
-        this.user = RawCalls.bytes(keys.user());
-        this.times = RawCalls.bytes(keys.times());
+        this.k = RawKeys.of(keys);
     }
 
     @Override
@@ -42,9 +32,9 @@ final class WatchStrategy implements PurchaseStrategy {
     public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
         // WATCH runs first, so the reads that travel with it are covered by it
-        out.add(Command.WATCH, flag, num, total, buyers)
-                .add(Command.MGET, flag, num, total)
-                .add(Command.SISMEMBER, buyers, id);
+        out.add(Command.WATCH, k.flag(), k.num(), k.total(), k.buyers())
+                .add(Command.MGET, k.flag(), k.num(), k.total())
+                .add(Command.SISMEMBER, k.buyers(), id);
         return new Attempt() {
             private Outcome refused;
             private boolean written;
@@ -69,10 +59,10 @@ final class WatchStrategy implements PurchaseStrategy {
                 }
                 written = true;
                 next.add(Command.MULTI)
-                        .add(Command.INCR, num)
-                        .add(Command.RPUSH, user, id)
-                        .add(Command.SADD, buyers, id)
-                        .add(Command.RPUSH, times, RawCalls.bytes(Long.toString(System.currentTimeMillis())))
+                        .add(Command.INCR, k.num())
+                        .add(Command.RPUSH, k.user(), id)
+                        .add(Command.SADD, k.buyers(), id)
+                        .add(Command.RPUSH, k.times(), RawCalls.bytes(System.currentTimeMillis()))
                         .add(Command.EXEC);
                 return null;
             }

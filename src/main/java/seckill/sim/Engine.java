@@ -1,10 +1,7 @@
 package seckill.sim;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 import seckill.redis.RedisTarget;
+import seckill.util.CliNames;
 
 /**
  * How the buyers are played. Either way each of the {@code pool} buyers in play has a connection of its own
@@ -45,17 +42,12 @@ public enum Engine {
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(Engine::cliName).collect(Collectors.joining(", "));
+        return CliNames.list(values(), Engine::cliName);
     }
 
+    /** @throws IllegalArgumentException "must be one of threads, loop (got 'x')" */
     public static Engine fromName(String name) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Engine engine : values()) {
-            if (engine.cliName.equals(n)) {
-                return engine;
-            }
-        }
-        throw new IllegalArgumentException("engine must be one of " + allowedNames() + " (got '" + name + "')");
+        return CliNames.find(values(), Engine::cliName, name);
     }
 
     @Override

@@ -66,6 +66,7 @@ final class LoopEngine {
     private final Simulation sim;
     private final PurchaseStrategy strategy;
     private final RedisTarget target;
+    private final InetSocketAddress address;
     private final Batch greeting = new Batch();
     private final long limitNanos;
     private final Lane[] lanes;
@@ -78,6 +79,7 @@ final class LoopEngine {
         this.sim = sim;
         this.strategy = strategy;
         this.target = target;
+        this.address = new InetSocketAddress(target.host(), target.port());
         this.limitNanos = TimeUnit.SECONDS.toNanos(sim.config().redisTimeoutS());
         this.lanes = new Lane[sim.config().workers()];
         // what Jedis says on every new connection, sent ahead of the connection's first commands
@@ -89,7 +91,7 @@ final class LoopEngine {
             }
         }
         if (target.database() != 0) {
-            greeting.add(Command.SELECT, RawCalls.bytes(Integer.toString(target.database())));
+            greeting.add(Command.SELECT, RawCalls.bytes(target.database()));
         }
         greeting.add(Command.CLIENT, Keyword.SETNAME.getRaw(), RawCalls.bytes(CLIENT_NAME));
     }
@@ -185,8 +187,7 @@ final class LoopEngine {
             done(lane);
         } else if (now >= lane.wakeAt) {
             switch (lane.state) {
-                case ARRIVING -> beginAttempt(lane);
-                case BACKOFF -> beginAttempt(lane);
+                case ARRIVING, BACKOFF -> beginAttempt(lane);
                 default -> send(lane);
             }
         } else {
@@ -247,7 +248,7 @@ final class LoopEngine {
         lane.greeted = false;
         lane.in.clear();
         lane.callSince = System.nanoTime();
-        if (channel.connect(new InetSocketAddress(target.host(), target.port()))) {
+        if (channel.connect(address)) {
             lane.key = channel.register(selector, SelectionKey.OP_READ, lane);
             send(lane);
         } else {

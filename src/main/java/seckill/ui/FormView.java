@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -79,20 +80,10 @@ final class FormView extends VBox {
         prefix.textProperty().bindBidirectional(form.prefixProperty());
         addRow("field.prefix", prefix, hint(null, LocalText.of("hint.prefix")));
 
-        strategy.setId("strategy");
-        strategy.getItems().setAll(StrategyKind.values());
-        strategy.valueProperty().bindBidirectional(form.strategyProperty());
-        strategy.setCellFactory(list -> new NamedCell<>("strategy.", StrategyKind::cliName, false));
-        strategy.setButtonCell(new NamedCell<>("strategy.", StrategyKind::cliName, true));
-        strategy.setMaxWidth(Double.MAX_VALUE);
-        Label strategyHint = new Label();
-        strategyHint.getStyleClass().add("hint");
-        strategyHint.setWrapText(true);
-        strategyHint.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("strategy.summary."
-                + form.strategyProperty().get().cliName()), form.strategyProperty(), i18n.localeProperty()));
+        Label strategyHint = choiceRow(strategy, "strategy", StrategyKind.values(), StrategyKind::cliName,
+                form.strategyProperty());
         strategyHint.styleProperty().bind(Bindings.when(form.strategyProperty().isEqualTo(StrategyKind.NAIVE))
                 .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
-        addRow("field.strategy", strategy, strategyHint);
 
         for (FieldViewModel f : form.fields()) {
             TextField input = new TextField();
@@ -105,7 +96,7 @@ final class FormView extends VBox {
             addRow("field." + f.field().optionName(), input, hint);
             if (f.field() == ConfigField.POOL) {
                 // how those threads' buyers are played goes right under their number
-                addEngineRow();
+                choiceRow(engine, "engine", Engine.values(), Engine::cliName, form.engineProperty());
             }
         }
 
@@ -144,20 +135,26 @@ final class FormView extends VBox {
         getChildren().addAll(grid, formError);
     }
 
-    private void addEngineRow() {
-        engine.setId("engine");
-        engine.getItems().setAll(Engine.values());
-        engine.valueProperty().bindBidirectional(form.engineProperty());
-        engine.setCellFactory(list -> new NamedCell<>("engine.", Engine::cliName, false));
-        engine.setButtonCell(new NamedCell<>("engine.", Engine::cliName, true));
-        engine.setMaxWidth(Double.MAX_VALUE);
-        Label engineHint = new Label();
-        engineHint.setId("engine-hint");
-        engineHint.getStyleClass().add("hint");
-        engineHint.setWrapText(true);
-        engineHint.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("engine.summary."
-                + form.engineProperty().get().cliName()), form.engineProperty(), i18n.localeProperty()));
-        addRow("field.engine", engine, engineHint);
+    /**
+     * A row choosing one of a few named things (a strategy, an engine): id {@code key}, label {@code field.key},
+     * the list's lines from {@code key.name}, and under it a hint from {@code key.summary.name}, which is returned.
+     */
+    private <T> Label choiceRow(ComboBox<T> box, String key, T[] choices, Function<T, String> name,
+                                ObjectProperty<T> value) {
+        box.setId(key);
+        box.getItems().setAll(choices);
+        box.valueProperty().bindBidirectional(value);
+        box.setCellFactory(list -> new NamedCell<>(key + ".", name, false));
+        box.setButtonCell(new NamedCell<>(key + ".", name, true));
+        box.setMaxWidth(Double.MAX_VALUE);
+        Label hint = new Label();
+        hint.setId(key + "-hint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(key + ".summary."
+                + name.apply(value.get())), value, i18n.localeProperty()));
+        addRow("field." + key, box, hint);
+        return hint;
     }
 
     /** Id {@code name}, icon, and the text of {@code action.name} in the window's language. */

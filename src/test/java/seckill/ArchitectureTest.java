@@ -1,6 +1,7 @@
 package seckill;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,9 +9,33 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The house rules of DESIGN.md. */
+/** The house rules of docs/ARCHITECTURE.md: layers that only look down, JavaFX in the window alone. */
 @AnalyzeClasses(packages = "seckill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    /** app → {ui, cli} → service → {sim, report} → {sale, metrics} → redis → util; nothing looks up. */
+    @ArchTest
+    static final ArchRule layersOnlyLookDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("App").definedBy("seckill.app..")
+            .layer("Ui").definedBy("seckill.ui..")
+            .layer("Cli").definedBy("seckill.cli..")
+            .layer("Service").definedBy("seckill.service..")
+            .layer("Report").definedBy("seckill.report..")
+            .layer("Sim").definedBy("seckill.sim..")
+            .layer("Sale").definedBy("seckill.sale..")
+            .layer("Metrics").definedBy("seckill.metrics..")
+            .layer("Redis").definedBy("seckill.redis..")
+            .layer("Util").definedBy("seckill.util..")
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Service").mayOnlyBeAccessedByLayers("App", "Ui")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service")
+            .whereLayer("Sim").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report")
+            .whereLayer("Sale").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim")
+            .whereLayer("Metrics").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim")
+            .whereLayer("Redis").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim", "Sale")
+            .withOptionalLayers(true);
+
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses()
             .that().resideOutsideOfPackage("seckill.ui..")
@@ -19,21 +44,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheCommandLineAndTheUiPrint = noClasses()
-            .that().resideOutsideOfPackages("seckill.cli..", "seckill.ui..")
+            .that().resideOutsideOfPackages("seckill.app..", "seckill.cli..", "seckill.ui..")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err");
 
     @ArchTest
-    static final ArchRule theEngineKnowsNothingOfTheCommandLineOrTheUi = noClasses()
-            .that().resideInAnyPackage("seckill.redis..", "seckill.sale..", "seckill.sim..", "seckill.metrics..",
-                    "seckill.report..", "seckill.util..")
-            .should().dependOnClassesThat().resideInAnyPackage("seckill.cli..", "seckill.ui..", "picocli..");
-
-    @ArchTest
-    static final ArchRule metricsUseNothingOfOurs = noClasses()
-            .that().resideInAPackage("seckill.metrics..")
-            .should().dependOnClassesThat().resideInAnyPackage("seckill.redis..", "seckill.sale..", "seckill.sim..",
-                    "seckill.report..", "seckill.cli..", "seckill.ui..");
+    static final ArchRule onlyTheApplicationKnowsPicocli = noClasses()
+            .that().resideOutsideOfPackage("seckill.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..");
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = slices().matching("seckill.(*)..").should().beFreeOfCycles();

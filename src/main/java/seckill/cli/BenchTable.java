@@ -6,16 +6,16 @@ import seckill.metrics.LatencySummary;
 import seckill.sim.SimulationResult;
 
 /** The bench's table, one line per strategy. */
-final class BenchTable {
+public final class BenchTable {
     private BenchTable() {
     }
 
-    static String header() {
+    public static String header() {
         return String.format(Locale.ROOT, "%-17s %12s %12s %10s %8s %8s %8s %9s %s", "strategy", "users/s",
                 "attempts/s", "conflicts", "p50 ms", "p99 ms", "p99.9 ms", "sold", "audit");
     }
 
-    static String row(String name, SimulationResult r) {
+    public static String row(String name, SimulationResult r) {
         LatencySummary l = r.metrics().overall();
         long sold = r.state() == null ? 0 : r.state().sold();
         String audit = r.auditHolds() ? "✔" : "✘ " + (r.audit() == null ? r.error()

@@ -23,7 +23,7 @@ import seckill.sim.SimulationResult;
  * What the dashboard's poller costs: during a sale with many winners, the same read the dashboard makes every
  * tick (one {@link SaleReader} round trip, only the new winners), through a connection that counts its bytes.
  */
-final class PollerCost {
+public final class PollerCost {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** One tick: winners it brought, bytes each way, round trips. */
@@ -33,7 +33,7 @@ final class PollerCost {
     private PollerCost() {
     }
 
-    static void measure(PrintWriter out, RedisConnection connection, SimulationConfig base, long winners) {
+    public static void measure(PrintWriter out, RedisConnection connection, SimulationConfig base, long winners) {
         SimulationConfig sale = base.withStrategy(StrategyKind.LUA).withPrefix(base.prefix() + "poller:")
                 .withLoad(winners, winners, base.pool(), 0);
         CountingSocketFactory counter = new CountingSocketFactory(connection);

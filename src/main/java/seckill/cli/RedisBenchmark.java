@@ -22,11 +22,11 @@ import seckill.sale.Scripts;
  * The server's own benchmark client running the lab's Lua purchase: the rate Redis itself can serve on this
  * machine at a given concurrency, to hold the lab's figures against.
  */
-final class RedisBenchmark {
+public final class RedisBenchmark {
     private static final Pattern RATE = Pattern.compile("([0-9.]+) requests per second(?:, p50=([0-9.]+) msec)?");
 
     /** Requests per second and median latency, or why it did not run. */
-    record Result(double requestsPerSecond, double p50Ms, String skippedBecause) {
+    public record Result(double requestsPerSecond, double p50Ms, String skippedBecause) {
     }
 
     private final String executable;
@@ -35,7 +35,7 @@ final class RedisBenchmark {
         this.executable = executable;
     }
 
-    static Optional<RedisBenchmark> find(String nameOrPath) {
+    public static Optional<RedisBenchmark> find(String nameOrPath) {
         if (nameOrPath == null || nameOrPath.equals("off")) {
             return Optional.empty();
         }
@@ -53,7 +53,7 @@ final class RedisBenchmark {
     }
 
     /** Runs {@code requests} purchases with random user ids on a sale big enough that every one of them sells. */
-    Result purchase(RedisConnection connection, String prefix, int clients, long requests) {
+    public Result purchase(RedisConnection connection, String prefix, int clients, long requests) {
         RedisTarget target = connection.target();
         if (target.hasPassword() || target.tls()) {
             // a password on redis-benchmark's command line would show in the process list

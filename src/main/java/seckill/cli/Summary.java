@@ -6,7 +6,7 @@ import java.util.Locale;
 import seckill.report.RunReport;
 
 /** The run's summary as a person reads it. */
-final class Summary {
+public final class Summary {
     private Summary() {
     }
 
@@ -14,7 +14,7 @@ final class Summary {
      * @param soldKnown false when Redis could not be read at the end: the report's zeros then mean "unknown",
      *                  and saying "Sold 0" would be a lie
      */
-    static void print(PrintWriter out, RunReport r, boolean soldKnown) {
+    public static void print(PrintWriter out, RunReport r, boolean soldKnown) {
         out.println("Seckill Lab · " + r.strategy() + " · " + r.pool() + " buyers on " + ("loop".equals(r.engine())
                 ? "one event loop" : "threads") + " · " + r.redis().url() + " (Redis " + r.redis().version()
                 + (r.redis().embedded() ? ", embedded" : "") + ")");
@@ -40,11 +40,11 @@ final class Summary {
         }
     }
 
-    static String line(String label, String value) {
+    public static String line(String label, String value) {
         return String.format(Locale.ROOT, "%-11s %s", label, value);
     }
 
-    static String f(long n) {
+    public static String f(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

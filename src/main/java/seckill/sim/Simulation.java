@@ -33,7 +33,7 @@ import seckill.sale.SaleState;
 /**
  * One flash sale: {@code pool} buyers at a time, each on a connection of its own, play {@code users} users
  * against Redis; a {@link ThreadPoolExecutor} of {@code pool} threads (as the tutorial) or, with
- * {@link Engine#LOOP}, one event-loop thread.
+ * {@link EngineKind#LOOP}, one event-loop thread.
  *
  * <p>Each buyer takes the next user index from a counter, so no task per user is ever held (memory is flat in
  * the number of users). A run ends when the stock is gone, the flag has expired, every user is done, a stop is
@@ -110,7 +110,7 @@ public final class Simulation {
     public SimulationResult run() {
         prepareSale();
         phase = Phase.RUNNING;
-        if (config.engine() == Engine.LOOP) {
+        if (config.engine() == EngineKind.LOOP) {
             playOnLoop();
         } else {
             playOnThreads();

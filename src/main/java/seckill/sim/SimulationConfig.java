@@ -23,7 +23,7 @@ import seckill.sale.StrategyKind;
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
-                               long naiveGapMs, int redisTimeoutS, Engine engine) {
+                               long naiveGapMs, int redisTimeoutS, EngineKind engine) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
@@ -38,7 +38,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         ConfigField.SPREAD_MS.check(spreadMs);
         ConfigField.NAIVE_GAP_MS.check(naiveGapMs);
         ConfigField.REDIS_TIMEOUT.check(redisTimeoutS);
-        engine = engine == null ? Engine.THREADS : engine;
+        engine = engine == null ? EngineKind.THREADS : engine;
     }
 
     /** The tutorial's sale: 50 items, 1000 users, 200 threads, 600 s, watch, one try per user. */
@@ -48,7 +48,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
                 ConfigField.DURATION.defaultValue(), (int) ConfigField.RETRIES.defaultValue(),
                 ConfigField.SPREAD_MS.defaultValue(), ConfigField.SEED.defaultValue(), false,
                 ConfigField.NAIVE_GAP_MS.defaultValue(), (int) ConfigField.REDIS_TIMEOUT.defaultValue(),
-                Engine.THREADS);
+                EngineKind.THREADS);
     }
 
     public SaleKeys keys() {
@@ -95,7 +95,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
                 naiveGapMs, seconds, engine);
     }
 
-    public SimulationConfig withEngine(Engine e) {
+    public SimulationConfig withEngine(EngineKind e) {
         return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
                 naiveGapMs, redisTimeoutS, e);
     }

@@ -4,16 +4,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import seckill.cli.SeckillCli;
+import seckill.app.SeckillCli;
 import seckill.redis.RedisConnector;
 
 /**
  * The JavaFX application. The jar's main class is not an {@code Application} (so the fat jar starts on a plain
- * class path); {@link UiCommand} parses the options and launches this class, handing the options over here.
+ * class path); the {@code ui} command parses the options and launches this class, handing the options over here.
  */
 public final class DashboardApp extends Application {
     /** How a window's life ended, for the command's exit code and the pulse report. */
-    record Outcome(int exitCode, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
+    public record Outcome(int exitCode, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
                    double maxWorkMs) {
     }
 
@@ -25,7 +25,7 @@ public final class DashboardApp extends Application {
     private Dashboard dashboard;
 
     /** Opens the window and blocks until it closes. */
-    static Outcome launchWith(LaunchOptions options, RedisConnector connector) {
+    public static Outcome launchWith(LaunchOptions options, RedisConnector connector) {
         OPTIONS.set(options);
         CONNECTOR.set(connector);
         OUTCOME.set(null);
@@ -47,13 +47,5 @@ public final class DashboardApp extends Application {
                     pump.maxGapAtS(), pump.maxWorkMs()));
             dashboard.close();
         }
-    }
-
-    /** For {@code mvn javafx:run}: the same as {@code java -jar seckill-lab.jar ui …}. */
-    public static void main(String[] args) {
-        String[] withCommand = new String[args.length + 1];
-        withCommand[0] = "ui";
-        System.arraycopy(args, 0, withCommand, 1, args.length);
-        System.exit(SeckillCli.execute(withCommand, new UiCommand()));
     }
 }

@@ -22,7 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 
 /**
  * The sale's settings and the buttons that act on them. Each number shows its allowed range under it, replaced by
@@ -36,7 +36,7 @@ final class FormView extends VBox {
     private final TextField url = new TextField();
     private final TextField prefix = new TextField();
     private final ComboBox<StrategyKind> strategy = new ComboBox<>();
-    private final ComboBox<Engine> engine = new ComboBox<>();
+    private final ComboBox<EngineKind> engine = new ComboBox<>();
     private final CheckBox join = new CheckBox();
     private final Label formError = new Label();
     final Button connect = new Button();
@@ -96,7 +96,7 @@ final class FormView extends VBox {
             addRow("field." + f.field().optionName(), input, hint);
             if (f.field() == ConfigField.POOL) {
                 // how those threads' buyers are played goes right under their number
-                choiceRow(engine, "engine", Engine.values(), Engine::cliName, form.engineProperty());
+                choiceRow(engine, "engine", EngineKind.values(), EngineKind::cliName, form.engineProperty());
             }
         }
 

@@ -17,7 +17,7 @@ import javafx.beans.property.StringProperty;
 import seckill.redis.RedisTarget;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
 
 /**
@@ -47,7 +47,7 @@ public final class FormViewModel {
     private final BooleanBinding fieldsValid;
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
-    private final ObjectProperty<Engine> engine = new SimpleObjectProperty<>(this, "engine", Engine.THREADS);
+    private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
     private boolean embedded;
     /** The URL as given, password and all; null when the field holds something new. */
     private String secretUrl;
@@ -84,7 +84,7 @@ public final class FormViewModel {
             f.textProperty().set(f.field() == ConfigField.SEED ? "" : Long.toString(f.field().defaultValue()));
         }
         strategy.set(StrategyKind.WATCH);
-        engine.set(Engine.THREADS);
+        engine.set(EngineKind.THREADS);
         join.set(false);
     }
 
@@ -125,7 +125,7 @@ public final class FormViewModel {
     }
 
     /** How the buyers are played: a thread each (the tutorial's model), or one event loop. */
-    public ObjectProperty<Engine> engineProperty() {
+    public ObjectProperty<EngineKind> engineProperty() {
         return engine;
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 
 /**
  * What the {@code ui} command was given: the form's first values and how the window should behave.
@@ -21,13 +21,13 @@ import seckill.sim.Engine;
  */
 public record LaunchOptions(String redisUrl, boolean embedded, String prefix, int redisTimeoutS, StrategyKind strategy,
                             long stock, long users, long pool, long durationS, long retries, long spreadMs, Long seed,
-                            boolean join, long naiveGapMs, Engine engine, boolean autostart, Path screenshot, boolean exit,
+                            boolean join, long naiveGapMs, EngineKind engine, boolean autostart, Path screenshot, boolean exit,
                             String lang, boolean dark, boolean pulseReport) {
 
     public LaunchOptions {
         prefix = prefix == null ? "" : prefix;
         strategy = strategy == null ? StrategyKind.WATCH : strategy;
-        engine = engine == null ? Engine.THREADS : engine;
+        engine = engine == null ? EngineKind.THREADS : engine;
     }
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
@@ -36,7 +36,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, String prefix, in
                 ConfigField.STOCK.defaultValue(), ConfigField.USERS.defaultValue(), ConfigField.POOL.defaultValue(),
                 ConfigField.DURATION.defaultValue(), ConfigField.RETRIES.defaultValue(),
                 ConfigField.SPREAD_MS.defaultValue(), null, false, ConfigField.NAIVE_GAP_MS.defaultValue(),
-                Engine.THREADS, false, null, false, null, false, false);
+                EngineKind.THREADS, false, null, false, null, false, false);
     }
 
     public LaunchOptions withRedis(String url, String newPrefix) {

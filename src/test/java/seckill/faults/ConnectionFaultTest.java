@@ -29,7 +29,7 @@ import seckill.redis.RedisUnavailableException;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
 import seckill.sim.EndReason;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -98,14 +98,14 @@ class ConnectionFaultTest {
     }
 
     static Stream<Arguments> safeStrategiesOnEachEngine() {
-        return Stream.of(Engine.values()).flatMap(engine -> Stream.of(StrategyKind.WATCH, StrategyKind.LUA,
+        return Stream.of(EngineKind.values()).flatMap(engine -> Stream.of(StrategyKind.WATCH, StrategyKind.LUA,
                 StrategyKind.DECR).map(kind -> Arguments.of(engine, kind)));
     }
 
     @DisplayName("connections cut at random moments: no retry sells twice to one user or past the stock")
     @ParameterizedTest(name = "{0} engine, {1}")
     @MethodSource("safeStrategiesOnEachEngine")
-    void lostRepliesNeverOversellNorLetAUserWinTwice(Engine engine, StrategyKind kind) {
+    void lostRepliesNeverOversellNorLetAUserWinTwice(EngineKind engine, StrategyKind kind) {
         SimulationConfig config = FaultFixtures.sale(kind, 1_200, 2_000, 24, 1_500).withEngine(engine);
         SimulationResult result;
         long killed;
@@ -135,8 +135,8 @@ class ConnectionFaultTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void aThreeSecondPauseMidSaleIsWaitedOut(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void aThreeSecondPauseMidSaleIsWaitedOut(EngineKind engine) {
         // as many items as users, arriving over 2.5 s: the sale is still on when the pause comes
         SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
@@ -170,8 +170,8 @@ class ConnectionFaultTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void aServerPausedLongerThanTheTimeoutEndsTheRunAsAnError_releasingEveryThread(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void aServerPausedLongerThanTheTimeoutEndsTheRunAsAnError_releasingEveryThread(EngineKind engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.DECR, 100_000, 100_000, 16, 60_000)
                 .withRedisTimeoutS(1).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
@@ -188,8 +188,8 @@ class ConnectionFaultTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void aStopDuringAPauseReleasesEveryThreadWithoutWaitingForTheServer(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void aStopDuringAPauseReleasesEveryThreadWithoutWaitingForTheServer(EngineKind engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 100_000, 100_000, 16, 60_000)
                 .withRedisTimeoutS(60).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
@@ -207,8 +207,8 @@ class ConnectionFaultTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void aScriptCacheFlushedMidSaleIsFilledAgain_andEveryoneStillBuys(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void aScriptCacheFlushedMidSaleIsFilledAgain_andEveryoneStillBuys(EngineKind engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 600, 8, 1_500).withEngine(engine);
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import redis.clients.jedis.Jedis;
-import seckill.cli.ExitCodes;
-import seckill.cli.SeckillCli;
+import seckill.app.ExitCodes;
+import seckill.app.SeckillCli;
 import seckill.redis.PrivateRedis;
 
 @Tag("faults")

@@ -40,7 +40,7 @@ class SimulationTest {
 
     static Stream<Arguments> safeStrategiesUnderLoads() {
         List<Arguments> cases = new ArrayList<>();
-        for (Engine engine : Engine.values()) {
+        for (EngineKind engine : EngineKind.values()) {
             for (StrategyKind kind : List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)) {
                 cases.add(Arguments.of(engine, kind, 50, 1_000, 200, 0));    // the tutorial
                 cases.add(Arguments.of(engine, kind, 50, 1_000, 200, 50));   // with many retries
@@ -54,7 +54,7 @@ class SimulationTest {
     @DisplayName("safe strategies: the audit holds under every load, every time")
     @ParameterizedTest(name = "{0} engine, {1}: stock {2}, users {3}, pool {4}, retries {5}")
     @MethodSource("safeStrategiesUnderLoads")
-    void neverSellsMoreThanTheStockNorToAnyoneTwice(Engine engine, StrategyKind kind, int stock, int users, int pool,
+    void neverSellsMoreThanTheStockNorToAnyoneTwice(EngineKind engine, StrategyKind kind, int stock, int users, int pool,
                                                     int retries) {
         // repeated, so that a race that shows one time in a few is caught
         for (int round = 0; round < 3; round++) {
@@ -79,8 +79,8 @@ class SimulationTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut(EngineKind engine) {
         SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0).withEngine(engine),
                 redis).run();
         assertThat(oneTry.metrics().attempts()).isEqualTo(oneTry.metrics().usersDone());
@@ -108,7 +108,7 @@ class SimulationTest {
                 CompletableFuture<SimulationResult> ra = CompletableFuture.supplyAsync(() ->
                         new Simulation(a, redis).run());
                 CompletableFuture<SimulationResult> rb = CompletableFuture.supplyAsync(() ->
-                        new Simulation(a.withEngine(Engine.LOOP), redis).run());
+                        new Simulation(a.withEngine(EngineKind.LOOP), redis).run());
                 SimulationResult x = ra.join();
                 SimulationResult y = rb.join();
                 assertThat(x.auditHolds()).isTrue();
@@ -120,8 +120,8 @@ class SimulationTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void aClosedSaleEndsTheRunAsTimeUp_sellingNothing(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void aClosedSaleEndsTheRunAsTimeUp_sellingNothing(EngineKind engine) {
         SimulationConfig c = config(StrategyKind.LUA, 10, 100, 8, 0);
         try (Jedis jedis = redis.borrow()) {
             new seckill.sale.Sale(c.keys()).open(jedis, 10, 600, StrategyKind.LUA);
@@ -134,8 +134,8 @@ class SimulationTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void naiveWithAGapOversells_andTheAuditSaysSo(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void naiveWithAGapOversells_andTheAuditSaysSo(EngineKind engine) {
         SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).withNaiveGapMs(20).withEngine(engine);
         SimulationResult r = new Simulation(c, redis).run();
         assertThat(r.auditHolds()).isFalse();
@@ -144,8 +144,8 @@ class SimulationTest {
     }
 
     @ParameterizedTest(name = "{0} engine")
-    @EnumSource(Engine.class)
-    void stopReleasesEveryThread(Engine engine) {
+    @EnumSource(EngineKind.class)
+    void stopReleasesEveryThread(EngineKind engine) {
         SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(engine);
         Simulation sim = new Simulation(c, redis);
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
@@ -159,7 +159,7 @@ class SimulationTest {
 
     @Test
     void theLoopPlaysEveryUserOnItsOwnConnections_withTheSameRoundTripsAsTheThreads() {
-        SimulationConfig c = config(StrategyKind.LUA, 5_000, 3_000, 40, 0).withEngine(Engine.LOOP);
+        SimulationConfig c = config(StrategyKind.LUA, 5_000, 3_000, 40, 0).withEngine(EngineKind.LOOP);
         String name = LoopEngine.CLIENT_NAME;
         Simulation sim = new Simulation(c, redis);
         SimulationResult r = sim.run();

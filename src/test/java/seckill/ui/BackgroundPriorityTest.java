@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import seckill.redis.TestRedis;
 import seckill.sale.StrategyKind;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -55,7 +55,7 @@ class BackgroundPriorityTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
         String prefix = TestRedis.prefix("prio-loop");
         SimulationConfig c = SimulationConfig.defaults().withPrefix(prefix).withStrategy(StrategyKind.LUA)
-                .withLoad(10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(Engine.LOOP);
+                .withLoad(10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(EngineKind.LOOP);
         Simulation sim = new Simulation(c, TestRedis.connection());
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
         try {

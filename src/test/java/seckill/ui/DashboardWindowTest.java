@@ -38,7 +38,7 @@ import seckill.redis.TestRedis;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 
 /** The real window, headless through Monocle, against the real Redis under a prefix of its own. */
 @ExtendWith(ApplicationExtension.class)
@@ -154,13 +154,13 @@ class DashboardWindowTest {
         smallSale(robot, "watch", 30, 400);
         setField(robot, "#field-retries", "50");
         @SuppressWarnings("unchecked")
-        ComboBox<Engine> engine = robot.lookup("#engine").queryAs(ComboBox.class);
-        onFx(() -> engine.setValue(Engine.LOOP));
+        ComboBox<EngineKind> engine = robot.lookup("#engine").queryAs(ComboBox.class);
+        onFx(() -> engine.setValue(EngineKind.LOOP));
         assertThat(text(robot, "#engine-hint")).startsWith("One thread holds every buyer’s connection");
         robot.clickOn("#start");
         eventually(() -> dashboard.model().settledProperty().get());
 
-        assertThat(fx(() -> dashboard.model().resultProperty().get().config().engine())).isEqualTo(Engine.LOOP);
+        assertThat(fx(() -> dashboard.model().resultProperty().get().config().engine())).isEqualTo(EngineKind.LOOP);
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("30 / 30");
         assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import seckill.sale.StrategyKind;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
 
 class FormViewModelTest {
@@ -32,7 +32,7 @@ class FormViewModelTest {
     @Test
     void fillsFromTheCommandLineOptions() {
         LaunchOptions o = new LaunchOptions(null, false, "p:", 5, StrategyKind.NAIVE, 7, 70, 7, 30, 2, 100, 9L, true,
-                5, Engine.LOOP, false, null, false, "en", false, false);
+                5, EngineKind.LOOP, false, null, false, "en", false, false);
         form.fill(o);
         SimulationConfig c = form.toConfig();
         assertThat(c.prefix()).isEqualTo("p:");
@@ -43,9 +43,9 @@ class FormViewModelTest {
         assertThat(c.spreadMs()).isEqualTo(100);
         assertThat(c.seed()).isEqualTo(9);
         assertThat(c.join()).isTrue();
-        assertThat(c.engine()).isEqualTo(Engine.LOOP);
+        assertThat(c.engine()).isEqualTo(EngineKind.LOOP);
         form.restoreDefaults();
-        assertThat(form.toConfig().engine()).as("the tutorial's model again").isEqualTo(Engine.THREADS);
+        assertThat(form.toConfig().engine()).as("the tutorial's model again").isEqualTo(EngineKind.THREADS);
     }
 
     @Test

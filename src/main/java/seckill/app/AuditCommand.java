@@ -1,5 +1,6 @@
-package seckill.cli;
+package seckill.app;
 
+import seckill.cli.Summary;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

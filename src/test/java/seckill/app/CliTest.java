@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +27,9 @@ import seckill.redis.TestRedis;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.ConfigField;
-import seckill.ui.UiCommand;
+import seckill.app.UiCommand;
 
 @Tag("faults")
 @DisplayName("Bad input on the command line: exit 2 naming the option, never a stack trace")
@@ -43,7 +43,7 @@ class BadInputTest {
 
     private int run(String... args) {
         // ui is the window's command; with bad arguments it never gets as far as opening one
-        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), new UiCommand())
+        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
     }
 
@@ -98,7 +98,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0} {1} ''{2}''")
     @MethodSource("badEngines")
     void aWrongEngineIsRefusedWithTheNames(String command, String option, String value) {
-        assertRefused(run(command, option, value), option, Engine.allowedNames());
+        assertRefused(run(command, option, value), option, EngineKind.allowedNames());
     }
 
     static Stream<Arguments> badEngines() {

@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 /** The command line's exit codes (DESIGN.md). */
 public final class ExitCodes {

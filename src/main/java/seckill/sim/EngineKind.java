@@ -8,7 +8,7 @@ import seckill.util.CliNames;
  * and one request in flight, and speaks the same commands in the same round trips: Redis sees the same load.
  * What differs is the client's cost per round trip.
  */
-public enum Engine {
+public enum EngineKind {
     /** The tutorial's model: a pool of threads, each blocking on its own connection. */
     THREADS("threads", "a thread per buyer, blocking on its connection, as the tutorial's ThreadPoolExecutor"),
     /**
@@ -20,7 +20,7 @@ public enum Engine {
     private final String cliName;
     private final String summary;
 
-    Engine(String cliName, String summary) {
+    EngineKind(String cliName, String summary) {
         this.cliName = cliName;
         this.summary = summary;
     }
@@ -42,12 +42,12 @@ public enum Engine {
     }
 
     public static String allowedNames() {
-        return CliNames.list(values(), Engine::cliName);
+        return CliNames.list(values(), EngineKind::cliName);
     }
 
     /** @throws IllegalArgumentException "must be one of threads, loop (got 'x')" */
-    public static Engine fromName(String name) {
-        return CliNames.find(values(), Engine::cliName, name);
+    public static EngineKind fromName(String name) {
+        return CliNames.find(values(), EngineKind::cliName, name);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import seckill.cli.RedisBenchmark;
 import seckill.redis.TestRedis;
 
 class BenchCommandTest {

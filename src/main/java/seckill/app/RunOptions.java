@@ -1,11 +1,11 @@
-package seckill.cli;
+package seckill.app;
 
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
 
 /** The options of one sale; shared by {@code run} and {@code ui} (which fills its form with them). */
@@ -57,7 +57,7 @@ public class RunOptions {
             defaultValue = "threads", description = "How the buyers are played: threads (a thread each, blocking, "
             + "as the tutorial) or loop (one event-loop thread holds every buyer's connection, as redis-benchmark "
             + "does; plain TCP only). Redis sees the same commands either way (default: ${DEFAULT-VALUE}).")
-    Engine engine;
+    EngineKind engine;
 
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
             description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
@@ -117,7 +117,7 @@ public class RunOptions {
         return naiveGapMs;
     }
 
-    public Engine engine() {
+    public EngineKind engine() {
         return engine;
     }
 }

@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 import java.util.concurrent.Callable;
 

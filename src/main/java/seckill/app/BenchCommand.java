@@ -1,5 +1,8 @@
-package seckill.cli;
+package seckill.app;
 
+import seckill.cli.BenchTable;
+import seckill.cli.PollerCost;
+import seckill.cli.RedisBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,7 +21,7 @@ import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -59,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engines", paramLabel = "LIST", split = ",", converter = FieldConverters.EngineName.class,
             defaultValue = "threads,loop", description = "How the buyers are played, each in turn: threads (as the "
             + "tutorial) and loop (one event-loop thread; no TLS) (default: ${DEFAULT-VALUE}).")
-    List<Engine> engines;
+    List<EngineKind> engines;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
             description = "Runs per strategy; the table shows the median by users/s (default: ${DEFAULT-VALUE}).")
@@ -94,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr())) {
             out.println("Seckill Lab bench · " + connection.describe() + " · " + Runtime.getRuntime()
                     .availableProcessors() + " cores, Java " + System.getProperty("java.version"));
-            List<Engine> usable = usableEngines(connection, out);
+            List<EngineKind> usable = usableEngines(connection, out);
             SimulationConfig base = SimulationConfig.defaults().withPrefix(redis.prefix() + "bench:")
                     .withLoad(stock, users, threads, (int) retries).withSeed(20_261_129L)
                     .withRedisTimeoutS(redis.redisTimeoutS());
@@ -104,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(BenchTable.header());
             boolean allSafeHeld = true;
             for (StrategyKind kind : strategies) {
-                for (Engine engine : usable) {
+                for (EngineKind engine : usable) {
                     SimulationResult r = median(connection, base.withStrategy(kind).withEngine(engine));
                     out.println(BenchTable.row(kind.cliName() + " (" + engine.cliName() + ")", r));
                     out.flush();
@@ -126,9 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The engines asked for that can reach this server (the loop speaks no TLS); says which were left out. */
-    private List<Engine> usableEngines(RedisConnection connection, PrintWriter out) {
-        List<Engine> usable = new ArrayList<>();
-        for (Engine engine : engines) {
+    private List<EngineKind> usableEngines(RedisConnection connection, PrintWriter out) {
+        List<EngineKind> usable = new ArrayList<>();
+        for (EngineKind engine : engines) {
             try {
                 engine.checkCanReach(connection.target());
                 if (!usable.contains(engine)) {
@@ -146,9 +149,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The JIT compiles the hot paths first, so that the table measures the program rather than its start. */
-    private void warmUp(RedisConnection connection, SimulationConfig base, List<Engine> usable) {
+    private void warmUp(RedisConnection connection, SimulationConfig base, List<EngineKind> usable) {
         for (StrategyKind kind : strategies) {
-            for (Engine engine : usable) {
+            for (EngineKind engine : usable) {
                 run(connection, base.withStrategy(kind).withEngine(engine).withLoad(Math.min(stock, 1_000),
                         Math.min(users, 10_000), base.pool(), base.retries()));
             }
@@ -175,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void compareWithServerLimit(PrintWriter out, RedisConnection connection, SimulationConfig base,
-                                        List<Engine> usable) throws IOException, InterruptedException {
+                                        List<EngineKind> usable) throws IOException, InterruptedException {
         // every buyer wins, so every call does the script's full work, in the lab as in redis-benchmark
         SimulationConfig limit = base.withStrategy(StrategyKind.LUA).withLoad(limitRequests, limitRequests,
                 base.pool(), 0);
@@ -183,7 +186,7 @@ public final class BenchCommand implements Callable<Integer> {
                 limitRequests, base.pool());
         out.println(BenchTable.header());
         List<SimulationResult> labs = new ArrayList<>();
-        for (Engine engine : usable) {
+        for (EngineKind engine : usable) {
             SimulationResult lab = median(connection, limit.withEngine(engine));
             labs.add(lab);
             out.println(BenchTable.row("lua (" + engine.cliName() + ")", lab));

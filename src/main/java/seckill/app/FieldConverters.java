@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,7 +10,7 @@ import seckill.redis.RedisTarget;
 import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
-import seckill.sim.Engine;
+import seckill.sim.EngineKind;
 
 /** Picocli converters that check each number against {@link ConfigField}, the one table of ranges. */
 public final class FieldConverters {
@@ -107,10 +107,10 @@ public final class FieldConverters {
         abstract E find(String value);
     }
 
-    public static final class EngineName extends Named<Engine> {
+    public static final class EngineName extends Named<EngineKind> {
         @Override
-        Engine find(String value) {
-            return Engine.fromName(value);
+        EngineKind find(String value) {
+            return EngineKind.fromName(value);
         }
     }
 

@@ -1,4 +1,4 @@
-package seckill.cli;
+package seckill.app;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -13,8 +13,8 @@ import seckill.sale.SaleKeyException;
 /** The command line; the only place (besides the window) that talks to people. */
 @Command(name = "seckill-lab", mixinStandardHelpOptions = true, versionProvider = SeckillCli.Version.class,
         description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
-        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {UiCommand.class, RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done and the audit holds; 2 bad arguments; 3 the audit found a violation; "
                 + "4 Redis unreachable, refused or lost."})
 public final class SeckillCli implements Runnable {
@@ -23,8 +23,8 @@ public final class SeckillCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, status, audit, reset"
-                + " or ui");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ui, run, status, audit, reset"
+                + " or bench");
     }
 
     /** Prints the version from the jar's manifest, or "dev" when run from classes. */
@@ -40,16 +40,9 @@ public final class SeckillCli implements Runnable {
         return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
-    /**
-     * The command line, with its exit codes wired: bad arguments 2, Redis unreachable 4.
-     *
-     * @param extraSubcommands commands living elsewhere (the window's {@code ui}), added before the handlers
-     */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
+    /** The command line, with its exit codes wired: bad arguments 2, Redis unreachable 4. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SeckillCli());
-        for (Object extra : extraSubcommands) {
-            cl.addSubcommand(extra);
-        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -85,11 +78,7 @@ public final class SeckillCli implements Runnable {
     }
 
     /** Runs a command line on the process's standard streams and returns its exit code. */
-    public static int execute(String[] args, Object... extraSubcommands) {
-        return commandLine(utf8(System.out), utf8(System.err), extraSubcommands).execute(args);
-    }
-
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    public static int execute(String[] args) {
+        return commandLine(utf8(System.out), utf8(System.err)).execute(args);
     }
 }

@@ -1,7 +1,4 @@
-package seckill;
-
-import seckill.cli.SeckillCli;
-import seckill.ui.UiCommand;
+package seckill.app;
 
 /**
  * The jar's entry point. Not a JavaFX {@code Application}, so the fat jar starts on a plain classpath; with no
@@ -13,6 +10,6 @@ public final class Main {
 
     public static void main(String[] args) {
         String[] effective = args.length == 0 ? new String[] {"ui"} : args;
-        System.exit(SeckillCli.execute(effective, new UiCommand()));
+        System.exit(SeckillCli.execute(effective));
     }
 }

@@ -1,4 +1,4 @@
-package seckill.ui;
+package seckill.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,10 +10,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import seckill.cli.ExitCodes;
-import seckill.cli.RedisOptions;
-import seckill.cli.RunOptions;
+import seckill.app.ExitCodes;
+import seckill.app.RedisOptions;
+import seckill.app.RunOptions;
 import seckill.sim.ConfigField;
+import seckill.ui.DashboardApp;
+import seckill.ui.LaunchOptions;
 
 /** {@code ui}: opens the dashboard, its form filled from the same options as {@code run}. */
 @Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,

@@ -13,6 +13,7 @@ import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
 import seckill.sale.Sale;
 import seckill.sale.SaleAudit;
+import seckill.util.Problem;
 
 /** The invariants of the sale in Redis, whoever drove it. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -29,12 +30,12 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
-            List<String> wrongTypes = connection.call(jedis -> new Sale(redis.keys()).wrongTypes(jedis));
+            List<Problem> wrongTypes = connection.call(jedis -> new Sale(redis.keys()).wrongTypes(jedis));
             out.println(Summary.line("Sale", "prefix '" + redis.prefix() + "' at " + connection.target().masked()));
             if (!wrongTypes.isEmpty()) {
                 // keys overwritten by something else: the sale's invariants cannot even be read, so they fail
-                for (String problem : wrongTypes) {
-                    out.println(Summary.line("Audit", "✘ " + problem));
+                for (Problem problem : wrongTypes) {
+                    out.println(Summary.line("Audit", "✘ " + problem.english()));
                 }
                 out.println(Summary.line("", "('reset' or 'run' without --join replaces the sale)"));
                 out.flush();
@@ -46,8 +47,8 @@ public final class AuditCommand implements Callable<Integer> {
             if (a.ok()) {
                 out.println(Summary.line("Audit", "✔ nothing oversold, nobody won twice"));
             } else {
-                for (String v : a.violations()) {
-                    out.println(Summary.line("Audit", "✘ " + v));
+                for (Problem v : a.violations()) {
+                    out.println(Summary.line("Audit", "✘ " + v.english()));
                 }
             }
             out.flush();

@@ -12,6 +12,7 @@ import seckill.redis.RedisUnavailableException;
 import seckill.redis.TlsTrust;
 import seckill.sale.SaleKeys;
 import seckill.sim.ConfigField;
+import seckill.util.Problem;
 
 /** Options every command shares: which Redis, which sale. */
 public class RedisOptions {
@@ -54,7 +55,7 @@ public class RedisOptions {
                 notices.flush();
             });
         } catch (RedisUnavailableException e) {
-            throw new RedisUnavailableException(source() + ": " + e.getMessage(), e);
+            throw new RedisUnavailableException(Problem.of(Problem.Kind.REDIS_FROM, source(), e.problem()), e);
         } catch (IllegalArgumentException e) {
             // only $REDIS_URL can be malformed here: --redis was checked when parsed
             throw new IllegalArgumentException(source() + ": " + e.getMessage(), e);

@@ -20,6 +20,7 @@ import seckill.sale.Sale;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
+import seckill.util.Problem;
 
 /** The sale's state now. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -71,10 +72,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** Keys of the wrong type cannot be read as a sale; the message names them and how to replace them. */
     private static void refuseWrongTypes(Sale sale, Jedis jedis) {
-        List<String> wrong = sale.wrongTypes(jedis);
+        List<Problem> wrong = sale.wrongTypes(jedis);
         if (!wrong.isEmpty()) {
-            throw new SaleKeyException("Cannot read the sale: " + String.join("; ", wrong) + ". 'reset' (or 'run' without "
-                    + "--join) replaces it.");
+            throw new SaleKeyException(Problem.of(Problem.Kind.READ_WRONG_TYPES, wrong));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import seckill.metrics.LatencySummary;
 import seckill.sim.SimulationResult;
+import seckill.util.Problem;
 
 /** The bench's table, one line per strategy. */
 public final class BenchTable {
@@ -19,7 +20,7 @@ public final class BenchTable {
         LatencySummary l = r.metrics().overall();
         long sold = r.state() == null ? 0 : r.state().sold();
         String audit = r.auditHolds() ? "✔" : "✘ " + (r.audit() == null ? r.error()
-                : String.join("; ", r.audit().violations()));
+                : Problem.english(r.audit().violations()));
         return String.format(Locale.ROOT, "%-17s %,12.0f %,12.0f %,10d %8.2f %8.2f %8.2f %,9d %s", name,
                 r.usersPerSecond(), r.attemptsPerSecond(), r.metrics().conflicts(), l.p50(), l.p99(), l.p999(),
                 sold, audit);

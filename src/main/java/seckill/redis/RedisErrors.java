@@ -11,52 +11,54 @@ import javax.net.ssl.SSLException;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
-/** Turns what Jedis throws into one line a person understands; never includes a password. */
+/** Turns what Jedis throws into a {@link Problem} a person understands; never includes a password. */
 public final class RedisErrors {
     private RedisErrors() {
     }
 
-    public static String describe(RedisTarget target, Throwable error) {
-        String where = "Redis at " + target.masked();
+    /** What went wrong, as a person needs to hear it; never includes a password. */
+    public static Problem describe(RedisTarget target, Throwable error) {
+        String where = target.masked();
         Throwable root = rootCause(error);
         if (isAuthenticationProblem(error)) {
             if (chainText(error).contains("without any password configured")) {
-                return where + ": authentication failed: a password was given, but the server has none set";
+                return Problem.of(Kind.REDIS_AUTH_NO_PASSWORD_SET, where);
             }
-            return where + ": authentication failed: wrong user or password, or none given";
+            return Problem.of(Kind.REDIS_AUTH_FAILED, where);
         }
         if (root instanceof UnknownHostException) {
-            return where + " is unreachable: unknown host '" + target.host() + "'";
+            return Problem.of(Kind.REDIS_UNKNOWN_HOST, where, target.host());
         }
         if (root instanceof ConnectException) {
-            return where + " is unreachable: connection refused (is redis-server running on that port?)";
+            return Problem.of(Kind.REDIS_REFUSED, where);
         }
         if (root instanceof SocketTimeoutException) {
-            return where + " did not answer in time";
+            return Problem.of(Kind.REDIS_NO_ANSWER, where);
         }
         if (causes(error).anyMatch(SSLException.class::isInstance)) {
-            return where + " failed the TLS handshake: " + oneLine(root.getMessage(), target);
+            return Problem.of(Kind.REDIS_TLS, where, oneLine(root.getMessage(), target));
         }
         if (root instanceof NoSuchElementException) {
-            return where + " was lost: no working connection could be had (" + oneLine(root.getMessage(), target)
-                    + ")";
+            return Problem.of(Kind.REDIS_NO_CONNECTION, where, oneLine(root.getMessage(), target));
         }
         if (error instanceof JedisConnectionException) {
-            return where + " was lost: " + oneLine(root.getMessage(), target);
+            return Problem.of(Kind.REDIS_LOST, where, oneLine(root.getMessage(), target));
         }
         if (error instanceof JedisDataException) {
-            return where + " answered with an error: " + oneLine(error.getMessage(), target);
+            return Problem.of(Kind.REDIS_ERROR_REPLY, where, oneLine(error.getMessage(), target));
         }
-        return where + " failed: " + oneLine(root.getClass().getSimpleName() + ": " + root.getMessage(), target);
+        return Problem.of(Kind.REDIS_FAILED, where,
+                oneLine(root.getClass().getSimpleName() + ": " + root.getMessage(), target));
     }
 
     /**
-     * The one line for a server that stayed away longer than allowed, naming the limit so that the user knows
-     * which knob to turn.
+     * A server that stayed away longer than allowed, naming the limit so that the user knows which knob to turn.
      */
-    public static String lostFor(RedisTarget target, Throwable error, long seconds) {
-        return describe(target, error) + " (gave up after " + seconds + " s; see --redis-timeout)";
+    public static Problem lostFor(RedisTarget target, Throwable error, long seconds) {
+        return Problem.of(Kind.REDIS_GAVE_UP, describe(target, error), seconds);
     }
 
     /**

@@ -1,15 +1,20 @@
 package seckill.redis;
 
+import seckill.util.Problem;
+
 /**
- * Redis could not be reached, refused us (authentication) or was lost for longer than allowed.
- * The message is one line meant for a person, and never carries a password.
+ * Redis could not be reached, refused us (authentication) or was lost for longer than allowed. The problem says
+ * which, without the password; the message is its English line.
  */
 public class RedisUnavailableException extends RuntimeException {
-    public RedisUnavailableException(String message) {
-        super(message);
+    private final transient Problem problem;
+
+    public RedisUnavailableException(Problem problem, Throwable cause) {
+        super(problem.english(), cause);
+        this.problem = problem;
     }
 
-    public RedisUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+    public Problem problem() {
+        return problem;
     }
 }

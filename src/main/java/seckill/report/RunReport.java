@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,20 +18,23 @@ import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
 /**
- * The JSON run report of DESIGN.md (snake_case). {@code sold}, {@code winners} and {@code oversold} are read
+ * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and {@code oversold} are read
  * back from Redis, not from the client's own counters. The Redis URL is masked.
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "seed", "prefix",
         "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost",
         "users_played", "attempts", "conflicts", "errors", "elapsed_ms", "users_per_s", "attempts_per_s",
-        "latency_ms", "ended_by", "error", "audit", "redis", "jvm"})
+        "latency_ms", "ended_by", "error", "error_detail", "audit", "redis", "jvm"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long usersWon, long usersLost, long usersPlayed,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
-                        double attemptsPerS, Latency latencyMs, String endedBy, String error, Audit audit,
+                        double attemptsPerS, Latency latencyMs, String endedBy, String error,
+                        Map<String, Object> errorDetail, Audit audit,
                         RedisInfo redis, Jvm jvm) {
 
     /** Latency percentiles in milliseconds. */
@@ -48,8 +52,14 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         }
     }
 
-    /** The audit's verdict. */
-    public record Audit(boolean ok, List<String> violations) {
+    /**
+     * The audit's verdict: each violation as a line of English and as data ({@code kind} and its fields).
+     */
+    public record Audit(boolean ok, List<String> violations, List<Map<String, Object>> findings) {
+        static Audit of(boolean ok, List<Problem> violations) {
+            return new Audit(ok, violations.stream().map(Problem::english).toList(),
+                    violations.stream().map(Problem::fields).toList());
+        }
     }
 
     /** Which server; the URL has its password masked. */
@@ -76,17 +86,18 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         long sold = result.state() == null ? 0 : result.state().sold();
         long winners = result.state() == null ? 0 : result.state().winners();
         long total = result.state() == null ? c.stock() : result.state().total();
+        Problem error = result.error();
         Audit audit = a == null
-                ? new Audit(false, List.of("not audited: " + (result.error() == null ? "Redis unreadable"
-                : result.error())))
-                : new Audit(a.ok(), a.violations());
+                ? Audit.of(false, List.of(Problem.of(Kind.NOT_AUDITED, error == null ? "Redis unreadable" : error)))
+                : Audit.of(a.ok(), a.violations());
         return new RunReport(c.strategy().cliName(), c.stock(), c.users(), c.pool(), c.engine().cliName(),
                 c.durationS(), c.retries(),
                 c.spreadMs(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
                 c.users() - m.usersWon(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
-                Latency.of(m.overall()), result.endedBy().reportName(), result.error(), audit, redis, Jvm.now());
+                Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
+                error == null ? null : error.fields(), audit, redis, Jvm.now());
     }
 
     private static double round(double v) {

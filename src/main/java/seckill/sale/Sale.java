@@ -7,6 +7,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import seckill.redis.OneTripTransaction;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
 /** Opening, resetting and checking the keys of one sale. */
 public final class Sale {
@@ -50,27 +52,27 @@ public final class Sale {
     }
 
     /**
-     * Keys that exist with a type other than the sale needs, as messages naming the key: a sale like that
+     * Keys that exist with a type other than the sale needs, as problems naming the key: a sale like that
      * cannot be joined or watched, only replaced.
      */
-    public List<String> wrongTypes(Jedis jedis) {
+    public List<Problem> wrongTypes(Jedis jedis) {
         Pipeline p = jedis.pipelined();
         List<Response<String>> types = new ArrayList<>();
         for (String key : keys.all()) {
             types.add(p.type(key));
         }
         p.sync();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < keys.all().size(); i++) {
             String key = keys.all().get(i);
             String type = types.get(i).get();
             String expected = keys.expectedType(key);
             if (!"none".equals(type) && !expected.equals(type)) {
-                problems.add("key " + key + " is a " + type + ", but a sale needs a " + expected);
+                problems.add(Problem.of(Kind.KEY_WRONG_TYPE, key, type, expected));
             } else if ("string".equals(type) && !key.equals(keys.flag())) {
                 String value = jedis.get(key);
                 if (value != null && !value.matches("-?\\d{1,18}")) {
-                    problems.add("key " + key + " holds '" + abbreviate(value) + "', but a sale needs a number");
+                    problems.add(Problem.of(Kind.KEY_NOT_A_NUMBER, key, abbreviate(value)));
                 }
             }
         }

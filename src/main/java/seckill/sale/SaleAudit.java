@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import redis.clients.jedis.Jedis;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
 /**
  * Checks a sale: {@code kill_num <= kill_total}; {@code LLEN kill_user == kill_num}; no id twice in
@@ -22,17 +24,16 @@ public final class SaleAudit {
 
     public AuditResult audit(Jedis jedis) {
         SaleState state = new SaleReader(keys).read(jedis);
-        List<String> violations = new ArrayList<>();
+        List<Problem> violations = new ArrayList<>();
         if (!state.exists()) {
-            violations.add("no sale: " + keys.total() + " does not exist");
+            violations.add(Problem.of(Kind.NO_SALE, keys.total()));
             return new AuditResult(false, violations, -1, state.sold(), state.winners(), 0, 0);
         }
         if (state.sold() > state.total()) {
-            violations.add("oversold: kill_num " + state.sold() + " > kill_total " + state.total()
-                    + " (" + (state.sold() - state.total()) + " too many)");
+            violations.add(Problem.of(Kind.OVERSOLD, state.sold(), state.total(), state.sold() - state.total()));
         }
         if (state.winners() != state.sold()) {
-            violations.add("kill_user holds " + state.winners() + " winners but kill_num is " + state.sold());
+            violations.add(Problem.of(Kind.WINNERS_MISMATCH, state.winners(), state.sold()));
         }
         // the duplicate check runs on the server in chunks, into a temporary set of the sale's own that expires
         // by itself: the client holds one chunk's counts, never the winners, so 10 million fit a small heap
@@ -59,7 +60,7 @@ public final class SaleAudit {
         }
         long unique = state.winners() - repeats;
         if (repeats > 0) {
-            violations.add("users won twice: " + repeats + " extra win(s) in kill_user, first by user " + firstRepeat);
+            violations.add(Problem.of(Kind.WON_TWICE, repeats, firstRepeat));
         }
         return new AuditResult(violations.isEmpty(), violations, state.total(), state.sold(), state.winners(),
                 unique, state.oversold());

@@ -1,8 +1,17 @@
 package seckill.sale;
 
-/** The sale's keys are not usable as they are: missing, or of the wrong type. The message names the key. */
+import seckill.util.Problem;
+
+/** The sale's keys are not usable as they are: missing, or of the wrong type. The problem names the key. */
 public class SaleKeyException extends RuntimeException {
-    public SaleKeyException(String message) {
-        super(message);
+    private final transient Problem problem;
+
+    public SaleKeyException(Problem problem) {
+        super(problem.english());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
     }
 }

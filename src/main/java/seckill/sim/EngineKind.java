@@ -2,6 +2,7 @@ package seckill.sim;
 
 import seckill.redis.RedisTarget;
 import seckill.util.CliNames;
+import seckill.util.Problem;
 
 /**
  * How the buyers are played. Either way each of the {@code pool} buyers in play has a connection of its own
@@ -33,11 +34,16 @@ public enum EngineKind {
         return summary;
     }
 
-    /** Refuses a target this engine cannot speak to: the loop speaks plain TCP only. */
+    /** Why this engine cannot speak to the target (the loop speaks plain TCP only), or null when it can. */
+    public Problem problemWith(RedisTarget target) {
+        return this == LOOP && target.tls() ? Problem.of(Problem.Kind.LOOP_NO_TLS) : null;
+    }
+
+    /** Refuses a target this engine cannot speak to, as a bad argument. */
     public void checkCanReach(RedisTarget target) {
-        if (this == LOOP && target.tls()) {
-            throw new IllegalArgumentException("--engine loop speaks plain TCP only; for rediss:// (TLS) use "
-                    + "--engine threads");
+        Problem p = problemWith(target);
+        if (p != null) {
+            throw new IllegalArgumentException(p.english());
         }
     }
 

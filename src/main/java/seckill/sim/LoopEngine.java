@@ -22,6 +22,7 @@ import seckill.redis.RespReader;
 import seckill.sale.Attempt;
 import seckill.sale.Outcome;
 import seckill.sale.PurchaseStrategy;
+import seckill.util.Problem;
 
 /**
  * Plays the buyers on one thread: {@code pool} connections, each with one buyer and at most one round trip in
@@ -125,7 +126,7 @@ final class LoopEngine {
             }
         } catch (IOException e) {
             // the selector itself failed: nothing a retry would mend
-            sim.fail("The event loop failed: " + e.getMessage());
+            sim.fail(Problem.of(Problem.Kind.LOOP_FAILED, String.valueOf(e.getMessage())));
         } finally {
             for (Lane lane : lanes) {
                 if (lane != null) {
@@ -198,8 +199,7 @@ final class LoopEngine {
     private void overdue(Lane lane, long now) {
         long waited = now - lane.callSince;
         if (waited > limitNanos) {
-            sim.fail("Redis at " + target.masked() + " did not answer (gave up after "
-                    + sim.config().redisTimeoutS() + " s; see --redis-timeout)");
+            sim.fail(Problem.of(Problem.Kind.REDIS_TIMED_OUT, target.masked(), sim.config().redisTimeoutS()));
             done(lane);
         } else if (abandonedAt != 0 && waited > AFTER_END_NANOS) {
             done(lane);

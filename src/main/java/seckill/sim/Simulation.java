@@ -29,6 +29,8 @@ import seckill.sale.SaleAudit;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
 /**
  * One flash sale: {@code pool} buyers at a time, each on a connection of its own, play {@code users} users
@@ -52,7 +54,7 @@ public final class Simulation {
     private final UserIds ids;
     private final AtomicLong nextUser = new AtomicLong();
     private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
-    private final AtomicReference<String> error = new AtomicReference<>();
+    private final AtomicReference<Problem> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger slots = new AtomicInteger();
     /** Per worker: when its current Redis call began (0: not in a call), and on which connection. */
@@ -126,7 +128,7 @@ public final class Simulation {
             state = redis.call(patience, new SaleReader(config.keys())::read);
             audit = redis.call(patience, new SaleAudit(config.keys())::audit);
         } catch (RuntimeException e) {
-            error.compareAndSet(null, e instanceof RedisUnavailableException ? e.getMessage()
+            error.compareAndSet(null, e instanceof RedisUnavailableException u ? u.problem()
                     : RedisErrors.describe(redis.target(), e));
             endedBy.set(EndReason.ERROR);
         }
@@ -145,7 +147,7 @@ public final class Simulation {
                 loop.play();
             } catch (RuntimeException e) {
                 // a bug, not a fault of Redis's (those are the lanes' own): the run ends with it, in one line
-                fail("The event loop failed: " + RedisErrors.describe(redis.target(), e));
+                fail(Problem.of(Kind.LOOP_FAILED, RedisErrors.describe(redis.target(), e)));
             }
         }, "seckill-user-loop");
         startNanos = System.nanoTime();
@@ -183,14 +185,12 @@ public final class Simulation {
         Sale sale = new Sale(config.keys());
         redis.call(redisTimeout(), jedis -> {
             if (config.join()) {
-                List<String> wrong = sale.wrongTypes(jedis);
+                List<Problem> wrong = sale.wrongTypes(jedis);
                 if (!wrong.isEmpty()) {
-                    throw new SaleKeyException("Cannot join the sale: " + String.join("; ", wrong)
-                            + ". Run without --join (or reset) to replace it.");
+                    throw new SaleKeyException(Problem.of(Kind.JOIN_WRONG_TYPES, wrong));
                 }
                 if (!sale.exists(jedis)) {
-                    throw new SaleKeyException("Cannot join: no sale is open under prefix '" + config.prefix()
-                            + "' (" + config.keys().total() + " does not exist). Run without --join to open one.");
+                    throw new SaleKeyException(Problem.of(Kind.JOIN_NO_SALE, config.prefix(), config.keys().total()));
                 }
             } else {
                 sale.open(jedis, config.stock(), config.durationS(), config.strategy());
@@ -381,8 +381,7 @@ public final class Simulation {
                 }
                 long waited = now - since;
                 if (waited > limit) {
-                    fail("Redis at " + redis.target().masked() + " did not answer (gave up after "
-                            + config.redisTimeoutS() + " s; see --redis-timeout)");
+                    fail(Problem.of(Kind.REDIS_TIMED_OUT, redis.target().masked(), config.redisTimeoutS()));
                 }
                 if (waited > limit || (isAbandoned() && waited > afterEnd)) {
                     RedisConnection.cut(inCall.get(i));
@@ -391,8 +390,8 @@ public final class Simulation {
         }
     }
 
-    void fail(String message) {
-        error.compareAndSet(null, message);
+    void fail(Problem problem) {
+        error.compareAndSet(null, problem);
         endedBy.set(EndReason.ERROR);
     }
 

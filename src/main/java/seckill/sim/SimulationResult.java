@@ -3,6 +3,7 @@ package seckill.sim;
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleState;
+import seckill.util.Problem;
 
 /**
  * What a run did.
@@ -13,10 +14,10 @@ import seckill.sale.SaleState;
  * @param elapsedMs   from the first user's start to the last thread's end
  * @param state       the sale as Redis holds it afterwards, or null when Redis could not be read
  * @param audit       the invariants checked afterwards, or null when Redis could not be read
- * @param error       one line when it ended by an error, else null
+ * @param error       what went wrong when it ended by an error, else null
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
-                               SaleState state, AuditResult audit, String error) {
+                               SaleState state, AuditResult audit, Problem error) {
 
     public double usersPerSecond() {
         return metrics.usersDone() / Math.max(1e-3, elapsedMs / 1000.0);

@@ -41,6 +41,7 @@ import seckill.sim.EndReason;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.util.Problem;
 
 /**
  * The dashboard's state and commands. It owns the form, the tiles' figures, the charts' history, the winners and
@@ -284,9 +285,9 @@ public final class DashboardViewModel implements AutoCloseable {
             long finishedAt = System.currentTimeMillis();
             handoff.post(() -> finished(r, finishedAt));
         } catch (SaleKeyException e) {
-            handoff.post(() -> refused(e.getMessage()));
+            handoff.post(() -> refused(e.problem()));
         } catch (RuntimeException e) {
-            String why = e instanceof RedisUnavailableException ? e.getMessage() : RedisErrors.describe(c.target(), e);
+            Problem why = e instanceof RedisUnavailableException u ? u.problem() : RedisErrors.describe(c.target(), e);
             handoff.post(() -> {
                 connectFailed = true;
                 refused(why);
@@ -309,12 +310,12 @@ public final class DashboardViewModel implements AutoCloseable {
         worker.execute(() -> {
             try {
                 RedisConnection c = ensureConnected(url);
-                List<String> wrong;
+                List<Problem> wrong;
                 try (Jedis jedis = c.borrow()) {
                     wrong = new Sale(keys).wrongTypes(jedis);
                 }
                 if (!wrong.isEmpty()) {
-                    handoff.post(() -> refused(String.join("; ", wrong)));
+                    handoff.post(() -> refused(Problem.of(Problem.Kind.READ_WRONG_TYPES, wrong)));
                     return;
                 }
                 replacePoller(c, keys);
@@ -589,18 +590,18 @@ public final class DashboardViewModel implements AutoCloseable {
         }
     }
 
-    private void showAudit(boolean ok, List<String> violations, StrategyKind strategy) {
+    private void showAudit(boolean ok, List<Problem> violations, StrategyKind strategy) {
         auditOk.set(ok);
         if (ok) {
             audit.set(LocalText.of("audit.ok"));
         } else if (strategy == StrategyKind.NAIVE) {
-            audit.set(LocalText.of("audit.naive", String.join("; ", violations)));
+            audit.set(LocalText.of("audit.naive", violations));
         } else {
-            audit.set(LocalText.of("audit.failed", String.join("; ", violations)));
+            audit.set(LocalText.of("audit.failed", violations));
         }
     }
 
-    private void refused(String why) {
+    private void refused(Problem why) {
         closePoller();
         simulation = null;
         phase.set(connection == null ? Phase.DISCONNECTED : Phase.IDLE);
@@ -613,7 +614,7 @@ public final class DashboardViewModel implements AutoCloseable {
         closePoller();
         simulation = null;
         phase.set(Phase.DISCONNECTED);
-        String why = e instanceof RedisUnavailableException || e instanceof IllegalArgumentException
+        Object why = e instanceof RedisUnavailableException u ? u.problem() : e instanceof IllegalArgumentException
                 ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         message.set(LocalText.of("status.connectFailed", why));
         settled.set(true);

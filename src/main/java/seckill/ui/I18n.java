@@ -1,15 +1,18 @@
 package seckill.ui;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import seckill.util.Problem;
 import seckill.util.Resources;
 
 /**
@@ -71,9 +74,22 @@ public final class I18n {
         }
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            resolved[i] = args[i] instanceof LocalText t ? format(t) : args[i];
+            resolved[i] = args[i] instanceof LocalText t ? format(t)
+                    : args[i] instanceof Problem p ? format(p)
+                    : args[i] instanceof List<?> list ? formatAll(list) : args[i];
         }
         return new MessageFormat(pattern, locale.get()).format(resolved);
+    }
+
+    /** A problem in the current language, from the {@code problem.*} messages. */
+    public String format(Problem problem) {
+        return problem.render(key -> get("problem." + key), locale.get());
+    }
+
+    /** Problems (or texts) in the current language, joined by "; ". */
+    private String formatAll(List<?> items) {
+        return items.stream().map(o -> o instanceof Problem p ? format(p) : o instanceof LocalText t ? format(t)
+                : String.valueOf(o)).collect(Collectors.joining("; "));
     }
 
     /** The text in the current language; null for null (nothing to show). */

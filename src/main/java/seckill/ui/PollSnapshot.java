@@ -5,6 +5,7 @@ import java.util.List;
 
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.SaleState;
+import seckill.util.Problem;
 
 /**
  * What one tick of the poller saw: the sale in Redis and, during a local run, the client's own counters. Immutable;
@@ -13,16 +14,16 @@ import seckill.sale.SaleState;
  * @param source    which poller made it: a snapshot of a poller since replaced is ignored
  * @param state     the sale, or null when Redis could not be read
  * @param metrics   the local run's counters, or null when nothing runs here (watching another client)
- * @param error     one line (password masked) when Redis could not be read, else null
+ * @param error     why Redis could not be read (password masked), else null
  * @param restarted the sale was opened anew since the last tick: what is on screen belongs to an older sale
  */
-public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics, String error, boolean restarted) {
+public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics, Problem error, boolean restarted) {
 
     public static PollSnapshot of(long source, SaleState state, MetricsSnapshot metrics, boolean restarted) {
         return new PollSnapshot(source, state, metrics, null, restarted);
     }
 
-    public static PollSnapshot lost(long source, String error) {
+    public static PollSnapshot lost(long source, Problem error) {
         return new PollSnapshot(source, null, null, error, false);
     }
 

@@ -11,6 +11,8 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.EmbeddedRedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
 class SaleTest {
     private final RedisConnection redis = TestRedis.connection();
@@ -81,7 +83,11 @@ class SaleTest {
             assertThat(a.ok()).isFalse();
             assertThat(a.oversold()).isEqualTo(2);
             assertThat(a.uniqueWinners()).isEqualTo(3);
-            assertThat(a.violations()).hasSize(3)
+            assertThat(a.violations()).extracting(Problem::kind)
+                    .containsExactly(Kind.OVERSOLD, Kind.WINNERS_MISMATCH, Kind.WON_TWICE);
+            assertThat(a.violations().get(0).fields()).containsEntry("sold", 3L).containsEntry("total", 2L)
+                    .containsEntry("excess", 1L);
+            assertThat(a.violations()).extracting(Problem::english)
                     .anySatisfy(v -> assertThat(v).startsWith("oversold"))
                     .anySatisfy(v -> assertThat(v).contains("kill_user holds 4"))
                     .anySatisfy(v -> assertThat(v).contains("won twice").contains("x"));
@@ -94,7 +100,9 @@ class SaleTest {
             sale.open(jedis, 2, 60, StrategyKind.WATCH);
             jedis.set(keys.user(), "oops");
             jedis.set(keys.num(), "many");
-            assertThat(sale.wrongTypes(jedis)).hasSize(2)
+            assertThat(sale.wrongTypes(jedis)).extracting(Problem::kind)
+                    .containsExactlyInAnyOrder(Kind.KEY_WRONG_TYPE, Kind.KEY_NOT_A_NUMBER);
+            assertThat(sale.wrongTypes(jedis)).extracting(Problem::english).hasSize(2)
                     .anySatisfy(p -> assertThat(p).contains(keys.user()).contains("string").contains("list"))
                     .anySatisfy(p -> assertThat(p).contains(keys.num()).contains("number"));
         }

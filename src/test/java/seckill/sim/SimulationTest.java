@@ -21,6 +21,7 @@ import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.util.Problem;
 
 class SimulationTest {
     private final RedisConnection redis = TestRedis.connection();
@@ -140,7 +141,8 @@ class SimulationTest {
         SimulationResult r = new Simulation(c, redis).run();
         assertThat(r.auditHolds()).isFalse();
         assertThat(r.state().oversold()).isPositive();
-        assertThat(r.audit().violations()).anySatisfy(v -> assertThat(v).startsWith("oversold"));
+        assertThat(r.audit().violations()).anySatisfy(v -> assertThat(v.kind()).isEqualTo(Problem.Kind.OVERSOLD));
+        assertThat(r.audit().violations()).anySatisfy(v -> assertThat(v.english()).startsWith("oversold"));
     }
 
     @ParameterizedTest(name = "{0} engine")

@@ -18,6 +18,7 @@ import seckill.report.WinnersCsv;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.util.Problem;
 
 /** The view model against the real Redis, without any toolkit: the test's thread drains the hand-off. */
 class DashboardViewModelTest {
@@ -147,7 +148,8 @@ class DashboardViewModelTest {
         long source = currentSource();
         Figures before = model.figuresProperty().get();
 
-        model.apply(PollSnapshot.lost(source, "Redis at redis://127.0.0.1:1 was lost: Connection reset"));
+        model.apply(PollSnapshot.lost(source, Problem.of(Problem.Kind.REDIS_LOST, "redis://127.0.0.1:1",
+                "Connection reset")));
         assertThat(english.format(model.bannerProperty().get())).startsWith("Redis is lost: ")
                 .contains("reconnecting");
         assertThat(model.figuresProperty().get()).isEqualTo(before);

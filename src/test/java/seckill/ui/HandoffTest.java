@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import seckill.sale.SaleState;
+import seckill.util.Problem;
 
 class HandoffTest {
     private final Handoff handoff = new Handoff();
@@ -37,7 +38,7 @@ class HandoffTest {
     @Test
     void aLostTickKeepsTheWinnersNotYetShown() {
         handoff.offer(PollSnapshot.of(1, state(1, 0, List.of("a"), 10), null, false));
-        handoff.offer(PollSnapshot.lost(1, "Redis at redis://127.0.0.1:6379 was lost"));
+        handoff.offer(PollSnapshot.lost(1, Problem.of(Problem.Kind.REDIS_LOST, "redis://127.0.0.1:6379", "reset")));
         handoff.drain(applied::add);
         assertThat(applied.get(0).isLost()).isTrue();
         assertThat(applied.get(0).state().newWinners()).containsExactly("a");

@@ -54,6 +54,6 @@ class I18nTest {
         LocalText t = LocalText.of("error.range", LocalText.of("field.users"), LocalText.of("range", 1L, 2_000L),
                 5_000L);
         assertThat(i18n.format(t)).isEqualTo("Users must be from 1 to 2,000 (got 5,000).");
-        assertThat(i18n.format(null)).isNull();
+        assertThat(i18n.format((LocalText) null)).isNull();
     }
 }

@@ -1,0 +1,165 @@
+package seckill.util;
+
+import java.text.MessageFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Something that went wrong, or an invariant found broken, as data: a kind and its fields, in no language yet. The
+ * command line prints {@link #english()} (worded with its own options, from {@code problems.properties}); the
+ * dashboard renders the same kind through its bundles, so a Chinese window shows no English; the report writes
+ * {@link #fields()}.
+ *
+ * <p>A field may itself be a {@code Problem} (a lost connection inside "gave up after 5 s") or a list of them (every
+ * key of the wrong type); they are rendered in the same language, lists joined by "; ".
+ *
+ * @param kind what happened
+ * @param args its fields, in the order {@link Kind#fields()} names them
+ */
+public record Problem(Kind kind, List<Object> args) {
+    private static final String BUNDLE = "seckill.util.problems";
+
+    /** Every kind of problem; each has a template in {@code problems.properties} under its key. */
+    public enum Kind {
+        // Redis, as a person needs to hear it ("where" is the URL with its password masked)
+        REDIS_AUTH_NO_PASSWORD_SET("redis.authNoPasswordSet", "where"),
+        REDIS_AUTH_FAILED("redis.authFailed", "where"),
+        REDIS_UNKNOWN_HOST("redis.unknownHost", "where", "host"),
+        REDIS_REFUSED("redis.refused", "where"),
+        REDIS_NO_ANSWER("redis.noAnswer", "where"),
+        REDIS_TLS("redis.tls", "where", "detail"),
+        REDIS_NO_CONNECTION("redis.noConnection", "where", "detail"),
+        REDIS_LOST("redis.lost", "where", "detail"),
+        REDIS_ERROR_REPLY("redis.errorReply", "where", "detail"),
+        REDIS_FAILED("redis.failed", "where", "detail"),
+        /** Redis stayed away longer than the run's limit: the cause, and the limit in seconds. */
+        REDIS_GAVE_UP("redis.gaveUp", "cause", "seconds"),
+        /** A call waited longer than the limit without an answer. */
+        REDIS_TIMED_OUT("redis.timedOut", "where", "seconds"),
+        /** Where the URL came from (an option, the environment), before what went wrong with it. */
+        REDIS_FROM("redis.from", "source", "cause"),
+        // the sale's keys
+        KEY_WRONG_TYPE("sale.keyWrongType", "key", "type", "expected"),
+        KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),
+        JOIN_WRONG_TYPES("sale.joinWrongTypes", "problems"),
+        JOIN_NO_SALE("sale.joinNoSale", "prefix", "key"),
+        READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
+        // the run
+        LOOP_NO_TLS("run.loopNoTls"),
+        LOOP_FAILED("run.loopFailed", "cause"),
+        NOT_AUDITED("run.notAudited", "cause"),
+        // the audit's findings
+        NO_SALE("audit.noSale", "key"),
+        OVERSOLD("audit.oversold", "sold", "total", "excess"),
+        WINNERS_MISMATCH("audit.winnersMismatch", "winners", "sold"),
+        WON_TWICE("audit.wonTwice", "extra", "first");
+
+        private final String key;
+        private final List<String> fields;
+
+        Kind(String key, String... fields) {
+            this.key = key;
+            this.fields = List.of(fields);
+        }
+
+        /** The template's key, e.g. {@code audit.oversold}; also the report's name for the kind. */
+        public String key() {
+            return key;
+        }
+
+        public List<String> fields() {
+            return fields;
+        }
+    }
+
+    public Problem {
+        args = List.copyOf(args);
+        if (args.size() != kind.fields().size()) {
+            throw new IllegalArgumentException(kind + " takes " + kind.fields() + ", got " + args.size());
+        }
+    }
+
+    public static Problem of(Kind kind, Object... args) {
+        return new Problem(kind, List.of(args));
+    }
+
+    /** The field of that name (as {@link Kind#fields()} names it). */
+    public Object get(String field) {
+        int i = kind.fields().indexOf(field);
+        if (i < 0) {
+            throw new IllegalArgumentException(kind + " has no field " + field);
+        }
+        return args.get(i);
+    }
+
+    /** One line in English, as the command line words it. */
+    public String english() {
+        return render(ENGLISH, Locale.ROOT);
+    }
+
+    /** Several problems in English, joined by "; ". */
+    public static String english(List<Problem> problems) {
+        return problems.stream().map(Problem::english).collect(Collectors.joining("; "));
+    }
+
+    /** The problem in some language: {@code templates} gives the pattern for a kind's key. */
+    public String render(Function<String, String> templates, Locale locale) {
+        Object[] resolved = new Object[args.size()];
+        for (int i = 0; i < resolved.length; i++) {
+            resolved[i] = resolve(args.get(i), templates, locale);
+        }
+        return new MessageFormat(templates.apply(kind.key), locale).format(resolved);
+    }
+
+    private static Object resolve(Object arg, Function<String, String> templates, Locale locale) {
+        if (arg instanceof Problem p) {
+            return p.render(templates, locale);
+        }
+        if (arg instanceof List<?> list) {
+            return list.stream().map(o -> String.valueOf(resolve(o, templates, locale)))
+                    .collect(Collectors.joining("; "));
+        }
+        return arg;
+    }
+
+    /** For the report: {@code kind} and each field by name, nested problems as their own maps. */
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind.key);
+        for (int i = 0; i < args.size(); i++) {
+            out.put(kind.fields().get(i), asField(args.get(i)));
+        }
+        return out;
+    }
+
+    private static Object asField(Object arg) {
+        if (arg instanceof Problem p) {
+            return p.fields();
+        }
+        if (arg instanceof List<?> list) {
+            return list.stream().map(Problem::asField).toList();
+        }
+        return arg;
+    }
+
+    @Override
+    public String toString() {
+        return english();
+    }
+
+    private static final Function<String, String> ENGLISH = new Function<>() {
+        private final ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+                Problem.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+        @Override
+        public String apply(String key) {
+            return bundle.getString(key);
+        }
+    };
+}

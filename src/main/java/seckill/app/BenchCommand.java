@@ -98,9 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("Seckill Lab bench · " + connection.describe() + " · " + Runtime.getRuntime()
                     .availableProcessors() + " cores, Java " + System.getProperty("java.version"));
             List<EngineKind> usable = usableEngines(connection, out);
-            SimulationConfig base = SimulationConfig.defaults().withPrefix(redis.prefix() + "bench:")
-                    .withLoad(stock, users, threads, (int) retries).withSeed(20_261_129L)
-                    .withRedisTimeoutS(redis.redisTimeoutS());
+            SimulationConfig base = SimulationConfig.builder().prefix(redis.prefix() + "bench:")
+                    .load(stock, users, threads, (int) retries).seed(20_261_129L)
+                    .redisTimeoutS(redis.redisTimeoutS()).build();
             warmUp(connection, base, usable);
             out.printf(Locale.ROOT, "%nSale: %,d users, %,d items, %d buyers at once, %d retries; median of %d "
                     + "run(s)%n", users, stock, threads, retries, rounds);
@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
             boolean allSafeHeld = true;
             for (StrategyKind kind : strategies) {
                 for (EngineKind engine : usable) {
-                    SimulationResult r = median(connection, base.withStrategy(kind).withEngine(engine));
+                    SimulationResult r = median(connection, base.toBuilder().strategy(kind).engine(engine).build());
                     out.println(BenchTable.row(kind.cliName() + " (" + engine.cliName() + ")", r));
                     out.flush();
                     if (kind.isSafe() && !r.auditHolds()) {
@@ -152,8 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
     private void warmUp(RedisConnection connection, SimulationConfig base, List<EngineKind> usable) {
         for (StrategyKind kind : strategies) {
             for (EngineKind engine : usable) {
-                run(connection, base.withStrategy(kind).withEngine(engine).withLoad(Math.min(stock, 1_000),
-                        Math.min(users, 10_000), base.pool(), base.retries()));
+                run(connection, base.toBuilder().strategy(kind).engine(engine).load(Math.min(stock, 1_000),
+                        Math.min(users, 10_000), base.pool(), base.retries()).build());
             }
         }
     }
@@ -180,14 +180,14 @@ public final class BenchCommand implements Callable<Integer> {
     private void compareWithServerLimit(PrintWriter out, RedisConnection connection, SimulationConfig base,
                                         List<EngineKind> usable) throws IOException, InterruptedException {
         // every buyer wins, so every call does the script's full work, in the lab as in redis-benchmark
-        SimulationConfig limit = base.withStrategy(StrategyKind.LUA).withLoad(limitRequests, limitRequests,
-                base.pool(), 0);
+        SimulationConfig limit = base.toBuilder().strategy(StrategyKind.LUA).load(limitRequests, limitRequests,
+                base.pool(), 0).build();
         out.printf(Locale.ROOT, "%nThe server's limit: the Lua purchase, %,d buyers who all win, %d connections%n",
                 limitRequests, base.pool());
         out.println(BenchTable.header());
         List<SimulationResult> labs = new ArrayList<>();
         for (EngineKind engine : usable) {
-            SimulationResult lab = median(connection, limit.withEngine(engine));
+            SimulationResult lab = median(connection, limit.toBuilder().engine(engine).build());
             labs.add(lab);
             out.println(BenchTable.row("lua (" + engine.cliName() + ")", lab));
             out.flush();

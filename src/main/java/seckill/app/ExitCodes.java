@@ -1,6 +1,6 @@
 package seckill.app;
 
-/** The command line's exit codes (DESIGN.md). */
+/** The command line's exit codes, stated once: docs/ARCHITECTURE.md lists them for users. */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int USAGE = 2;

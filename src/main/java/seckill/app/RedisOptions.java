@@ -28,9 +28,7 @@ public class RedisOptions {
             description = "Key prefix of the sale (default: none, the tutorial's keys).")
     String prefix = "";
 
-    @Option(names = "--redis-timeout", paramLabel = "S", converter = FieldConverters.RedisTimeout.class,
-            description = "Seconds Redis may stay away before giving up, 1 to 300 (default: ${DEFAULT-VALUE}).",
-            defaultValue = "5")
+    @Option(names = "--redis-timeout", descriptionKey = "sale.redis-timeout", paramLabel = "S", converter = FieldConverters.RedisTimeout.class)
     long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
 
     @Option(names = "--tls-ca", paramLabel = "FILE", converter = FieldConverters.TlsCa.class,

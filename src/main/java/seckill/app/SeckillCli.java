@@ -12,6 +12,7 @@ import seckill.sale.SaleKeyException;
 
 /** The command line; the only place (besides the window) that talks to people. */
 @Command(name = "seckill-lab", mixinStandardHelpOptions = true, versionProvider = SeckillCli.Version.class,
+        resourceBundle = "seckill.app.SaleOptionHelp",
         description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
         subcommands = {UiCommand.class, RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
@@ -43,6 +44,7 @@ public final class SeckillCli implements Runnable {
     /** The command line, with its exit codes wired: bad arguments 2, Redis unreachable 4. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SeckillCli());
+        cl.setDefaultValueProvider(new SaleOptionHelp());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

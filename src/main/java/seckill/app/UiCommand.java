@@ -10,11 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import seckill.app.ExitCodes;
-import seckill.app.RedisOptions;
-import seckill.app.RunOptions;
-import seckill.sim.ConfigField;
 import seckill.ui.DashboardApp;
+import seckill.ui.Language;
 import seckill.ui.LaunchOptions;
 
 /** {@code ui}: opens the dashboard, its form filled from the same options as {@code run}. */
@@ -47,7 +44,7 @@ public final class UiCommand implements Callable<Integer> {
 
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the window: en or zh (default: the "
             + "system's).")
-    String lang;
+    Language lang;
 
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
@@ -60,15 +57,8 @@ public final class UiCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (lang != null && !lang.matches("(?i)en|zh")) {
-            err.println("error: --lang must be en or zh (got '" + lang + "')");
-            err.flush();
-            return ExitCodes.USAGE;
-        }
-        LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), redis.prefix(),
-                redis.redisTimeoutS(), sale.strategy(), sale.stock(), sale.users(), ConfigField.POOL.checkInt(
-                sale.pool()), sale.duration(), sale.retries(), sale.spreadMs(), sale.seed(), sale.join(),
-                sale.naiveGapMs(), sale.engine(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
+        LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
+                sale.seedGiven(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());

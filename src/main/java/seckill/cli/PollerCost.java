@@ -34,8 +34,8 @@ public final class PollerCost {
     }
 
     public static void measure(PrintWriter out, RedisConnection connection, SimulationConfig base, long winners) {
-        SimulationConfig sale = base.withStrategy(StrategyKind.LUA).withPrefix(base.prefix() + "poller:")
-                .withLoad(winners, winners, base.pool(), 0);
+        SimulationConfig sale = base.toBuilder().strategy(StrategyKind.LUA).prefix(base.prefix() + "poller:")
+                .load(winners, winners, base.pool(), 0).build();
         CountingSocketFactory counter = new CountingSocketFactory(connection);
         List<Tick> ticks = new ArrayList<>();
         Simulation simulation = new Simulation(sale, connection);

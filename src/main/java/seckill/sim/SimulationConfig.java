@@ -4,14 +4,15 @@ import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 
 /**
- * One sale's settings. Built only with valid values: the constructor checks every field against
- * {@link ConfigField}, so a config that exists can be run.
+ * One sale's settings: the one shape the command line, the form and the engine share. Built only with valid values:
+ * the constructor checks every number against {@link ConfigField}, the one table of defaults and ranges, so a config
+ * that exists can be run. Made through {@link #builder()}, whose unset fields take that table's defaults.
  *
  * @param prefix         key prefix (may be empty)
  * @param strategy       how items are sold
  * @param stock          items for sale
  * @param users          simulated buyers
- * @param pool           threads playing them
+ * @param pool           buyers in play at once (threads, or the loop's connections)
  * @param durationS      the sale closes after this many seconds (the flag's TTL)
  * @param retries        further tries after a conflict (0: one try per user, as the tutorial)
  * @param spreadMs       arrivals spread over this many ms (0: all at once)
@@ -41,67 +42,136 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         engine = engine == null ? EngineKind.THREADS : engine;
     }
 
-    /** The tutorial's sale: 50 items, 1000 users, 200 threads, 600 s, watch, one try per user. */
+    /** The tutorial's sale: 50 items, 1000 users, 200 threads, 600 s, watch, one try per user; seed 0. */
     public static SimulationConfig defaults() {
-        return new SimulationConfig("", StrategyKind.WATCH, ConfigField.STOCK.defaultValue(),
-                ConfigField.USERS.defaultValue(), (int) ConfigField.POOL.defaultValue(),
-                ConfigField.DURATION.defaultValue(), (int) ConfigField.RETRIES.defaultValue(),
-                ConfigField.SPREAD_MS.defaultValue(), ConfigField.SEED.defaultValue(), false,
-                ConfigField.NAIVE_GAP_MS.defaultValue(), (int) ConfigField.REDIS_TIMEOUT.defaultValue(),
-                EngineKind.THREADS);
+        return builder().seed(ConfigField.SEED.defaultValue()).build();
+    }
+
+    /** Every field at its default; the seed new for each build unless one is given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change a few. */
+    public Builder toBuilder() {
+        return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
+                .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
+                .redisTimeoutS(redisTimeoutS).engine(engine);
+    }
+
+    /** A seed for a run that was given none: differs from run to run and from process to process. */
+    public static long newSeed() {
+        return System.nanoTime() ^ Double.doubleToLongBits(Math.random());
     }
 
     public SaleKeys keys() {
         return new SaleKeys(prefix);
     }
 
-    public SimulationConfig withPrefix(String p) {
-        return new SimulationConfig(p, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withStrategy(StrategyKind s) {
-        return new SimulationConfig(prefix, s, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withLoad(long newStock, long newUsers, int newPool, int newRetries) {
-        return new SimulationConfig(prefix, strategy, newStock, newUsers, newPool, durationS, newRetries, spreadMs,
-                seed, join, naiveGapMs, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withSeed(long newSeed) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, newSeed,
-                join, naiveGapMs, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withJoin(boolean newJoin) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed,
-                newJoin, naiveGapMs, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withSpreadMs(long ms) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, ms, seed, join,
-                naiveGapMs, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withNaiveGapMs(long ms) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                ms, redisTimeoutS, engine);
-    }
-
-    public SimulationConfig withRedisTimeoutS(int seconds) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, seconds, engine);
-    }
-
-    public SimulationConfig withEngine(EngineKind e) {
-        return new SimulationConfig(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join,
-                naiveGapMs, redisTimeoutS, e);
-    }
-
     /** Threads actually started: never more than there are users. */
     public int workers() {
         return (int) Math.min(pool, users);
+    }
+
+    /** Settings being put together; {@link #build()} checks them all. */
+    public static final class Builder {
+        private String prefix = "";
+        private StrategyKind strategy = StrategyKind.WATCH;
+        private long stock = ConfigField.STOCK.defaultValue();
+        private long users = ConfigField.USERS.defaultValue();
+        private long pool = ConfigField.POOL.defaultValue();
+        private long durationS = ConfigField.DURATION.defaultValue();
+        private long retries = ConfigField.RETRIES.defaultValue();
+        private long spreadMs = ConfigField.SPREAD_MS.defaultValue();
+        private Long seed;
+        private boolean join;
+        private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
+        private long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
+        private EngineKind engine = EngineKind.THREADS;
+
+        private Builder() {
+        }
+
+        public Builder prefix(String value) {
+            prefix = value;
+            return this;
+        }
+
+        public Builder strategy(StrategyKind value) {
+            strategy = value;
+            return this;
+        }
+
+        public Builder stock(long value) {
+            stock = value;
+            return this;
+        }
+
+        public Builder users(long value) {
+            users = value;
+            return this;
+        }
+
+        public Builder pool(long value) {
+            pool = value;
+            return this;
+        }
+
+        public Builder durationS(long value) {
+            durationS = value;
+            return this;
+        }
+
+        public Builder retries(long value) {
+            retries = value;
+            return this;
+        }
+
+        /** The four numbers a load is usually told by. */
+        public Builder load(long newStock, long newUsers, long newPool, long newRetries) {
+            return stock(newStock).users(newUsers).pool(newPool).retries(newRetries);
+        }
+
+        public Builder spreadMs(long value) {
+            spreadMs = value;
+            return this;
+        }
+
+        /** The seed of the user ids; null: a new one at each {@link #build()}. */
+        public Builder seed(Long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            return seed(Long.valueOf(value));
+        }
+
+        public Builder join(boolean value) {
+            join = value;
+            return this;
+        }
+
+        public Builder naiveGapMs(long value) {
+            naiveGapMs = value;
+            return this;
+        }
+
+        public Builder redisTimeoutS(long value) {
+            redisTimeoutS = value;
+            return this;
+        }
+
+        public Builder engine(EngineKind value) {
+            engine = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the option and its range, for a value out of range */
+        public SimulationConfig build() {
+            return new SimulationConfig(prefix, strategy, stock, users, ConfigField.POOL.checkInt(pool), durationS,
+                    ConfigField.RETRIES.checkInt(retries), spreadMs, seed != null ? seed : newSeed(), join,
+                    naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine);
+        }
     }
 }

@@ -32,7 +32,7 @@ public final class Dashboard implements AutoCloseable {
 
     public Dashboard(LaunchOptions options, RedisConnector connector) {
         this.options = options;
-        this.i18n = new I18n(I18n.resolve(options.lang()));
+        this.i18n = new I18n(I18n.resolve(options.language()));
         this.themes = new Themes(options.dark());
         AtomicInteger n = new AtomicInteger();
         this.worker = Executors.newCachedThreadPool(r -> {

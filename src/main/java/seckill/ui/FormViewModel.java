@@ -61,19 +61,20 @@ public final class FormViewModel {
     }
 
     public void fill(LaunchOptions o) {
-        stock.setValue(o.stock());
-        users.setValue(o.users());
-        pool.setValue(o.pool());
-        duration.setValue(o.durationS());
-        retries.setValue(o.retries());
-        spreadMs.setValue(o.spreadMs());
-        seed.textProperty().set(o.seed() == null ? "" : Long.toString(o.seed()));
-        strategy.set(o.strategy());
-        prefix.set(o.prefix());
-        join.set(o.join());
-        naiveGapMs = o.naiveGapMs();
-        redisTimeoutS = o.redisTimeoutS();
-        engine.set(o.engine());
+        SimulationConfig s = o.sale();
+        stock.setValue(s.stock());
+        users.setValue(s.users());
+        pool.setValue(s.pool());
+        duration.setValue(s.durationS());
+        retries.setValue(s.retries());
+        spreadMs.setValue(s.spreadMs());
+        seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
+        strategy.set(s.strategy());
+        prefix.set(s.prefix());
+        join.set(s.join());
+        naiveGapMs = s.naiveGapMs();
+        redisTimeoutS = s.redisTimeoutS();
+        engine.set(s.engine());
         embedded = o.embedded();
         takeUrl(o.redisUrl());
     }
@@ -225,11 +226,11 @@ public final class FormViewModel {
 
     /** The settings as the engine takes them; only when {@link #isAllValid()}. */
     public SimulationConfig toConfig() {
-        long s = seed.value().orElseGet(() -> System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
-        return new SimulationConfig(prefix.get(), strategy.get(), stock.value().getAsLong(),
-                users.value().getAsLong(), (int) pool.value().getAsLong(), duration.value().getAsLong(),
-                (int) retries.value().getAsLong(), spreadMs.value().getAsLong(), s, join.get(), naiveGapMs,
-                redisTimeoutS, engine.get());
+        return SimulationConfig.builder().prefix(prefix.get()).strategy(strategy.get())
+                .stock(stock.value().getAsLong()).users(users.value().getAsLong()).pool(pool.value().getAsLong())
+                .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
+                .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
+                .join(join.get()).naiveGapMs(naiveGapMs).redisTimeoutS(redisTimeoutS).engine(engine.get()).build();
     }
 
     public String prefix() {

@@ -37,10 +37,12 @@ public final class I18n {
         setLocale(initial);
     }
 
-    /** {@code en} or {@code zh}; null or blank follows the system's language. */
-    public static Locale resolve(String lang) {
-        String l = lang == null || lang.isBlank() ? Locale.getDefault().getLanguage() : lang.trim();
-        return l.toLowerCase(Locale.ROOT).startsWith("zh") ? CHINESE : ENGLISH;
+    /** The language asked for; null follows the system's language. */
+    public static Locale resolve(Language language) {
+        if (language != null) {
+            return language.locale();
+        }
+        return Locale.getDefault().getLanguage().equals(CHINESE.getLanguage()) ? CHINESE : ENGLISH;
     }
 
     public ReadOnlyObjectProperty<Locale> localeProperty() {

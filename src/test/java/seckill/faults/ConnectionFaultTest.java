@@ -107,7 +107,7 @@ class ConnectionFaultTest {
     @ParameterizedTest(name = "{0} engine, {1}")
     @MethodSource("safeStrategiesOnEachEngine")
     void lostRepliesNeverOversellNorLetAUserWinTwice(EngineKind engine, StrategyKind kind) {
-        SimulationConfig config = FaultFixtures.sale(kind, 1_200, 2_000, 24, 1_500).withEngine(engine);
+        SimulationConfig config = FaultFixtures.sale(kind, 1_200, 2_000, 24, 1_500).toBuilder().engine(engine).build();
         SimulationResult result;
         long killed;
         try (RedisConnection redis = connect(config);
@@ -139,7 +139,7 @@ class ConnectionFaultTest {
     @EnumSource(EngineKind.class)
     void aThreeSecondPauseMidSaleIsWaitedOut(EngineKind engine) {
         // as many items as users, arriving over 2.5 s: the sale is still on when the pause comes
-        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500).withEngine(engine);
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500).toBuilder().engine(engine).build();
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
@@ -174,7 +174,7 @@ class ConnectionFaultTest {
     @EnumSource(EngineKind.class)
     void aServerPausedLongerThanTheTimeoutEndsTheRunAsAnError_releasingEveryThread(EngineKind engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.DECR, 100_000, 100_000, 16, 60_000)
-                .withRedisTimeoutS(1).withEngine(engine);
+                .toBuilder().redisTimeoutS(1).engine(engine).build();
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
@@ -193,7 +193,7 @@ class ConnectionFaultTest {
     @EnumSource(EngineKind.class)
     void aStopDuringAPauseReleasesEveryThreadWithoutWaitingForTheServer(EngineKind engine) {
         SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 100_000, 100_000, 16, 60_000)
-                .withRedisTimeoutS(60).withEngine(engine);
+                .toBuilder().redisTimeoutS(60).engine(engine).build();
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
@@ -211,7 +211,7 @@ class ConnectionFaultTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void aScriptCacheFlushedMidSaleIsFilledAgain_andEveryoneStillBuys(EngineKind engine) {
-        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 600, 8, 1_500).withEngine(engine);
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 600, 8, 1_500).toBuilder().engine(engine).build();
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);

@@ -20,8 +20,8 @@ final class FaultFixtures {
     /** A sale long enough for faults to land in it: arrivals spread over {@code spreadMs}. */
     static SimulationConfig sale(StrategyKind kind, long stock, long users, int pool, long spreadMs) {
         String prefix = "faults:{" + kind.cliName() + "-" + UUID.randomUUID().toString().substring(0, 8) + "}:";
-        return SimulationConfig.defaults().withPrefix(prefix).withStrategy(kind).withLoad(stock, users, pool, 50)
-                .withSpreadMs(spreadMs).withSeed(prefix.hashCode());
+        return SimulationConfig.builder().prefix(prefix).strategy(kind).load(stock, users, pool, 50)
+                .spreadMs(spreadMs).seed(prefix.hashCode()).build();
     }
 
     /** Audits the sale on the server now, asserts every invariant, and returns the figures. */

@@ -37,8 +37,8 @@ class ConfigFieldTest {
 
     @Test
     void aConfigCannotBeBuiltWithAValueOutOfRange() {
-        assertThatThrownBy(() -> SimulationConfig.defaults().withLoad(0, 10, 10, 0)).hasMessageContaining("--stock");
-        assertThatThrownBy(() -> SimulationConfig.defaults().withStrategy(null))
+        assertThatThrownBy(() -> SimulationConfig.builder().load(0, 10, 10, 0).build()).hasMessageContaining("--stock");
+        assertThatThrownBy(() -> SimulationConfig.builder().strategy(null).build())
                 .hasMessageContaining("watch, lua, decr, naive");
     }
 }

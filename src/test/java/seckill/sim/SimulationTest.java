@@ -35,8 +35,8 @@ class SimulationTest {
     private SimulationConfig config(StrategyKind kind, long stock, long users, int pool, int retries) {
         String prefix = TestRedis.prefix("sim-" + kind.cliName());
         prefixes.add(prefix);
-        return SimulationConfig.defaults().withPrefix(prefix).withStrategy(kind)
-                .withLoad(stock, users, pool, retries).withSeed(prefixes.size());
+        return SimulationConfig.builder().prefix(prefix).strategy(kind)
+                .load(stock, users, pool, retries).seed(prefixes.size()).build();
     }
 
     static Stream<Arguments> safeStrategiesUnderLoads() {
@@ -59,7 +59,7 @@ class SimulationTest {
                                                     int retries) {
         // repeated, so that a race that shows one time in a few is caught
         for (int round = 0; round < 3; round++) {
-            SimulationConfig c = config(kind, stock, users, pool, retries).withEngine(engine);
+            SimulationConfig c = config(kind, stock, users, pool, retries).toBuilder().engine(engine).build();
             SimulationResult r = new Simulation(c, redis).run();
             assertThat(r.audit().violations()).isEmpty();
             assertThat(r.auditHolds()).isTrue();
@@ -82,13 +82,13 @@ class SimulationTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut(EngineKind engine) {
-        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0).withEngine(engine),
+        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0).toBuilder().engine(engine).build(),
                 redis).run();
         assertThat(oneTry.metrics().attempts()).isEqualTo(oneTry.metrics().usersDone());
         assertThat(oneTry.metrics().wins() + oneTry.metrics().conflicts() + oneTry.metrics().soldOut())
                 .isEqualTo(oneTry.metrics().attempts());
         SimulationResult patient = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 1_000)
-                .withEngine(engine), redis).run();
+                .toBuilder().engine(engine).build(), redis).run();
         assertThat(patient.state().sold()).isEqualTo(50);
         assertThat(patient.endedBy()).isEqualTo(EndReason.SOLD_OUT);
     }
@@ -99,17 +99,17 @@ class SimulationTest {
         @Test
         void theSameUserIdsFromTwoSimulationsNeverWinTwice() {
             for (StrategyKind kind : List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)) {
-                SimulationConfig first = config(kind, 400, 600, 50, 100).withSeed(7);
+                SimulationConfig first = config(kind, 400, 600, 50, 100).toBuilder().seed(7).build();
                 try (Jedis jedis = redis.borrow()) {
                     new seckill.sale.Sale(first.keys()).open(jedis, 400, 600, kind);
                 }
                 // both join the same open sale with the same seed: every id is raced for by two processes, one
                 // on threads and one on an event loop
-                SimulationConfig a = first.withJoin(true);
+                SimulationConfig a = first.toBuilder().join(true).build();
                 CompletableFuture<SimulationResult> ra = CompletableFuture.supplyAsync(() ->
                         new Simulation(a, redis).run());
                 CompletableFuture<SimulationResult> rb = CompletableFuture.supplyAsync(() ->
-                        new Simulation(a.withEngine(EngineKind.LOOP), redis).run());
+                        new Simulation(a.toBuilder().engine(EngineKind.LOOP).build(), redis).run());
                 SimulationResult x = ra.join();
                 SimulationResult y = rb.join();
                 assertThat(x.auditHolds()).isTrue();
@@ -128,7 +128,7 @@ class SimulationTest {
             new seckill.sale.Sale(c.keys()).open(jedis, 10, 600, StrategyKind.LUA);
             jedis.del(new SaleKeys(c.prefix()).flag());
         }
-        SimulationResult r = new Simulation(c.withJoin(true).withEngine(engine), redis).run();
+        SimulationResult r = new Simulation(c.toBuilder().join(true).engine(engine).build(), redis).run();
         assertThat(r.endedBy()).isEqualTo(EndReason.TIME_UP);
         assertThat(r.state().sold()).isZero();
         assertThat(r.metrics().closed()).isPositive();
@@ -137,7 +137,7 @@ class SimulationTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void naiveWithAGapOversells_andTheAuditSaysSo(EngineKind engine) {
-        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).withNaiveGapMs(20).withEngine(engine);
+        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).toBuilder().naiveGapMs(20).engine(engine).build();
         SimulationResult r = new Simulation(c, redis).run();
         assertThat(r.auditHolds()).isFalse();
         assertThat(r.state().oversold()).isPositive();
@@ -148,7 +148,7 @@ class SimulationTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void stopReleasesEveryThread(EngineKind engine) {
-        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(engine);
+        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).toBuilder().spreadMs(3_600_000).engine(engine).build();
         Simulation sim = new Simulation(c, redis);
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
         org.awaitility.Awaitility.await().until(() -> sim.metrics().attempts() > 0);
@@ -161,7 +161,7 @@ class SimulationTest {
 
     @Test
     void theLoopPlaysEveryUserOnItsOwnConnections_withTheSameRoundTripsAsTheThreads() {
-        SimulationConfig c = config(StrategyKind.LUA, 5_000, 3_000, 40, 0).withEngine(EngineKind.LOOP);
+        SimulationConfig c = config(StrategyKind.LUA, 5_000, 3_000, 40, 0).toBuilder().engine(EngineKind.LOOP).build();
         String name = LoopEngine.CLIENT_NAME;
         Simulation sim = new Simulation(c, redis);
         SimulationResult r = sim.run();

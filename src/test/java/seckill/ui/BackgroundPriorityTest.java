@@ -54,8 +54,8 @@ class BackgroundPriorityTest {
     void findsTheEventLoopByTheNameOfThePoolsThreads() {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
         String prefix = TestRedis.prefix("prio-loop");
-        SimulationConfig c = SimulationConfig.defaults().withPrefix(prefix).withStrategy(StrategyKind.LUA)
-                .withLoad(10, 1_000, 16, 0).withSpreadMs(3_600_000).withEngine(EngineKind.LOOP);
+        SimulationConfig c = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA)
+                .load(10, 1_000, 16, 0).spreadMs(3_600_000).engine(EngineKind.LOOP).build();
         Simulation sim = new Simulation(c, TestRedis.connection());
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
         try {

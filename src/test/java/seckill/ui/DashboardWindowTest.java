@@ -50,7 +50,7 @@ class DashboardWindowTest {
     @Start
     void start(Stage window) {
         stage = window;
-        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLang("en");
+        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN);
         dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
     }
 

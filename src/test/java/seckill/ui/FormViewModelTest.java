@@ -16,7 +16,7 @@ class FormViewModelTest {
     void isValidWithTheTutorialsDefaults() {
         assertThat(form.isAllValid()).isTrue();
         // the seed is new each run; everything else is the tutorial's sale
-        assertThat(form.toConfig().withSeed(0)).isEqualTo(SimulationConfig.defaults().withSeed(0));
+        assertThat(form.toConfig().toBuilder().seed(0).build()).isEqualTo(SimulationConfig.builder().seed(0).build());
     }
 
     @Test
@@ -31,8 +31,9 @@ class FormViewModelTest {
 
     @Test
     void fillsFromTheCommandLineOptions() {
-        LaunchOptions o = new LaunchOptions(null, false, "p:", 5, StrategyKind.NAIVE, 7, 70, 7, 30, 2, 100, 9L, true,
-                5, EngineKind.LOOP, false, null, false, "en", false, false);
+        SimulationConfig sale = SimulationConfig.builder().prefix("p:").strategy(StrategyKind.NAIVE).load(7, 70, 7, 2)
+                .durationS(30).spreadMs(100).seed(9).join(true).engine(EngineKind.LOOP).build();
+        LaunchOptions o = new LaunchOptions(null, false, sale, true, false, null, false, Language.EN, false, false);
         form.fill(o);
         SimulationConfig c = form.toConfig();
         assertThat(c.prefix()).isEqualTo("p:");
@@ -42,6 +43,8 @@ class FormViewModelTest {
         assertThat(c.retries()).isEqualTo(2);
         assertThat(c.spreadMs()).isEqualTo(100);
         assertThat(c.seed()).isEqualTo(9);
+        assertThat(c.pool()).isEqualTo(7);
+        assertThat(c.durationS()).isEqualTo(30);
         assertThat(c.join()).isTrue();
         assertThat(c.engine()).isEqualTo(EngineKind.LOOP);
         form.restoreDefaults();

@@ -43,9 +43,8 @@ class I18nTest {
 
     @Test
     void followsTheSystemOrTheOption() {
-        assertThat(I18n.resolve("zh")).isEqualTo(I18n.CHINESE);
-        assertThat(I18n.resolve("EN")).isEqualTo(I18n.ENGLISH);
-        assertThat(I18n.resolve("zh-TW")).isEqualTo(I18n.CHINESE);
+        assertThat(I18n.resolve(Language.ZH)).isEqualTo(I18n.CHINESE);
+        assertThat(I18n.resolve(Language.EN)).isEqualTo(I18n.ENGLISH);
     }
 
     @Test

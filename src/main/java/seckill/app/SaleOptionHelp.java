@@ -1,0 +1,63 @@
+package seckill.app;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import seckill.sim.ConfigField;
+
+/**
+ * The command line's view of {@link ConfigField}, the one table of a sale's numbers. A sale option names its field
+ * by its description key ({@code sale.stock}): its default comes from the table (this is picocli's default
+ * provider), and so does the range its help text states (this is the bundle picocli reads descriptions from). Only
+ * the few words saying what a number is live here. Options without such a key ({@code bench}'s own load) keep
+ * their own defaults and text.
+ */
+public final class SaleOptionHelp extends java.util.ListResourceBundle implements IDefaultValueProvider {
+    /** How a sale option's description key starts: {@code sale.} and the field's option name. */
+    static final String KEY = "sale.";
+    private static final Map<ConfigField, String> WHAT = new EnumMap<>(Map.of(
+            ConfigField.STOCK, "Items for sale",
+            ConfigField.USERS, "Simulated buyers",
+            ConfigField.POOL, "Buyers in play at once (threads, or the loop's connections)",
+            ConfigField.DURATION, "Seconds the sale stays open (kill_flag's TTL)",
+            ConfigField.RETRIES, "Further tries after a conflict (0: one try per user, as the tutorial)",
+            ConfigField.SPREAD_MS, "Spread arrivals over this many ms (0: all at once)",
+            ConfigField.NAIVE_GAP_MS, "naive only: pause in ms between reading and writing, so the oversell shows "
+                    + "every time",
+            ConfigField.REDIS_TIMEOUT, "Seconds Redis may stay away before giving up",
+            ConfigField.SEED, "Seed of the user ids"));
+
+    /** The help line of a field: what it is, its range and its default. */
+    static String describe(ConfigField field) {
+        String what = WHAT.get(field);
+        if (field == ConfigField.SEED) {
+            return what + ", " + field.rangeText() + " (default: a new one each run).";
+        }
+        return what + ", " + field.rangeText() + " (default: ${DEFAULT-VALUE}).";
+    }
+
+    @Override
+    protected Object[][] getContents() {
+        return Arrays.stream(ConfigField.values())
+                .map(f -> new Object[] {KEY + f.optionName(), describe(f)})
+                .toArray(Object[][]::new);
+    }
+
+    /** A sale option's default from the table; null for every other option (picocli then uses its own). */
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        if (!(argSpec instanceof OptionSpec option) || !option.descriptionKey().startsWith(KEY)) {
+            return null;
+        }
+        for (ConfigField field : ConfigField.values()) {
+            if (field != ConfigField.SEED && option.descriptionKey().equals(KEY + field.optionName())) {
+                return Long.toString(field.defaultValue());
+            }
+        }
+        return null;
+    }
+}

@@ -1,12 +1,40 @@
 package seckill.app;
 
-/** The command line's exit codes, stated once: docs/ARCHITECTURE.md lists them for users. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine;
+
+/** The command line's exit codes, stated once: the commands return them and every help page lists them. */
 public final class ExitCodes {
     public static final int OK = 0;
+    public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int AUDIT_FAILED = 3;
     public static final int REDIS_UNAVAILABLE = 4;
+    /** What the JVM exits with when a signal ends it (128 + the signal's number). */
+    public static final int INTERRUPTED = 130;
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
+    }
+
+    /** Each code and what it means, in order, as the help pages show them. */
+    static Map<String, String> meanings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(Integer.toString(OK), "done, and the audit holds");
+        m.put(Integer.toString(FAILED), "an unexpected failure, or no display for the window");
+        m.put(Integer.toString(USAGE), "bad arguments (the message names the option and its range)");
+        m.put(Integer.toString(AUDIT_FAILED), "the audit found a violation");
+        m.put(Integer.toString(REDIS_UNAVAILABLE), "Redis unreachable, refused or lost");
+        m.put(Integer.toString(INTERRUPTED) + ", " + TERMINATED, "stopped by SIGINT (Ctrl-C) or SIGTERM");
+        return m;
+    }
+
+    /** Puts the list on the help page of the command and of every subcommand. */
+    static void describeIn(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(meanings());
+        commandLine.getSubcommands().values().forEach(ExitCodes::describeIn);
     }
 }

@@ -20,7 +20,7 @@ import seckill.sim.SimulationResult;
 
 /** One headless sale. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run one sale headless and print a summary (exit 0, or 3 when the audit fails).")
+        description = "Run one sale headless and print a summary.")
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,8 +16,7 @@ import seckill.sale.SaleKeyException;
         description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
         subcommands = {UiCommand.class, RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done and the audit holds; 2 bad arguments; 3 the audit found a violation; "
-                + "4 Redis unreachable, refused or lost."})
+        footer = "")
 public final class SeckillCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +44,7 @@ public final class SeckillCli implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SeckillCli());
         cl.setDefaultValueProvider(new SaleOptionHelp());
+        ExitCodes.describeIn(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -71,7 +71,7 @@ public final class SeckillCli implements Runnable {
                     // for developers chasing a bug; people get the one line above
                     ex.printStackTrace(e);
                 }
-                code = 1;
+                code = ExitCodes.FAILED;
             }
             e.flush();
             return code;

@@ -19,8 +19,7 @@ import seckill.ui.LaunchOptions;
         description = "Open the dashboard (the default command).",
         footer = {"", "Keys: F5 or Ctrl+Enter start, Esc or Ctrl+. stop, Ctrl+W watch, Ctrl+R reset, Ctrl+K connect,",
             "Ctrl+S screenshot, Ctrl+E winners CSV, Ctrl+J report JSON, Ctrl+D dark theme, Ctrl+L language,",
-            "F1 all keys, Ctrl+Q quit.",
-            "With --exit: 0 done and the audit holds; 3 the audit found a violation; 4 Redis unreachable or lost."})
+            "F1 all keys, Ctrl+Q quit. With --exit the window closes after the sale and exits with run's codes."})
 public final class UiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,7 +66,7 @@ public final class UiCommand implements Callable<Integer> {
             err.println("error: cannot open the dashboard window: " + e.getMessage());
             err.println("(no display? run it under a desktop session or xvfb-run; the command line works without)");
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
         if (pulseReport) {
             out.println(String.format(Locale.ROOT, "Pulses      longest gap %.1f ms (%.1f s into the run), mean %.1f "

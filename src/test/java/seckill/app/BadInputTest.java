@@ -101,6 +101,12 @@ class BadInputTest {
         assertRefused(run(command, option, value), option, EngineKind.allowedNames());
     }
 
+    @ParameterizedTest(name = "ui --lang ''{0}''")
+    @ValueSource(strings = {"", "fr", "english", "zh-TW"})
+    void aWrongLanguageIsRefusedWithTheNames(String value) {
+        assertRefused(run("ui", "--lang", value), "--lang", "[EN, ZH]");
+    }
+
     static Stream<Arguments> badEngines() {
         return Stream.of(Arguments.of("run", "--engine"), Arguments.of("ui", "--engine"),
                 Arguments.of("bench", "--engines")).flatMap(a -> Stream.of("", "virtual", "loops", "threads;loop")

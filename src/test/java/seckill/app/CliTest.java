@@ -42,6 +42,14 @@ class CliTest {
         return p;
     }
 
+    @ParameterizedTest(name = "{0} --help")
+    @CsvSource({"run", "ui", "status", "audit", "reset", "bench"})
+    void everyHelpPageListsTheExitCodes(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:").containsPattern("(?m)^  3 +the audit found a violation$")
+                .containsPattern("(?m)^  4 +Redis unreachable, refused or lost$");
+    }
+
     @Test
     void runWithTheTutorialsDefaultsPrintsACorrectSummaryAndReport(@TempDir Path dir) throws Exception {
         String prefix = prefix();

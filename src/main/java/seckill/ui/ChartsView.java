@@ -133,11 +133,13 @@ final class ChartsView extends VBox {
             // JFreeChart draws the last series first by default; forward puts wins and conflicts on top of
             // attempts, which they equal when nobody loses a race (lua)
             plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+            // the axes write their numbers as the tiles and the table do, whatever the system's language
             NumberAxis x = (NumberAxis) plot.getDomainAxis();
             x.setAutoRangeIncludesZero(true);
+            x.setStandardTickUnits(NumberAxis.createStandardTickUnits(Formats.NUMBERS));
             NumberAxis y = (NumberAxis) plot.getRangeAxis();
             y.setAutoRangeIncludesZero(true);
-            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Formats.NUMBERS));
             viewer = new ChartViewer(chart);
             viewer.setMinSize(200, 160);
             relabel();

@@ -351,38 +351,16 @@ public final class DashboardView extends BorderPane {
     }
 
     private void showFigures(Figures f) {
-        if (!f.exists()) {
-            for (Tile t : new Tile[] {stockLeft, sold, winnerCount, conflicts, attempts, p99, timeLeft, oversold}) {
-                t.show("—");
-            }
-            oversold.setAlarm(false);
-            return;
-        }
-        stockLeft.show(number(f.stockLeft()));
-        sold.show(number(f.sold()) + " / " + number(f.total()));
-        winnerCount.show(number(f.winners()));
-        conflicts.show(f.conflicts() < 0 ? "—" : number(f.conflicts()));
-        attempts.show(Double.isNaN(f.attemptsPerS()) ? "—" : number(Math.round(f.attemptsPerS())));
-        p99.show(Double.isNaN(f.p99Ms()) ? "—" : String.format(Locale.ROOT, "%.1f ms", f.p99Ms()));
-        timeLeft.show(timeLeftText(f.ttlMillis()));
-        oversold.show(number(f.oversold()));
-        oversold.setAlarm(f.oversold() > 0);
-    }
-
-    private String timeLeftText(long ttlMillis) {
-        if (ttlMillis == -2) {
-            return i18n.get("tile.closed");
-        }
-        if (ttlMillis == -1) {
-            return "∞";
-        }
-        long s = (ttlMillis + 999) / 1000;
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    private static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        Formats.Tiles t = Formats.tiles(f, i18n.get("tile.closed"));
+        stockLeft.show(t.stockLeft());
+        sold.show(t.sold());
+        winnerCount.show(t.winners());
+        oversold.show(t.oversold());
+        attempts.show(t.attemptsPerS());
+        conflicts.show(t.conflicts());
+        p99.show(t.p99());
+        timeLeft.show(t.timeLeft());
+        oversold.setAlarm(t.alarm());
     }
 
     // ---- exports ----

@@ -95,10 +95,10 @@ public final class DashboardView extends BorderPane {
         this.i18n = i18n;
         this.themes = themes;
         this.quit = quit;
-        this.exporter = new Exporter(model, i18n);
+        this.exporter = new Exporter(model.exports(), i18n);
         this.form = new FormView(model, i18n);
-        this.charts = new ChartsView(model, i18n);
-        this.winners = new WinnersView(model.winners(), i18n);
+        this.charts = new ChartsView(model.live(), i18n);
+        this.winners = new WinnersView(model.live().winners(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
         sold = new Tile("tile-sold", i18n.binding("tile.sold"));
         winnerCount = new Tile("tile-winners", i18n.binding("tile.winners"));
@@ -202,7 +202,7 @@ public final class DashboardView extends BorderPane {
         Button shot = toolButton("screenshot", Icons.SCREENSHOT, "action.screenshot", this::screenshot);
         Button csv = toolButton("export-csv", Icons.CSV, "action.exportCsv", this::exportCsv);
         Button json = toolButton("export-json", Icons.JSON, "action.exportJson", this::exportJson);
-        json.disableProperty().bind(model.resultProperty().isNull());
+        json.disableProperty().bind(model.verdict().resultProperty().isNull());
         Button theme = toolButton("theme", Icons.THEME, "action.theme", this::toggleTheme);
         Button lang = toolButton("language", Icons.LANGUAGE, "action.language", i18n::toggle);
         lang.setStyle(Fonts.cjkStyle()); // it says 中文 while the window speaks English
@@ -229,7 +229,7 @@ public final class DashboardView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, this::exportJson);
-        jsonItem.disableProperty().bind(model.resultProperty().isNull());
+        jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
         Menu file = menu("menu.file",
                 item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, this::screenshot),
                 item("action.exportStockChart", Icons.CHART, null, () -> exportChart("stock", charts.stockChart())),
@@ -286,16 +286,16 @@ public final class DashboardView extends BorderPane {
     }
 
     private void initListeners() {
-        model.figuresProperty().addListener((obs, was, now) -> showFigures(now));
-        showFigures(model.figuresProperty().get());
+        model.live().figuresProperty().addListener((obs, was, now) -> showFigures(now));
+        showFigures(model.live().figuresProperty().get());
 
-        banner.visibleProperty().bind(model.bannerProperty().isNotNull());
-        bannerText.textProperty().bind(i18n.binding(model.bannerProperty()));
+        banner.visibleProperty().bind(model.live().bannerProperty().isNotNull());
+        bannerText.textProperty().bind(i18n.binding(model.live().bannerProperty()));
 
-        auditText.textProperty().bind(i18n.binding(model.auditProperty()));
-        model.auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
-        showVerdict(model.auditOkProperty().get());
-        endedText.textProperty().bind(i18n.binding(model.endedProperty()));
+        auditText.textProperty().bind(i18n.binding(model.verdict().auditProperty()));
+        model.verdict().auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
+        showVerdict(model.verdict().auditOkProperty().get());
+        endedText.textProperty().bind(i18n.binding(model.verdict().endedProperty()));
 
         statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.redisTargetProperty(),
                 model.serverVersionProperty(), model.embeddedProperty(), i18n.localeProperty()));
@@ -311,7 +311,7 @@ public final class DashboardView extends BorderPane {
             englishItem.setSelected(!i18n.isChinese());
             chineseItem.setSelected(i18n.isChinese());
             useFontOf(i18n.isChinese());
-            showFigures(model.figuresProperty().get()); // "closed" is a word
+            showFigures(model.live().figuresProperty().get()); // "closed" is a word
         });
         themes.darkProperty().addListener((obs, was, dark) -> {
             darkItem.setSelected(dark);
@@ -392,11 +392,11 @@ public final class DashboardView extends BorderPane {
     }
 
     private void exportCsv() {
-        choose("winners", "csv", model::exportWinners);
+        choose("winners", "csv", model.exports()::winners);
     }
 
     private void exportJson() {
-        choose("report", "json", model::exportReport);
+        choose("report", "json", model.exports()::report);
     }
 
     private void choose(String what, String extension, Consumer<Path> export) {

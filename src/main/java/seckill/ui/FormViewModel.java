@@ -1,5 +1,6 @@
 package seckill.ui;
 
+import java.time.Duration;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
@@ -28,6 +29,16 @@ import seckill.sim.SimulationConfig;
  * the title or a log.
  */
 public final class FormViewModel {
+    /**
+     * The server the form names, for a job to connect to.
+     *
+     * @param url      as given, password and all, or null for the default chain
+     * @param embedded an embedded redis-server whatever the URL
+     * @param timeout  how long Redis may take to answer
+     */
+    public record ServerChoice(String url, boolean embedded, Duration timeout) {
+    }
+
     private final FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
     private final FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
     private final FieldViewModel pool = new FieldViewModel(ConfigField.POOL, false);
@@ -155,14 +166,6 @@ public final class FormViewModel {
         return allValid.get();
     }
 
-    public boolean embedded() {
-        return embedded;
-    }
-
-    public int redisTimeoutS() {
-        return redisTimeoutS;
-    }
-
     /** The first problem of the form, naming its field, or null. */
     public LocalText firstError() {
         if (urlError.get() != null) {
@@ -222,6 +225,11 @@ public final class FormViewModel {
             // RedisTarget's messages never carry the password
             urlError.set(LocalText.of("error.url", e.getMessage()));
         }
+    }
+
+    /** The server the form names; read it on the FX thread, hand it to the job. */
+    public ServerChoice server() {
+        return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
     }
 
     /** The settings as the engine takes them; only when {@link #isAllValid()}. */

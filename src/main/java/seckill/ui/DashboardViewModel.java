@@ -160,8 +160,11 @@ public final class DashboardViewModel implements AutoCloseable {
     /** Opens a sale with the form's settings (or joins the open one) and plays its users here. */
     public void start() {
         if (!canStart.get()) {
-            if (form.firstError() != null) {
-                message.set(form.firstError());
+            LocalText why = form.firstError();
+            if (why != null && phase.get().isQuiet()) {
+                message.set(why);
+                verdict.troubled(VerdictModel.Trouble.REFUSED);
+                live.settle(); // nothing will run: ui --autostart --exit ends here, as the command line would
             }
             return;
         }

@@ -20,6 +20,7 @@ import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
+import seckill.util.Problem;
 
 /**
  * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
@@ -54,6 +55,7 @@ public final class FormViewModel {
     private final BooleanProperty join = new SimpleBooleanProperty(this, "join");
     private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
     private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
     private final BooleanBinding fieldsValid;
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
@@ -68,7 +70,8 @@ public final class FormViewModel {
         fieldsValid = Bindings.createBooleanBinding(() -> fields.stream().allMatch(FieldViewModel::isValid),
                 fields.stream().map(FieldViewModel::validProperty).toArray(ReadOnlyBooleanProperty[]::new));
         redisUrl.addListener((obs, old, now) -> checkUrl());
-        allValid.bind(fieldsValid.and(urlError.isNull()));
+        engine.addListener((obs, old, now) -> checkEngine());
+        allValid.bind(fieldsValid.and(urlError.isNull()).and(engineError.isNull()));
     }
 
     public void fill(LaunchOptions o) {
@@ -88,6 +91,7 @@ public final class FormViewModel {
         engine.set(s.engine());
         embedded = o.embedded();
         takeUrl(o.redisUrl());
+        checkEngine();
     }
 
     /** Puts the tutorial's numbers back; the Redis URL and prefix stay. */
@@ -158,6 +162,11 @@ public final class FormViewModel {
         return urlError.getReadOnlyProperty();
     }
 
+    /** Why the engine cannot speak to the server the URL names (the event loop and TLS), or null. */
+    public ReadOnlyObjectProperty<LocalText> engineErrorProperty() {
+        return engineError.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty allValidProperty() {
         return allValid.getReadOnlyProperty();
     }
@@ -170,6 +179,9 @@ public final class FormViewModel {
     public LocalText firstError() {
         if (urlError.get() != null) {
             return urlError.get();
+        }
+        if (engineError.get() != null) {
+            return engineError.get();
         }
         return fields.stream().map(f -> f.errorProperty().get()).filter(e -> e != null).findFirst().orElse(null);
     }
@@ -216,6 +228,7 @@ public final class FormViewModel {
         String url = effectiveUrl();
         if (url == null) {
             urlError.set(null);
+            checkEngine();
             return;
         }
         try {
@@ -225,6 +238,15 @@ public final class FormViewModel {
             // RedisTarget's messages never carry the password
             urlError.set(LocalText.of("error.url", e.getMessage()));
         }
+        checkEngine();
+    }
+
+    /** The engine against the URL typed; a URL left to the environment is checked when the sale starts. */
+    private void checkEngine() {
+        String url = effectiveUrl();
+        Problem p = url == null || embedded || urlError.get() != null ? null
+                : engine.get().problemWith(RedisTarget.parse(url));
+        engineError.set(p == null ? null : LocalText.of("error.problem", p));
     }
 
     /** The server the form names; read it on the FX thread, hand it to the job. */

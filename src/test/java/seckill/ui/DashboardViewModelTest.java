@@ -376,7 +376,31 @@ class DashboardViewModelTest {
         assertThat(model.exitCode()).isEqualTo(4);
     }
 
-    // ---- a job that fails, however it fails, leaves the window quiet ----
+    // ---- the event loop and TLS: flagged in the form, and refused quietly if it gets through ----
+
+    @Test
+    void theFormFlagsTheEventLoopWithATlsServerBeforeStart() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.form().takeUrl("rediss://:pw@redis.example:6380");
+        model.form().engineProperty().set(EngineKind.LOOP);
+        assertThat(model.canStartProperty().get()).isFalse();
+        LocalText error = model.form().engineErrorProperty().get();
+        assertThat(english.format(error)).isEqualTo(
+                "The event loop speaks plain TCP only: for a rediss:// (TLS) server choose the threads engine");
+        assertThat(chinese.format(error)).doesNotContain("speaks", "TCP only").contains("rediss://");
+        model.start();
+        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(model.messageProperty().get()).isEqualTo(error);
+        assertThat(harness.waitingJobs()).isZero();
+        assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
+        assertThat(model.exitCode()).as("as the command line refuses it").isEqualTo(2);
+
+        model.form().engineProperty().set(EngineKind.THREADS);
+        assertThat(model.canStartProperty().get()).isTrue();
+        model.form().engineProperty().set(EngineKind.LOOP);
+        model.form().takeUrl("redis://redis.example:6380");
+        assertThat(model.canStartProperty().get()).as("plain TCP suits the loop").isTrue();
+    }
 
     @Test
     void aRefusedStartLeavesTheWindowQuietWithTheReason() {

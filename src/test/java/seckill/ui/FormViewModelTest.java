@@ -78,4 +78,23 @@ class FormViewModelTest {
         assertThat(form.isAllValid()).isTrue();
         assertThat(form.effectiveUrl()).isNull();
     }
+
+    @Test
+    void theEventLoopWithATlsUrlIsAnErrorOfTheEngineRow() {
+        form.engineProperty().set(EngineKind.LOOP);
+        assertThat(form.isAllValid()).isTrue();
+        form.takeUrl("rediss://:pw@redis.example:6380");
+        assertThat(form.isAllValid()).isFalse();
+        assertThat(english.format(form.engineErrorProperty().get())).startsWith("The event loop speaks plain TCP");
+        assertThat(form.firstError()).isEqualTo(form.engineErrorProperty().get());
+        form.engineProperty().set(EngineKind.THREADS);
+        assertThat(form.engineErrorProperty().get()).isNull();
+        assertThat(form.isAllValid()).isTrue();
+
+        LaunchOptions fromTheCommandLine = new LaunchOptions("rediss://redis.example:6380", false,
+                SimulationConfig.builder().engine(EngineKind.LOOP).build(), false, false, null, false, null, false,
+                false);
+        form.fill(fromTheCommandLine);
+        assertThat(form.isAllValid()).as("refused from the first frame").isFalse();
+    }
 }

@@ -94,16 +94,6 @@ public final class FormViewModel {
         checkEngine();
     }
 
-    /** Puts the tutorial's numbers back; the Redis URL and prefix stay. */
-    public void restoreDefaults() {
-        for (FieldViewModel f : fields) {
-            f.textProperty().set(f.field() == ConfigField.SEED ? "" : Long.toString(f.field().defaultValue()));
-        }
-        strategy.set(StrategyKind.WATCH);
-        engine.set(EngineKind.THREADS);
-        join.set(false);
-    }
-
     public List<FieldViewModel> fields() {
         return fields;
     }

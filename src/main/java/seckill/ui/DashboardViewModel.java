@@ -151,7 +151,7 @@ public final class DashboardViewModel implements AutoCloseable {
             return;
         }
         ServerChoice choice = form.server();
-        verdict.clear();
+        verdict.troubled(null); // the sale on screen keeps its verdict; a failed connect is forgotten
         go(Phase.BUSY);
         message.set(LocalText.of("status.connecting"));
         tasks.run(() -> connect(choice), info -> go(Phase.IDLE), this::failed);

@@ -80,6 +80,7 @@ public final class VerdictModel {
         trouble = null;
     }
 
+    /** @param why what went wrong, or null when the session is well again */
     void troubled(Trouble why) {
         trouble = why;
     }

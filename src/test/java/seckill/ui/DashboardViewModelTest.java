@@ -359,6 +359,25 @@ class DashboardViewModelTest {
                 .doesNotContain("unreachable");
         assertThat(model.exitCode()).isEqualTo(4);
         assertThat(model.canChangeSaleProperty().get()).isTrue();
+
+        lab.connectFails = null;
+        model.connect();
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Connected to redis://127.0.0.1:6379.");
+        assertThat(model.exitCode()).as("the server is back").isZero();
+    }
+
+    @Test
+    void connectingKeepsTheVerdictOfTheSaleOnScreen() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        FakeLabService.Run run = started();
+        endAndSettle(run, result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10)));
+        model.connect();
+        harness.settle();
+        assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✔");
+        assertThat(model.verdict().resultProperty().get()).isNotNull();
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(10);
     }
 
     @Test

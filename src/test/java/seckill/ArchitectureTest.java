@@ -1,5 +1,8 @@
 package seckill;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -8,6 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import seckill.redis.RedisConnector;
+import seckill.redis.RedisTarget;
 
 /** The house rules of docs/ARCHITECTURE.md: layers that only look down, JavaFX in the window alone. */
 @AnalyzeClasses(packages = "seckill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,6 +47,24 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("seckill.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..", "atlantafx..",
                     "org.kordamp.ikonli..");
+
+    @ArchTest
+    static final ArchRule theWindowKnowsNoJedis = noClasses()
+            .that().resideInAPackage("seckill.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("redis.clients..");
+
+    /** The window reaches Redis through seckill.service; of seckill.redis it parses URLs and takes the connector. */
+    @ArchTest
+    static final ArchRule theWindowReachesRedisThroughTheService = noClasses()
+            .that().resideInAPackage("seckill.ui..")
+            .should().dependOnClassesThat(resideInAPackage("seckill.redis..")
+                    .and(not(equivalentTo(RedisTarget.class)))
+                    .and(not(equivalentTo(RedisConnector.class))));
+
+    @ArchTest
+    static final ArchRule theServiceKnowsNoJavaFx = noClasses()
+            .that().resideInAPackage("seckill.service..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
     @ArchTest
     static final ArchRule onlyTheCommandLineAndTheUiPrint = noClasses()

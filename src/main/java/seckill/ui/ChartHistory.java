@@ -63,14 +63,6 @@ public final class ChartHistory {
         return size;
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
-    public int seriesCount() {
-        return y.length;
-    }
-
     /** Changes whenever points already handed out are no longer valid. */
     public long generation() {
         return generation;

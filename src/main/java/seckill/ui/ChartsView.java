@@ -31,7 +31,7 @@ final class ChartsView extends VBox {
     private static final Color[] STOCK_COLOURS = {new Color(0x1f6feb), new Color(0x1a7f37)};
     private static final Color[] RATE_COLOURS = {new Color(0x8250df), new Color(0x1a7f37), new Color(0xcf222e)};
 
-    private final DashboardViewModel model;
+    private final LiveSaleModel model;
     private final I18n i18n;
     private final Plot stock;
     private final Plot rates;
@@ -47,7 +47,7 @@ final class ChartsView extends VBox {
         }
     };
 
-    ChartsView(DashboardViewModel model, I18n i18n) {
+    ChartsView(LiveSaleModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         this.stock = new Plot(model.stockHistory(), STOCK_COLOURS, "chart.stock", "chart.items",
@@ -133,11 +133,13 @@ final class ChartsView extends VBox {
             // JFreeChart draws the last series first by default; forward puts wins and conflicts on top of
             // attempts, which they equal when nobody loses a race (lua)
             plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+            // the axes write their numbers as the tiles and the table do, whatever the system's language
             NumberAxis x = (NumberAxis) plot.getDomainAxis();
             x.setAutoRangeIncludesZero(true);
+            x.setStandardTickUnits(NumberAxis.createStandardTickUnits(Formats.NUMBERS));
             NumberAxis y = (NumberAxis) plot.getRangeAxis();
             y.setAutoRangeIncludesZero(true);
-            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Formats.NUMBERS));
             viewer = new ChartViewer(chart);
             viewer.setMinSize(200, 160);
             relabel();

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
+import seckill.service.RedisLabService;
 
 /**
  * Puts the window together: language, theme, view model, view, the per-frame pump, and what the launch options ask
@@ -40,7 +41,7 @@ public final class Dashboard implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.model = new DashboardViewModel(connector, worker, handoff);
+        this.model = new DashboardViewModel(new RedisLabService(connector), worker, handoff);
         this.pump = new FxPump(handoff, model);
         model.form().fill(options);
     }
@@ -60,7 +61,7 @@ public final class Dashboard implements AutoCloseable {
         window.show();
         pump.start();
         if (options.screenshot() != null || options.exit()) {
-            model.settledProperty().addListener((obs, was, settled) -> {
+            model.live().settledProperty().addListener((obs, was, settled) -> {
                 if (settled) {
                     afterSettled();
                 }

@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import org.jfree.chart.JFreeChart;
-
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -16,16 +14,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -46,20 +37,8 @@ import javafx.scene.text.TextFlow;
  * {@link #initListeners()}. It only binds to the view model and forwards commands.
  */
 public final class DashboardView extends BorderPane {
-    private static final KeyCombination START = new KeyCodeCombination(KeyCode.F5);
     private static final KeyCombination START_2 = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination STOP = new KeyCodeCombination(KeyCode.ESCAPE);
     private static final KeyCombination STOP_2 = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination RESET = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination WATCH = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination CONNECT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination SCREENSHOT = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination CSV = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination JSON = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination LANGUAGE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
 
     private final DashboardViewModel model;
     private final I18n i18n;
@@ -86,19 +65,16 @@ public final class DashboardView extends BorderPane {
     private final Label statusTarget = new Label();
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
-    private final CheckMenuItem darkItem = new CheckMenuItem();
-    private final RadioMenuItem englishItem = new RadioMenuItem("English");
-    private final RadioMenuItem chineseItem = new RadioMenuItem("简体中文");
 
     public DashboardView(DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
         this.model = model;
         this.i18n = i18n;
         this.themes = themes;
         this.quit = quit;
-        this.exporter = new Exporter(model, i18n);
+        this.exporter = new Exporter(model.exports(), i18n);
         this.form = new FormView(model, i18n);
-        this.charts = new ChartsView(model, i18n);
-        this.winners = new WinnersView(model.winners(), i18n);
+        this.charts = new ChartsView(model.live(), i18n);
+        this.winners = new WinnersView(model.live().winners(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
         sold = new Tile("tile-sold", i18n.binding("tile.sold"));
         winnerCount = new Tile("tile-winners", i18n.binding("tile.winners"));
@@ -123,7 +99,7 @@ public final class DashboardView extends BorderPane {
         banner.getChildren().addAll(Icons.of(Icons.ALERT), bannerText);
         banner.managedProperty().bind(banner.visibleProperty());
         banner.setVisible(false);
-        setTop(new VBox(menuBar(), header(), banner));
+        setTop(new VBox(new DashboardMenu(this, model, i18n, themes, quit), header(), banner));
 
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
@@ -199,10 +175,10 @@ public final class DashboardView extends BorderPane {
         title.textProperty().bind(i18n.binding("app.title"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Button shot = toolButton("screenshot", Icons.SCREENSHOT, "action.screenshot", this::screenshot);
-        Button csv = toolButton("export-csv", Icons.CSV, "action.exportCsv", this::exportCsv);
-        Button json = toolButton("export-json", Icons.JSON, "action.exportJson", this::exportJson);
-        json.disableProperty().bind(model.resultProperty().isNull());
+        Button shot = toolButton("screenshot", Icons.SCREENSHOT, "action.screenshot", this::askScreenshot);
+        Button csv = toolButton("export-csv", Icons.CSV, "action.exportCsv", this::askWinnersCsv);
+        Button json = toolButton("export-json", Icons.JSON, "action.exportJson", this::askReportJson);
+        json.disableProperty().bind(model.verdict().resultProperty().isNull());
         Button theme = toolButton("theme", Icons.THEME, "action.theme", this::toggleTheme);
         Button lang = toolButton("language", Icons.LANGUAGE, "action.language", i18n::toggle);
         lang.setStyle(Fonts.cjkStyle()); // it says 中文 while the window speaks English
@@ -227,75 +203,17 @@ public final class DashboardView extends BorderPane {
         return b;
     }
 
-    private MenuBar menuBar() {
-        MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, this::exportJson);
-        jsonItem.disableProperty().bind(model.resultProperty().isNull());
-        Menu file = menu("menu.file",
-                item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, this::screenshot),
-                item("action.exportStockChart", Icons.CHART, null, () -> exportChart("stock", charts.stockChart())),
-                item("action.exportRatesChart", Icons.CHART, null, () -> exportChart("rates", charts.ratesChart())),
-                item("action.exportCsv", Icons.CSV, CSV, this::exportCsv),
-                jsonItem,
-                new SeparatorMenuItem(),
-                item("action.quit", null, QUIT, quit));
-        MenuItem start = item("action.start", Icons.START, START, model::start);
-        start.disableProperty().bind(model.canStartProperty().not());
-        MenuItem stop = item("action.stop", Icons.STOP, STOP, model::stop);
-        stop.disableProperty().bind(model.canStopProperty().not());
-        MenuItem watch = item("action.watch", Icons.WATCH, WATCH, model::watch);
-        MenuItem reset = item("action.reset", Icons.RESET, RESET, model::reset);
-        MenuItem connect = item("action.connect", Icons.CONNECT, CONNECT, model::connect);
-        for (MenuItem m : new MenuItem[] {watch, reset, connect}) {
-            m.disableProperty().bind(model.canChangeSaleProperty().not());
-        }
-        Menu sale = menu("menu.sale", connect, start, stop, watch, reset);
-
-        darkItem.textProperty().bind(i18n.binding("action.dark"));
-        darkItem.setAccelerator(THEME);
-        darkItem.setSelected(themes.isDark());
-        darkItem.setOnAction(e -> themes.setDark(darkItem.isSelected()));
-        ToggleGroup languages = new ToggleGroup();
-        englishItem.setToggleGroup(languages);
-        chineseItem.setToggleGroup(languages);
-        englishItem.setOnAction(e -> i18n.setLocale(I18n.ENGLISH));
-        chineseItem.setOnAction(e -> i18n.setLocale(I18n.CHINESE));
-        MenuItem toggleLanguage = item("action.language", Icons.LANGUAGE, LANGUAGE, i18n::toggle);
-        Menu view = menu("menu.view", darkItem, new SeparatorMenuItem(), englishItem, chineseItem, toggleLanguage);
-        Menu help = menu("menu.help", item("action.shortcuts", null, HELP, this::showShortcuts));
-        MenuBar bar = new MenuBar(file, sale, view, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private Menu menu(String key, MenuItem... items) {
-        Menu m = new Menu();
-        m.textProperty().bind(i18n.binding(key));
-        m.getItems().addAll(items);
-        return m;
-    }
-
-    private MenuItem item(String key, String icon, KeyCombination accelerator, Runnable action) {
-        MenuItem m = new MenuItem();
-        m.textProperty().bind(i18n.binding(key));
-        if (icon != null) {
-            m.setGraphic(Icons.of(icon));
-        }
-        m.setAccelerator(accelerator);
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
     private void initListeners() {
-        model.figuresProperty().addListener((obs, was, now) -> showFigures(now));
-        showFigures(model.figuresProperty().get());
+        model.live().figuresProperty().addListener((obs, was, now) -> showFigures(now));
+        showFigures(model.live().figuresProperty().get());
 
-        banner.visibleProperty().bind(model.bannerProperty().isNotNull());
-        bannerText.textProperty().bind(i18n.binding(model.bannerProperty()));
+        banner.visibleProperty().bind(model.live().bannerProperty().isNotNull());
+        bannerText.textProperty().bind(i18n.binding(model.live().bannerProperty()));
 
-        auditText.textProperty().bind(i18n.binding(model.auditProperty()));
-        model.auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
-        showVerdict(model.auditOkProperty().get());
-        endedText.textProperty().bind(i18n.binding(model.endedProperty()));
+        auditText.textProperty().bind(i18n.binding(model.verdict().auditProperty()));
+        model.verdict().auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
+        showVerdict(model.verdict().auditOkProperty().get());
+        endedText.textProperty().bind(i18n.binding(model.verdict().endedProperty()));
 
         statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.redisTargetProperty(),
                 model.serverVersionProperty(), model.embeddedProperty(), i18n.localeProperty()));
@@ -303,20 +221,12 @@ public final class DashboardView extends BorderPane {
                 + model.getPhase().name().toLowerCase(Locale.ROOT)), model.phaseProperty(), i18n.localeProperty()));
         statusMessage.textProperty().bind(i18n.binding(model.messageProperty()));
 
-        englishItem.setSelected(!i18n.isChinese());
-        chineseItem.setSelected(i18n.isChinese());
-        chineseItem.setStyle(Fonts.cjkStyle());
         useFontOf(i18n.isChinese());
         i18n.localeProperty().addListener((obs, was, now) -> {
-            englishItem.setSelected(!i18n.isChinese());
-            chineseItem.setSelected(i18n.isChinese());
             useFontOf(i18n.isChinese());
-            showFigures(model.figuresProperty().get()); // "closed" is a word
+            showFigures(model.live().figuresProperty().get()); // "closed" is a word
         });
-        themes.darkProperty().addListener((obs, was, dark) -> {
-            darkItem.setSelected(dark);
-            charts.applyTheme(dark);
-        });
+        themes.darkProperty().addListener((obs, was, dark) -> charts.applyTheme(dark));
         charts.applyTheme(themes.isDark());
 
         // second keys for the same commands: menus take one accelerator each
@@ -351,47 +261,22 @@ public final class DashboardView extends BorderPane {
     }
 
     private void showFigures(Figures f) {
-        if (!f.exists()) {
-            for (Tile t : new Tile[] {stockLeft, sold, winnerCount, conflicts, attempts, p99, timeLeft, oversold}) {
-                t.show("—");
-            }
-            oversold.setAlarm(false);
-            return;
-        }
-        stockLeft.show(number(f.stockLeft()));
-        sold.show(number(f.sold()) + " / " + number(f.total()));
-        winnerCount.show(number(f.winners()));
-        conflicts.show(f.conflicts() < 0 ? "—" : number(f.conflicts()));
-        attempts.show(Double.isNaN(f.attemptsPerS()) ? "—" : number(Math.round(f.attemptsPerS())));
-        p99.show(Double.isNaN(f.p99Ms()) ? "—" : String.format(Locale.ROOT, "%.1f ms", f.p99Ms()));
-        timeLeft.show(timeLeftText(f.ttlMillis()));
-        oversold.show(number(f.oversold()));
-        oversold.setAlarm(f.oversold() > 0);
+        Formats.Tiles t = Formats.tiles(f, i18n.get("tile.closed"));
+        stockLeft.show(t.stockLeft());
+        sold.show(t.sold());
+        winnerCount.show(t.winners());
+        oversold.show(t.oversold());
+        attempts.show(t.attemptsPerS());
+        conflicts.show(t.conflicts());
+        p99.show(t.p99());
+        timeLeft.show(t.timeLeft());
+        oversold.setAlarm(t.alarm());
     }
 
-    private String timeLeftText(long ttlMillis) {
-        if (ttlMillis == -2) {
-            return i18n.get("tile.closed");
-        }
-        if (ttlMillis == -1) {
-            return "∞";
-        }
-        long s = (ttlMillis + 999) / 1000;
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
+    // ---- files out, asked for by the menu and the header ----
 
-    private static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    // ---- exports ----
-
-    private void screenshot() {
-        Path file = exporter.choose(getScene().getWindow(), "", "png");
-        if (file != null) {
-            screenshot(file);
-        }
+    void askScreenshot() {
+        ask("", "png", this::screenshot);
     }
 
     /** The whole window as PNG, as it is on screen now. */
@@ -400,11 +285,8 @@ public final class DashboardView extends BorderPane {
         return exporter.windowPng(getScene(), file);
     }
 
-    private void exportChart(String what, JFreeChart chart) {
-        Path file = exporter.choose(getScene().getWindow(), what, "png");
-        if (file != null) {
-            exporter.chartPng(chart, 1280, 720, file);
-        }
+    void askChart(String what) {
+        ask(what, "png", file -> exportChart(what, file, 1280, 720));
     }
 
     /** A chart as PNG through JFreeChart's own drawing: "stock" or "rates". */
@@ -413,15 +295,15 @@ public final class DashboardView extends BorderPane {
                 file);
     }
 
-    private void exportCsv() {
-        choose("winners", "csv", model::exportWinners);
+    void askWinnersCsv() {
+        ask("winners", "csv", model.exports()::winners);
     }
 
-    private void exportJson() {
-        choose("report", "json", model::exportReport);
+    void askReportJson() {
+        ask("report", "json", model.exports()::report);
     }
 
-    private void choose(String what, String extension, Consumer<Path> export) {
+    private void ask(String what, String extension, Consumer<Path> export) {
         Path file = exporter.choose(getScene().getWindow(), what, extension);
         if (file != null) {
             export.accept(file);
@@ -432,7 +314,7 @@ public final class DashboardView extends BorderPane {
         themes.setDark(!themes.isDark());
     }
 
-    private void showShortcuts() {
+    void showShortcuts() {
         TextFlow text = new TextFlow(new Text(i18n.get("shortcuts.text")));
         text.getStyleClass().add("shortcuts");
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);

@@ -2,7 +2,6 @@ package seckill.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,11 +27,11 @@ import seckill.report.Exports;
 final class Exporter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
 
-    private final DashboardViewModel model;
+    private final ExportsModel exports;
     private final I18n i18n;
 
-    Exporter(DashboardViewModel model, I18n i18n) {
-        this.model = model;
+    Exporter(ExportsModel exports, I18n i18n) {
+        this.exports = exports;
         this.i18n = i18n;
     }
 
@@ -56,7 +55,7 @@ final class Exporter {
     CompletableFuture<Path> windowPng(Scene scene, Path file) {
         WritableImage image = scene.snapshot(null);
         BufferedImage pixels = SwingFXUtils.fromFXImage(image, null);
-        return model.onWorker(() -> {
+        return exports.write(() -> {
             writePng(file, pixels);
             return file;
         }, file);
@@ -66,21 +65,17 @@ final class Exporter {
         // JFreeChart draws with Java2D, independent of the FX thread; the chart is read while it draws, so take
         // the picture here and write it on the worker
         BufferedImage pixels = chart.createBufferedImage(width, height);
-        return model.onWorker(() -> {
+        return exports.write(() -> {
             writePng(file, pixels);
             return file;
         }, file);
     }
 
-    private static void writePng(Path file, BufferedImage pixels) {
-        try {
-            Exports.writeBytesAtomically(file, out -> {
-                if (!ImageIO.write(pixels, "png", out)) {
-                    throw new IOException("no PNG writer available");
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void writePng(Path file, BufferedImage pixels) throws IOException {
+        Exports.writeBytesAtomically(file, out -> {
+            if (!ImageIO.write(pixels, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 }

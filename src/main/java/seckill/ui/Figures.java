@@ -14,8 +14,4 @@ public record Figures(boolean exists, long total, long sold, long stockLeft, lon
                       long ttlMillis, long conflicts, double attemptsPerS, double p99Ms) {
 
     public static final Figures NONE = new Figures(false, -1, 0, 0, 0, 0, -2, -1, Double.NaN, Double.NaN);
-
-    public boolean isOpen() {
-        return ttlMillis != -2;
-    }
 }

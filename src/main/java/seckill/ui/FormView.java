@@ -1,8 +1,12 @@
 package seckill.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -81,7 +85,7 @@ final class FormView extends VBox {
         addRow("field.prefix", prefix, hint(null, LocalText.of("hint.prefix")));
 
         Label strategyHint = choiceRow(strategy, "strategy", StrategyKind.values(), StrategyKind::cliName,
-                form.strategyProperty());
+                form.strategyProperty(), null);
         strategyHint.styleProperty().bind(Bindings.when(form.strategyProperty().isEqualTo(StrategyKind.NAIVE))
                 .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
 
@@ -96,7 +100,8 @@ final class FormView extends VBox {
             addRow("field." + f.field().optionName(), input, hint);
             if (f.field() == ConfigField.POOL) {
                 // how those threads' buyers are played goes right under their number
-                choiceRow(engine, "engine", EngineKind.values(), EngineKind::cliName, form.engineProperty());
+                choiceRow(engine, "engine", EngineKind.values(), EngineKind::cliName, form.engineProperty(),
+                        form.engineErrorProperty());
             }
         }
 
@@ -137,22 +142,19 @@ final class FormView extends VBox {
 
     /**
      * A row choosing one of a few named things (a strategy, an engine): id {@code key}, label {@code field.key},
-     * the list's lines from {@code key.name}, and under it a hint from {@code key.summary.name}, which is returned.
+     * the list's lines from {@code key.name}, and under it a hint from {@code key.summary.name}, which is returned;
+     * the hint turns into the error while there is one (the choice cannot work with the rest of the form).
      */
     private <T> Label choiceRow(ComboBox<T> box, String key, T[] choices, Function<T, String> name,
-                                ObjectProperty<T> value) {
+                                ObjectProperty<T> value, ReadOnlyObjectProperty<LocalText> error) {
         box.setId(key);
         box.getItems().setAll(choices);
         box.valueProperty().bindBidirectional(value);
         box.setCellFactory(list -> new NamedCell<>(key + ".", name, false));
         box.setButtonCell(new NamedCell<>(key + ".", name, true));
         box.setMaxWidth(Double.MAX_VALUE);
-        Label hint = new Label();
+        Label hint = hint(error, () -> LocalText.of(key + ".summary." + name.apply(value.get())), value);
         hint.setId(key + "-hint");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(key + ".summary."
-                + name.apply(value.get())), value, i18n.localeProperty()));
         addRow("field." + key, box, hint);
         return hint;
     }
@@ -179,18 +181,30 @@ final class FormView extends VBox {
 
     /** A muted hint that turns into a red message (naming the field) while the field holds something not allowed. */
     private Label hint(ReadOnlyObjectProperty<LocalText> error, LocalText fallback) {
+        return hint(error, () -> fallback);
+    }
+
+    /**
+     * The same with a hint that changes with the choice made.
+     *
+     * @param error    the field's error, or null when it has none of its own
+     * @param changing what else the hint follows
+     */
+    private Label hint(ReadOnlyObjectProperty<LocalText> error, Supplier<LocalText> fallback,
+                       Observable... changing) {
         Label hint = new Label();
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
-        if (error == null) {
-            hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.format(fallback), i18n.localeProperty()));
-            return hint;
+        List<Observable> dependencies = new ArrayList<>(List.of(changing));
+        dependencies.add(i18n.localeProperty());
+        if (error != null) {
+            dependencies.add(error);
+            hint.pseudoClassStateChanged(Styles.STATE_DANGER, error.get() != null);
+            error.addListener((obs, was, now) -> hint.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
         }
-        hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.format(error.get() != null ? error.get()
-                : fallback), error, i18n.localeProperty()));
-        hint.pseudoClassStateChanged(Styles.STATE_DANGER, error.get() != null);
-        error.addListener((obs, was, now) -> hint.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
+        hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.format(error != null && error.get() != null
+                ? error.get() : fallback.get()), dependencies.toArray(Observable[]::new)));
         return hint;
     }
 

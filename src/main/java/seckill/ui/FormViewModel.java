@@ -1,5 +1,6 @@
 package seckill.ui;
 
+import java.time.Duration;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
@@ -19,6 +20,7 @@ import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
+import seckill.util.Problem;
 
 /**
  * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
@@ -28,6 +30,16 @@ import seckill.sim.SimulationConfig;
  * the title or a log.
  */
 public final class FormViewModel {
+    /**
+     * The server the form names, for a job to connect to.
+     *
+     * @param url      as given, password and all, or null for the default chain
+     * @param embedded an embedded redis-server whatever the URL
+     * @param timeout  how long Redis may take to answer
+     */
+    public record ServerChoice(String url, boolean embedded, Duration timeout) {
+    }
+
     private final FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
     private final FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
     private final FieldViewModel pool = new FieldViewModel(ConfigField.POOL, false);
@@ -43,6 +55,7 @@ public final class FormViewModel {
     private final BooleanProperty join = new SimpleBooleanProperty(this, "join");
     private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
     private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
     private final BooleanBinding fieldsValid;
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
@@ -57,7 +70,8 @@ public final class FormViewModel {
         fieldsValid = Bindings.createBooleanBinding(() -> fields.stream().allMatch(FieldViewModel::isValid),
                 fields.stream().map(FieldViewModel::validProperty).toArray(ReadOnlyBooleanProperty[]::new));
         redisUrl.addListener((obs, old, now) -> checkUrl());
-        allValid.bind(fieldsValid.and(urlError.isNull()));
+        engine.addListener((obs, old, now) -> checkEngine());
+        allValid.bind(fieldsValid.and(urlError.isNull()).and(engineError.isNull()));
     }
 
     public void fill(LaunchOptions o) {
@@ -77,16 +91,7 @@ public final class FormViewModel {
         engine.set(s.engine());
         embedded = o.embedded();
         takeUrl(o.redisUrl());
-    }
-
-    /** Puts the tutorial's numbers back; the Redis URL and prefix stay. */
-    public void restoreDefaults() {
-        for (FieldViewModel f : fields) {
-            f.textProperty().set(f.field() == ConfigField.SEED ? "" : Long.toString(f.field().defaultValue()));
-        }
-        strategy.set(StrategyKind.WATCH);
-        engine.set(EngineKind.THREADS);
-        join.set(false);
+        checkEngine();
     }
 
     public List<FieldViewModel> fields() {
@@ -147,6 +152,11 @@ public final class FormViewModel {
         return urlError.getReadOnlyProperty();
     }
 
+    /** Why the engine cannot speak to the server the URL names (the event loop and TLS), or null. */
+    public ReadOnlyObjectProperty<LocalText> engineErrorProperty() {
+        return engineError.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty allValidProperty() {
         return allValid.getReadOnlyProperty();
     }
@@ -155,18 +165,13 @@ public final class FormViewModel {
         return allValid.get();
     }
 
-    public boolean embedded() {
-        return embedded;
-    }
-
-    public int redisTimeoutS() {
-        return redisTimeoutS;
-    }
-
     /** The first problem of the form, naming its field, or null. */
     public LocalText firstError() {
         if (urlError.get() != null) {
             return urlError.get();
+        }
+        if (engineError.get() != null) {
+            return engineError.get();
         }
         return fields.stream().map(f -> f.errorProperty().get()).filter(e -> e != null).findFirst().orElse(null);
     }
@@ -213,6 +218,7 @@ public final class FormViewModel {
         String url = effectiveUrl();
         if (url == null) {
             urlError.set(null);
+            checkEngine();
             return;
         }
         try {
@@ -222,6 +228,20 @@ public final class FormViewModel {
             // RedisTarget's messages never carry the password
             urlError.set(LocalText.of("error.url", e.getMessage()));
         }
+        checkEngine();
+    }
+
+    /** The engine against the URL typed; a URL left to the environment is checked when the sale starts. */
+    private void checkEngine() {
+        String url = effectiveUrl();
+        Problem p = url == null || embedded || urlError.get() != null ? null
+                : engine.get().problemWith(RedisTarget.parse(url));
+        engineError.set(p == null ? null : LocalText.of("error.problem", p));
+    }
+
+    /** The server the form names; read it on the FX thread, hand it to the job. */
+    public ServerChoice server() {
+        return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
     }
 
     /** The settings as the engine takes them; only when {@link #isAllValid()}. */

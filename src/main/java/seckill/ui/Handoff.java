@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import seckill.service.PollSnapshot;
+
 /**
  * The one way from the worker threads to the FX thread. The poller {@link #offer}s snapshots, which are coalesced
  * (only the latest figures survive, all the winners are kept); rare events (connected, run finished) are

@@ -49,10 +49,6 @@ public final class I18n {
         return locale.getReadOnlyProperty();
     }
 
-    public Locale getLocale() {
-        return locale.get();
-    }
-
     public boolean isChinese() {
         return CHINESE.equals(locale.get());
     }

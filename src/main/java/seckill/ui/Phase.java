@@ -1,6 +1,12 @@
 package seckill.ui;
 
-/** Where the dashboard is; decides which commands are on. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where the dashboard's session is: the one state machine of the window. {@link #next()} lists, in one place, the
+ * phases each may move to; the commands are on exactly when the move they make is allowed.
+ */
 public enum Phase {
     /** No connection yet (or it failed). */
     DISCONNECTED,
@@ -17,7 +23,33 @@ public enum Phase {
     /** The local run has ended; the poller still shows Redis. */
     FINISHED;
 
-    public boolean isActive() {
-        return this == RUNNING || this == STOPPING || this == WATCHING;
+    /**
+     * The phases this one may move to. A job that fails, from any phase where one runs, ends in a quiet phase:
+     * {@code IDLE} when a server was reached, else {@code DISCONNECTED}.
+     */
+    public Set<Phase> next() {
+        return switch (this) {
+            // quiet: a sale may start here (it connects on the way), or a short job (connect, watch, reset)
+            case DISCONNECTED, IDLE, FINISHED -> EnumSet.of(BUSY, RUNNING);
+            case BUSY -> EnumSet.of(IDLE, WATCHING, DISCONNECTED);
+            case RUNNING -> EnumSet.of(STOPPING, FINISHED, IDLE, DISCONNECTED);
+            case STOPPING -> EnumSet.of(FINISHED, IDLE, DISCONNECTED);
+            // Stop while watching is the end of it
+            case WATCHING -> EnumSet.of(IDLE, DISCONNECTED);
+        };
+    }
+
+    public boolean canGoTo(Phase phase) {
+        return next().contains(phase);
+    }
+
+    /** Nothing runs: a sale may start, and its settings, its keys and the server may change. */
+    public boolean isQuiet() {
+        return canGoTo(RUNNING);
+    }
+
+    /** Stop means something here: a run to stop, or a watch to end. */
+    public boolean canStop() {
+        return this == RUNNING || this == WATCHING;
     }
 }

@@ -37,10 +37,6 @@ final class Tile extends VBox {
         value.pseudoClassStateChanged(HUGE, n > 15);
     }
 
-    Label valueLabel() {
-        return value;
-    }
-
     /** Red when something is wrong (oversold above 0), so the room sees it at once. */
     void setAlarm(boolean alarm) {
         pseudoClassStateChanged(ALARM, alarm);

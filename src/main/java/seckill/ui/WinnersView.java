@@ -1,7 +1,6 @@
 package seckill.ui;
 
 import java.util.List;
-import java.util.Locale;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -76,7 +75,7 @@ final class WinnersView extends VBox {
         user.setPrefWidth(180);
         TableColumn<WinnerRow, String> since = new TableColumn<>();
         since.textProperty().bind(i18n.binding("winners.since"));
-        since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(sinceText(c.getValue().msSinceOpen())));
+        since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.sinceOpen(c.getValue().msSinceOpen())));
         since.setStyle("-fx-alignment: CENTER-RIGHT;");
         since.setSortable(false);
         since.setPrefWidth(150);
@@ -90,14 +89,10 @@ final class WinnersView extends VBox {
         getChildren().addAll(header, table);
     }
 
-    static String sinceText(long ms) {
-        return ms < 0 ? "—" : String.format(Locale.ROOT, "+%.3f s", ms / 1000.0);
-    }
-
     private void initListeners() {
         follow.selectedProperty().bindBidirectional(model.followNewestProperty());
-        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d",
-                model.rows().size()), model.rows()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> Formats.count(model.rows().size()),
+                model.rows()));
         model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
             if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
                 // the table takes the new row count in at its next layout; scrolling before that would stop short

@@ -1,50 +1,99 @@
 package seckill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import redis.clients.jedis.Jedis;
-import seckill.redis.TestRedis;
-import seckill.report.WinnersCsv;
-import seckill.sale.Sale;
+import seckill.metrics.LatencySummary;
+import seckill.metrics.MetricsSnapshot;
+import seckill.sale.AuditResult;
 import seckill.sale.SaleKeys;
+import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
+import seckill.service.LabException;
+import seckill.service.PollSnapshot;
+import seckill.sim.EndReason;
+import seckill.sim.EngineKind;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
 import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
-/** The view model against the real Redis, without any toolkit: the test's thread drains the hand-off. */
+/**
+ * The session through the service seam: a fake lab, jobs run when the test settles them, snapshots pushed by the
+ * test. No Redis, no toolkit, no sleeping.
+ */
 class DashboardViewModelTest {
-    private final String prefix = TestRedis.prefix("ui-model");
-    private final ModelHarness harness = new ModelHarness();
+    private static final String PREFIX = "ui-model:";
+    private static final long OPENED = 1_000_000;
+
+    private final FakeLabService lab = new FakeLabService();
+    private final ModelHarness harness = ModelHarness.fast(lab);
     private final DashboardViewModel model = harness.model;
-    private final Handoff handoff = harness.handoff;
     private final I18n english = new I18n(I18n.ENGLISH);
+    private final I18n chinese = new I18n(I18n.CHINESE);
 
     @AfterEach
-    void cleanUp() {
+    void close() {
         harness.close();
-        TestRedis.reset(prefix);
-    }
-
-    private void until(BooleanSupplier condition) {
-        harness.until(condition);
     }
 
     private void smallSale(StrategyKind strategy, long stock, long users) {
-        model.form().takeUrl(TestRedis.url());
-        model.form().prefixProperty().set(prefix);
+        model.form().takeUrl("redis://127.0.0.1:6379");
+        model.form().prefixProperty().set(PREFIX);
         model.form().strategyProperty().set(strategy);
         model.form().stock().setValue(stock);
         model.form().users().setValue(users);
         model.form().pool().setValue(20);
+    }
+
+    /** The sale after {@code sold} winners, the first {@code from} of them already read. */
+    private static SaleState sale(long total, long sold, long from, long readAtMs) {
+        List<String> ids = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        for (long i = from; i < sold; i++) {
+            ids.add("user-" + i);
+            times.add(OPENED + 10 * i);
+        }
+        long ttl = sold >= total ? -2 : 60_000;
+        return new SaleState(total, sold, sold, ttl, OPENED, from, ids, times, readAtMs);
+    }
+
+    private static final SaleState NO_SALE = new SaleState(-1, 0, 0, -2, -1, 0, List.of(), List.of(), OPENED);
+
+    private static MetricsSnapshot counters(long attempts, long wins, long conflicts) {
+        LatencySummary latency = new LatencySummary(1.0, 2.0, 3.5, 4.0, 5.0, attempts);
+        return new MetricsSnapshot(1_000, attempts, wins, 0, 0, 0, conflicts, 0, wins, wins, attempts, wins,
+                conflicts, latency, latency);
+    }
+
+    private static SimulationResult result(SimulationConfig config, EndReason how, SaleState state, AuditResult audit) {
+        return new SimulationResult(config, how, counters(400, state.sold(), 12), 2_000, state, audit, null);
+    }
+
+    private static AuditResult holds(long n) {
+        return new AuditResult(true, List.of(), n, n, n, n, 0);
+    }
+
+    /** Starts the form's sale and lets its job run: the run and its stream are handed over. */
+    private FakeLabService.Run started() {
+        model.start();
+        harness.settle();
+        return lab.lastRun();
+    }
+
+    /** Ends the run and settles on a poll read after its end (with every winner: rows are not added twice). */
+    private void endAndSettle(FakeLabService.Run run, SimulationResult r) {
+        run.result.complete(r);
+        harness.settle();
+        lab.lastStream().push(sale(r.state().total(), r.state().sold(), 0, System.currentTimeMillis()));
+        harness.settle();
     }
 
     @Test
@@ -54,21 +103,47 @@ class DashboardViewModelTest {
         model.start();
         assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
         assertThat(model.canStartProperty().get()).isFalse();
-        until(() -> model.settledProperty().get());
+        assertThat(harness.waitingJobs()).as("the run starts on the worker, not here").isEqualTo(1);
+        harness.settle();
+        assertThat(lab.calls).containsExactly("connect redis://127.0.0.1:6379", "startSale " + PREFIX,
+                "watch " + PREFIX);
+        FakeLabService.Run run = lab.lastRun();
+        FakeLabService.Stream stream = lab.lastStream();
+        assertThat(stream.followed).as("the poller samples the run's counters").isSameAs(run.metrics);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Selling to 200 users with lua…");
 
+        stream.push(sale(20, 12, 0, OPENED + 500), counters(300, 12, 0));
+        harness.settle();
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(12);
+        assertThat(model.live().figuresProperty().get().attemptsPerS()).isEqualTo(300);
+        assertThat(model.live().winners().size()).isEqualTo(12);
+
+        SaleState last = sale(20, 20, 12, OPENED + 900);
+        stream.push(last, counters(300, 8, 0));
+        run.result.complete(result(run.config, EndReason.SOLD_OUT, last, holds(20)));
+        harness.settle();
         assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
-        Figures f = model.figuresProperty().get();
+        assertThat(stream.followed).as("the run's counters are final").isNull();
+        assertThat(model.live().settledProperty().get()).as("no poll read after the end yet").isFalse();
+
+        stream.push(sale(20, 20, 20, System.currentTimeMillis()));
+        harness.settle();
+        assertThat(model.live().settledProperty().get()).isTrue();
+        Figures f = model.live().figuresProperty().get();
         assertThat(f.sold()).isEqualTo(20);
         assertThat(f.total()).isEqualTo(20);
         assertThat(f.stockLeft()).isZero();
         assertThat(f.oversold()).isZero();
-        assertThat(model.winners().size()).isEqualTo(20);
-        assertThat(model.winners().rows().get(0).msSinceOpen()).isGreaterThanOrEqualTo(0);
-        assertThat(english.format(model.auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
-        assertThat(model.auditOkProperty().get()).isTrue();
-        assertThat(english.format(model.endedProperty().get())).isEqualTo("Ended: sold out");
-        assertThat(model.redisTargetProperty().get()).startsWith("redis://");
-        assertThat(model.stockHistory().size()).isPositive();
+        assertThat(f.conflicts()).as("the run's own total once it is over").isEqualTo(12);
+        assertThat(model.live().winners().size()).isEqualTo(20);
+        assertThat(model.live().winners().rows().get(0).msSinceOpen()).isZero();
+        assertThat(model.live().winners().rows().get(19).userId()).isEqualTo("user-19");
+        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(model.verdict().auditOkProperty().get()).isTrue();
+        assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
+        assertThat(model.redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(model.serverVersionProperty().get()).isEqualTo("7.2.4");
+        assertThat(model.live().stockHistory().size()).isPositive();
         assertThat(model.exitCode()).isZero();
         assertThat(model.canStartProperty().get()).isTrue();
     }
@@ -76,102 +151,171 @@ class DashboardViewModelTest {
     @Test
     void naiveOversellsAndTheAuditSaysItIsOnPurpose() {
         smallSale(StrategyKind.NAIVE, 5, 200);
-        model.start();
-        until(() -> model.settledProperty().get());
-        assertThat(model.figuresProperty().get().oversold()).isPositive();
-        assertThat(model.auditOkProperty().get()).isFalse();
-        assertThat(english.format(model.auditProperty().get())).startsWith("✘ oversold").contains("on purpose");
+        FakeLabService.Run run = started();
+        SaleState oversold = sale(5, 7, 0, OPENED + 100);
+        lab.lastStream().push(oversold);
+        AuditResult audit = new AuditResult(false, List.of(Problem.of(Kind.OVERSOLD, 7L, 5L, 2L)), 5, 7, 7, 7, 2);
+        endAndSettle(run, result(run.config, EndReason.ALL_USERS_DONE, oversold, audit));
+        assertThat(model.live().figuresProperty().get().oversold()).isEqualTo(2);
+        assertThat(model.verdict().auditOkProperty().get()).isFalse();
+        assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ oversold").contains("on purpose");
         assertThat(model.exitCode()).isEqualTo(3);
     }
 
     @Test
     void stopsARunningSaleAndResetsIt() {
         smallSale(StrategyKind.WATCH, 1_000, 1_000_000);
-        model.form().spreadMs().setValue(600_000); // users trickle in: the sale is still going when we stop it
-        model.start();
-        until(() -> model.figuresProperty().get().exists());
+        FakeLabService.Run run = started();
+        lab.lastStream().push(sale(1_000, 3, 0, OPENED + 100));
+        harness.settle();
+        assertThat(model.live().figuresProperty().get().exists()).isTrue();
         model.stop();
         assertThat(model.getPhase()).isEqualTo(Phase.STOPPING);
-        until(() -> model.getPhase() == Phase.FINISHED);
-        assertThat(english.format(model.endedProperty().get())).isEqualTo("Ended: stopped");
+        assertThat(run.stopped).isTrue();
+        assertThat(model.canStopProperty().get()).isFalse();
+        run.result.complete(result(run.config, EndReason.STOPPED, sale(1_000, 3, 3, OPENED + 200), holds(3)));
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: stopped");
 
         model.reset();
-        until(() -> model.getPhase() == Phase.IDLE);
-        assertThat(model.winners().size()).isZero();
-        assertThat(model.figuresProperty().get().exists()).isFalse();
-        try (Jedis jedis = TestRedis.connection().borrow()) {
-            assertThat(new Sale(new SaleKeys(prefix)).exists(jedis)).isFalse();
-        }
+        assertThat(model.getPhase()).isEqualTo(Phase.BUSY);
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(lab.calls).endsWith("reset " + PREFIX);
+        assertThat(lab.streams.get(0).closed).as("the old sale's stream is closed").isTrue();
+        assertThat(model.live().winners().size()).isZero();
+        assertThat(model.live().figuresProperty().get().exists()).isFalse();
+        assertThat(english.format(model.messageProperty().get())).isEqualTo(
+                "Deleted 4 key(s) of the sale under prefix “" + PREFIX + "”.");
+    }
+
+    @Test
+    void aStopAskedBeforeTheRunIsHandedOverStopsItOnArrival() {
+        smallSale(StrategyKind.LUA, 10, 100);
+        model.start();
+        model.stop(); // the start job has not run yet
+        assertThat(model.getPhase()).isEqualTo(Phase.STOPPING);
+        harness.settle();
+        assertThat(lab.lastRun().stopped).isTrue();
+        assertThat(english.format(model.messageProperty().get())).startsWith("Stopping");
     }
 
     @Test
     void followsASaleThatAnotherClientDrives() {
-        SaleKeys keys = new SaleKeys(prefix);
         smallSale(StrategyKind.WATCH, 1, 1);
         model.watch();
-        until(() -> model.getPhase() == Phase.WATCHING
-                && "status.waiting".equals(model.messageProperty().get().key()));
+        assertThat(model.getPhase()).isEqualTo(Phase.BUSY);
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.WATCHING);
+        assertThat(lab.calls).containsExactly("connect redis://127.0.0.1:6379", "wrongTypes " + PREFIX,
+                "watch " + PREFIX);
+        FakeLabService.Stream stream = lab.lastStream();
+        stream.push(NO_SALE);
+        harness.settle();
         assertThat(english.format(model.messageProperty().get())).startsWith("Waiting for a sale under prefix");
 
-        // another client, by the same keys: open a sale and sell it out with the Lua strategy
-        OtherClient.sellOut(keys, 30, "other-");
-        until(() -> model.winners().size() == 30 && model.figuresProperty().get().sold() == 30);
-        assertThat(model.winners().rows().get(29).userId()).isEqualTo("other-29");
-        assertThat(model.figuresProperty().get().stockLeft()).isZero();
-        assertThat(model.figuresProperty().get().conflicts()).isEqualTo(-1); // no local run: nothing to count
-        // sold out and quiet: the watched sale is audited too
-        until(() -> model.auditOkProperty().get() != null);
-        assertThat(model.auditOkProperty().get()).isTrue();
+        stream.push(sale(30, 29, 0, OPENED + 100));
+        harness.settle();
+        assertThat(lab.calls).as("a sale still selling is not audited").noneMatch(c -> c.startsWith("audit"));
+        stream.push(sale(30, 30, 29, OPENED + 200));
+        harness.settle();
+        assertThat(model.live().winners().size()).isEqualTo(30);
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(30);
+        assertThat(model.live().winners().rows().get(29).userId()).isEqualTo("user-29");
+        assertThat(model.live().figuresProperty().get().stockLeft()).isZero();
+        assertThat(model.live().figuresProperty().get().conflicts()).isEqualTo(-1); // no local run: nothing to count
+        assertThat(model.verdict().auditOkProperty().get()).isTrue();
+        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+
+        stream.push(sale(30, 30, 30, OPENED + 300));
+        harness.settle();
+        assertThat(lab.calls).as("audited once per outcome").filteredOn(c -> c.startsWith("audit")).hasSize(1);
 
         model.stop();
         assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(stream.closed).isTrue();
     }
 
     @Test
     void refusesToWatchASaleWhoseKeysHaveTheWrongTypeAndNamesTheKey() {
-        SaleKeys keys = new SaleKeys(prefix);
-        try (Jedis jedis = TestRedis.connection().borrow()) {
-            jedis.set(keys.user(), "not a list");
-        }
+        String userKey = new SaleKeys(PREFIX).user();
+        lab.wrongTypes = List.of(Problem.of(Kind.KEY_WRONG_TYPE, userKey, "string", "list"));
         smallSale(StrategyKind.WATCH, 1, 1);
         model.watch();
-        until(() -> model.getPhase() == Phase.IDLE);
-        assertThat(english.format(model.messageProperty().get())).startsWith("Refused: ").contains(keys.user())
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.messageProperty().get())).startsWith("Refused: ").contains(userKey)
                 .contains("list");
+        assertThat(chinese.format(model.messageProperty().get())).startsWith("已拒绝：").contains(userKey)
+                .doesNotContain("Refused", "but a sale needs");
+        assertThat(lab.streams).as("nothing is watched").isEmpty();
+        assertThat(model.exitCode()).as("refused, as the command line refuses").isEqualTo(2);
     }
 
     @Test
     void keepsTheScreenWhenRedisIsLostAndClearsTheBannerWhenItIsBack() {
         smallSale(StrategyKind.LUA, 10, 50);
-        model.start();
-        until(() -> model.settledProperty().get());
-        long source = currentSource();
-        Figures before = model.figuresProperty().get();
+        FakeLabService.Run run = started();
+        endAndSettle(run, result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10)));
+        FakeLabService.Stream stream = lab.lastStream();
+        Figures before = model.live().figuresProperty().get();
 
-        model.apply(PollSnapshot.lost(source, Problem.of(Problem.Kind.REDIS_LOST, "redis://127.0.0.1:1",
-                "Connection reset")));
-        assertThat(english.format(model.bannerProperty().get())).startsWith("Redis is lost: ")
+        stream.lose(Problem.of(Kind.REDIS_LOST, "redis://127.0.0.1:1", "Connection reset"));
+        harness.settle();
+        assertThat(english.format(model.live().bannerProperty().get())).startsWith("Redis is lost: ")
                 .contains("reconnecting");
-        assertThat(model.figuresProperty().get()).isEqualTo(before);
-        assertThat(model.winners().size()).isEqualTo(10);
+        assertThat(chinese.format(model.live().bannerProperty().get())).startsWith("与 Redis 的连接丢失")
+                .doesNotContain("was lost");
+        assertThat(model.live().figuresProperty().get()).isEqualTo(before);
+        assertThat(model.live().winners().size()).isEqualTo(10);
 
-        until(() -> model.bannerProperty().get() == null); // the next real poll succeeds
+        stream.push(sale(10, 10, 10, System.currentTimeMillis()));
+        harness.settle();
+        assertThat(model.live().bannerProperty().get()).isNull();
         assertThat(english.format(model.messageProperty().get())).isEqualTo("Redis is back.");
     }
 
     @Test
-    void exportsTheWinnersAndTheReport(@TempDir Path dir) throws Exception {
+    void ignoresTheSnapshotsOfAStreamAlreadyReplaced() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        FakeLabService.Run run = started();
+        endAndSettle(run, result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10)));
+        FakeLabService.Stream old = lab.lastStream();
+        model.reset();
+        harness.settle();
+        old.push(sale(10, 10, 0, OPENED + 500));
+        harness.settle();
+        assertThat(model.live().figuresProperty().get().exists()).isFalse();
+        assertThat(model.live().winners().size()).isZero();
+    }
+
+    @Test
+    void exportsTheWinnersAndTheReport(@org.junit.jupiter.api.io.TempDir Path dir) {
         smallSale(StrategyKind.DECR, 10, 100);
-        model.start();
-        until(() -> model.settledProperty().get());
-        var csv = model.exportWinners(dir.resolve("w.csv"));
-        var json = model.exportReport(dir.resolve("r.json"));
-        until(() -> csv.isDone() && json.isDone());
-        assertThat(csv.get()).isEqualTo(10);
-        assertThat(Files.readAllLines(dir.resolve("w.csv"))).hasSize(11).first().isEqualTo(WinnersCsv.HEADER);
-        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"strategy\" : \"decr\"")
-                .contains("\"sold\" : 10");
-        assertThat(english.format(model.messageProperty().get())).startsWith("Saved ");
+        FakeLabService.Run run = started();
+        SimulationResult r = result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10));
+        endAndSettle(run, r);
+        CompletableFuture<Long> csv = model.exports().winners(dir.resolve("w.csv"));
+        CompletableFuture<Path> json = model.exports().report(dir.resolve("r.json"));
+        assertThat(csv).isNotDone();
+        harness.settle();
+        assertThat(csv).isCompletedWithValue(10L);
+        assertThat(json).isCompletedWithValue(dir.resolve("r.json"));
+        assertThat(lab.calls).contains("exportWinners " + PREFIX + " w.csv", "exportReport r.json");
+        assertThat(lab.reported).containsExactly(r);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Saved " + dir.resolve("r.json"));
+    }
+
+    @Test
+    void saysWhyAnExportCannotBeWritten() {
+        CompletableFuture<Long> csv = model.exports().winners(Path.of("w.csv"));
+        assertThat(csv).isCompletedExceptionally();
+        assertThat(english.format(model.messageProperty().get())).startsWith("Not connected to Redis");
+        CompletableFuture<Path> json = model.exports().report(Path.of("r.json"));
+        assertThat(json).isCompletedExceptionally();
+        assertThat(english.format(model.messageProperty().get())).startsWith("No run has ended yet");
+        assertThat(lab.calls).isEmpty();
     }
 
     @Test
@@ -182,28 +326,163 @@ class DashboardViewModelTest {
         assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
         assertThat(english.format(model.messageProperty().get())).isEqualTo(
                 "Stock cannot be 0: enter a whole number from 1 to 100,000,000.");
+        assertThat(harness.waitingJobs()).isZero();
+    }
+
+    @Test
+    void aSecondStartWhileRunningChangesNothing() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        started();
+        LocalText before = model.messageProperty().get();
+        model.start();
+        model.watch();
+        model.reset();
+        model.connect();
+        assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
+        assertThat(harness.waitingJobs()).isZero();
+        assertThat(model.messageProperty().get()).isEqualTo(before);
+        assertThat(model.live().settledProperty().get()).isFalse();
+        assertThat(lab.runs).hasSize(1);
     }
 
     @Test
     void saysClearlyWhenRedisCannotBeReached() {
+        lab.connectFails = LabException.unreachable(Problem.of(Kind.REDIS_REFUSED, "redis://127.0.0.1:1"), null);
         model.form().takeUrl("redis://127.0.0.1:1");
         model.connect();
-        until(() -> model.getPhase() == Phase.DISCONNECTED);
+        assertThat(model.getPhase()).isEqualTo(Phase.BUSY);
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
         assertThat(english.format(model.messageProperty().get())).startsWith("Cannot use Redis: ")
                 .contains("127.0.0.1:1");
+        assertThat(chinese.format(model.messageProperty().get())).startsWith("无法使用 Redis").contains("127.0.0.1:1")
+                .doesNotContain("unreachable");
+        assertThat(model.exitCode()).isEqualTo(4);
+        assertThat(model.canChangeSaleProperty().get()).isTrue();
+
+        lab.connectFails = null;
+        model.connect();
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Connected to redis://127.0.0.1:6379.");
+        assertThat(model.exitCode()).as("the server is back").isZero();
+    }
+
+    @Test
+    void connectingKeepsTheVerdictOfTheSaleOnScreen() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        FakeLabService.Run run = started();
+        endAndSettle(run, result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10)));
+        model.connect();
+        harness.settle();
+        assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✔");
+        assertThat(model.verdict().resultProperty().get()).isNotNull();
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(10);
+    }
+
+    @Test
+    void aRunThatEndsOnARedisErrorExitsWithFour() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        FakeLabService.Run run = started();
+        Problem lost = Problem.of(Kind.REDIS_LOST, "redis://127.0.0.1:6379", "reset");
+        run.result.complete(new SimulationResult(run.config, EndReason.ERROR, counters(1, 0, 0), 10, null, null,
+                lost));
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.live().settledProperty().get()).as("no poll will settle it").isTrue();
+        assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ not audited: Redis at");
+        assertThat(english.format(model.messageProperty().get())).startsWith("The run ended on an error: ");
         assertThat(model.exitCode()).isEqualTo(4);
     }
 
-    /** The poller of the sale on screen, read through a snapshot it made. */
-    private long currentSource() {
-        long[] source = {-1};
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            handoff.drain(s -> {
-                source[0] = s.source();
-                model.apply(s);
-            });
-            return source[0] >= 0;
-        });
-        return source[0];
+    // ---- the event loop and TLS: flagged in the form, and refused quietly if it gets through ----
+
+    @Test
+    void theFormFlagsTheEventLoopWithATlsServerBeforeStart() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.form().takeUrl("rediss://:pw@redis.example:6380");
+        model.form().engineProperty().set(EngineKind.LOOP);
+        assertThat(model.canStartProperty().get()).isFalse();
+        LocalText error = model.form().engineErrorProperty().get();
+        assertThat(english.format(error)).isEqualTo(
+                "The event loop speaks plain TCP only: for a rediss:// (TLS) server choose the threads engine");
+        assertThat(chinese.format(error)).doesNotContain("speaks", "TCP only").contains("rediss://");
+        model.start();
+        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(model.messageProperty().get()).isEqualTo(error);
+        assertThat(harness.waitingJobs()).isZero();
+        assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
+        assertThat(model.exitCode()).as("as the command line refuses it").isEqualTo(2);
+
+        model.form().engineProperty().set(EngineKind.THREADS);
+        assertThat(model.canStartProperty().get()).isTrue();
+        model.form().engineProperty().set(EngineKind.LOOP);
+        model.form().takeUrl("redis://redis.example:6380");
+        assertThat(model.canStartProperty().get()).as("plain TCP suits the loop").isTrue();
+    }
+
+    @Test
+    void aRefusedStartLeavesTheWindowQuietWithTheReason() {
+        // the form cannot see a rediss:// URL that comes from $REDIS_URL: the service refuses it at start
+        lab.startFails = LabException.refused(Problem.of(Kind.LOOP_NO_TLS));
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.form().takeUrl(null);
+        model.form().engineProperty().set(EngineKind.LOOP);
+        model.start();
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Refused: The event loop speaks plain "
+                + "TCP only: for a rediss:// (TLS) server choose the threads engine");
+        assertThat(chinese.format(model.messageProperty().get())).startsWith("已拒绝：").doesNotContain("speaks");
+        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.canStopProperty().get()).isFalse();
+        assertThat(model.live().settledProperty().get()).as("--exit does not wait forever").isTrue();
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(lab.streams).isEmpty();
+        model.stop(); // Esc now: nothing to stop, nothing changes
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+    }
+
+    @Test
+    void aJobThatThrowsAnErrorStillEndsQuietWithAMessage() {
+        lab.startFails = new StackOverflowError();
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.start();
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo(
+                "Something went wrong, nothing runs now: StackOverflowError");
+        assertThat(chinese.format(model.messageProperty().get())).startsWith("出错了");
+        assertThat(model.exitCode()).isEqualTo(1);
+        assertThat(model.canStartProperty().get()).isTrue();
+    }
+
+    @Test
+    void aRunThatFailsAfterItStartedEndsQuietAndClosesItsStream() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.form().joinProperty().set(true);
+        FakeLabService.Run run = started();
+        run.result.completeExceptionally(LabException.refused(Problem.of(Kind.JOIN_NO_SALE, PREFIX,
+                PREFIX + "kill_total")));
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.messageProperty().get())).startsWith("Refused: Cannot join");
+        assertThat(lab.lastStream().closed).isTrue();
+        assertThat(model.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aSnapshotOfTheCurrentStreamIsShownEvenBeforeItsHandleArrives() {
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.start();
+        harness.runJobs();
+        // the stream's first tick can be drained before the job's answer: it belongs to the new view all the same
+        FakeLabService.Stream stream = lab.lastStream();
+        model.apply(PollSnapshot.of(stream.source(), sale(10, 2, 0, OPENED + 10), null, false));
+        assertThat(model.live().winners().size()).isEqualTo(2);
+        harness.settle();
+        stream.push(sale(10, 3, 2, OPENED + 20));
+        harness.settle();
+        assertThat(model.live().winners().size()).as("no row lost between the two").isEqualTo(3);
     }
 }

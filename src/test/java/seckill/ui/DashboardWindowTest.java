@@ -135,7 +135,7 @@ class DashboardWindowTest {
     void runsASaleAndShowsTheFinalNumbers(FxRobot robot) {
         smallSale(robot, "lua", 25, 300);
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().settledProperty().get());
+        eventually(() -> dashboard.model().live().settledProperty().get());
 
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("25 / 25");
         assertThat(text(robot, "#tile-stock-left-value")).isEqualTo("0");
@@ -158,9 +158,9 @@ class DashboardWindowTest {
         onFx(() -> engine.setValue(EngineKind.LOOP));
         assertThat(text(robot, "#engine-hint")).startsWith("One thread holds every buyer’s connection");
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().settledProperty().get());
+        eventually(() -> dashboard.model().live().settledProperty().get());
 
-        assertThat(fx(() -> dashboard.model().resultProperty().get().config().engine())).isEqualTo(EngineKind.LOOP);
+        assertThat(fx(() -> dashboard.model().verdict().resultProperty().get().config().engine())).isEqualTo(EngineKind.LOOP);
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("30 / 30");
         assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
     }
@@ -169,7 +169,7 @@ class DashboardWindowTest {
     void theTableFollowsTheNewestWinnerToTheLastRow(FxRobot robot) {
         smallSale(robot, "lua", 150, 300);
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().settledProperty().get());
+        eventually(() -> dashboard.model().live().settledProperty().get());
         VirtualFlow<?> flow = robot.lookup("#winners-table .virtual-flow").queryAs(VirtualFlow.class);
         eventually(() -> fx(() -> flow.getLastVisibleCell().getIndex()) == 149);
     }
@@ -179,7 +179,7 @@ class DashboardWindowTest {
         smallSale(robot, "watch", 1_000, 1_000_000);
         setField(robot, "#field-spread-ms", "600000");
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().getPhase() == Phase.RUNNING && dashboard.model().figuresProperty().get()
+        eventually(() -> dashboard.model().getPhase() == Phase.RUNNING && dashboard.model().live().figuresProperty().get()
                 .exists());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         eventually(() -> dashboard.model().getPhase() == Phase.FINISHED);
@@ -218,7 +218,7 @@ class DashboardWindowTest {
     void writesAScreenshotOfTheWholeWindow(FxRobot robot, @TempDir Path dir) throws Exception {
         smallSale(robot, "decr", 10, 100);
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().settledProperty().get());
+        eventually(() -> dashboard.model().live().settledProperty().get());
         Path file = dir.resolve("shot.png");
         fx(() -> dashboard.view().screenshot(file)).get(30, TimeUnit.SECONDS);
 

@@ -47,8 +47,6 @@ class FormViewModelTest {
         assertThat(c.durationS()).isEqualTo(30);
         assertThat(c.join()).isTrue();
         assertThat(c.engine()).isEqualTo(EngineKind.LOOP);
-        form.restoreDefaults();
-        assertThat(form.toConfig().engine()).as("the tutorial's model again").isEqualTo(EngineKind.THREADS);
     }
 
     @Test
@@ -77,5 +75,24 @@ class FormViewModelTest {
         form.redisUrlProperty().set("");
         assertThat(form.isAllValid()).isTrue();
         assertThat(form.effectiveUrl()).isNull();
+    }
+
+    @Test
+    void theEventLoopWithATlsUrlIsAnErrorOfTheEngineRow() {
+        form.engineProperty().set(EngineKind.LOOP);
+        assertThat(form.isAllValid()).isTrue();
+        form.takeUrl("rediss://:pw@redis.example:6380");
+        assertThat(form.isAllValid()).isFalse();
+        assertThat(english.format(form.engineErrorProperty().get())).startsWith("The event loop speaks plain TCP");
+        assertThat(form.firstError()).isEqualTo(form.engineErrorProperty().get());
+        form.engineProperty().set(EngineKind.THREADS);
+        assertThat(form.engineErrorProperty().get()).isNull();
+        assertThat(form.isAllValid()).isTrue();
+
+        LaunchOptions fromTheCommandLine = new LaunchOptions("rediss://redis.example:6380", false,
+                SimulationConfig.builder().engine(EngineKind.LOOP).build(), false, false, null, false, null, false,
+                false);
+        form.fill(fromTheCommandLine);
+        assertThat(form.isAllValid()).as("refused from the first frame").isFalse();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import seckill.sale.SaleState;
+import seckill.service.PollSnapshot;
 import seckill.util.Problem;
 
 class HandoffTest {

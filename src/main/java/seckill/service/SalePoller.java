@@ -1,4 +1,4 @@
-package seckill.ui;
+package seckill.service;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import redis.clients.jedis.Jedis;
 import seckill.metrics.MetricsSnapshot;
 import seckill.metrics.SaleMetrics;
+import seckill.redis.Backoff;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisErrors;
 import seckill.sale.SaleKeys;
@@ -20,18 +21,17 @@ import seckill.sale.SaleState;
  * ({@link SaleReader#read}, a single MULTI/EXEC) that brings only the winners not seen yet. It reads the sale, not
  * the engine's memory, so a sale driven by any other client through the same keys shows the same way.
  *
- * <p>When Redis is lost it says so once per tick and tries again with a growing pause, so the dashboard recovers
- * by itself when the server is back.
+ * <p>When Redis is lost it says so once per tick and tries again after {@link Backoff}'s growing pause, never
+ * sooner than its own period, so the dashboard recovers by itself soon after the server is back.
  */
-final class SalePoller implements AutoCloseable {
+final class SalePoller implements PollStream {
     static final long PERIOD_MS = 100;
-    private static final long MAX_BACKOFF_MS = 2_000;
     private static final AtomicLong SOURCES = new AtomicLong();
 
     private final RedisConnection redis;
-    private final SaleKeys keys;
     private final SaleReader reader;
     private final Consumer<PollSnapshot> sink;
+    private final Consumer<SalePoller> closed;
     private final long source = SOURCES.incrementAndGet();
     private final Thread thread;
     private volatile SaleMetrics metrics;
@@ -40,11 +40,12 @@ final class SalePoller implements AutoCloseable {
     private long next;
     private long openedMs = Long.MIN_VALUE;
 
-    SalePoller(RedisConnection redis, SaleKeys keys, Consumer<PollSnapshot> sink) {
+    /** @param closed told once the poller is closed, so whoever keeps a list of them can forget it */
+    SalePoller(RedisConnection redis, SaleKeys keys, Consumer<PollSnapshot> sink, Consumer<SalePoller> closed) {
         this.redis = redis;
-        this.keys = keys;
         this.reader = new SaleReader(keys);
         this.sink = sink;
+        this.closed = closed;
         this.thread = new Thread(this::loop, "seckill-ui-poller-" + source);
         thread.setDaemon(true);
     }
@@ -54,24 +55,21 @@ final class SalePoller implements AutoCloseable {
         return this;
     }
 
-    long source() {
+    @Override
+    public long source() {
         return source;
     }
 
-    SaleKeys keys() {
-        return keys;
-    }
-
-    /** The local run's counters to sample with each tick; null while only watching. */
-    void follow(SaleMetrics runMetrics) {
+    @Override
+    public void follow(SaleMetrics runMetrics) {
         this.metrics = runMetrics;
     }
 
-    /** Asks the thread to end after its tick; never waits for it, so the FX thread may call this. */
     @Override
     public void close() {
         running = false;
         LockSupport.unpark(thread);
+        closed.accept(this);
     }
 
     private void loop() {
@@ -85,7 +83,7 @@ final class SalePoller implements AutoCloseable {
             } catch (RuntimeException e) {
                 // the pool drops the broken connection; the next tick borrows a fresh one
                 sink.accept(PollSnapshot.lost(source, RedisErrors.describe(redis.target(), e)));
-                pauseMs = Math.min(MAX_BACKOFF_MS, PERIOD_MS << Math.min(failures++, 5));
+                pauseMs = Math.max(PERIOD_MS, Backoff.delayMillis(failures++));
             }
             long deadline = started + TimeUnit.MILLISECONDS.toNanos(pauseMs);
             for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {

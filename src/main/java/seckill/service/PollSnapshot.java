@@ -1,4 +1,4 @@
-package seckill.ui;
+package seckill.service;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,68 @@
+package seckill.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import seckill.sale.AuditResult;
+import seckill.sale.SaleKeys;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+import seckill.util.Problem;
+
+/**
+ * What the dashboard needs of the lab: a server to talk to, sales to run and to watch, their keys to check, reset
+ * and audit, and files to write. Every call but {@link #close()} may block on Redis: call it off the FX thread.
+ * Every call but {@link #connect} works on the server of the last successful {@code connect}.
+ *
+ * <p>Failures the person can act on are {@link LabException}s carrying a {@link Problem}, never a password.
+ */
+public interface LabService extends AutoCloseable {
+
+    /**
+     * Connects to the server, or keeps the connection when it is to the same URL.
+     *
+     * @param url      the URL as given, password and all, or null for the default chain ($REDIS_URL, local,
+     *                 embedded)
+     * @param embedded use an embedded redis-server whatever the URL
+     * @param timeout  how long Redis may take to answer
+     * @throws LabException {@link LabException.Reason#UNREACHABLE} when no server can be used
+     */
+    ServerInfo connect(String url, boolean embedded, Duration timeout);
+
+    /**
+     * Opens the sale (emptying its keys first unless it joins the open one) and starts playing its users; returns
+     * at once with the running sale.
+     *
+     * @throws LabException {@link LabException.Reason#REFUSED} when the settings cannot run on this server (the
+     *                      event loop and TLS), {@link LabException.Reason#UNREACHABLE} when Redis is away
+     */
+    SaleRun startSale(SimulationConfig config);
+
+    /**
+     * Follows the sale under these keys: about ten snapshots a second go to the sink, on a thread of the stream's
+     * own, until the stream is closed. A later stream's snapshots carry a greater {@link PollSnapshot#source()}.
+     */
+    PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink);
+
+    /** Keys of the sale that exist with a type other than the sale needs (it cannot be watched then). */
+    List<Problem> wrongTypes(SaleKeys keys);
+
+    /** Deletes exactly the sale's keys; returns how many existed. */
+    long reset(SaleKeys keys);
+
+    /** Checks the sale's invariants as Redis holds them now, whoever drove it. */
+    AuditResult audit(SaleKeys keys);
+
+    /** Writes the sale's winners as CSV, whole or not at all; returns the rows written. */
+    long exportWinners(SaleKeys keys, Path file) throws IOException;
+
+    /** Writes a run's JSON report, naming the server it ran on (password masked). */
+    void exportReport(SimulationResult result, Path file) throws IOException;
+
+    /** Stops what runs, closes the streams and lets go of the server (and of the embedded one). */
+    @Override
+    void close();
+}

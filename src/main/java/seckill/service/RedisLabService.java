@@ -1,0 +1,220 @@
+package seckill.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import redis.clients.jedis.Jedis;
+import seckill.metrics.SaleMetrics;
+import seckill.redis.RedisConnection;
+import seckill.redis.RedisConnector;
+import seckill.redis.RedisUnavailableException;
+import seckill.report.RunReport;
+import seckill.report.WinnersCsv;
+import seckill.sale.AuditResult;
+import seckill.sale.Sale;
+import seckill.sale.SaleAudit;
+import seckill.sale.SaleKeyException;
+import seckill.sale.SaleKeys;
+import seckill.sim.ConfigField;
+import seckill.sim.Simulation;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+import seckill.util.Problem;
+
+/**
+ * The lab on a real Redis: one connection pool at a time (sized for any run the form allows), the engine's
+ * {@link Simulation}, the sale's keys, its audit and its exports. Thread-safe: the dashboard calls it from several
+ * workers at once.
+ */
+public final class RedisLabService implements LabService {
+    /** The pool is lazy, so it is sized for the largest run plus the readers (poller, audit, one-off reads). */
+    private static final int CONNECTIONS = (int) ConfigField.POOL.max() + RedisConnection.READERS;
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final RedisConnector connector;
+    private final Set<Running> runs = ConcurrentHashMap.newKeySet();
+    private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
+    private RedisConnection connection;
+    /** What {@link #connection} was opened for. */
+    private Wanted connectedFor;
+
+    private record Wanted(String url, boolean embedded) {
+    }
+
+    public RedisLabService(RedisConnector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public synchronized ServerInfo connect(String url, boolean embedded, Duration timeout) {
+        Wanted wanted = new Wanted(url, embedded);
+        if (connection == null || !wanted.equals(connectedFor)) {
+            closeConnection();
+            try {
+                connection = connector.connect(url, embedded, CONNECTIONS, timeout, notice -> { });
+            } catch (RedisUnavailableException e) {
+                throw LabException.unreachable(e.problem(), e);
+            } catch (IllegalArgumentException e) {
+                // a malformed URL; its message never carries the password
+                throw LabException.unreachable(Problem.of(Problem.Kind.REDIS_FROM,
+                        url == null ? "$REDIS_URL" : "URL", e.getMessage()), e);
+            }
+            connectedFor = wanted;
+        }
+        return new ServerInfo(connection.target().masked(), connection.serverVersion(), connection.isEmbedded());
+    }
+
+    @Override
+    public SaleRun startSale(SimulationConfig config) {
+        RedisConnection c = requireConnection();
+        Problem cannot = config.engine().problemWith(c.target());
+        if (cannot != null) {
+            throw LabException.refused(cannot);
+        }
+        // priority: see BackgroundPriority
+        Simulation simulation = new Simulation(config, c);
+        if (!config.join()) {
+            // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
+            onRedis(c, jedis -> new Sale(config.keys()).reset(jedis));
+        }
+        Running run = new Running(simulation);
+        runs.add(run);
+        Thread thread = new Thread(run::play, "seckill-sale-" + RUNS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        return run;
+    }
+
+    @Override
+    public PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink) {
+        SalePoller poller = new SalePoller(requireConnection(), keys, sink, streams::remove);
+        streams.add(poller);
+        return poller.start();
+    }
+
+    @Override
+    public List<Problem> wrongTypes(SaleKeys keys) {
+        return onRedis(requireConnection(), new Sale(keys)::wrongTypes);
+    }
+
+    @Override
+    public long reset(SaleKeys keys) {
+        return onRedis(requireConnection(), new Sale(keys)::reset);
+    }
+
+    @Override
+    public AuditResult audit(SaleKeys keys) {
+        return onRedis(requireConnection(), new SaleAudit(keys)::audit);
+    }
+
+    @Override
+    public long exportWinners(SaleKeys keys, Path file) throws IOException {
+        try {
+            return onRedis(requireConnection(), jedis -> {
+                try {
+                    return WinnersCsv.export(jedis, keys, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void exportReport(SimulationResult result, Path file) throws IOException {
+        RunReport.of(result, RunReport.RedisInfo.of(requireConnection())).write(file);
+    }
+
+    @Override
+    public void close() {
+        runs.forEach(Running::stop);
+        List.copyOf(streams).forEach(SalePoller::close);
+        synchronized (this) {
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+            connectedFor = null;
+        }
+    }
+
+    private synchronized RedisConnection requireConnection() {
+        if (connection == null) {
+            throw new IllegalStateException("not connected to Redis");
+        }
+        return connection;
+    }
+
+    /** One try on a pooled connection; what Redis says goes out as a {@link LabException}. */
+    private static <T> T onRedis(RedisConnection c, Function<Jedis, T> work) {
+        try {
+            return c.call(Duration.ZERO, work);
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    /** Redis's and the sale's failures as the dashboard hears them; anything else as it is. */
+    private static RuntimeException translated(RuntimeException e) {
+        if (e instanceof RedisUnavailableException u) {
+            return LabException.unreachable(u.problem(), u);
+        }
+        if (e instanceof SaleKeyException k) {
+            return LabException.refused(k.problem());
+        }
+        return e;
+    }
+
+    /** A simulation on a thread of its own. */
+    private final class Running implements SaleRun {
+        private final Simulation simulation;
+        private final CompletableFuture<SimulationResult> done = new CompletableFuture<>();
+
+        Running(Simulation simulation) {
+            this.simulation = simulation;
+        }
+
+        void play() {
+            try {
+                done.complete(simulation.run());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(translated(e));
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            } finally {
+                runs.remove(this);
+            }
+        }
+
+        @Override
+        public SaleMetrics metrics() {
+            return simulation.metrics();
+        }
+
+        @Override
+        public void stop() {
+            simulation.stop();
+        }
+
+        @Override
+        public CompletionStage<SimulationResult> result() {
+            return done.minimalCompletionStage();
+        }
+    }
+}

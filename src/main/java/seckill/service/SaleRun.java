@@ -1,0 +1,21 @@
+package seckill.service;
+
+import java.util.concurrent.CompletionStage;
+
+import seckill.metrics.SaleMetrics;
+import seckill.sim.SimulationResult;
+
+/** A sale that runs: stoppable from any thread, counted live, and finished with its result. */
+public interface SaleRun {
+    /** The run's own counters, for the poller to sample with each tick. */
+    SaleMetrics metrics();
+
+    /** Asks the run to end; the buyers finish the attempt they are in. Returns at once. */
+    void stop();
+
+    /**
+     * Completes with the run's result, or exceptionally with a {@link LabException} when the sale could not be
+     * opened (joining a missing sale, keys of the wrong type, Redis away).
+     */
+    CompletionStage<SimulationResult> result();
+}

@@ -1,0 +1,174 @@
+package seckill.ui;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import seckill.metrics.MetricsSnapshot;
+import seckill.sale.SaleState;
+import seckill.service.PollSnapshot;
+import seckill.sim.EndReason;
+import seckill.sim.SimulationResult;
+
+/**
+ * What the screen shows of the sale on view, made from the poller's snapshots: the tiles' figures, the charts'
+ * history, the winners, and the banner while Redis is lost. No I/O, no threads, no clock: every input is an
+ * argument, so the same snapshots always give the same screen.
+ */
+public final class LiveSaleModel {
+    /** Points per chart before the past is thinned: enough for a smooth line, bounded in a long run. */
+    static final int CHART_POINTS = 1_200;
+
+    private final WinnersViewModel winners = new WinnersViewModel();
+    private final ChartHistory stockHistory = new ChartHistory(2, CHART_POINTS);
+    private final ChartHistory rateHistory = new ChartHistory(3, CHART_POINTS);
+    private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
+    private final ReadOnlyObjectWrapper<LocalText> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");
+    private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
+
+    private long viewStartMs;
+    private long lastSold = -1;
+    private long lastReadMs;
+    /** The local run, once it has ended: its averages replace the live ones. */
+    private SimulationResult ended;
+    private long endedAtMs = Long.MAX_VALUE;
+
+    public WinnersViewModel winners() {
+        return winners;
+    }
+
+    public ChartHistory stockHistory() {
+        return stockHistory;
+    }
+
+    public ChartHistory rateHistory() {
+        return rateHistory;
+    }
+
+    public ReadOnlyObjectProperty<Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    /** Shown across the window while Redis is lost; null when all is well. */
+    public ReadOnlyObjectProperty<LocalText> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** Changes after new points were added to the chart histories. */
+    public ReadOnlyLongProperty chartsVersionProperty() {
+        return chartsVersion.getReadOnlyProperty();
+    }
+
+    /** The local run has ended and a poll read after its end is on screen, winners and all. */
+    public ReadOnlyBooleanProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+
+    /** Starts showing a sale from scratch: empty table and charts, no figures. */
+    void begin(long nowMs) {
+        clearHistory();
+        figures.set(Figures.NONE);
+        banner.set(null);
+        settled.set(false);
+        ended = null;
+        endedAtMs = Long.MAX_VALUE;
+        viewStartMs = nowMs;
+    }
+
+    /** The local run ended at that time: the screen settles on the first poll read after it. */
+    void ended(SimulationResult result, long atMs) {
+        ended = result;
+        endedAtMs = atMs;
+        if (result.endedBy() == EndReason.ERROR) {
+            settled.set(true); // no poll will come back to settle on
+        }
+    }
+
+    /** Nothing more will come for this view (it was refused, or failed): what is on screen is final. */
+    void settle() {
+        settled.set(true);
+    }
+
+    /**
+     * One poll.
+     *
+     * @return true when this snapshot brought Redis back after a loss (the banner went)
+     */
+    boolean apply(PollSnapshot s) {
+        if (s.isLost()) {
+            // keep everything on screen; the poller keeps trying and the banner goes when Redis is back
+            banner.set(LocalText.of("banner.lost", s.error()));
+            return false;
+        }
+        boolean back = banner.get() != null;
+        banner.set(null);
+        if (s.restarted()) {
+            clearHistory();
+        }
+        SaleState state = s.state();
+        winners.append(state.fromIndex(), state.newWinners(), state.newTimes(), state.openedMs());
+        figures.set(figuresOf(state, s.metrics()));
+        if (state.exists()) {
+            addChartPoints(state, s.metrics());
+        }
+        if (ended != null && state.readAtMs() >= endedAtMs && winners.size() >= state.winners()) {
+            settled.set(true);
+        }
+        return back;
+    }
+
+    private Figures figuresOf(SaleState state, MetricsSnapshot m) {
+        if (!state.exists()) {
+            return Figures.NONE;
+        }
+        long conflicts = -1;
+        double attemptsPerS = Double.NaN;
+        double p99 = Double.NaN;
+        if (ended != null) {
+            // the run is over: its averages say more than a last interval with nothing in it
+            conflicts = ended.metrics().conflicts();
+            attemptsPerS = ended.attemptsPerSecond();
+            p99 = ended.metrics().overall().count() > 0 ? ended.metrics().overall().p99() : Double.NaN;
+        } else if (m != null) {
+            conflicts = m.conflicts();
+            attemptsPerS = m.attemptsPerS();
+            p99 = m.interval().count() > 0 ? m.interval().p99() : m.overall().p99();
+        }
+        return new Figures(true, state.total(), state.sold(), state.stockLeft(), state.winners(), state.oversold(),
+                state.ttlMillis(), conflicts, attemptsPerS, p99);
+    }
+
+    private void addChartPoints(SaleState state, MetricsSnapshot m) {
+        if (m == null && ended != null && state.sold() == lastSold && stockHistory.size() > 0) {
+            return; // nothing moves after the run: the charts keep the sale's own time span
+        }
+        long origin = state.openedMs() >= 0 ? state.openedMs() : viewStartMs;
+        double t = Math.max(0, (state.readAtMs() - origin) / 1000.0);
+        double winsPerS;
+        if (m != null) {
+            winsPerS = m.winsPerS();
+        } else if (lastSold >= 0 && state.readAtMs() > lastReadMs) {
+            // watching another client: its sales per second are all Redis tells
+            winsPerS = Math.max(0, state.sold() - lastSold) * 1000.0 / (state.readAtMs() - lastReadMs);
+        } else {
+            winsPerS = 0;
+        }
+        lastSold = state.sold();
+        lastReadMs = state.readAtMs();
+        stockHistory.add(t, state.stockLeft(), state.sold());
+        rateHistory.add(t, m == null ? Double.NaN : m.attemptsPerS(), winsPerS,
+                m == null ? Double.NaN : m.conflictsPerS());
+        chartsVersion.set(chartsVersion.get() + 1);
+    }
+
+    private void clearHistory() {
+        winners.clear();
+        stockHistory.clear();
+        rateHistory.clear();
+        lastSold = -1;
+        chartsVersion.set(chartsVersion.get() + 1);
+    }
+}

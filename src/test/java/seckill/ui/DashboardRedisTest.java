@@ -1,0 +1,92 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import redis.clients.jedis.Jedis;
+import seckill.redis.RedisConnector;
+import seckill.redis.TestRedis;
+import seckill.sale.Sale;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.service.RedisLabService;
+
+/** The whole path on the real Redis: view model, real workers, {@link RedisLabService}, the engine, the poller. */
+class DashboardRedisTest {
+    private final String prefix = TestRedis.prefix("ui-model");
+    private final ModelHarness harness = ModelHarness.real(new RedisLabService(RedisConnector.fromEnvironment()));
+    private final DashboardViewModel model = harness.model;
+    private final I18n english = new I18n(I18n.ENGLISH);
+
+    @AfterEach
+    void cleanUp() {
+        harness.close();
+        TestRedis.reset(prefix);
+    }
+
+    private void smallSale(StrategyKind strategy, long stock, long users) {
+        model.form().takeUrl(TestRedis.url());
+        model.form().prefixProperty().set(prefix);
+        model.form().strategyProperty().set(strategy);
+        model.form().stock().setValue(stock);
+        model.form().users().setValue(users);
+        model.form().pool().setValue(20);
+    }
+
+    @Test
+    void runsASaleFromStartToASettledScreen() {
+        smallSale(StrategyKind.LUA, 20, 200);
+        model.start();
+        harness.until(() -> model.live().settledProperty().get());
+
+        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        Figures f = model.live().figuresProperty().get();
+        assertThat(f.sold()).isEqualTo(20);
+        assertThat(f.stockLeft()).isZero();
+        assertThat(f.oversold()).isZero();
+        assertThat(model.live().winners().size()).isEqualTo(20);
+        assertThat(model.live().winners().rows().get(0).msSinceOpen()).isGreaterThanOrEqualTo(0);
+        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
+        assertThat(model.redisTargetProperty().get()).startsWith("redis://");
+        assertThat(model.live().stockHistory().size()).isPositive();
+        assertThat(model.exitCode()).isZero();
+    }
+
+    @Test
+    void stopsARunningSaleAndResetsIt() {
+        smallSale(StrategyKind.WATCH, 1_000, 1_000_000);
+        model.form().spreadMs().setValue(600_000); // users trickle in: the sale is still going when we stop it
+        model.start();
+        harness.until(() -> model.live().figuresProperty().get().exists());
+        model.stop();
+        harness.until(() -> model.getPhase() == Phase.FINISHED);
+        assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: stopped");
+
+        model.reset();
+        harness.until(() -> model.getPhase() == Phase.IDLE);
+        assertThat(model.live().winners().size()).isZero();
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            assertThat(new Sale(new SaleKeys(prefix)).exists(jedis)).isFalse();
+        }
+    }
+
+    @Test
+    void followsASaleThatAnotherClientDrives() {
+        SaleKeys keys = new SaleKeys(prefix);
+        smallSale(StrategyKind.WATCH, 1, 1);
+        model.watch();
+        harness.until(() -> model.getPhase() == Phase.WATCHING
+                && "status.waiting".equals(model.messageProperty().get().key()));
+
+        OtherClient.sellOut(keys, 30, "other-");
+        harness.until(() -> model.live().winners().size() == 30 && model.live().figuresProperty().get().sold() == 30);
+        assertThat(model.live().winners().rows().get(29).userId()).isEqualTo("other-29");
+        harness.until(() -> model.verdict().auditOkProperty().get() != null);
+        assertThat(model.verdict().auditOkProperty().get()).isTrue();
+        model.stop();
+        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+    }
+}

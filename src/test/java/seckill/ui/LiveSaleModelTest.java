@@ -1,0 +1,73 @@
+package seckill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import seckill.metrics.MetricsSnapshot;
+import seckill.sale.SaleState;
+import seckill.service.PollSnapshot;
+import seckill.sim.EndReason;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+import seckill.util.Problem;
+
+class LiveSaleModelTest {
+    private final LiveSaleModel live = new LiveSaleModel();
+
+    private static PollSnapshot tick(long sold, long from, List<String> ids, long readAt, boolean restarted) {
+        List<Long> times = ids.stream().map(id -> 1_000L).toList();
+        return PollSnapshot.of(1, new SaleState(10, sold, sold, 60_000, 1_000, from, ids, times, readAt), null,
+                restarted);
+    }
+
+    @Test
+    void aSaleOpenedAnewClearsTheTableAndTheCharts() {
+        live.begin(0);
+        live.apply(tick(2, 0, List.of("a", "b"), 2_000, false));
+        assertThat(live.winners().size()).isEqualTo(2);
+        assertThat(live.stockHistory().size()).isEqualTo(1);
+        live.apply(tick(1, 0, List.of("x"), 3_000, true));
+        assertThat(live.winners().rows()).extracting(WinnerRow::userId).containsExactly("x");
+        assertThat(live.stockHistory().size()).isEqualTo(1);
+    }
+
+    @Test
+    void watchingAnotherClientTheWinsPerSecondComeFromRedis() {
+        live.begin(0);
+        live.apply(tick(0, 0, List.of(), 2_000, false));
+        live.apply(tick(5, 0, List.of("a", "b", "c", "d", "e"), 2_500, false));
+        assertThat(live.rateHistory().y(1, 1)).isEqualTo(10.0); // 5 sales in half a second
+        assertThat(live.rateHistory().y(0, 1)).as("attempts are the client's own: unknown").isNaN();
+        assertThat(live.figuresProperty().get().conflicts()).isEqualTo(-1);
+    }
+
+    @Test
+    void afterTheRunNothingMovingAddsNoPointsAndTheScreenSettlesOnALaterRead() {
+        live.begin(0);
+        live.apply(tick(3, 0, List.of("a", "b", "c"), 2_000, false));
+        SimulationConfig config = SimulationConfig.builder().build();
+        live.ended(new SimulationResult(config, EndReason.TIME_UP, MetricsSnapshot.ZERO, 1_000, null, null, null),
+                2_100);
+        live.apply(tick(3, 3, List.of(), 2_050, false));
+        assertThat(live.settledProperty().get()).as("read before the end").isFalse();
+        live.apply(tick(3, 3, List.of(), 2_200, false));
+        assertThat(live.settledProperty().get()).isTrue();
+        assertThat(live.stockHistory().size()).as("a quiet sale keeps its own time span").isEqualTo(1);
+    }
+
+    @Test
+    void aLostTickKeepsTheNumbersAndSaysWhy() {
+        live.begin(0);
+        live.apply(tick(3, 0, List.of("a", "b", "c"), 2_000, false));
+        Figures before = live.figuresProperty().get();
+        Problem lost = Problem.of(Problem.Kind.REDIS_LOST, "redis://h:1", "reset");
+        assertThat(live.apply(PollSnapshot.lost(1, lost))).isFalse();
+        assertThat(live.bannerProperty().get()).isEqualTo(LocalText.of("banner.lost", lost));
+        assertThat(live.figuresProperty().get()).isEqualTo(before);
+        assertThat(live.apply(tick(3, 3, List.of(), 2_100, false))).as("back").isTrue();
+        assertThat(live.bannerProperty().get()).isNull();
+    }
+}

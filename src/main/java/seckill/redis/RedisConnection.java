@@ -17,8 +17,9 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers.
- * Closing it closes the pool and, when it owns one, stops the embedded server.
+ * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers, and the
+ * maker of the buyers' own connections ({@link #newBuyer()}). Closing it closes the pool and, when it owns one,
+ * stops the embedded server.
  */
 public final class RedisConnection implements AutoCloseable {
     /** Connections beyond the thread pool: the poller, the audit, the UI's one-off reads. */
@@ -33,6 +34,7 @@ public final class RedisConnection implements AutoCloseable {
     private final GenericObjectPoolConfig<Jedis> poolConfig;
     private final HostAndPort address;
     private final JedisClientConfig clientConfig;
+    private final JedisClientConfig buyerConfig;
     private JedisPool untimedPool;
 
     private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
@@ -46,6 +48,7 @@ public final class RedisConnection implements AutoCloseable {
         this.poolConfig = poolConfig;
         this.address = address;
         this.clientConfig = clientConfig;
+        this.buyerConfig = clientConfig(target, timeout, trust, 0);
         this.pool = new JedisPool(poolConfig, address, clientConfig);
     }
 
@@ -151,6 +154,14 @@ public final class RedisConnection implements AutoCloseable {
             untimed = untimedPool;
         }
         return untimed.getResource();
+    }
+
+    /**
+     * A buyer's connection of its own, outside the pool, made like the pool's (credentials, TLS, database, name)
+     * but with reads that wait without a timeout; it is opened on its first use. See {@link BuyerConnection}.
+     */
+    public BuyerConnection newBuyer() {
+        return new BuyerConnection(address, buyerConfig);
     }
 
     /** {@link #call(Duration, Function)} patient for as long as this connection's timeout. */

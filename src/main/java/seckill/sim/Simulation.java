@@ -37,13 +37,25 @@ public final class Simulation {
     private volatile Phase phase = Phase.READY;
 
     /**
+     * A run whose buyers' threads are daemons named {@code seckill-user-1}, {@code -2}, … (or, on the loop,
+     * {@code seckill-user-loop}).
+     *
      * @throws IllegalArgumentException when the loop engine is asked to speak TLS, which it does not
      */
     public Simulation(SimulationConfig config, RedisConnection redis) {
+        this(config, redis, NamedThreads.buyers(config.engine()));
+    }
+
+    /**
+     * @param buyers makes the threads that play the users: the pool's threads, or the loop's one thread (e.g.
+     *               {@link BackgroundThreads} to run them at low priority)
+     * @throws IllegalArgumentException when the loop engine is asked to speak TLS, which it does not
+     */
+    public Simulation(SimulationConfig config, RedisConnection redis, ThreadFactory buyers) {
         config.engine().checkCanReach(redis.target());
         this.config = config;
         this.redis = redis;
-        this.buyers = NamedThreads.buyers(config.engine());
+        this.buyers = buyers;
         this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
         this.rules = new BuyerRules(config, redis.target());
     }

@@ -36,6 +36,7 @@ import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
+import seckill.sim.BackgroundThreads;
 import seckill.sim.ConfigField;
 import seckill.sim.EndReason;
 import seckill.sim.Simulation;
@@ -263,7 +264,7 @@ public final class DashboardViewModel implements AutoCloseable {
             handoff.post(() -> connectFailed(e));
             return;
         }
-        Simulation sim = new Simulation(config, c);
+        Simulation sim = new Simulation(config, c, new BackgroundThreads());
         simulation = sim;
         if (stopAsked) {
             sim.stop();
@@ -280,7 +281,6 @@ public final class DashboardViewModel implements AutoCloseable {
             p.follow(sim.metrics());
             handoff.post(() -> message.set(LocalText.of("status.running", config.users(),
                     config.strategy().cliName())));
-            BackgroundPriority.lowerWhenStarted(sim);
             SimulationResult r = sim.run();
             long finishedAt = System.currentTimeMillis();
             handoff.post(() -> finished(r, finishedAt));

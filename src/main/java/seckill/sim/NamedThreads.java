@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
 
 /** Daemon threads with readable names, so a profile or a thread dump shows whose they are. */
 final class NamedThreads implements ThreadFactory {
-    /** The buyers' threads: {@code seckill-user-1}, {@code -2}, … in the pool, {@code seckill-user-loop} for the loop. */
+    /** The buyers' threads: {@code seckill-user-1}, {@code -2}, … in the pool; {@code seckill-user-loop}, the loop. */
     static final String BUYER_PREFIX = "seckill-user-";
 
     private final IntFunction<String> name;
@@ -23,7 +23,8 @@ final class NamedThreads implements ThreadFactory {
 
     /** How the 2-argument {@link Simulation} names the buyers' threads of that engine. */
     static NamedThreads buyers(EngineKind engine) {
-        return engine == EngineKind.LOOP ? new NamedThreads(n -> BUYER_PREFIX + "loop") : new NamedThreads(BUYER_PREFIX);
+        return engine == EngineKind.LOOP ? new NamedThreads(n -> BUYER_PREFIX + "loop")
+                : new NamedThreads(BUYER_PREFIX);
     }
 
     @Override

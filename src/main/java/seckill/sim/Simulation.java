@@ -103,7 +103,8 @@ public final class Simulation {
             state = redis.call(patience, new SaleReader(config.keys())::read);
             audit = redis.call(patience, new SaleAudit(config.keys())::audit);
         } catch (RuntimeException e) {
-            rules.fail(e instanceof RedisUnavailableException u ? u.problem() : RedisErrors.describe(redis.target(), e));
+            rules.fail(e instanceof RedisUnavailableException u ? u.problem()
+                    : RedisErrors.describe(redis.target(), e));
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error());

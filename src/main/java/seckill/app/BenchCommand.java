@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + limitRequests + ")");
         }
         int threads = ConfigField.POOL.checkInt(pool);
-        try (RedisConnection connection = redis.connect(threads + RedisConnection.READERS,
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS,
                 spec.commandLine().getErr())) {
             out.println("Seckill Lab bench · " + connection.describe() + " · " + Runtime.getRuntime()
                     .availableProcessors() + " cores, Java " + System.getProperty("java.version"));

@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
         SimulationConfig config = sale.toConfig(redis);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (RedisConnection connection = redis.connect(config.pool() + RedisConnection.READERS, err)) {
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, err)) {
             Simulation simulation = new Simulation(config, connection);
             Thread stopOnCtrlC = new Thread(simulation::stop, "stop-on-interrupt");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);

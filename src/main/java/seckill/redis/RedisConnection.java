@@ -17,8 +17,9 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers.
- * Closing it closes the pool and, when it owns one, stops the embedded server.
+ * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers, and the
+ * maker of the buyers' own connections ({@link #newBuyer()}). Closing it closes the pool and, when it owns one,
+ * stops the embedded server.
  */
 public final class RedisConnection implements AutoCloseable {
     /** Connections beyond the thread pool: the poller, the audit, the UI's one-off reads. */
@@ -29,23 +30,20 @@ public final class RedisConnection implements AutoCloseable {
     private final EmbeddedRedis embedded;
     private final String serverVersion;
     private final Duration timeout;
-    private final TlsTrust trust;
-    private final GenericObjectPoolConfig<Jedis> poolConfig;
     private final HostAndPort address;
     private final JedisClientConfig clientConfig;
-    private JedisPool untimedPool;
+    private final JedisClientConfig buyerConfig;
 
     private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
-                            TlsTrust trust, GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
-                            JedisClientConfig clientConfig) {
+                            GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
+                            JedisClientConfig clientConfig, JedisClientConfig buyerConfig) {
         this.target = target;
         this.embedded = embedded;
         this.serverVersion = serverVersion;
         this.timeout = timeout;
-        this.trust = trust;
-        this.poolConfig = poolConfig;
         this.address = address;
         this.clientConfig = clientConfig;
+        this.buyerConfig = buyerConfig;
         this.pool = new JedisPool(poolConfig, address, clientConfig);
     }
 
@@ -87,7 +85,8 @@ public final class RedisConnection implements AutoCloseable {
             }
             throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
         }
-        return new RedisConnection(target, embedded, version, timeout, trust, poolConfig, address, config);
+        return new RedisConnection(target, embedded, version, timeout, poolConfig, address, config,
+                clientConfig(target, timeout, trust, 0));
     }
 
     static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {
@@ -137,20 +136,11 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * A pooled connection whose reads wait without a timeout, for a caller that watches its own calls and cuts
-     * the ones that last too long (the simulation's watchdog). A socket with a read timeout is switched to
-     * non-blocking mode by the JDK and pays a poll and a failed read on every reply: about a tenth of the client's
-     * CPU in a sale of 200 threads.
+     * A buyer's connection of its own, outside the pool, made like the pool's (credentials, TLS, database, name)
+     * but with reads that wait without a timeout; it is opened on its first use. See {@link BuyerConnection}.
      */
-    public Jedis borrowUntimed() {
-        JedisPool untimed;
-        synchronized (this) {
-            if (untimedPool == null) {
-                untimedPool = new JedisPool(poolConfig, address, clientConfig(target, timeout, trust, 0));
-            }
-            untimed = untimedPool;
-        }
-        return untimed.getResource();
+    public BuyerConnection newBuyer() {
+        return new BuyerConnection(address, buyerConfig);
     }
 
     /** {@link #call(Duration, Function)} patient for as long as this connection's timeout. */
@@ -212,11 +202,6 @@ public final class RedisConnection implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-        synchronized (this) {
-            if (untimedPool != null) {
-                untimedPool.close();
-            }
-        }
         if (embedded != null) {
             embedded.close();
         }
@@ -225,27 +210,5 @@ public final class RedisConnection implements AutoCloseable {
     @Override
     public String toString() {
         return describe();
-    }
-
-    /**
-     * Closes a connection's socket from another thread, waking the thread blocked reading from it. Jedis has no
-     * such call ({@code disconnect()} flushes first, which can block on a server that stopped reading), so the
-     * socket is taken from its field; on a Jedis without that field, nothing happens and the caller's own limit
-     * stays the only one.
-     */
-    public static void cut(Jedis jedis) {
-        if (jedis == null) {
-            return;
-        }
-        try {
-            java.lang.reflect.Field field = redis.clients.jedis.Connection.class.getDeclaredField("socket");
-            field.setAccessible(true);
-            Object socket = field.get(jedis.getConnection());
-            if (socket instanceof java.net.Socket s) {
-                s.close();
-            }
-        } catch (ReflectiveOperationException | RuntimeException | java.io.IOException ignored) {
-            // already closed, or another Jedis: nothing to cut
-        }
     }
 }

@@ -39,7 +39,7 @@ public final class RedisConnector {
     /**
      * @param url         the URL the user gave, or null
      * @param embedded    force the embedded server
-     * @param connections pool size (thread pool plus {@link RedisConnection#READERS})
+     * @param connections pool size: the readers' ({@link RedisConnection#READERS}); buyers have their own
      * @param notices     receives the one line saying an embedded server was started
      */
     public RedisConnection connect(String url, boolean embedded, int connections, Duration timeout,

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import redis.clients.jedis.Jedis;
 import seckill.metrics.SaleMetrics;
@@ -25,7 +27,6 @@ import seckill.sale.Sale;
 import seckill.sale.SaleAudit;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
-import seckill.sim.ConfigField;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -37,11 +38,12 @@ import seckill.util.Problem;
  * workers at once.
  */
 public final class RedisLabService implements LabService {
-    /** The pool is lazy, so it is sized for the largest run plus the readers (poller, audit, one-off reads). */
-    private static final int CONNECTIONS = (int) ConfigField.POOL.max() + RedisConnection.READERS;
+    /** The pool serves the readers (poller, audit, one-off reads); buyers open connections of their own. */
+    private static final int CONNECTIONS = RedisConnection.READERS;
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final RedisConnector connector;
+    private final Supplier<ThreadFactory> buyerThreads;
     private final Set<Running> runs = ConcurrentHashMap.newKeySet();
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
     private RedisConnection connection;
@@ -51,8 +53,18 @@ public final class RedisLabService implements LabService {
     private record Wanted(String url, boolean embedded) {
     }
 
+    /** Buyers on the simulation's own threads, at normal priority: for tests and tools. */
     public RedisLabService(RedisConnector connector) {
+        this(connector, null);
+    }
+
+    /**
+     * @param buyerThreads makes each run's thread factory for its buyers (the window's give way to it), or null
+     *                     for the simulation's own
+     */
+    public RedisLabService(RedisConnector connector, Supplier<ThreadFactory> buyerThreads) {
         this.connector = connector;
+        this.buyerThreads = buyerThreads;
     }
 
     @Override
@@ -81,8 +93,8 @@ public final class RedisLabService implements LabService {
         if (cannot != null) {
             throw LabException.refused(cannot);
         }
-        // priority: see BackgroundPriority
-        Simulation simulation = new Simulation(config, c);
+        Simulation simulation = buyerThreads == null ? new Simulation(config, c)
+                : new Simulation(config, c, buyerThreads.get());
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
             onRedis(c, jedis -> new Sale(config.keys()).reset(jedis));

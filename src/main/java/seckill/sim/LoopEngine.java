@@ -1,89 +1,59 @@
 package seckill.sim;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 
 import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.Protocol.Keyword;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import seckill.redis.Batch;
 import seckill.redis.RawCalls;
+import seckill.redis.RedisErrors;
 import seckill.redis.RedisTarget;
-import seckill.redis.RespReader;
-import seckill.sale.Attempt;
-import seckill.sale.Outcome;
 import seckill.sale.PurchaseStrategy;
 import seckill.util.Problem;
+import seckill.util.Problem.Kind;
 
 /**
  * Plays the buyers on one thread: {@code pool} connections, each with one buyer and at most one round trip in
- * flight, driven by a {@link Selector}, as redis-benchmark drives its clients. Redis sees what the threads
- * engine shows it (the same connections, commands and round trips); the client saves the thread switch that
- * a blocking read costs per reply, which on a small machine is most of the client's CPU.
- *
- * <p>The rules are the {@link Simulation}'s own ({@link Simulation#settle}, {@link Simulation#fault}): a user
- * tries again after a conflict up to the retries, and after a connection fault on a fresh connection, with
- * backoff, until Redis has been away longer than {@code --redis-timeout}. A stop lets the attempts in flight
- * finish; one still waiting a second later is cut.
+ * flight, driven by a selector ({@link EventLoop}), as redis-benchmark drives its clients. Redis sees what the
+ * threads engine shows it (the same connections, commands and round trips); the client saves the thread switch
+ * that a blocking read costs per reply, which on a small machine is most of the client's CPU. Plain TCP only.
  */
-final class LoopEngine {
-    private static final long WATCH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long AFTER_END_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final int BUFFER_BYTES = 16 * 1024;
+final class LoopEngine implements Engine {
     /** How the loop's connections show in CLIENT LIST (the threads' connections are "seckill-lab"). */
     static final String CLIENT_NAME = "seckill-lab-loop";
 
-    private enum State { IDLE, ARRIVING, CONNECTING, DELAYED, AWAITING, BACKOFF, DONE }
-
-    /** One buyer's connection and where its conversation is. */
-    private static final class Lane {
-        SocketChannel channel;
-        SelectionKey key;
-        // direct: the channel reads and writes them without a copy
-        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES);
-        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES);
-        final Batch batch = new Batch();
-        final List<Object> replies = new ArrayList<>();
-        State state = State.IDLE;
-        Simulation.Turn turn;
-        Attempt attempt;
-        boolean greeted;
-        int greetingReplies;
-        int expected;
-        long attemptStart;
-        long callSince;
-        long wakeAt;
-    }
-
-    private final Simulation sim;
     private final PurchaseStrategy strategy;
     private final RedisTarget target;
-    private final InetSocketAddress address;
-    private final Batch greeting = new Batch();
-    private final long limitNanos;
-    private final Lane[] lanes;
-    private Selector selector;
-    private int live;
-    private long earliestWake = Long.MAX_VALUE;
-    private long abandonedAt;
+    private final ThreadFactory threads;
 
-    LoopEngine(Simulation sim, PurchaseStrategy strategy, RedisTarget target) {
-        this.sim = sim;
+    /** @param threads makes the loop's one thread */
+    LoopEngine(PurchaseStrategy strategy, RedisTarget target, ThreadFactory threads) {
         this.strategy = strategy;
         this.target = target;
-        this.address = new InetSocketAddress(target.host(), target.port());
-        this.limitNanos = TimeUnit.SECONDS.toNanos(sim.config().redisTimeoutS());
-        this.lanes = new Lane[sim.config().workers()];
-        // what Jedis says on every new connection, sent ahead of the connection's first commands
+        this.threads = threads;
+    }
+
+    @Override
+    public void play(BuyerRules rules) {
+        EventLoop loop = new EventLoop(rules, strategy, new InetSocketAddress(target.host(), target.port()),
+                greeting());
+        Thread thread = threads.newThread(() -> {
+            try {
+                loop.run();
+            } catch (RuntimeException e) {
+                // a bug, not a fault of Redis's (those are the lanes' own): the run ends with it, in one line
+                rules.fail(Problem.of(Kind.LOOP_FAILED, RedisErrors.describe(target, e)));
+            }
+        });
+        rules.start();
+        thread.start();
+        Waits.uninterruptibly(thread::join);
+    }
+
+    /** What Jedis says on every new connection, sent ahead of the connection's first commands. */
+    private Batch greeting() {
+        Batch greeting = new Batch();
         if (target.password() != null) {
             if (target.user() != null) {
                 greeting.add(Command.AUTH, RawCalls.bytes(target.user()), RawCalls.bytes(target.password()));
@@ -95,297 +65,6 @@ final class LoopEngine {
             greeting.add(Command.SELECT, RawCalls.bytes(target.database()));
         }
         greeting.add(Command.CLIENT, Keyword.SETNAME.getRaw(), RawCalls.bytes(CLIENT_NAME));
-    }
-
-    /** Plays every user, or until the run ends; returns when every connection is closed. */
-    void play() {
-        try (Selector s = Selector.open()) {
-            selector = s;
-            live = lanes.length;
-            sim.activeChanged(live);
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = new Lane();
-                nextUser(lanes[i]);
-            }
-            long nextWatch = System.nanoTime() + WATCH_EVERY_NANOS;
-            while (live > 0) {
-                long now = System.nanoTime();
-                long wake = Math.min(earliestWake, nextWatch);
-                long waitMs = (wake - now + 999_999) / 1_000_000;
-                // the keys are handed over as they are found, without a selected-key set to fill and empty
-                if (waitMs <= 0) {
-                    selector.selectNow(this::ready);
-                } else {
-                    selector.select(this::ready, waitMs);
-                }
-                now = System.nanoTime();
-                if (now >= earliestWake || now >= nextWatch) {
-                    sweep(now);
-                    nextWatch = now + WATCH_EVERY_NANOS;
-                }
-            }
-        } catch (IOException e) {
-            // the selector itself failed: nothing a retry would mend
-            sim.fail(Problem.of(Problem.Kind.LOOP_FAILED, String.valueOf(e.getMessage())));
-        } finally {
-            for (Lane lane : lanes) {
-                if (lane != null) {
-                    close(lane);
-                }
-            }
-            sim.activeChanged(-live);
-            live = 0;
-        }
-    }
-
-    private void ready(SelectionKey key) {
-        Lane lane = (Lane) key.attachment();
-        try {
-            if (!key.isValid()) {
-                return;
-            }
-            if (key.isConnectable()) {
-                lane.channel.finishConnect();
-                send(lane);
-                return;
-            }
-            if (key.isWritable()) {
-                flush(lane);
-            }
-            if (key.isValid() && key.isReadable()) {
-                receive(lane);
-            }
-        } catch (IOException | RuntimeException e) {
-            fault(lane, e);
-        }
-    }
-
-    /** Timers that are due, and the limits: a call waiting too long, a run that has ended. */
-    private void sweep(long now) {
-        if (abandonedAt == 0 && sim.isAbandoned()) {
-            abandonedAt = now;
-        }
-        earliestWake = Long.MAX_VALUE;
-        for (Lane lane : lanes) {
-            try {
-                switch (lane.state) {
-                    case ARRIVING, BACKOFF, DELAYED -> timer(lane, now);
-                    case CONNECTING, AWAITING -> overdue(lane, now);
-                    default -> {
-                        // nothing to watch
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                fault(lane, e);
-            }
-        }
-    }
-
-    private void timer(Lane lane, long now) throws IOException {
-        boolean abandoned = abandonedAt != 0;
-        if (abandoned && lane.state != State.DELAYED) {
-            // the run was stopped or lost Redis: a user waiting to arrive or to retry is not played
-            done(lane);
-        } else if (now >= lane.wakeAt) {
-            switch (lane.state) {
-                case ARRIVING, BACKOFF -> beginAttempt(lane);
-                default -> send(lane);
-            }
-        } else {
-            earliestWake = Math.min(earliestWake, lane.wakeAt);
-        }
-    }
-
-    private void overdue(Lane lane, long now) {
-        long waited = now - lane.callSince;
-        if (waited > limitNanos) {
-            sim.fail(Problem.of(Problem.Kind.REDIS_TIMED_OUT, target.masked(), sim.config().redisTimeoutS()));
-            done(lane);
-        } else if (abandonedAt != 0 && waited > AFTER_END_NANOS) {
-            done(lane);
-        }
-    }
-
-    private void nextUser(Lane lane) {
-        long index = sim.takeUser();
-        if (index < 0) {
-            done(lane);
-            return;
-        }
-        lane.turn = sim.newTurn(sim.userId(index));
-        if (sim.config().spreadMs() > 0) {
-            setTimer(lane, State.ARRIVING, sim.arrivalNanos(index));
-        } else {
-            beginAttempt(lane);
-        }
-    }
-
-    private void beginAttempt(Lane lane) {
-        if (lane.turn.afterFault && sim.isAbandoned()) {
-            done(lane);
-            return;
-        }
-        lane.attemptStart = System.nanoTime();
-        lane.batch.clear();
-        lane.attempt = strategy.begin(lane.turn.userId, lane.batch);
-        try {
-            if (lane.channel == null) {
-                connect(lane);
-            } else {
-                send(lane);
-            }
-        } catch (IOException | RuntimeException e) {
-            fault(lane, e);
-        }
-    }
-
-    private void connect(Lane lane) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        lane.channel = channel;
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-        lane.greeted = false;
-        lane.in.clear();
-        lane.callSince = System.nanoTime();
-        if (channel.connect(address)) {
-            lane.key = channel.register(selector, SelectionKey.OP_READ, lane);
-            send(lane);
-        } else {
-            lane.key = channel.register(selector, SelectionKey.OP_CONNECT, lane);
-            lane.state = State.CONNECTING;
-        }
-    }
-
-    /** Sends the batch the attempt wrote (after the greeting, on a new connection), or waits first if asked. */
-    private void send(Lane lane) throws IOException {
-        if (lane.state != State.DELAYED && lane.batch.delayNanos() > 0) {
-            setTimer(lane, State.DELAYED, System.nanoTime() + lane.batch.delayNanos());
-            return;
-        }
-        ByteBuffer out = lane.out;
-        out.clear();
-        lane.greetingReplies = 0;
-        if (!lane.greeted) {
-            out = greeting.encodeTo(out);
-            lane.greetingReplies = greeting.size();
-            lane.greeted = true;
-        }
-        out = lane.batch.encodeTo(out);
-        out.flip();
-        lane.out = out;
-        lane.expected = lane.greetingReplies + lane.batch.size();
-        lane.replies.clear();
-        lane.state = State.AWAITING;
-        lane.callSince = System.nanoTime();
-        flush(lane);
-    }
-
-    private void flush(Lane lane) throws IOException {
-        lane.channel.write(lane.out);
-        int ops = lane.out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        if (lane.key.interestOps() != ops) {
-            lane.key.interestOps(ops);
-        }
-    }
-
-    private void receive(Lane lane) throws IOException {
-        ByteBuffer in = lane.in;
-        if (lane.channel.read(in) < 0) {
-            throw new JedisConnectionException("Unexpected end of stream.");
-        }
-        if (lane.state != State.AWAITING) {
-            // nothing is asked on this connection: whatever came is not ours to read
-            in.clear();
-            return;
-        }
-        in.flip();
-        while (lane.replies.size() < lane.expected) {
-            Object reply = RespReader.read(in);
-            if (reply == RespReader.INCOMPLETE) {
-                break;
-            }
-            lane.replies.add(reply);
-        }
-        in.compact();
-        if (lane.replies.size() < lane.expected) {
-            if (!in.hasRemaining()) {
-                lane.in = ByteBuffer.allocateDirect(in.capacity() * 2).put(in.flip());
-            }
-            return;
-        }
-        answered(lane);
-    }
-
-    /** A round trip is complete: the attempt reads its replies and writes the next round trip, or decides. */
-    private void answered(Lane lane) throws IOException {
-        List<Object> replies = lane.replies;
-        if (lane.greetingReplies > 0) {
-            RawCalls.check(replies.subList(0, lane.greetingReplies));
-            replies = replies.subList(lane.greetingReplies, replies.size());
-        }
-        lane.batch.clear();
-        Outcome outcome = lane.attempt.next(replies, lane.batch);
-        if (outcome == null) {
-            send(lane);
-            return;
-        }
-        lane.state = State.IDLE;
-        sim.metrics().attempt(System.nanoTime() - lane.attemptStart);
-        if (sim.settle(lane.turn, outcome)) {
-            lane.turn = null;
-            nextUser(lane);
-        } else {
-            beginAttempt(lane);
-        }
-    }
-
-    /** The connection failed or Redis answered with an error: as a thread would, per the simulation's rules. */
-    private void fault(Lane lane, Throwable e) {
-        if (lane.state == State.DONE) {
-            return;
-        }
-        close(lane);
-        RuntimeException error = e instanceof IOException || e instanceof UncheckedIOException
-                ? new JedisConnectionException(e) : (RuntimeException) e;
-        if (lane.turn == null) {
-            done(lane);
-            return;
-        }
-        sim.metrics().attempt(System.nanoTime() - lane.attemptStart);
-        long delayMs = sim.fault(lane.turn, error);
-        if (delayMs < 0) {
-            done(lane);
-        } else {
-            setTimer(lane, State.BACKOFF, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs));
-        }
-    }
-
-    private void setTimer(Lane lane, State state, long at) {
-        lane.state = state;
-        lane.wakeAt = at;
-        earliestWake = Math.min(earliestWake, at);
-    }
-
-    private void done(Lane lane) {
-        if (lane.state == State.DONE) {
-            return;
-        }
-        close(lane);
-        lane.state = State.DONE;
-        live--;
-        sim.activeChanged(-1);
-    }
-
-    private static void close(Lane lane) {
-        if (lane.channel != null) {
-            try {
-                lane.channel.close();
-            } catch (IOException ignored) {
-                // closing a broken connection may fail; it is gone either way
-            }
-            lane.channel = null;
-            lane.key = null;
-        }
+        return greeting;
     }
 }

@@ -11,6 +11,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
 import seckill.service.RedisLabService;
+import seckill.sim.BackgroundThreads;
 
 /**
  * Puts the window together: language, theme, view model, view, the per-frame pump, and what the launch options ask
@@ -41,7 +42,7 @@ public final class Dashboard implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.model = new DashboardViewModel(new RedisLabService(connector), worker, handoff);
+        this.model = new DashboardViewModel(new RedisLabService(connector, BackgroundThreads::new), worker, handoff);
         this.pump = new FxPump(handoff, model);
         model.form().fill(options);
     }

@@ -1,0 +1,114 @@
+package seckill.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Daemon threads that give way to everything else on the machine: each lowers its own OS priority as it starts.
+ * On Linux the thread reads its id from {@code /proc/thread-self} and queues it; one helper thread renices them to
+ * 19 in batches ({@code renice -n 19 -p tid…}), one process for whatever has queued meanwhile, not one per thread.
+ * Lowering one's own priority needs no privilege. Where {@code /proc/thread-self} or {@code renice} is missing,
+ * only {@link Thread#setPriority} is lowered, which the JVM may ignore.
+ *
+ * <p>Pass it to {@link Simulation#Simulation(SimulationConfig, seckill.redis.RedisConnection, ThreadFactory)} so
+ * that a window on a small machine comes first: a sale's buyer threads are runnable most of the time, and the
+ * scheduler shares the cores per thread, not per purpose.
+ */
+public final class BackgroundThreads implements ThreadFactory {
+    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+    private static final Renicer RENICER = new Renicer();
+
+    private final ThreadFactory named;
+
+    /** Threads named as the simulation names its buyers: {@code seckill-user-1}, {@code -2}, … */
+    public BackgroundThreads() {
+        this(NamedThreads.BUYER_PREFIX);
+    }
+
+    /** Threads named the prefix and a number from 1. */
+    public BackgroundThreads(String namePrefix) {
+        this.named = new NamedThreads(namePrefix);
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+        Thread t = named.newThread(() -> {
+            String tid = ownTid();
+            if (tid != null) {
+                RENICER.add(tid);
+            }
+            r.run();
+        });
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    }
+
+    /** The calling thread's id as the kernel knows it ({@code …/task/<tid>}), or null where it cannot be read. */
+    static String ownTid() {
+        try {
+            Path link = Files.readSymbolicLink(THREAD_SELF).getFileName();
+            return link == null ? null : link.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Renices the queued threads on a helper thread that runs while there is something to do. */
+    private static final class Renicer {
+        private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+        private volatile boolean missing;
+
+        void add(String tid) {
+            if (missing) {
+                return;
+            }
+            pending.add(tid);
+            if (draining.compareAndSet(false, true)) {
+                Thread helper = new Thread(this::drain, "seckill-renice");
+                helper.setDaemon(true);
+                helper.start();
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                List<String> batch = new ArrayList<>();
+                for (String tid = pending.poll(); tid != null; tid = pending.poll()) {
+                    batch.add(tid);
+                }
+                if (batch.isEmpty()) {
+                    draining.set(false);
+                    // a thread that queued after the poll but saw the helper still draining is not left behind
+                    if (pending.isEmpty() || !draining.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                renice(batch);
+            }
+        }
+
+        private void renice(List<String> tids) {
+            List<String> command = new ArrayList<>(List.of("renice", "-n", "19", "-p"));
+            command.addAll(tids);
+            try {
+                // a thread that has ended meanwhile only makes renice say so: the others are lowered all the same
+                new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (IOException e) {
+                // no renice here: the threads simply share the cores as before
+                missing = true;
+                pending.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package seckill.sim;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import seckill.metrics.SaleMetrics;
+import seckill.redis.Backoff;
+import seckill.redis.RedisErrors;
+import seckill.redis.RedisTarget;
+import seckill.sale.Outcome;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
+
+/**
+ * The rules every engine plays its buyers by, and the run's state that they share: whose turn is next, when a
+ * user arrives, what an outcome or a fault means for the user and for the run, and why the run ended.
+ *
+ * <p>Each buyer takes the next user index from a counter, so no task per user is ever held (memory is flat in the
+ * number of users). A run ends when the stock is gone, the flag has expired, every user is done, a stop is asked,
+ * or Redis stays away longer than {@code --redis-timeout}. Safe for any number of buyers at once, except for a
+ * {@link Turn}, which belongs to the one buyer playing it.
+ */
+final class BuyerRules {
+    /** Once the run has been abandoned (stopped, Redis lost), a call still waiting this long is cut. */
+    static final long CUT_AFTER_END_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final SimulationConfig config;
+    private final RedisTarget target;
+    private final SaleMetrics metrics = new SaleMetrics();
+    private final UserIds ids;
+    private final long callLimitNanos;
+    private final AtomicLong nextUser = new AtomicLong();
+    private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
+    private final AtomicReference<Problem> error = new AtomicReference<>();
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile long startNanos;
+
+    BuyerRules(SimulationConfig config, RedisTarget target) {
+        this.config = config;
+        this.target = target;
+        this.ids = new UserIds(config.seed());
+        this.callLimitNanos = TimeUnit.SECONDS.toNanos(config.redisTimeoutS());
+    }
+
+    SimulationConfig config() {
+        return config;
+    }
+
+    SaleMetrics metrics() {
+        return metrics;
+    }
+
+    /** The first users may arrive now: arrivals are spread from here, and the run's time counts from here. */
+    void start() {
+        startNanos = System.nanoTime();
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** The next user to play, or -1 when the run has ended or every user has been taken. */
+    long takeUser() {
+        if (endedBy.get() != null) {
+            return -1;
+        }
+        long index = nextUser.getAndIncrement();
+        return index < config.users() ? index : -1;
+    }
+
+    /** The user of that index, with all its tries still to come. */
+    Turn newTurn(long index) {
+        return new Turn(ids.id(index), config.retries());
+    }
+
+    /**
+     * When (on {@link System#nanoTime}) the user arrives, with arrivals spread evenly over {@code --spread-ms};
+     * one arriving after the sale closes arrives at the close, to be told it is closed.
+     */
+    long arrivalNanos(long index) {
+        long spreadNanos = TimeUnit.MILLISECONDS.toNanos(config.spreadMs());
+        long arrival = (long) ((double) index / config.users() * spreadNanos);
+        return startNanos + Math.min(arrival, TimeUnit.SECONDS.toNanos(config.durationS()));
+    }
+
+    /** Books the time of one attempt that began at {@code t0} (on {@link System#nanoTime}). */
+    void attempted(long t0) {
+        metrics.attempt(System.nanoTime() - t0);
+    }
+
+    /** Books the outcome of one attempt (whose time is already booked); true when the user is done. */
+    boolean settle(Turn turn, Outcome outcome) {
+        switch (outcome) {
+            case WON -> {
+                metrics.won();
+                metrics.userDone(true);
+                return true;
+            }
+            case ALREADY_WON -> {
+                metrics.alreadyWon();
+                // after a lost reply this is our own earlier attempt that did go through
+                metrics.userDone(turn.afterFault);
+                return true;
+            }
+            case SOLD_OUT -> {
+                metrics.soldOut();
+                metrics.userDone(false);
+                endedBy.compareAndSet(null, EndReason.SOLD_OUT);
+                return true;
+            }
+            case CLOSED -> {
+                metrics.closed();
+                metrics.userDone(false);
+                endedBy.compareAndSet(null, EndReason.TIME_UP);
+                return true;
+            }
+            case CONFLICT -> {
+                metrics.conflict();
+                if (turn.conflictsLeft-- <= 0 || endedBy.get() != null) {
+                    metrics.userDone(false);
+                    return true;
+                }
+                return false;
+            }
+            default -> throw new IllegalStateException("unknown outcome " + outcome);
+        }
+    }
+
+    /**
+     * Books an attempt that failed (whose time is already booked): returns how many ms the user waits before
+     * trying again on a fresh connection, or -1 when the run ends instead (an error that is not the
+     * connection's, or Redis away longer than {@code --redis-timeout}).
+     */
+    long fault(Turn turn, RuntimeException e) {
+        metrics.error();
+        if (!RedisErrors.isConnectionProblem(e)) {
+            fail(RedisErrors.describe(target, e));
+            return -1;
+        }
+        long now = System.nanoTime();
+        if (turn.faultSince == 0) {
+            turn.faultSince = now;
+        }
+        if (now - turn.faultSince > callLimitNanos) {
+            fail(RedisErrors.lostFor(target, e, config.redisTimeoutS()));
+            return -1;
+        }
+        turn.afterFault = true;
+        return Backoff.delayMillis(turn.faultStreak++);
+    }
+
+    /** How long one call may wait for its reply: {@code --redis-timeout}. */
+    long callLimitNanos() {
+        return callLimitNanos;
+    }
+
+    /** A call waited longer than {@code --redis-timeout}: the run ends with an error. */
+    void callTimedOut() {
+        fail(Problem.of(Kind.REDIS_TIMED_OUT, target.masked(), config.redisTimeoutS()));
+    }
+
+    /** Ends the run with an error; the first problem is the one reported. */
+    void fail(Problem problem) {
+        error.compareAndSet(null, problem);
+        endedBy.set(EndReason.ERROR);
+    }
+
+    /** Asks the run to end; the buyers finish the attempt they are in and leave. */
+    void stop() {
+        endedBy.compareAndSet(null, EndReason.STOPPED);
+    }
+
+    /** Ends the run for that reason unless it has ended already. */
+    void end(EndReason reason) {
+        endedBy.compareAndSet(null, reason);
+    }
+
+    boolean hasEnded() {
+        return endedBy.get() != null;
+    }
+
+    /**
+     * After a fault the attempt's fate is unknown (the reply may be what was lost), so the user tries again even
+     * when the sale has meanwhile sold out or closed: the retry learns ALREADY_WON, SOLD_OUT or CLOSED, and the
+     * counts stay true. Only a stop or a lost Redis abandons it.
+     */
+    boolean isAbandoned() {
+        EndReason reason = endedBy.get();
+        return reason == EndReason.STOPPED || reason == EndReason.ERROR;
+    }
+
+    EndReason endedBy() {
+        return endedBy.get();
+    }
+
+    Problem error() {
+        return error.get();
+    }
+
+    /** Buyers (threads, or the loop's connections) joining (+) or leaving (-) play. */
+    void activeChanged(int delta) {
+        active.addAndGet(delta);
+    }
+
+    int active() {
+        return active.get();
+    }
+}

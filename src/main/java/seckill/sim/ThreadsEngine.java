@@ -1,0 +1,154 @@
+package seckill.sim;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import seckill.redis.BuyerConnection;
+import seckill.redis.RedisConnection;
+import seckill.sale.Outcome;
+import seckill.sale.PurchaseStrategy;
+
+/**
+ * The tutorial's model: a {@link ThreadPoolExecutor} of {@code pool} threads, each playing one user after another
+ * on a connection of its own and blocking on it for every reply. The threads gather at a gate first, so the first
+ * users really do arrive at once, as in the tutorial; a {@link Watchdog} keeps {@code --redis-timeout}.
+ */
+final class ThreadsEngine implements Engine {
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final PurchaseStrategy strategy;
+    private final RedisConnection redis;
+    private final ThreadFactory threads;
+
+    /** @param threads makes the pool's threads */
+    ThreadsEngine(PurchaseStrategy strategy, RedisConnection redis, ThreadFactory threads) {
+        this.strategy = strategy;
+        this.redis = redis;
+        this.threads = threads;
+    }
+
+    @Override
+    public void play(BuyerRules rules) {
+        int workers = rules.config().workers();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        Watchdog watchdog = new Watchdog(rules, workers);
+        CountDownLatch ready = new CountDownLatch(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < workers; i++) {
+            Buyer buyer = new Buyer(rules, watchdog, i);
+            executor.execute(() -> buyer.work(ready, go));
+        }
+        Waits.await(ready);
+        // all threads stand at the gate
+        rules.start();
+        Thread watching = watchdog.start();
+        go.countDown();
+        executor.shutdown();
+        Waits.uninterruptibly(() -> executor.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS));
+        watching.interrupt();
+    }
+
+    /** One pool thread: its slot in the watchdog's view, and its connection, kept until it fails. */
+    private final class Buyer {
+        private final BuyerRules rules;
+        private final Watchdog watchdog;
+        private final int slot;
+        private BuyerConnection connection;
+
+        Buyer(BuyerRules rules, Watchdog watchdog, int slot) {
+            this.rules = rules;
+            this.watchdog = watchdog;
+            this.slot = slot;
+        }
+
+        void work(CountDownLatch ready, CountDownLatch go) {
+            rules.activeChanged(1);
+            ready.countDown();
+            try {
+                Waits.await(go);
+                boolean spread = rules.config().spreadMs() > 0;
+                while (true) {
+                    long index = rules.takeUser();
+                    if (index < 0) {
+                        break;
+                    }
+                    if (spread && !parkUntil(rules.arrivalNanos(index))) {
+                        break;
+                    }
+                    play(rules.newTurn(index));
+                }
+            } finally {
+                discard();
+                rules.activeChanged(-1);
+            }
+        }
+
+        /** One user: a try, more after conflicts up to the retries, and retries after connection faults. */
+        private void play(Turn turn) {
+            while (true) {
+                if (turn.afterFault && rules.isAbandoned()) {
+                    return;
+                }
+                long t0 = System.nanoTime();
+                Outcome outcome;
+                try {
+                    watchdog.callBegins(slot, t0);
+                    if (connection == null) {
+                        connection = redis.newBuyer();
+                        watchdog.connection(slot, connection);
+                    }
+                    outcome = strategy.buy(connection.jedis(), turn.userId);
+                    watchdog.callEnds(slot);
+                } catch (RuntimeException e) {
+                    watchdog.callEnds(slot);
+                    rules.attempted(t0);
+                    discard();
+                    long delayMs = rules.fault(turn, e);
+                    if (delayMs < 0) {
+                        return;
+                    }
+                    backoff(delayMs);
+                    continue;
+                }
+                rules.attempted(t0);
+                if (rules.settle(turn, outcome)) {
+                    return;
+                }
+            }
+        }
+
+        private void discard() {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
+
+        /** Waits out a backoff, cut short by a stop. */
+        private void backoff(long ms) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+            while (!rules.isAbandoned() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Math.min(deadline - System.nanoTime(), MAX_PARK_NANOS));
+            }
+        }
+
+        /** Waits until the deadline in short slices; false when the run ended meanwhile. */
+        private boolean parkUntil(long deadlineNanos) {
+            while (true) {
+                if (rules.hasEnded()) {
+                    return false;
+                }
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                LockSupport.parkNanos(Math.min(left, MAX_PARK_NANOS));
+            }
+        }
+    }
+}

@@ -22,8 +22,8 @@ import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
 /**
- * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and {@code oversold} are read
- * back from Redis, not from the client's own counters. The Redis URL is masked.
+ * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and
+ * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked.
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "seed", "prefix",
         "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost",

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The Redis keys of one sale under a prefix. The first four are the tutorial's contract; the rest are ours and
- * live under the same prefix so that {@link Sale#reset} can delete exactly the sale's keys.
+ * live under the same prefix so that {@link Sale#reset} can delete exactly the sale's keys. The layout is a
+ * contract: docs/ARCHITECTURE.md, "Redis keys of one sale".
  *
  * @param prefix prepended to every key; under Redis Cluster give it a hash tag, e.g. {@code {sale1}:}
  */

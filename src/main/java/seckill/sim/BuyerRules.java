@@ -21,6 +21,8 @@ import seckill.util.Problem.Kind;
  * number of users). A run ends when the stock is gone, the flag has expired, every user is done, a stop is asked,
  * or Redis stays away longer than {@code --redis-timeout}. Safe for any number of buyers at once, except for a
  * {@link Turn}, which belongs to the one buyer playing it.
+ *
+ * <p>See docs/ARCHITECTURE.md, "A sale, step by step".
  */
 final class BuyerRules {
     /** Once the run has been abandoned (stopped, Redis lost), a call still waiting this long is cut. */

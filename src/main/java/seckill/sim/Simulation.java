@@ -24,6 +24,7 @@ import seckill.util.Problem.Kind;
  * against Redis; a {@link java.util.concurrent.ThreadPoolExecutor} of {@code pool} threads (as the tutorial) or, with
  * {@link EngineKind#LOOP}, one event-loop thread. The run opens (or joins) the sale, lets the engine play the
  * users by the {@link BuyerRules}, then reads the sale back and audits it.
+ * See docs/ARCHITECTURE.md, "A sale, step by step" and "Engines".
  */
 public final class Simulation {
     /** Where a run is. */

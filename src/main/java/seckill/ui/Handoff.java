@@ -14,6 +14,8 @@ import seckill.service.PollSnapshot;
  * update per pulse however fast the engine goes, and never a {@code Platform.runLater} per order.
  *
  * <p>No toolkit here: the window drains from an {@code AnimationTimer}, the tests drain by hand.
+ *
+ * <p>See docs/ARCHITECTURE.md, "Threads and the hand-off to the window".
  */
 public final class Handoff {
     private final Queue<Runnable> events = new ConcurrentLinkedQueue<>();

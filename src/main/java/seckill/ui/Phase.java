@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * Where the dashboard's session is: the one state machine of the window. {@link #next()} lists, in one place, the
  * phases each may move to; the commands are on exactly when the move they make is allowed.
+ *
+ * <p>See docs/ARCHITECTURE.md, "Threads and the hand-off to the window".
  */
 public enum Phase {
     /** No connection yet (or it failed). */

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  *
  * @param kind what happened
  * @param args its fields, in the order {@link Kind#fields()} names them
+ *
+ * <p>See docs/ARCHITECTURE.md, "Errors and violations".
  */
 public record Problem(Kind kind, List<Object> args) {
     private static final String BUNDLE = "seckill.util.problems";

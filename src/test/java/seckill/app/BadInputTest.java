@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -83,6 +84,28 @@ class BadInputTest {
         assertRefused(run(command, field.option(), value), field.option(), allowed);
     }
 
+    @ParameterizedTest(name = "{0} {1} ''{2}''")
+    @CsvSource(delimiter = '|', value = {"run|--pool|1,5", "ui|--pool|1,5", "bench|--pool|1,5", "run|--users|1_000",
+        "run|--stock|1,000", "bench|--users|2,000"})
+    void aNumberWithGroupingSeparatorsIsRefused_neverReadAsAnotherNumber(String command, String option, String value) {
+        assertRefused(run(command, option, value), option, "a whole number");
+    }
+
+    @ParameterizedTest(name = "{0} a value with a newline")
+    @ValueSource(strings = {"run", "ui"})
+    void aValueWithANewlineGivesAOneLineMessage(String command) {
+        int code = run(command, "--stock", "5\n0");
+        assertRefused(code, "--stock", "5\\n0");
+        assertThat(err.toString().strip().lines()).hasSize(2).first().asString().startsWith("error: ");
+        run(command, "--strategy", "wat\nch");
+        assertThat(err.toString()).contains("wat\\nch");
+    }
+
+    @Test
+    void benchRefusesANegativePollerWinnerCount() {
+        assertRefused(run("bench", "--poller-winners", "-1"), "--poller-winners", "from 0 to 100,000,000");
+    }
+
     @ParameterizedTest(name = "{0} --stock without a value")
     @ValueSource(strings = {"run", "ui"})
     void anOptionWithoutItsValueIsRefused(String command) {
@@ -128,8 +151,23 @@ class BadInputTest {
         return ALL_COMMANDS.stream().flatMap(c -> Stream.of("", "   ", "localhost:6379", "127.0.0.1",
                         "http://u:" + PASSWORD + "@h:1", "redis://", "redis://h:0", "redis://h:99999",
                         "redis://u:" + PASSWORD + "@h:abc", "redis://h:1/x", "redis:// h",
-                        "redis://u:" + PASSWORD + "@h:1/99999999999999999999")
+                        "redis://u:" + PASSWORD + "@h:1/99999999999999999999", "redis://127.0.0.1:",
+                        "redis://:" + PASSWORD + "@127.0.0.1:6379?db=1")
                 .map(v -> Arguments.of(c, v)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} <a URL with a password>")
+    @MethodSource("misnamedUrlOptions")
+    void aUrlGivenToAWrongOptionIsRefusedWithItsPasswordMasked(String command, String option) {
+        int code = run(command, option, "redis://:" + PASSWORD + "@127.0.0.1:6410");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(option).contains("redis://***@127.0.0.1:6410")
+                .doesNotContain(PASSWORD);
+    }
+
+    static Stream<Arguments> misnamedUrlOptions() {
+        return ALL_COMMANDS.stream().flatMap(c -> Stream.of("--redis-url", "--url", "-r")
+                .map(o -> Arguments.of(c, o)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -212,6 +213,31 @@ class BadInputTest {
                             : value.equals(dir.toString()) ? "is a folder" : "is not a folder");
                 }
             }
+        }
+
+        @Test
+        void aDeviceAPipeALongNameOrAFolderThatTakesNoFilesIsRefusedBeforeTheSale() throws Exception {
+            Path fifo = dir.resolve("pipe");
+            Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                    "mkfifo is needed to make a pipe");
+            // a run against a port where nothing listens: refused by the arguments, it never gets to connect
+            String nowhere = "redis://127.0.0.1:1";
+            for (String command : List.of("run", "ui")) {
+                for (String value : List.of("/dev/null", fifo.toString(), dir.resolve("r".repeat(300) + ".json")
+                        .toString(), "/proc/version/r.json")) {
+                    err.getBuffer().setLength(0);
+                    assertRefused(run(command, "--redis", nowhere, "--report", value), "--report",
+                            value.startsWith("/proc") ? "is not a folder" : value.contains("rrrr") ? "longer than 255"
+                            : "not a regular file");
+                    assertThat(err.toString()).doesNotContain("unreachable");
+                }
+                Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "a Linux /sys");
+                err.getBuffer().setLength(0);
+                assertRefused(run(command, "--redis", nowhere, "--report", "/sys/kernel/r.json"), "--report",
+                        "does not take files");
+            }
+            assertThat(Path.of("/dev/null")).as("still the device").exists()
+                    .satisfies(p -> assertThat(Files.isRegularFile(p)).isFalse());
         }
     }
 

@@ -48,7 +48,7 @@ final class DecrStrategy implements PurchaseStrategy {
 
             @Override
             public Outcome next(List<Object> replies, Batch next) {
-                RawCalls.check(replies);
+                next.checkAnswers(replies);
                 switch (step) {
                     case CLAIM -> {
                         boolean added = RawCalls.isOne(replies.get(1));

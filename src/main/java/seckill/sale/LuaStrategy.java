@@ -51,7 +51,7 @@ final class LuaStrategy implements PurchaseStrategy {
                     call(next, Command.EVAL, SCRIPT, id, now);
                     return null;
                 }
-                return decode(((Number) RawCalls.check(replies).get(0)).intValue());
+                return decode((int) RawCalls.number(next.checkAnswers(replies).get(0)));
             }
         };
     }

@@ -27,7 +27,7 @@ public final class Sale {
      * in one MULTI so that no half-opened sale is ever seen.
      */
     public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
-        OneTripTransaction.exec(jedis, tx -> {
+        List<Object> done = OneTripTransaction.exec(jedis, tx -> {
             tx.del(keys.all().toArray(String[]::new));
             tx.set(keys.total(), Long.toString(stock));
             tx.set(keys.num(), "0");
@@ -39,6 +39,11 @@ public final class Sale {
                     "duration_s", Long.toString(durationSeconds),
                     "strategy", strategy.cliName()));
         });
+        if (done == null) {
+            // only a WATCH left standing on this connection can abort it: say so, never open nothing silently
+            throw new IllegalStateException("the sale was not opened: the transaction was aborted by a WATCH left "
+                    + "on the connection");
+        }
     }
 
     /** Deletes exactly the sale's keys; returns how many existed. */

@@ -35,6 +35,7 @@ public final class SaleReader {
                 tx.lrange(keys.times(), fromIndex, last);
             }
         });
+        RawCalls.check(r, keys.total(), keys.num(), keys.flag(), keys.user(), keys.meta(), keys.user(), keys.times());
         String total = RawCalls.text(r.get(0));
         String sold = RawCalls.text(r.get(1));
         String opened = RawCalls.text(r.get(4));

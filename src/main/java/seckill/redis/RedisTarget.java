@@ -15,8 +15,10 @@ public record RedisTarget(String host, int port, String user, String password, i
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     /** The form a URL must have, for messages. */
     public static final String FORM = "expected redis://[user:password@]host:port[/db] or rediss://…";
-    /** What stands for a password in any text: the user-info of a redis:// or rediss:// URL. */
-    private static final Pattern URL_SECRET = Pattern.compile("(?i)(rediss?://)([^\\s'\"]*@)");
+    /** A user and a password in a redis:// or rediss:// URL, in any text (the password up to the last '@'). */
+    private static final Pattern USER_AND_PASSWORD = Pattern.compile("(?i)(rediss?://)([^\\s'\":@/]*):[^\\s'\"]*@");
+    /** The shorthand redis://password@host. */
+    private static final Pattern PASSWORD_ONLY = Pattern.compile("(?i)(rediss?://)[^\\s'\":@/]+@");
 
     public RedisTarget {
         if (host == null || host.isBlank()) {
@@ -116,11 +118,15 @@ public record RedisTarget(String host, int port, String user, String password, i
     }
 
     /**
-     * Any text with every redis:// or rediss:// URL's user and password replaced by {@code ***}: for messages that
-     * quote what a person typed, whichever option it came with.
+     * Any text with the password of every redis:// or rediss:// URL in it replaced by {@code ***}, as
+     * {@link #masked()} does: for messages that quote what a person typed, whichever option it came with.
      */
     public static String maskAll(String text) {
-        return text == null ? null : URL_SECRET.matcher(text).replaceAll("$1***@");
+        if (text == null) {
+            return null;
+        }
+        String masked = USER_AND_PASSWORD.matcher(text).replaceAll("$1$2:***@");
+        return PASSWORD_ONLY.matcher(masked).replaceAll("$1***@");
     }
 
     public boolean hasPassword() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
 import seckill.redis.OneTripTransaction;
 import seckill.redis.RawCalls;
 
@@ -15,27 +16,26 @@ public final class SaleReader {
     /** The most winners one read brings; a poller catches up over the next ticks. */
     public static final int DEFAULT_BATCH = 5_000;
 
-    private final SaleKeys keys;
+    private static final byte[] OPENED_MS = RawCalls.bytes("opened_ms");
+
+    private final RawKeys k;
 
     public SaleReader(SaleKeys keys) {
-        this.keys = keys;
+        this.k = RawKeys.of(keys);
     }
 
     public SaleState read(Jedis jedis, long fromIndex, int maxNew) {
         long last = fromIndex + Math.max(0, maxNew) - 1;
         boolean withWinners = maxNew > 0;
         List<Object> r = OneTripTransaction.exec(jedis, tx -> {
-            tx.get(keys.total());
-            tx.get(keys.num());
-            tx.pttl(keys.flag());
-            tx.llen(keys.user());
-            tx.hget(keys.meta(), "opened_ms");
+            tx.add(Command.GET, k.total()).add(Command.GET, k.num()).add(Command.PTTL, k.flag())
+                    .add(Command.LLEN, k.user()).add(Command.HGET, k.meta(), OPENED_MS);
             if (withWinners) {
-                tx.lrange(keys.user(), fromIndex, last);
-                tx.lrange(keys.times(), fromIndex, last);
+                byte[] from = RawCalls.bytes(fromIndex);
+                byte[] to = RawCalls.bytes(last);
+                tx.add(Command.LRANGE, k.user(), from, to).add(Command.LRANGE, k.times(), from, to);
             }
         });
-        RawCalls.check(r, keys.total(), keys.num(), keys.flag(), keys.user(), keys.meta(), keys.user(), keys.times());
         String total = RawCalls.text(r.get(0));
         String sold = RawCalls.text(r.get(1));
         String opened = RawCalls.text(r.get(4));

@@ -162,7 +162,7 @@ class BadInputTest {
     void aUrlGivenToAWrongOptionIsRefusedWithItsPasswordMasked(String command, String option) {
         int code = run(command, option, "redis://:" + PASSWORD + "@127.0.0.1:6410");
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains(option).contains("redis://***@127.0.0.1:6410")
+        assertThat(err.toString()).contains(option).contains("redis://:***@127.0.0.1:6410")
                 .doesNotContain(PASSWORD);
     }
 

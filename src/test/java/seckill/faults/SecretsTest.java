@@ -20,6 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import redis.clients.jedis.Jedis;
@@ -101,6 +103,22 @@ class SecretsTest {
                     .isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
             assertOneLineSaying("authentication failed");
             assertThat(err.toString()).contains("redis://alice:***@127.0.0.1:" + server.port());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} engine")
+    @ValueSource(strings = {"threads", "loop"})
+    void aMissingPermissionIsNamed_notTakenForAWrongPassword(String engine) {
+        try (PrivateRedis server = PrivateRedis.start()) {
+            try (Jedis admin = server.admin()) {
+                admin.aclSetUser("bob", "on", ">" + PASSWORD, "~*", "+@all", "-evalsha");
+            }
+            String url = "redis://bob:" + PASSWORD + "@127.0.0.1:" + server.port();
+            assertThat(cli("run", "--redis", url, "--strategy", "lua", "--stock", "5", "--users", "20", "--pool", "2",
+                    "--engine", engine)).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+            assertThat(err.toString()).contains("refused a command this user may not run").contains("NOPERM")
+                    .containsIgnoringCase("evalsha").doesNotContain("authentication").doesNotContain(PASSWORD)
+                    .doesNotContain("\tat ");
         }
     }
 

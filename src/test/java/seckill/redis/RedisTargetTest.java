@@ -69,9 +69,12 @@ class RedisTargetTest {
     @Test
     void masksEveryUrlInAnyText() {
         assertThat(RedisTarget.maskAll("Unknown options: '--redis-url', 'redis://:S3CRET@127.0.0.1:6410'"))
-                .isEqualTo("Unknown options: '--redis-url', 'redis://***@127.0.0.1:6410'");
+                .isEqualTo("Unknown options: '--redis-url', 'redis://:***@127.0.0.1:6410'");
         assertThat(RedisTarget.maskAll("a rediss://alice:p/w@x@h:1/2 and REDIS://pw@h b"))
-                .isEqualTo("a rediss://***@h:1/2 and REDIS://***@h b");
+                .isEqualTo("a rediss://alice:***@h:1/2 and REDIS://***@h b");
+        String once = RedisTarget.maskAll("redis://alice:pw@h:1");
+        assertThat(RedisTarget.maskAll(once)).as("masking twice changes nothing").isEqualTo(once)
+                .isEqualTo(RedisTarget.parse("redis://alice:pw@h:1").masked());
         assertThat(RedisTarget.maskAll("redis://h:1 has no secret")).isEqualTo("redis://h:1 has no secret");
     }
 }

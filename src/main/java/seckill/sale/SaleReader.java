@@ -2,9 +2,13 @@ package seckill.sale;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol.Command;
+import redis.clients.jedis.exceptions.JedisDataException;
+import seckill.redis.Batch;
 import seckill.redis.OneTripTransaction;
 import seckill.redis.RawCalls;
 
@@ -19,6 +23,7 @@ public final class SaleReader {
     private static final byte[] OPENED_MS = RawCalls.bytes("opened_ms");
 
     private final RawKeys k;
+    private volatile boolean transactions = true;
 
     public SaleReader(SaleKeys keys) {
         this.k = RawKeys.of(keys);
@@ -27,7 +32,7 @@ public final class SaleReader {
     public SaleState read(Jedis jedis, long fromIndex, int maxNew) {
         long last = fromIndex + Math.max(0, maxNew) - 1;
         boolean withWinners = maxNew > 0;
-        List<Object> r = OneTripTransaction.exec(jedis, tx -> {
+        Consumer<Batch> reads = tx -> {
             tx.add(Command.GET, k.total()).add(Command.GET, k.num()).add(Command.PTTL, k.flag())
                     .add(Command.LLEN, k.user()).add(Command.HGET, k.meta(), OPENED_MS);
             if (withWinners) {
@@ -35,7 +40,8 @@ public final class SaleReader {
                 byte[] to = RawCalls.bytes(last);
                 tx.add(Command.LRANGE, k.user(), from, to).add(Command.LRANGE, k.times(), from, to);
             }
-        });
+        };
+        List<Object> r = readAll(jedis, reads);
         String total = RawCalls.text(r.get(0));
         String sold = RawCalls.text(r.get(1));
         String opened = RawCalls.text(r.get(4));
@@ -52,6 +58,36 @@ public final class SaleReader {
                 RawCalls.number(r.get(2)),
                 opened == null ? -1 : parseOr(opened, -1),
                 fromIndex, newUsers, newTimes, System.currentTimeMillis());
+    }
+
+    /**
+     * In one transaction, so that the figures agree with each other; where transactions are refused (a user
+     * allowed to read only, a server out of memory) as one plain pipeline instead, from then on.
+     */
+    private List<Object> readAll(Jedis jedis, Consumer<Batch> reads) {
+        if (transactions) {
+            try {
+                return OneTripTransaction.exec(jedis, reads);
+            } catch (JedisDataException refused) {
+                if (!refusesTransactions(refused)) {
+                    throw refused;
+                }
+                transactions = false;
+            }
+        }
+        Batch batch = new Batch();
+        reads.accept(batch);
+        int size = batch.size();
+        Connection connection = jedis.getConnection();
+        batch.sendTo(connection);
+        List<Object> replies = connection.getMany(size);
+        batch.clear();
+        return batch.checkAnswers(replies);
+    }
+
+    private static boolean refusesTransactions(JedisDataException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("NOPERM") || m.startsWith("OOM") || m.startsWith("EXECABORT");
     }
 
     /** The figures alone, no winners. */

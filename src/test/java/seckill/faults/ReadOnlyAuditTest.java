@@ -3,8 +3,6 @@ package seckill.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import redis.clients.jedis.Jedis;
 import seckill.app.ExitCodes;
-import seckill.app.SeckillCli;
+import seckill.app.CliSession;
 import seckill.redis.PrivateRedis;
 
 /** status and audit only read: they work where writing is refused, and still find every violation. */
@@ -22,19 +20,16 @@ import seckill.redis.PrivateRedis;
 class ReadOnlyAuditTest {
     private static final String PREFIX = "ro:";
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession session = new CliSession();
 
     private int cli(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return session.run(args);
     }
 
     /** A sale of 20 that then gets one win too many, by a user who had already won. */
     private void brokenSale(PrivateRedis server) {
         assertThat(cli("run", "--redis", server.url(), "--prefix", PREFIX, "--strategy", "lua", "--stock", "20",
-                "--users", "100", "--pool", "4")).as(err.toString()).isZero();
+                "--users", "100", "--pool", "4")).as(session.err()).isZero();
         try (Jedis admin = server.admin()) {
             admin.rpush(PREFIX + "kill_user", admin.lindex(PREFIX + "kill_user", 3));
             admin.incr(PREFIX + "kill_num");
@@ -42,12 +37,12 @@ class ReadOnlyAuditTest {
     }
 
     private void auditFindsBothViolations(String url) {
-        assertThat(cli("audit", "--redis", url, "--prefix", PREFIX)).as(out + " " + err)
+        assertThat(cli("audit", "--redis", url, "--prefix", PREFIX)).as(session.out() + " " + session.err())
                 .isEqualTo(ExitCodes.AUDIT_FAILED);
-        assertThat(out.toString()).contains("oversold: kill_num 21 > kill_total 20")
+        assertThat(session.out()).contains("oversold: kill_num 21 > kill_total 20")
                 .contains("users won twice: 1 extra win(s)");
-        assertThat(cli("status", "--redis", url, "--prefix", PREFIX)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("21 / 20");
+        assertThat(cli("status", "--redis", url, "--prefix", PREFIX)).as(session.err()).isZero();
+        assertThat(session.out()).contains("21 / 20");
     }
 
     @Test

@@ -92,6 +92,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit-requests must be from 0 to 100,000,000 (got "
                     + limitRequests + ")");
         }
+        if (pollerWinners < 0 || pollerWinners > ConfigField.STOCK.max()) {
+            throw new IllegalArgumentException("--poller-winners must be from 0 to 100,000,000 (got " + pollerWinners
+                    + ")");
+        }
         int threads = ConfigField.POOL.checkInt(pool);
         try (RedisConnection connection = redis.connect(RedisConnection.READERS,
                 spec.commandLine().getErr())) {

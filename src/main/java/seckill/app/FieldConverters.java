@@ -1,5 +1,9 @@
 package seckill.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -153,24 +157,53 @@ public final class FieldConverters {
         }
     }
 
-    /** {@code --report}: a file name, not a folder, so that a whole run is not lost to a typo at the end. */
+    /**
+     * {@code --report}: a file that can be written, checked before the sale so that a whole run is not lost to a
+     * typo at the end: not a folder, not a device or a pipe (which would be replaced), a name the file system takes,
+     * in a folder that takes files (tried with a probe file there, which also catches /sys and read-only mounts).
+     */
     public static final class ReportFile implements ITypeConverter<Path> {
+        /** The longest file name most file systems take, in bytes. */
+        private static final int MAX_NAME_BYTES = 255;
+
         @Override
         public Path convert(String value) {
             Path file = path(value, "a file name for the JSON report");
             if (Files.isDirectory(file)) {
                 throw new TypeConversionException(value + " is a folder; expected a file name for the JSON report");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new TypeConversionException(value + " exists and is not a regular file (a device or a pipe "
+                        + "is never replaced); expected a file name for the JSON report");
+            }
+            Path name = file.getFileName();
+            if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new TypeConversionException("the file name is longer than " + MAX_NAME_BYTES + " bytes");
+            }
             // the folders that do not exist yet are created; the nearest one that does must take files
             Path existing = file.toAbsolutePath().getParent();
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
-            if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
-                throw new TypeConversionException("cannot write " + value + ": " + existing
-                        + (Files.isDirectory(existing) ? " is not writable" : " is not a folder"));
+            if (existing != null && !Files.isDirectory(existing)) {
+                throw new TypeConversionException("cannot write " + value + ": " + existing + " is not a folder");
+            }
+            if (existing != null) {
+                probe(value, existing);
             }
             return file;
+        }
+
+        private static void probe(String value, Path folder) {
+            try {
+                Files.delete(Files.createTempFile(folder, ".seckill-", ".probe"));
+            } catch (IOException | SecurityException e) {
+                String why = e instanceof AccessDeniedException || e instanceof SecurityException ? "permission denied"
+                        : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                        : "it refused a new file";
+                throw new TypeConversionException("cannot write " + value + ": " + folder + " does not take files ("
+                        + why + ")");
+            }
         }
     }
 

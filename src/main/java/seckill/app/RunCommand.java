@@ -38,13 +38,11 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, err)) {
             Simulation simulation = new Simulation(config, connection);
-            Thread stopOnCtrlC = new Thread(simulation::stop, "stop-on-interrupt");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
             SimulationResult result;
-            try {
+            int signalled;
+            try (StopSignals signals = new StopSignals(simulation::stop)) {
                 result = simulation.run();
-            } finally {
-                removeHook(stopOnCtrlC);
+                signalled = signals.exitCode();
             }
             RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
             Summary.print(out, report, result.state() != null);
@@ -58,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("error: " + result.error());
                 err.flush();
             }
-            return exitCode(result);
+            return signalled != 0 ? signalled : exitCode(result);
         }
     }
 
@@ -76,14 +74,6 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.REDIS_UNAVAILABLE;
         }
         return result.auditHolds() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: the user pressed Ctrl-C
-        }
     }
 
 }

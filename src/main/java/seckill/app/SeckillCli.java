@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import seckill.redis.RedisTarget;
+import seckill.sim.ConfigField;
 import seckill.redis.RedisUnavailableException;
 import seckill.sale.SaleKeyException;
 
@@ -50,7 +52,8 @@ public final class SeckillCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine where = ex.getCommandLine();
-            where.getErr().println("error: " + ex.getMessage());
+            // the arguments quoted may be a URL given to a wrong option: its password is masked all the same
+            where.getErr().println("error: " + ConfigField.oneLine(RedisTarget.maskAll(ex.getMessage())));
             where.getErr().println("Try '" + where.getCommandSpec().qualifiedName() + " --help' for the options "
                     + "and their ranges.");
             where.getErr().flush();
@@ -60,13 +63,14 @@ public final class SeckillCli implements Runnable {
             PrintWriter e = where.getErr();
             int code;
             if (ex instanceof RedisUnavailableException) {
-                e.println("error: " + ex.getMessage());
+                e.println("error: " + RedisTarget.maskAll(ex.getMessage()));
                 code = ExitCodes.REDIS_UNAVAILABLE;
             } else if (ex instanceof SaleKeyException || ex instanceof IllegalArgumentException) {
-                e.println("error: " + ex.getMessage());
+                e.println("error: " + RedisTarget.maskAll(ex.getMessage()));
                 code = ExitCodes.USAGE;
             } else {
-                e.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                e.println("error: unexpected " + ex.getClass().getSimpleName() + ": "
+                        + RedisTarget.maskAll(ex.getMessage()));
                 if (System.getenv("SECKILL_DEBUG") != null) {
                     // for developers chasing a bug; people get the one line above
                     ex.printStackTrace(e);

@@ -1,10 +1,14 @@
 package seckill.redis;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The commands of one round trip, written by a purchase and sent by whichever engine plays it: over a blocking
@@ -18,6 +22,10 @@ public final class Batch {
     private byte[][][] arguments = new byte[8][][];
     private int size;
     private long delayNanos;
+    /** The round trip cleared last: what the replies now being read answer, to name a command that failed. */
+    private ProtocolCommand[] sentCommands = new ProtocolCommand[8];
+    private byte[][][] sentArguments = new byte[8][][];
+    private int sentSize;
 
     /** Adds one command to this round trip. */
     public Batch add(ProtocolCommand command, byte[]... args) {
@@ -45,10 +53,61 @@ public final class Batch {
         return delayNanos;
     }
 
+    /** Empties the batch for the next round trip; what it held is kept for {@link #checkAnswers}. */
     public void clear() {
-        Arrays.fill(arguments, 0, size, null);
+        ProtocolCommand[] c = sentCommands;
+        byte[][][] a = sentArguments;
+        Arrays.fill(a, 0, sentSize, null);
+        sentCommands = commands;
+        sentArguments = arguments;
+        sentSize = size;
+        commands = c;
+        arguments = a;
         size = 0;
         delayNanos = 0;
+    }
+
+    /**
+     * Checks every reply to the round trip sent last, and every element of a transaction's EXEC reply: an error
+     * anywhere is thrown, naming the command and its key ({@code WRONGTYPE … (INCR kill_num)}), never taken for
+     * a value.
+     *
+     * @throws JedisDataException the first error found
+     */
+    public List<Object> checkAnswers(List<Object> replies) {
+        int queuedFrom = -1;
+        for (int i = 0; i < replies.size(); i++) {
+            Object reply = replies.get(i);
+            if (reply instanceof JedisDataException error) {
+                throw named(error, i);
+            }
+            if (i < sentSize && sentCommands[i] == Command.MULTI) {
+                queuedFrom = i + 1;
+            }
+            if (i < sentSize && sentCommands[i] == Command.EXEC && reply instanceof List<?> results) {
+                for (int j = 0; j < results.size(); j++) {
+                    if (results.get(j) instanceof JedisDataException error) {
+                        throw named(error, queuedFrom + j);
+                    }
+                }
+            }
+        }
+        return replies;
+    }
+
+    private JedisDataException named(JedisDataException error, int index) {
+        if (index < 0 || index >= sentSize) {
+            return error;
+        }
+        String command = new String(sentCommands[index].getRaw(), StandardCharsets.US_ASCII);
+        byte[][] args = sentArguments[index];
+        boolean script = sentCommands[index] == Command.EVALSHA || sentCommands[index] == Command.EVAL;
+        String what = script ? "the purchase script" : args.length > 0 ? new String(args[0], StandardCharsets.UTF_8)
+                : "";
+        JedisDataException named = new JedisDataException(error.getMessage() + " (" + command
+                + (what.isEmpty() ? "" : " " + what) + ")");
+        named.initCause(error);
+        return named;
     }
 
     /** Writes the commands to a Jedis connection's output buffer; its next read flushes them. */

@@ -23,6 +23,11 @@ public final class RedisErrors {
     public static Problem describe(RedisTarget target, Throwable error) {
         String where = target.masked();
         Throwable root = rootCause(error);
+        String noPermission = causes(error).map(Throwable::getMessage)
+                .filter(m -> m != null && m.startsWith("NOPERM")).findFirst().orElse(null);
+        if (noPermission != null) {
+            return Problem.of(Kind.REDIS_NO_PERMISSION, where, oneLine(noPermission, target));
+        }
         if (isAuthenticationProblem(error)) {
             if (chainText(error).contains("without any password configured")) {
                 return Problem.of(Kind.REDIS_AUTH_NO_PASSWORD_SET, where);
@@ -89,6 +94,9 @@ public final class RedisErrors {
 
     static boolean isAuthenticationProblem(Throwable error) {
         String text = chainText(error);
+        if (text.contains("NOPERM")) {
+            return false; // the password was right: the user may not run one command
+        }
         return text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password")
                 || text.contains("invalid username-password") || text.contains("without any password configured")
                 || causes(error).anyMatch(JedisAccessControlException.class::isInstance);

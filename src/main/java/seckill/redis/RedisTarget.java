@@ -1,9 +1,10 @@
 package seckill.redis;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Where Redis is: parsed from {@code redis://[user:password@]host:port[/db]} or {@code rediss://} (TLS).
@@ -14,6 +15,10 @@ public record RedisTarget(String host, int port, String user, String password, i
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     /** The form a URL must have, for messages. */
     public static final String FORM = "expected redis://[user:password@]host:port[/db] or rediss://…";
+    /** A user and a password in a redis:// or rediss:// URL, in any text (the password up to the last '@'). */
+    private static final Pattern USER_AND_PASSWORD = Pattern.compile("(?i)(rediss?://)([^\\s'\":@/]*):[^\\s'\"]*@");
+    /** The shorthand redis://password@host. */
+    private static final Pattern PASSWORD_ONLY = Pattern.compile("(?i)(rediss?://)[^\\s'\":@/]+@");
 
     public RedisTarget {
         if (host == null || host.isBlank()) {
@@ -45,6 +50,16 @@ public record RedisTarget(String host, int port, String user, String password, i
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
             throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://; " + FORM);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // the text after '?' is not echoed: it may be where someone put a password
+            throw new IllegalArgumentException("Redis URL options after '?' or '#' are not understood; give the "
+                    + "database as /N (redis://host:6379/1); " + FORM);
+        }
+        String authority = uri.getRawAuthority();
+        if (authority != null && authority.endsWith(":")) {
+            throw new IllegalArgumentException("Redis URL has an empty port after ':'; write the port (:6379) or "
+                    + "leave the colon out");
         }
         String host = uri.getHost();
         if (host == null) {
@@ -83,8 +98,35 @@ public record RedisTarget(String host, int port, String user, String password, i
         return new RedisTarget(host, port, user, password, db, scheme.equalsIgnoreCase("rediss"));
     }
 
+    /**
+     * Percent-decoding as URLs have it (and as redis-cli takes a password): {@code %40} is {@code @}, and a
+     * {@code +} is a plus, not a space (that is HTML forms' rule, not URLs'). {@link URI} has already refused a
+     * {@code %} not followed by two hex digits.
+     */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            bytes.write(Integer.parseInt(s, i + 1, i + 3, 16));
+            i += 2;
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Any text with the password of every redis:// or rediss:// URL in it replaced by {@code ***}, as
+     * {@link #masked()} does: for messages that quote what a person typed, whichever option it came with.
+     */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = USER_AND_PASSWORD.matcher(text).replaceAll("$1$2:***@");
+        return PASSWORD_ONLY.matcher(masked).replaceAll("$1***@");
     }
 
     public boolean hasPassword() {

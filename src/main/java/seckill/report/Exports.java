@@ -43,14 +43,21 @@ public final class Exports {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The same for binary files: a temporary file in the same folder, then a move over the target. */
+    /**
+     * The same for binary files: a temporary file in the same folder, then a move over the target. A target that
+     * exists and is not a regular file (a device, a pipe) is never replaced.
+     */
     public static void writeBytesAtomically(Path file, ByteWriter writer) throws IOException {
         Path target = file.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new IOException(target + " is not a regular file; it is left as it is");
+        }
         Path dir = target.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        // a short temporary name, so that any name the target may have leaves room for it
+        Path tmp = Files.createTempFile(dir, ".seckill-", ".part");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.writeTo(out);

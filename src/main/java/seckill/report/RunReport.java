@@ -90,7 +90,8 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         Audit audit = a == null
                 ? Audit.of(false, List.of(Problem.of(Kind.NOT_AUDITED, error == null ? "Redis unreadable" : error)))
                 : Audit.of(a.ok(), a.violations());
-        return new RunReport(c.strategy().cliName(), c.stock(), c.users(), c.pool(), c.engine().cliName(),
+        // the sale's own stock: a run that joined an open sale did not set it
+        return new RunReport(c.strategy().cliName(), total, c.users(), c.pool(), c.engine().cliName(),
                 c.durationS(), c.retries(),
                 c.spreadMs(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),

@@ -8,13 +8,25 @@ import seckill.redis.Batch;
 import seckill.redis.RawCalls;
 
 /**
- * The industry's common pattern: claim the user with SADD, take an item with DECR, give it back (INCR) when
- * the counter went below zero. The counter alone decides who gets an item, so nothing is oversold; the
- * tutorial's keys are then written in one MULTI so that {@code kill_num} and {@code kill_user} agree.
+ * The industry's common pattern, made safe beside any other writer: SADD claims the user, DECR on
+ * {@code kill_stock} lets an item through the gate (INCR gives it back when the counter went below zero), and a
+ * small script commits the item to the tutorial's keys only while {@code kill_num < kill_total}. So the cheap
+ * counter turns most users away, and the sale's own keys still decide: decr joined to a lua, watch or tutorial
+ * sale, or a {@code kill_total} lowered mid-sale, never oversells.
+ *
+ * <p>A connection cut between the DECR and the commit strands an item on the gate. Users the gate turns away are
+ * then asked of the sale itself, until one commit finds it sold out: stranded items are sold, not lost.
  */
 final class DecrStrategy implements PurchaseStrategy {
+    private static final CachedScript COMMIT = new CachedScript(Scripts.decrCommit());
+    private static final byte[] KEY_COUNT = RawCalls.bytes("7");
+    private static final byte[] HELD = RawCalls.bytes("1");
+    private static final byte[] NOT_HELD = RawCalls.bytes("0");
+
     private final SaleKeys keys;
     private final RawKeys k;
+    /** Once a commit found the sale sold out, the gate's refusals are believed without asking the sale. */
+    private volatile boolean soldOut;
 
     DecrStrategy(SaleKeys keys) {
         this.keys = keys;
@@ -34,9 +46,10 @@ final class DecrStrategy implements PurchaseStrategy {
             long sold = WatchStrategy.parse(jedis.get(keys.num()));
             jedis.setnx(keys.stock(), Long.toString(Math.max(0, total - sold)));
         }
+        COMMIT.load(jedis);
     }
 
-    private enum Step { CLAIM, TAKE, SETTLE }
+    private enum Step { CLAIM, TAKE, COMMIT, SETTLE }
 
     @Override
     public Attempt begin(String userId, Batch out) {
@@ -45,10 +58,17 @@ final class DecrStrategy implements PurchaseStrategy {
         return new Attempt() {
             private Step step = Step.CLAIM;
             private Outcome settled;
+            private byte[][] commit;
+            private boolean resent;
 
             @Override
             public Outcome next(List<Object> replies, Batch next) {
-                RawCalls.check(replies);
+                if (step == Step.COMMIT && CachedScript.isNoScript(replies.get(replies.size() - 1)) && !resent) {
+                    resent = true;
+                    COMMIT.resend(next, KEY_COUNT, commit);
+                    return null;
+                }
+                next.checkAnswers(replies);
                 switch (step) {
                     case CLAIM -> {
                         boolean added = RawCalls.isOne(replies.get(1));
@@ -67,16 +87,26 @@ final class DecrStrategy implements PurchaseStrategy {
                         return null;
                     }
                     case TAKE -> {
-                        if (RawCalls.number(replies.get(0)) < 0) {
-                            next.add(Command.INCR, k.stock()).add(Command.SREM, k.buyers(), id);
-                            return settle(Outcome.SOLD_OUT);
+                        boolean held = RawCalls.number(replies.get(0)) >= 0;
+                        if (!held) {
+                            next.add(Command.INCR, k.stock());
+                            if (soldOut) {
+                                next.add(Command.SREM, k.buyers(), id);
+                                return settle(Outcome.SOLD_OUT);
+                            }
                         }
-                        next.add(Command.MULTI)
-                                .add(Command.INCR, k.num())
-                                .add(Command.RPUSH, k.user(), id)
-                                .add(Command.RPUSH, k.times(), RawCalls.bytes(System.currentTimeMillis()))
-                                .add(Command.EXEC);
-                        return settle(Outcome.WON);
+                        step = Step.COMMIT;
+                        commit = new byte[][] {k.flag(), k.total(), k.num(), k.user(), k.buyers(), k.times(),
+                            k.stock(), id, RawCalls.bytes(System.currentTimeMillis()), held ? HELD : NOT_HELD};
+                        COMMIT.call(next, KEY_COUNT, commit);
+                        return null;
+                    }
+                    case COMMIT -> {
+                        Outcome outcome = LuaStrategy.decode((int) RawCalls.number(replies.get(replies.size() - 1)));
+                        if (outcome == Outcome.SOLD_OUT) {
+                            soldOut = true;
+                        }
+                        return outcome;
                     }
                     default -> {
                         return settled;

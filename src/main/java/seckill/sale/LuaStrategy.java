@@ -3,8 +3,6 @@ package seckill.sale;
 import java.util.List;
 
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Protocol.Command;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import seckill.redis.Batch;
 import seckill.redis.RawCalls;
 
@@ -14,11 +12,10 @@ import seckill.redis.RawCalls;
  * with EVAL, which caches it again.
  */
 final class LuaStrategy implements PurchaseStrategy {
-    private static final byte[] SCRIPT = RawCalls.bytes(Scripts.purchase());
+    private static final CachedScript PURCHASE = new CachedScript(Scripts.purchase());
     private static final byte[] KEY_COUNT = RawCalls.bytes("6");
 
     private final RawKeys k;
-    private volatile byte[] sha;
 
     LuaStrategy(SaleKeys keys) {
         this.k = RawKeys.of(keys);
@@ -31,34 +28,28 @@ final class LuaStrategy implements PurchaseStrategy {
 
     @Override
     public void prepare(Jedis jedis) {
-        sha = RawCalls.bytes(jedis.scriptLoad(Scripts.purchase()));
+        PURCHASE.load(jedis);
     }
 
     @Override
     public Attempt begin(String userId, Batch out) {
-        byte[] id = RawCalls.bytes(userId);
-        byte[] now = RawCalls.bytes(System.currentTimeMillis());
-        byte[] known = sha;
-        call(out, known != null ? Command.EVALSHA : Command.EVAL, known != null ? known : SCRIPT, id, now);
+        // KEYS as purchase.lua reads them: flag, total, num, user, buyers, times; then the user and the time
+        byte[][] keysAndArgs = {k.flag(), k.total(), k.num(), k.user(), k.buyers(), k.times(), RawCalls.bytes(userId),
+            RawCalls.bytes(System.currentTimeMillis())};
+        PURCHASE.call(out, KEY_COUNT, keysAndArgs);
         return new Attempt() {
             private boolean resent;
 
             @Override
             public Outcome next(List<Object> replies, Batch next) {
-                if (replies.get(0) instanceof JedisNoScriptException && !resent) {
-                    // the server lost its script cache (a restart, SCRIPT FLUSH): send the script, once
+                if (CachedScript.isNoScript(replies.get(0)) && !resent) {
                     resent = true;
-                    call(next, Command.EVAL, SCRIPT, id, now);
+                    PURCHASE.resend(next, KEY_COUNT, keysAndArgs);
                     return null;
                 }
-                return decode(((Number) RawCalls.check(replies).get(0)).intValue());
+                return decode((int) RawCalls.number(next.checkAnswers(replies).get(0)));
             }
         };
-    }
-
-    private void call(Batch out, Command command, byte[] script, byte[] id, byte[] now) {
-        // KEYS as purchase.lua reads them: flag, total, num, user, buyers, times
-        out.add(command, script, KEY_COUNT, k.flag(), k.total(), k.num(), k.user(), k.buyers(), k.times(), id, now);
     }
 
     static Outcome decode(int code) {

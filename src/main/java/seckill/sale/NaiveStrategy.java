@@ -37,7 +37,7 @@ final class NaiveStrategy implements PurchaseStrategy {
 
             @Override
             public Outcome next(List<Object> replies, Batch next) {
-                RawCalls.check(replies);
+                next.checkAnswers(replies);
                 if (written) {
                     return Outcome.WON;
                 }

@@ -5,6 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
+import redis.clients.jedis.exceptions.JedisDataException;
 import seckill.redis.Batch;
 
 /**
@@ -21,7 +23,11 @@ public interface PurchaseStrategy {
     /** Begins one attempt by one user: writes its first round trip's commands into {@code out}. */
     Attempt begin(String userId, Batch out);
 
-    /** One whole attempt on a blocking connection; connection problems are thrown as Jedis exceptions. */
+    /**
+     * One whole attempt on a blocking connection; connection problems are thrown as Jedis exceptions. After an
+     * error reply the connection is left as it was found (no WATCH still standing), so its next user's
+     * transaction is not aborted by keys this attempt watched.
+     */
     default Outcome buy(Jedis jedis, String userId) {
         Connection connection = jedis.getConnection();
         Batch batch = new Batch();
@@ -33,7 +39,14 @@ public interface PurchaseStrategy {
             batch.sendTo(connection);
             List<Object> replies = connection.getMany(batch.size());
             batch.clear();
-            Outcome outcome = attempt.next(replies, batch);
+            Outcome outcome;
+            try {
+                outcome = attempt.next(replies, batch);
+            } catch (JedisDataException e) {
+                connection.sendCommand(Command.UNWATCH);
+                connection.getOne();
+                throw e;
+            }
             if (outcome != null) {
                 return outcome;
             }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import seckill.redis.OneTripTransaction;
+import seckill.redis.RawCalls;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
@@ -27,18 +29,22 @@ public final class Sale {
      * in one MULTI so that no half-opened sale is ever seen.
      */
     public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
-        OneTripTransaction.exec(jedis, tx -> {
-            tx.del(keys.all().toArray(String[]::new));
-            tx.set(keys.total(), Long.toString(stock));
-            tx.set(keys.num(), "0");
-            tx.setex(keys.flag(), durationSeconds, "1");
-            tx.set(keys.stock(), Long.toString(stock));
-            tx.hset(keys.meta(), java.util.Map.of(
-                    "opened_ms", Long.toString(System.currentTimeMillis()),
-                    "stock", Long.toString(stock),
-                    "duration_s", Long.toString(durationSeconds),
-                    "strategy", strategy.cliName()));
-        });
+        RawKeys k = RawKeys.of(keys);
+        byte[] items = RawCalls.bytes(stock);
+        List<Object> done = OneTripTransaction.exec(jedis, tx -> tx
+                .add(Command.DEL, keys.all().stream().map(RawCalls::bytes).toArray(byte[][]::new))
+                .add(Command.SET, k.total(), items)
+                .add(Command.SET, k.num(), RawCalls.bytes(0))
+                .add(Command.SETEX, k.flag(), RawCalls.bytes(durationSeconds), RawCalls.bytes(1))
+                .add(Command.SET, k.stock(), items)
+                .add(Command.HSET, k.meta(), RawCalls.bytes("opened_ms"), RawCalls.bytes(System.currentTimeMillis()),
+                        RawCalls.bytes("stock"), items, RawCalls.bytes("duration_s"), RawCalls.bytes(durationSeconds),
+                        RawCalls.bytes("strategy"), RawCalls.bytes(strategy.cliName())));
+        if (done == null) {
+            // only a WATCH left standing on this connection can abort it: say so, never open nothing silently
+            throw new IllegalStateException("the sale was not opened: the transaction was aborted by a WATCH left "
+                    + "on the connection");
+        }
     }
 
     /** Deletes exactly the sale's keys; returns how many existed. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
@@ -35,14 +36,36 @@ public final class SaleAudit {
         if (state.winners() != state.sold()) {
             violations.add(Problem.of(Kind.WINNERS_MISMATCH, state.winners(), state.sold()));
         }
-        // the duplicate check runs on the server in chunks, into a temporary set of the sale's own that expires
-        // by itself: the client holds one chunk's counts, never the winners, so 10 million fit a small heap
+        DuplicateCount.Repeats found;
+        try {
+            found = onTheServer(jedis, state.winners());
+        } catch (JedisDataException refused) {
+            // no writing here (a replica, a read-only user, a server out of memory): counted on this side instead
+            found = DuplicateCount.of(jedis, keys.user(), state.winners());
+        }
+        long repeats = found.count();
+        String firstRepeat = found.first();
+        long unique = state.winners() - repeats;
+        if (repeats > 0) {
+            violations.add(Problem.of(Kind.WON_TWICE, repeats, firstRepeat));
+        }
+        return new AuditResult(violations.isEmpty(), violations, state.total(), state.sold(), state.winners(),
+                unique, state.oversold());
+    }
+
+    /**
+     * The duplicate check on the server, in chunks, into a temporary set of the sale's own that expires by itself:
+     * the client holds one chunk's counts, never the winners, so 10 million fit a small heap.
+     *
+     * @throws JedisDataException when the server takes no writes from us
+     */
+    private DuplicateCount.Repeats onTheServer(Jedis jedis, long winners) {
         String scratch = keys.prefix() + "kill_audit:" + UUID.randomUUID();
         List<String> scriptKeys = List.of(keys.user(), scratch);
         long repeats = 0;
         String firstRepeat = null;
         try {
-            for (long from = 0; from < state.winners(); from += CHUNK) {
+            for (long from = 0; from < winners; from += CHUNK) {
                 List<?> r = (List<?>) jedis.eval(Scripts.auditChunk(), scriptKeys,
                         List.of(Long.toString(from), Long.toString(from + CHUNK - 1), SCRATCH_TTL_MS));
                 long read = (Long) r.get(0);
@@ -56,13 +79,12 @@ public final class SaleAudit {
                 }
             }
         } finally {
-            jedis.unlink(scratch);
+            try {
+                jedis.unlink(scratch);
+            } catch (JedisDataException readOnly) {
+                // nothing was written where nothing may be deleted
+            }
         }
-        long unique = state.winners() - repeats;
-        if (repeats > 0) {
-            violations.add(Problem.of(Kind.WON_TWICE, repeats, firstRepeat));
-        }
-        return new AuditResult(violations.isEmpty(), violations, state.total(), state.sold(), state.winners(),
-                unique, state.oversold());
+        return new DuplicateCount.Repeats(repeats, firstRepeat);
     }
 }

@@ -2,8 +2,13 @@ package seckill.sale;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
+import redis.clients.jedis.exceptions.JedisDataException;
+import seckill.redis.Batch;
 import seckill.redis.OneTripTransaction;
 import seckill.redis.RawCalls;
 
@@ -15,26 +20,28 @@ public final class SaleReader {
     /** The most winners one read brings; a poller catches up over the next ticks. */
     public static final int DEFAULT_BATCH = 5_000;
 
-    private final SaleKeys keys;
+    private static final byte[] OPENED_MS = RawCalls.bytes("opened_ms");
+
+    private final RawKeys k;
+    private volatile boolean transactions = true;
 
     public SaleReader(SaleKeys keys) {
-        this.keys = keys;
+        this.k = RawKeys.of(keys);
     }
 
     public SaleState read(Jedis jedis, long fromIndex, int maxNew) {
         long last = fromIndex + Math.max(0, maxNew) - 1;
         boolean withWinners = maxNew > 0;
-        List<Object> r = OneTripTransaction.exec(jedis, tx -> {
-            tx.get(keys.total());
-            tx.get(keys.num());
-            tx.pttl(keys.flag());
-            tx.llen(keys.user());
-            tx.hget(keys.meta(), "opened_ms");
+        Consumer<Batch> reads = tx -> {
+            tx.add(Command.GET, k.total()).add(Command.GET, k.num()).add(Command.PTTL, k.flag())
+                    .add(Command.LLEN, k.user()).add(Command.HGET, k.meta(), OPENED_MS);
             if (withWinners) {
-                tx.lrange(keys.user(), fromIndex, last);
-                tx.lrange(keys.times(), fromIndex, last);
+                byte[] from = RawCalls.bytes(fromIndex);
+                byte[] to = RawCalls.bytes(last);
+                tx.add(Command.LRANGE, k.user(), from, to).add(Command.LRANGE, k.times(), from, to);
             }
-        });
+        };
+        List<Object> r = readAll(jedis, reads);
         String total = RawCalls.text(r.get(0));
         String sold = RawCalls.text(r.get(1));
         String opened = RawCalls.text(r.get(4));
@@ -51,6 +58,36 @@ public final class SaleReader {
                 RawCalls.number(r.get(2)),
                 opened == null ? -1 : parseOr(opened, -1),
                 fromIndex, newUsers, newTimes, System.currentTimeMillis());
+    }
+
+    /**
+     * In one transaction, so that the figures agree with each other; where transactions are refused (a user
+     * allowed to read only, a server out of memory) as one plain pipeline instead, from then on.
+     */
+    private List<Object> readAll(Jedis jedis, Consumer<Batch> reads) {
+        if (transactions) {
+            try {
+                return OneTripTransaction.exec(jedis, reads);
+            } catch (JedisDataException refused) {
+                if (!refusesTransactions(refused)) {
+                    throw refused;
+                }
+                transactions = false;
+            }
+        }
+        Batch batch = new Batch();
+        reads.accept(batch);
+        int size = batch.size();
+        Connection connection = jedis.getConnection();
+        batch.sendTo(connection);
+        List<Object> replies = connection.getMany(size);
+        batch.clear();
+        return batch.checkAnswers(replies);
+    }
+
+    private static boolean refusesTransactions(JedisDataException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("NOPERM") || m.startsWith("OOM") || m.startsWith("EXECABORT");
     }
 
     /** The figures alone, no winners. */

@@ -6,6 +6,7 @@ import seckill.util.Resources;
 public final class Scripts {
     private static final String PURCHASE = Resources.text("/seckill/sale/purchase.lua");
     private static final String AUDIT_CHUNK = Resources.text("/seckill/sale/audit_chunk.lua");
+    private static final String DECR_COMMIT = Resources.text("/seckill/sale/decr_commit.lua");
 
     private Scripts() {
     }
@@ -16,6 +17,15 @@ public final class Scripts {
      */
     public static String purchase() {
         return PURCHASE;
+    }
+
+    /**
+     * The decr strategy's guarded commit. KEYS: kill_flag, kill_total, kill_num, kill_user, kill_buyers, kill_time,
+     * kill_stock; ARGV: user id, time (epoch ms), '1' when an item of kill_stock is held. Returns 0 won, 1 sold out,
+     * 2 closed.
+     */
+    public static String decrCommit() {
+        return DECR_COMMIT;
     }
 
     /**

@@ -42,7 +42,7 @@ final class WatchStrategy implements PurchaseStrategy {
             @Override
             @SuppressWarnings("unchecked")
             public Outcome next(List<Object> replies, Batch next) {
-                RawCalls.check(replies);
+                next.checkAnswers(replies);
                 if (refused != null) {
                     return refused;
                 }

@@ -61,9 +61,12 @@ public enum ConfigField {
         return "from " + f.format(min) + " to " + f.format(max);
     }
 
-    /** Parses text typed by a person; the exception's message names the option and the allowed range. */
+    /**
+     * Parses a command-line argument: digits only, with an optional sign. No grouping separators: {@code 1,5} is not
+     * fifteen. The exception's message names the option and the allowed range, on one line.
+     */
     public long parse(String text) {
-        String t = text == null ? "" : text.trim().replace("_", "").replace(",", "");
+        String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             throw new IllegalArgumentException(option() + " is empty; it must be " + expected());
         }
@@ -93,8 +96,15 @@ public enum ConfigField {
         return Math.toIntExact(check(value));
     }
 
+    /** What was typed, short and on one line: a newline inside it is shown as \n, not obeyed. */
     private static String abbreviate(String s) {
-        String t = s.strip();
+        String t = oneLine(s.strip());
         return t.length() <= 24 ? t : t.substring(0, 24) + "…";
+    }
+
+    /** Control characters (a newline, a tab) written as escapes, so that a message stays one line. */
+    public static String oneLine(String s) {
+        return s == null ? null : s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+                .replaceAll("\\p{Cntrl}", "?");
     }
 }

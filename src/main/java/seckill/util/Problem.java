@@ -31,6 +31,8 @@ public record Problem(Kind kind, List<Object> args) {
         // Redis, as a person needs to hear it ("where" is the URL with its password masked)
         REDIS_AUTH_NO_PASSWORD_SET("redis.authNoPasswordSet", "where"),
         REDIS_AUTH_FAILED("redis.authFailed", "where"),
+        /** The user is known but may not run a command (an ACL without it): Redis's NOPERM, naming it. */
+        REDIS_NO_PERMISSION("redis.noPermission", "where", "detail"),
         REDIS_UNKNOWN_HOST("redis.unknownHost", "where", "host"),
         REDIS_REFUSED("redis.refused", "where"),
         REDIS_NO_ANSWER("redis.noAnswer", "where"),

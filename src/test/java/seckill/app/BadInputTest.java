@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -83,6 +85,28 @@ class BadInputTest {
         assertRefused(run(command, field.option(), value), field.option(), allowed);
     }
 
+    @ParameterizedTest(name = "{0} {1} ''{2}''")
+    @CsvSource(delimiter = '|', value = {"run|--pool|1,5", "ui|--pool|1,5", "bench|--pool|1,5", "run|--users|1_000",
+        "run|--stock|1,000", "bench|--users|2,000"})
+    void aNumberWithGroupingSeparatorsIsRefused_neverReadAsAnotherNumber(String command, String option, String value) {
+        assertRefused(run(command, option, value), option, "a whole number");
+    }
+
+    @ParameterizedTest(name = "{0} a value with a newline")
+    @ValueSource(strings = {"run", "ui"})
+    void aValueWithANewlineGivesAOneLineMessage(String command) {
+        int code = run(command, "--stock", "5\n0");
+        assertRefused(code, "--stock", "5\\n0");
+        assertThat(err.toString().strip().lines()).hasSize(2).first().asString().startsWith("error: ");
+        run(command, "--strategy", "wat\nch");
+        assertThat(err.toString()).contains("wat\\nch");
+    }
+
+    @Test
+    void benchRefusesANegativePollerWinnerCount() {
+        assertRefused(run("bench", "--poller-winners", "-1"), "--poller-winners", "from 0 to 100,000,000");
+    }
+
     @ParameterizedTest(name = "{0} --stock without a value")
     @ValueSource(strings = {"run", "ui"})
     void anOptionWithoutItsValueIsRefused(String command) {
@@ -128,8 +152,23 @@ class BadInputTest {
         return ALL_COMMANDS.stream().flatMap(c -> Stream.of("", "   ", "localhost:6379", "127.0.0.1",
                         "http://u:" + PASSWORD + "@h:1", "redis://", "redis://h:0", "redis://h:99999",
                         "redis://u:" + PASSWORD + "@h:abc", "redis://h:1/x", "redis:// h",
-                        "redis://u:" + PASSWORD + "@h:1/99999999999999999999")
+                        "redis://u:" + PASSWORD + "@h:1/99999999999999999999", "redis://127.0.0.1:",
+                        "redis://:" + PASSWORD + "@127.0.0.1:6379?db=1")
                 .map(v -> Arguments.of(c, v)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} <a URL with a password>")
+    @MethodSource("misnamedUrlOptions")
+    void aUrlGivenToAWrongOptionIsRefusedWithItsPasswordMasked(String command, String option) {
+        int code = run(command, option, "redis://:" + PASSWORD + "@127.0.0.1:6410");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(option).contains("redis://:***@127.0.0.1:6410")
+                .doesNotContain(PASSWORD);
+    }
+
+    static Stream<Arguments> misnamedUrlOptions() {
+        return ALL_COMMANDS.stream().flatMap(c -> Stream.of("--redis-url", "--url", "-r")
+                .map(o -> Arguments.of(c, o)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -174,6 +213,31 @@ class BadInputTest {
                             : value.equals(dir.toString()) ? "is a folder" : "is not a folder");
                 }
             }
+        }
+
+        @Test
+        void aDeviceAPipeALongNameOrAFolderThatTakesNoFilesIsRefusedBeforeTheSale() throws Exception {
+            Path fifo = dir.resolve("pipe");
+            Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                    "mkfifo is needed to make a pipe");
+            // a run against a port where nothing listens: refused by the arguments, it never gets to connect
+            String nowhere = "redis://127.0.0.1:1";
+            for (String command : List.of("run", "ui")) {
+                for (String value : List.of("/dev/null", fifo.toString(), dir.resolve("r".repeat(300) + ".json")
+                        .toString(), "/proc/version/r.json")) {
+                    err.getBuffer().setLength(0);
+                    assertRefused(run(command, "--redis", nowhere, "--report", value), "--report",
+                            value.startsWith("/proc") ? "is not a folder" : value.contains("rrrr") ? "longer than 255"
+                            : "not a regular file");
+                    assertThat(err.toString()).doesNotContain("unreachable");
+                }
+                Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "a Linux /sys");
+                err.getBuffer().setLength(0);
+                assertRefused(run(command, "--redis", nowhere, "--report", "/sys/kernel/r.json"), "--report",
+                        "does not take files");
+            }
+            assertThat(Path.of("/dev/null")).as("still the device").exists()
+                    .satisfies(p -> assertThat(Files.isRegularFile(p)).isFalse());
         }
     }
 

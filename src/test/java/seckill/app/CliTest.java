@@ -51,6 +51,21 @@ class CliTest {
     }
 
     @Test
+    void aJoinedRunReportsTheSalesOwnStock_notTheStockOptionsDefault(@TempDir Path dir) throws Exception {
+        String prefix = prefix();
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--stock", "300", "--users", "100",
+                "--strategy", "lua")).isZero();
+        out.getBuffer().setLength(0);
+        Path report = dir.resolve("joined.json");
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--join", "--users", "100",
+                "--strategy", "lua", "--report", report.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Sold        200 / 300").doesNotContain("/ 50 ");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("stock").asLong()).isEqualTo(300);
+        assertThat(json.get("remaining_stock").asLong()).isEqualTo(100);
+    }
+
+    @Test
     void runWithTheTutorialsDefaultsPrintsACorrectSummaryAndReport(@TempDir Path dir) throws Exception {
         String prefix = prefix();
         Path report = dir.resolve("out/report.json");

@@ -3,8 +3,6 @@ package seckill.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +18,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import seckill.app.ExitCodes;
-import seckill.app.SeckillCli;
+import seckill.app.CliSession;
 import seckill.redis.PrivateRedis;
 import seckill.sale.SaleKeys;
 import seckill.util.Resources;
@@ -36,13 +36,10 @@ import seckill.util.Resources;
 class SecretsTest {
     private static final String PASSWORD = "pw-Xq7-never-shown";
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession session = new CliSession();
 
     private int cli(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return session.run(args);
     }
 
     /** Runs every command against the server; each must succeed and none may show the password anywhere. */
@@ -63,8 +60,8 @@ class SecretsTest {
             args.addAll(List.of("--redis", url, "--prefix", "secret:"));
             args.addAll(List.of(extra));
             int code = cli(args.toArray(String[]::new));
-            assertThat(code).as(command + ": " + err).isZero();
-            assertThat(out.toString() + err).as(command.get(0)).doesNotContain(PASSWORD);
+            assertThat(code).as(command + ": " + session.err()).isZero();
+            assertThat(session.out() + session.err()).as(command.get(0)).doesNotContain(PASSWORD);
         }
         assertThat(Files.readString(report)).doesNotContain(PASSWORD);
         if (url.contains("@")) {
@@ -100,7 +97,23 @@ class SecretsTest {
             assertThat(cli("run", "--redis", "redis://alice:not-" + PASSWORD + "@127.0.0.1:" + server.port()))
                     .isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
             assertOneLineSaying("authentication failed");
-            assertThat(err.toString()).contains("redis://alice:***@127.0.0.1:" + server.port());
+            assertThat(session.err()).contains("redis://alice:***@127.0.0.1:" + server.port());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} engine")
+    @ValueSource(strings = {"threads", "loop"})
+    void aMissingPermissionIsNamed_notTakenForAWrongPassword(String engine) {
+        try (PrivateRedis server = PrivateRedis.start()) {
+            try (Jedis admin = server.admin()) {
+                admin.aclSetUser("bob", "on", ">" + PASSWORD, "~*", "+@all", "-evalsha");
+            }
+            String url = "redis://bob:" + PASSWORD + "@127.0.0.1:" + server.port();
+            assertThat(cli("run", "--redis", url, "--strategy", "lua", "--stock", "5", "--users", "20", "--pool", "2",
+                    "--engine", engine)).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+            assertThat(session.err()).contains("refused a command this user may not run").contains("NOPERM")
+                    .containsIgnoringCase("evalsha").doesNotContain("authentication").doesNotContain(PASSWORD)
+                    .doesNotContain("\tat ");
         }
     }
 
@@ -114,8 +127,8 @@ class SecretsTest {
     }
 
     private void assertOneLineSaying(String what) {
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().strip()).startsWith("error: --redis: ").contains(what).doesNotContain("\n")
+        assertThat(session.out()).isEmpty();
+        assertThat(session.err().strip()).startsWith("error: --redis: ").contains(what).doesNotContain("\n")
                 .doesNotContain(PASSWORD).doesNotContain("\tat ");
     }
 
@@ -143,21 +156,21 @@ class SecretsTest {
 
                 // trusting only the JVM's CAs, the private certificate is refused
                 assertThat(cli("status", "--redis", server.url())).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
-                assertThat(err.toString().strip()).contains("--redis").contains("TLS").doesNotContain("\n");
+                assertThat(session.err().strip()).contains("--redis").contains("TLS").doesNotContain("\n");
                 // the certificate names localhost, not 127.0.0.1: the name is checked, not only the signature
                 assertThat(cli("status", "--redis", "rediss://127.0.0.1:" + server.port(), "--tls-ca", ca))
                         .isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
-                assertThat(err.toString().strip()).contains("TLS").doesNotContain("\n");
+                assertThat(session.err().strip()).contains("TLS").doesNotContain("\n");
                 // the event loop speaks plain TCP only, and says so
                 assertThat(cli("run", "--redis", server.url(), "--tls-ca", ca, "--prefix", "secret:", "--engine",
                         "loop")).isEqualTo(ExitCodes.USAGE);
-                assertThat(err.toString().strip()).isEqualTo("error: --engine loop speaks plain TCP only; for "
+                assertThat(session.err().strip()).isEqualTo("error: --engine loop speaks plain TCP only; for "
                         + "rediss:// (TLS) use --engine threads");
             }
             try (PrivateRedis plain = PrivateRedis.start()) {
                 assertThat(cli("status", "--redis", plain.url(), "--tls-ca", dir.resolve("ca.pem").toString()))
                         .isEqualTo(ExitCodes.USAGE);
-                assertThat(err.toString()).contains("--tls-ca applies to rediss:// URLs only");
+                assertThat(session.err()).contains("--tls-ca applies to rediss:// URLs only");
             }
         }
 

@@ -46,4 +46,35 @@ class RedisTargetTest {
         assertThatThrownBy(() -> RedisTarget.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> RedisTarget.parse("redis:// bad host")).hasMessageContaining("malformed");
     }
+
+    @Test
+    void aPlusInAPasswordIsAPlus_asRedisCliTakesIt_andEscapesStillWork() {
+        assertThat(RedisTarget.parse("redis://:a+b@h:1").password()).isEqualTo("a+b");
+        assertThat(RedisTarget.parse("redis://:a%2Bb%40c%3Ad@h:1").password()).isEqualTo("a+b@c:d");
+        assertThat(RedisTarget.parse("redis://u%3Ax:p@h:1").user()).isEqualTo("u:x");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://:50%off@h:1")).hasMessageContaining("malformed")
+                .hasMessageNotContaining("50%off");
+    }
+
+    @Test
+    void anEmptyPortOrOptionsAfterAQuestionMarkAreRefused_notIgnored() {
+        assertThatThrownBy(() -> RedisTarget.parse("redis://127.0.0.1:")).hasMessageContaining("empty port");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://:pw@127.0.0.1:/1")).hasMessageContaining("empty port");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://127.0.0.1:6379?db=1")).hasMessageContaining("/N");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://h:1/2?password=hunter2"))
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> RedisTarget.parse("redis://h:1#x")).hasMessageContaining("'#'");
+    }
+
+    @Test
+    void masksEveryUrlInAnyText() {
+        assertThat(RedisTarget.maskAll("Unknown options: '--redis-url', 'redis://:S3CRET@127.0.0.1:6410'"))
+                .isEqualTo("Unknown options: '--redis-url', 'redis://:***@127.0.0.1:6410'");
+        assertThat(RedisTarget.maskAll("a rediss://alice:p/w@x@h:1/2 and REDIS://pw@h b"))
+                .isEqualTo("a rediss://alice:***@h:1/2 and REDIS://***@h b");
+        String once = RedisTarget.maskAll("redis://alice:pw@h:1");
+        assertThat(RedisTarget.maskAll(once)).as("masking twice changes nothing").isEqualTo(once)
+                .isEqualTo(RedisTarget.parse("redis://alice:pw@h:1").masked());
+        assertThat(RedisTarget.maskAll("redis://h:1 has no secret")).isEqualTo("redis://h:1 has no secret");
+    }
 }

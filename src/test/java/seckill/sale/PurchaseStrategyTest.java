@@ -1,6 +1,7 @@
 package seckill.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -11,14 +12,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
 
@@ -43,6 +48,30 @@ class PurchaseStrategyTest {
         try (Jedis jedis = redis.borrow()) {
             new Sale(keys).open(jedis, stock, 60, kind);
         }
+    }
+
+    /** Every key the purchase writes, overwritten with a hash: no strategy may take the error for a sale. */
+    @ParameterizedTest(name = "{0}, {1} a hash")
+    @MethodSource("strategiesAndKeys")
+    void anErrorInsideAReplyIsAnError_namingTheKey_neverAWin(StrategyKind kind, String key) {
+        open(5, kind);
+        PurchaseStrategy strategy = kind.create(keys, 0);
+        String name = keys.prefix() + key;
+        try (Jedis jedis = redis.borrow()) {
+            strategy.prepare(jedis);
+            jedis.del(name);
+            jedis.hset(name, "x", "1");
+            assertThatThrownBy(() -> strategy.buy(jedis, "mallory")).isInstanceOf(JedisDataException.class)
+                    .hasMessageContaining("WRONGTYPE").satisfies(e -> assertThat(e.getMessage())
+                            .containsAnyOf(name, "the purchase script"))
+                    .hasMessageNotContaining("ClassCast");
+        }
+    }
+
+    static Stream<Arguments> strategiesAndKeys() {
+        return Stream.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR, StrategyKind.NAIVE)
+                .flatMap(kind -> Stream.of("kill_num", "kill_user", "kill_buyers", "kill_time")
+                        .map(key -> Arguments.of(kind, key)));
     }
 
     @ParameterizedTest

@@ -10,13 +10,14 @@ import seckill.sale.StrategyKind;
 class ConfigFieldTest {
     @Test
     void parsesWholeNumbersInRange() {
-        assertThat(ConfigField.STOCK.parse(" 2,000 ")).isEqualTo(2_000);
+        assertThat(ConfigField.STOCK.parse(" 2000 ")).isEqualTo(2_000);
         assertThat(ConfigField.RETRIES.parse("0")).isZero();
     }
 
     @Test
     void namesTheOptionAndTheRangeForEveryBadValue() {
-        for (String bad : new String[] {"", "abc", "-1", "0", "1e3", "99999999999999999999", "3.5"}) {
+        for (String bad : new String[] {"", "abc", "-1", "0", "1e3", "99999999999999999999", "3.5",
+            "2,000", "1,5", "1_000", "5\n0"}) {
             assertThatThrownBy(() -> ConfigField.STOCK.parse(bad))
                     .hasMessageContaining("--stock").hasMessageContaining("from 1 to 100,000,000");
         }

@@ -21,8 +21,11 @@ public final class Summary {
         out.println(line("Sold", soldKnown ? r.sold() + " / " + r.stock() + "   (left " + r.remainingStock()
                 + ", oversold " + r.oversold() + ")" : "unknown of " + r.stock() + ": Redis could not be read at "
                 + "the end (the client counted " + f(r.usersWon()) + " won)"));
-        out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost ("
-                + f(r.usersPlayed()) + " played)"));
+        out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost"
+                + (r.usersUnknown() > 0 ? ", " + f(r.usersUnknown()) + " unknown (reply lost)" : "") + " ("
+                + f(r.usersPlayed()) + " played)"
+                + (r.strandedSold() > 0 ? "; " + f(r.strandedSold()) + " of the wins were items a lost connection "
+                + "had stranded" : "")));
         out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "
                 + f(r.errors())));
         out.println(line("Speed", f(Math.round(r.usersPerS())) + " users/s, " + f(Math.round(r.attemptsPerS()))

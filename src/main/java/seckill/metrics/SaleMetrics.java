@@ -21,6 +21,8 @@ public final class SaleMetrics {
     private final LongAdder errors = new LongAdder();
     private final LongAdder usersDone = new LongAdder();
     private final LongAdder usersWon = new LongAdder();
+    private final LongAdder usersUnknown = new LongAdder();
+    private final LongAdder strandedSold = new LongAdder();
     private final Recorder recorder = new Recorder(DIGITS);
 
     private final Histogram overall = new Histogram(DIGITS);
@@ -66,6 +68,17 @@ public final class SaleMetrics {
         errors.increment();
     }
 
+    /** A win of an item that a lost connection had stranded (decr's gate had counted it taken). */
+    public void strandedSold() {
+        strandedSold.increment();
+    }
+
+    /** A user who is done without knowing whether they won: the reply that would have said so was lost. */
+    public void userUnknown() {
+        usersDone.increment();
+        usersUnknown.increment();
+    }
+
     public void userDone(boolean won) {
         usersDone.increment();
         if (won) {
@@ -91,7 +104,7 @@ public final class SaleMetrics {
         long c = conflicts.sum();
         double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
         MetricsSnapshot snapshot = new MetricsSnapshot((now - startNanos) / 1_000_000, a, w, soldOut.sum(),
-                closed.sum(), alreadyWon.sum(), c, errors.sum(), usersDone.sum(), usersWon.sum(),
+                closed.sum(), alreadyWon.sum(), c, errors.sum(), usersDone.sum(), usersWon.sum(), usersUnknown.sum(), strandedSold.sum(),
                 (a - lastAttempts) / seconds, (w - lastWins) / seconds, (c - lastConflicts) / seconds,
                 LatencySummary.of(interval), LatencySummary.of(overall));
         lastNanos = now;

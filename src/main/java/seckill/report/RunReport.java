@@ -26,12 +26,13 @@ import seckill.util.Problem.Kind;
  * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked.
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "seed", "prefix",
-        "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost",
+        "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost", "users_unknown", "stranded_sold",
         "users_played", "attempts", "conflicts", "errors", "elapsed_ms", "users_per_s", "attempts_per_s",
         "latency_ms", "ended_by", "error", "error_detail", "audit", "redis", "jvm"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long seed, String prefix, long sold, long winners, long uniqueWinners,
-                        long oversold, long remainingStock, long usersWon, long usersLost, long usersPlayed,
+                        long oversold, long remainingStock, long usersWon, long usersLost, long usersUnknown,
+                        long strandedSold, long usersPlayed,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
                         Map<String, Object> errorDetail, Audit audit,
@@ -95,7 +96,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                 c.durationS(), c.retries(),
                 c.spreadMs(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
-                c.users() - m.usersWon(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
+                c.users() - m.usersWon() - m.usersUnknown(), m.usersUnknown(), m.strandedSold(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
                 error == null ? null : error.fields(), audit, redis, Jvm.now());

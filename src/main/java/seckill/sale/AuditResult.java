@@ -1,5 +1,6 @@
 package seckill.sale;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import seckill.util.Problem;
@@ -19,5 +20,12 @@ public record AuditResult(boolean ok, List<Problem> violations, long total, long
                           long uniqueWinners, long oversold) {
     public AuditResult {
         violations = List.copyOf(violations);
+    }
+
+    /** The same verdict with one more violation found. */
+    public AuditResult with(Problem violation) {
+        List<Problem> all = new ArrayList<>(violations);
+        all.add(violation);
+        return new AuditResult(false, all, total, sold, winners, uniqueWinners, oversold);
     }
 }

@@ -33,6 +33,12 @@ final class DecrStrategy implements PurchaseStrategy {
         this.k = RawKeys.of(keys);
     }
 
+    /** No: the user is claimed before the item is taken. */
+    @Override
+    public boolean claimMeansWon() {
+        return false;
+    }
+
     @Override
     public StrategyKind kind() {
         return StrategyKind.DECR;
@@ -102,7 +108,8 @@ final class DecrStrategy implements PurchaseStrategy {
                         return null;
                     }
                     case COMMIT -> {
-                        Outcome outcome = LuaStrategy.decode((int) RawCalls.number(replies.get(replies.size() - 1)));
+                        long code = RawCalls.number(replies.get(replies.size() - 1));
+                        Outcome outcome = code == 4 ? Outcome.WON_STRANDED : LuaStrategy.decode((int) code);
                         if (outcome == Outcome.SOLD_OUT) {
                             soldOut = true;
                         }

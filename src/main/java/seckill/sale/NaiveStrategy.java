@@ -20,6 +20,12 @@ final class NaiveStrategy implements PurchaseStrategy {
         this.gapMs = gapMs;
     }
 
+    /** No: its writes are separate commands, not one step. */
+    @Override
+    public boolean claimMeansWon() {
+        return false;
+    }
+
     @Override
     public StrategyKind kind() {
         return StrategyKind.NAIVE;

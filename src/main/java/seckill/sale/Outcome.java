@@ -4,6 +4,8 @@ package seckill.sale;
 public enum Outcome {
     /** The user got an item. */
     WON,
+    /** The user got an item that a lost connection had stranded on decr's gate, and that would else stay unsold. */
+    WON_STRANDED,
     /** No stock left. */
     SOLD_OUT,
     /** The sale's flag has expired (or was never set). */

@@ -16,6 +16,14 @@ import seckill.redis.Batch;
 public interface PurchaseStrategy {
     StrategyKind kind();
 
+    /**
+     * True when a user found in {@code kill_buyers} surely has an item, because the strategy adds the user there in
+     * the same atomic step as the sale (so a retry after a lost reply that finds the user there confirms a win).
+     */
+    default boolean claimMeansWon() {
+        return true;
+    }
+
     /** Called once before the users arrive, e.g. to load a script. */
     default void prepare(Jedis jedis) {
     }

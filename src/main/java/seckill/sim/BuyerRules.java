@@ -29,6 +29,7 @@ final class BuyerRules {
     static final long CUT_AFTER_END_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final SimulationConfig config;
+    private final boolean claimMeansWon;
     private final RedisTarget target;
     private final SaleMetrics metrics = new SaleMetrics();
     private final UserIds ids;
@@ -39,8 +40,13 @@ final class BuyerRules {
     private final AtomicInteger active = new AtomicInteger();
     private volatile long startNanos;
 
-    BuyerRules(SimulationConfig config, RedisTarget target) {
+    /**
+     * @param claimMeansWon a user found already in {@code kill_buyers} has an item (the strategy writes both in one
+     *                      step); false when it claims the user first and sells the item after
+     */
+    BuyerRules(SimulationConfig config, RedisTarget target, boolean claimMeansWon) {
         this.config = config;
+        this.claimMeansWon = claimMeansWon;
         this.target = target;
         this.ids = new UserIds(config.seed());
         this.callLimitNanos = TimeUnit.SECONDS.toNanos(config.redisTimeoutS());
@@ -95,15 +101,25 @@ final class BuyerRules {
     /** Books the outcome of one attempt (whose time is already booked); true when the user is done. */
     boolean settle(Turn turn, Outcome outcome) {
         switch (outcome) {
-            case WON -> {
+            case WON, WON_STRANDED -> {
                 metrics.won();
+                if (outcome == Outcome.WON_STRANDED) {
+                    metrics.strandedSold();
+                }
                 metrics.userDone(true);
                 return true;
             }
             case ALREADY_WON -> {
                 metrics.alreadyWon();
-                // after a lost reply this is our own earlier attempt that did go through
-                metrics.userDone(turn.afterFault);
+                if (!turn.afterFault) {
+                    metrics.userDone(false);
+                } else if (claimMeansWon) {
+                    // after a lost reply this is our own earlier attempt, and the claim was the sale itself
+                    metrics.userDone(true);
+                } else {
+                    // the claim comes before the item: whether the lost attempt got one is not known
+                    metrics.userUnknown();
+                }
                 return true;
             }
             case SOLD_OUT -> {
@@ -161,6 +177,16 @@ final class BuyerRules {
     /** A call waited longer than {@code --redis-timeout}: the run ends with an error. */
     void callTimedOut() {
         fail(Problem.of(Kind.REDIS_TIMED_OUT, target.masked(), config.redisTimeoutS()));
+    }
+
+    /**
+     * A user left before finishing, because the run was stopped or Redis was lost: after a lost reply, whether the
+     * user got an item is not known.
+     */
+    void abandoned(Turn turn) {
+        if (turn.afterFault) {
+            metrics.userUnknown();
+        }
     }
 
     /** Ends the run with an error; the first problem is the one reported. */

@@ -202,6 +202,7 @@ final class EventLoop {
 
     private void beginAttempt(Lane lane) {
         if (lane.turn.afterFault && rules.isAbandoned()) {
+            rules.abandoned(lane.turn);
             done(lane);
             return;
         }

@@ -58,7 +58,7 @@ public final class Simulation {
         this.redis = redis;
         this.buyers = buyers;
         this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
-        this.rules = new BuyerRules(config, redis.target());
+        this.rules = new BuyerRules(config, redis.target(), strategy.claimMeansWon());
     }
 
     public SimulationConfig config() {
@@ -103,6 +103,10 @@ public final class Simulation {
         try {
             state = redis.call(patience, new SaleReader(config.keys())::read);
             audit = redis.call(patience, new SaleAudit(config.keys())::audit);
+            if (last.usersWon() > state.sold()) {
+                // every confirmed win must be an item sold in Redis; other clients can only add to what is sold
+                audit = audit.with(Problem.of(Kind.CONFIRMED_OVER_SOLD, last.usersWon(), state.sold()));
+            }
         } catch (RuntimeException e) {
             rules.fail(e instanceof RedisUnavailableException u ? u.problem()
                     : RedisErrors.describe(redis.target(), e));

@@ -92,6 +92,7 @@ final class ThreadsEngine implements Engine {
         private void play(Turn turn) {
             while (true) {
                 if (turn.afterFault && rules.isAbandoned()) {
+                    rules.abandoned(turn);
                     return;
                 }
                 long t0 = System.nanoTime();

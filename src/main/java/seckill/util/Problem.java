@@ -61,7 +61,9 @@ public record Problem(Kind kind, List<Object> args) {
         NO_SALE("audit.noSale", "key"),
         OVERSOLD("audit.oversold", "sold", "total", "excess"),
         WINNERS_MISMATCH("audit.winnersMismatch", "winners", "sold"),
-        WON_TWICE("audit.wonTwice", "extra", "first");
+        WON_TWICE("audit.wonTwice", "extra", "first"),
+        /** The client confirmed more wins than Redis holds sold: a win was counted that did not happen. */
+        CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold");
 
         private final String key;
         private final List<String> fields;

@@ -120,13 +120,24 @@ class ConnectionFaultTest {
         assertThat(result.metrics().errors()).as("attempts cut").isPositive();
         AuditResult audit = FaultFixtures.auditHolds(server, config.keys(), config.stock());
         assertThat(result.auditHolds()).isTrue();
+        // only confirmed wins count as won: never more than Redis sold
+        assertThat(result.metrics().usersWon()).isLessThanOrEqualTo(audit.sold());
+        // no item is left stranded by a cut: with users to spare, every strategy sells the whole stock
+        assertThat(audit.sold()).isEqualTo(config.stock());
         if (kind != StrategyKind.DECR) {
             // one atomic step per attempt: a user the retry finds among the winners did win, so the count is true
             assertThat(result.metrics().usersWon()).isEqualTo(audit.winners());
+            assertThat(result.metrics().usersUnknown()).isZero();
+        } else {
+            // decr claims first: a retry that finds its own claim cannot tell whether the item followed
+            assertThat(result.metrics().usersWon() + result.metrics().usersUnknown())
+                    .isGreaterThanOrEqualTo(audit.winners());
+            assertThat(result.metrics().strandedSold()).isLessThanOrEqualTo(result.metrics().usersWon());
         }
         System.out.println(FaultFixtures.figures(engine + ": killed connections (" + killed + ")", kind, audit)
                 + ", cut attempts " + result.metrics().errors() + ", users won by the client's count "
-                + result.metrics().usersWon() + ", claimed " + claimed(config));
+                + result.metrics().usersWon() + ", unknown " + result.metrics().usersUnknown() + ", stranded and sold "
+                + result.metrics().strandedSold() + ", claimed " + claimed(config));
     }
 
     private long claimed(SimulationConfig config) {

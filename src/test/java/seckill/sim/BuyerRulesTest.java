@@ -22,7 +22,7 @@ class BuyerRulesTest {
 
     private static BuyerRules rules(long users, int retries, int redisTimeoutS) {
         return new BuyerRules(SimulationConfig.builder().prefix("rules-test:").strategy(StrategyKind.LUA)
-                .load(10, users, 4, retries).redisTimeoutS(redisTimeoutS).seed(3).build(), NOWHERE);
+                .load(10, users, 4, retries).redisTimeoutS(redisTimeoutS).seed(3).build(), NOWHERE, true);
     }
 
     @Test
@@ -100,6 +100,37 @@ class BuyerRulesTest {
         MetricsSnapshot m = rules.metrics().sample();
         assertThat(m.alreadyWon()).isEqualTo(2);
         assertThat(m.usersWon()).as("our own attempt whose reply was lost").isEqualTo(1);
+        assertThat(m.usersUnknown()).isZero();
+    }
+
+    @Test
+    void whereTheClaimComesBeforeTheItem_alreadyWonAfterAFaultIsUnknown_notAWin() {
+        BuyerRules rules = new BuyerRules(SimulationConfig.builder().prefix("rules-test:").strategy(StrategyKind.DECR)
+                .load(10, 5, 4, 0).seed(3).build(), NOWHERE, false);
+        Turn retried = rules.newTurn(0);
+        assertThat(rules.fault(retried, new JedisConnectionException("reset"))).isNotNegative();
+        assertThat(rules.settle(retried, Outcome.ALREADY_WON)).isTrue();
+        Turn plain = rules.newTurn(1);
+        assertThat(rules.settle(plain, Outcome.ALREADY_WON)).isTrue();
+        MetricsSnapshot m = rules.metrics().sample();
+        assertThat(m.usersWon()).isZero();
+        assertThat(m.usersUnknown()).isEqualTo(1);
+        assertThat(m.usersLost()).isEqualTo(1);
+        assertThat(m.usersDone()).isEqualTo(2);
+    }
+
+    @Test
+    void aUserLeftAfterALostReplyIsUnknown() {
+        BuyerRules rules = rules(5, 0, 5);
+        Turn retried = rules.newTurn(0);
+        assertThat(rules.fault(retried, new JedisConnectionException("reset"))).isNotNegative();
+        rules.stop();
+        assertThat(rules.isAbandoned()).isTrue();
+        rules.abandoned(retried);
+        rules.abandoned(rules.newTurn(1));
+        MetricsSnapshot m = rules.metrics().sample();
+        assertThat(m.usersUnknown()).isEqualTo(1);
+        assertThat(m.usersDone()).isEqualTo(1);
     }
 
     @Test
@@ -157,7 +188,7 @@ class BuyerRulesTest {
     @Test
     void arrivalsAreSpreadOverTheSpread_noneAfterTheClose() {
         BuyerRules rules = new BuyerRules(SimulationConfig.builder().prefix("rules-test:").strategy(StrategyKind.LUA)
-                .load(10, 100, 4, 0).spreadMs(10_000).durationS(5).seed(3).build(), NOWHERE);
+                .load(10, 100, 4, 0).spreadMs(10_000).durationS(5).seed(3).build(), NOWHERE, true);
         rules.start();
         long start = rules.startNanos();
         assertThat(rules.arrivalNanos(0)).isEqualTo(start);

@@ -69,7 +69,7 @@ class DashboardViewModelTest {
 
     private static MetricsSnapshot counters(long attempts, long wins, long conflicts) {
         LatencySummary latency = new LatencySummary(1.0, 2.0, 3.5, 4.0, 5.0, attempts);
-        return new MetricsSnapshot(1_000, attempts, wins, 0, 0, 0, conflicts, 0, wins, wins, attempts, wins,
+        return new MetricsSnapshot(1_000, attempts, wins, 0, 0, 0, conflicts, 0, wins, wins, 0, 0, attempts, wins,
                 conflicts, latency, latency);
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import picocli.CommandLine;
+import seckill.util.Verdict;
 
 /** The command line's exit codes, stated once: the commands return them and every help page lists them. */
 public final class ExitCodes {
@@ -17,6 +18,17 @@ public final class ExitCodes {
     public static final int TERMINATED = 143;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a verdict. */
+    public static int of(Verdict verdict) {
+        return switch (verdict) {
+            case OK -> OK;
+            case FAILED -> FAILED;
+            case REFUSED -> USAGE;
+            case AUDIT_FAILED -> AUDIT_FAILED;
+            case REDIS_UNAVAILABLE -> REDIS_UNAVAILABLE;
+        };
     }
 
     /** Each code and what it means, in order, as the help pages show them. */

@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("error: " + result.error());
                 err.flush();
             }
-            return signalled != 0 ? signalled : exitCode(result);
+            return signalled != 0 ? signalled : ExitCodes.of(result.verdict());
         }
     }
 
@@ -67,13 +67,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--report: cannot write " + file + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e, null, file.toString());
         }
-    }
-
-    static int exitCode(SimulationResult result) {
-        if (result.endedBy() == EndReason.ERROR) {
-            return ExitCodes.REDIS_UNAVAILABLE;
-        }
-        return result.auditHolds() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
     }
 
 }

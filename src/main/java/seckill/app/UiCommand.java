@@ -74,6 +74,6 @@ public final class UiCommand implements Callable<Integer> {
                     outcome.maxGapAtS(), outcome.meanPulseGapMs(), outcome.frames(), outcome.maxWorkMs()));
             out.flush();
         }
-        return exit ? outcome.exitCode() : ExitCodes.OK;
+        return exit ? ExitCodes.of(outcome.verdict()) : ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
+import seckill.util.Verdict;
 
 /**
  * What a run did.
@@ -29,5 +30,13 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
 
     public boolean auditHolds() {
         return audit != null && audit.ok();
+    }
+
+    /** How the run came out: an error ends it as Redis lost, else the audit decides. */
+    public Verdict verdict() {
+        if (endedBy == EndReason.ERROR) {
+            return Verdict.REDIS_UNAVAILABLE;
+        }
+        return auditHolds() ? Verdict.OK : Verdict.AUDIT_FAILED;
     }
 }

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
 import seckill.service.RedisLabService;
 import seckill.sim.BackgroundThreads;
+import seckill.util.Verdict;
 
 /**
  * Puts the window together: language, theme, view model, view, the per-frame pump, and what the launch options ask
@@ -109,9 +110,9 @@ public final class Dashboard implements AutoCloseable {
         return handoff;
     }
 
-    /** What {@code ui --exit} returns: {@code run}'s codes. */
-    public int exitCode() {
-        return model.exitCode();
+    /** What {@code ui --exit} reports: as {@code run} would for its sale. */
+    public Verdict verdict() {
+        return model.sessionVerdict();
     }
 
     FxPump pump() {

@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import seckill.app.SeckillCli;
 import seckill.redis.RedisConnector;
+import seckill.util.Verdict;
 
 /**
  * The JavaFX application. The jar's main class is not an {@code Application} (so the fat jar starts on a plain
@@ -13,7 +14,7 @@ import seckill.redis.RedisConnector;
  */
 public final class DashboardApp extends Application {
     /** How a window's life ended, for the command's exit code and the pulse report. */
-    public record Outcome(int exitCode, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
+    public record Outcome(Verdict verdict, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
                    double maxWorkMs) {
     }
 
@@ -31,7 +32,7 @@ public final class DashboardApp extends Application {
         OUTCOME.set(null);
         Application.launch(DashboardApp.class);
         Outcome o = OUTCOME.get();
-        return o == null ? new Outcome(1, 0, 0, 0, 0, 0) : o;
+        return o == null ? new Outcome(Verdict.FAILED, 0, 0, 0, 0, 0) : o;
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class DashboardApp extends Application {
     public void stop() {
         if (dashboard != null) {
             FxPump pump = dashboard.pump();
-            OUTCOME.set(new Outcome(dashboard.exitCode(), pump.maxGapMs(), pump.frames(), pump.meanGapMs(),
+            OUTCOME.set(new Outcome(dashboard.verdict(), pump.maxGapMs(), pump.frames(), pump.meanGapMs(),
                     pump.maxGapAtS(), pump.maxWorkMs()));
             dashboard.close();
         }

@@ -22,6 +22,7 @@ import seckill.service.ServerInfo;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
+import seckill.util.Verdict;
 
 /**
  * The dashboard's session: its {@link Phase} and the commands that move it (connect, start, stop, watch, reset),
@@ -245,9 +246,9 @@ public final class DashboardViewModel implements AutoCloseable {
         }, this::failed);
     }
 
-    /** 0 the audit holds, 3 it found a violation, 4 Redis was unreachable or lost: as {@code run}. */
-    public int exitCode() {
-        return verdict.exitCode();
+    /** How the session came out, for {@code ui --exit}: as {@code run} says it for its sale. */
+    public Verdict sessionVerdict() {
+        return verdict.verdict();
     }
 
     /** Stops what runs and lets go of Redis (and of the embedded server); for the window's closing. */

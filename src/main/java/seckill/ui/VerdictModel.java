@@ -6,28 +6,28 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
-import seckill.sim.EndReason;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
+import seckill.util.Verdict;
 
 /**
  * How the sale on screen came out: how the local run ended, the audit line, and the exit code {@code ui --exit}
  * returns. Cleared with each new view; no I/O.
  */
 public final class VerdictModel {
-    /** Why the session went wrong, when it did: it decides the exit code before any audit. */
+    /** Why the session went wrong, when it did: it decides the verdict before any audit. */
     enum Trouble {
-        /** Redis unreachable or lost: 4, as {@code run}. */
-        REDIS(4),
-        /** The settings or the sale's keys do not allow the command: 2, as the command line refuses them. */
-        REFUSED(2),
+        /** Redis unreachable or lost, as {@code run} says it. */
+        REDIS(Verdict.REDIS_UNAVAILABLE),
+        /** The settings or the sale's keys do not allow the command, as the command line refuses them. */
+        REFUSED(Verdict.REFUSED),
         /** The dashboard itself failed. */
-        INTERNAL(1);
+        INTERNAL(Verdict.FAILED);
 
-        private final int exitCode;
+        private final Verdict verdict;
 
-        Trouble(int exitCode) {
-            this.exitCode = exitCode;
+        Trouble(Verdict verdict) {
+            this.verdict = verdict;
         }
     }
 
@@ -57,18 +57,18 @@ public final class VerdictModel {
     }
 
     /**
-     * 0 the audit holds, 3 it found a violation, 4 Redis was unreachable or lost: as {@code run}; 2 the settings
-     * were refused, as the command line refuses them; 1 the dashboard itself failed.
+     * How the session came out, as {@code run} would say it for its sale (the audit, or Redis lost); refused
+     * settings as the command line refuses them; a failure of the dashboard itself.
      */
-    public int exitCode() {
+    public Verdict verdict() {
         if (trouble != null) {
-            return trouble.exitCode;
+            return trouble.verdict;
         }
         SimulationResult r = result.get();
         if (r == null) {
-            return Boolean.FALSE.equals(auditOk.get()) ? 3 : 0;
+            return Boolean.FALSE.equals(auditOk.get()) ? Verdict.AUDIT_FAILED : Verdict.OK;
         }
-        return r.endedBy() == EndReason.ERROR ? 4 : r.auditHolds() ? 0 : 3;
+        return r.verdict();
     }
 
     /** A new view: no verdict yet. */

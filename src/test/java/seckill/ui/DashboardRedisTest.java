@@ -12,6 +12,7 @@ import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.service.RedisLabService;
+import seckill.util.Verdict;
 
 /** The whole path on the real Redis: view model, real workers, {@link RedisLabService}, the engine, the poller. */
 class DashboardRedisTest {
@@ -52,7 +53,7 @@ class DashboardRedisTest {
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
         assertThat(model.redisTargetProperty().get()).startsWith("redis://");
         assertThat(model.live().stockHistory().size()).isPositive();
-        assertThat(model.exitCode()).isZero();
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
     }
 
     @Test

@@ -23,6 +23,7 @@ import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
+import seckill.util.Verdict;
 import seckill.util.Problem.Kind;
 
 /**
@@ -144,7 +145,7 @@ class DashboardViewModelTest {
         assertThat(model.redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
         assertThat(model.serverVersionProperty().get()).isEqualTo("7.2.4");
         assertThat(model.live().stockHistory().size()).isPositive();
-        assertThat(model.exitCode()).isZero();
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
         assertThat(model.canStartProperty().get()).isTrue();
     }
 
@@ -159,7 +160,7 @@ class DashboardViewModelTest {
         assertThat(model.live().figuresProperty().get().oversold()).isEqualTo(2);
         assertThat(model.verdict().auditOkProperty().get()).isFalse();
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ oversold").contains("on purpose");
-        assertThat(model.exitCode()).isEqualTo(3);
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.AUDIT_FAILED);
     }
 
     @Test
@@ -250,7 +251,7 @@ class DashboardViewModelTest {
         assertThat(chinese.format(model.messageProperty().get())).startsWith("已拒绝：").contains(userKey)
                 .doesNotContain("Refused", "but a sale needs");
         assertThat(lab.streams).as("nothing is watched").isEmpty();
-        assertThat(model.exitCode()).as("refused, as the command line refuses").isEqualTo(2);
+        assertThat(model.sessionVerdict()).as("refused, as the command line refuses").isEqualTo(Verdict.REFUSED);
     }
 
     @Test
@@ -357,7 +358,7 @@ class DashboardViewModelTest {
                 .contains("127.0.0.1:1");
         assertThat(chinese.format(model.messageProperty().get())).startsWith("无法使用 Redis").contains("127.0.0.1:1")
                 .doesNotContain("unreachable");
-        assertThat(model.exitCode()).isEqualTo(4);
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.REDIS_UNAVAILABLE);
         assertThat(model.canChangeSaleProperty().get()).isTrue();
 
         lab.connectFails = null;
@@ -365,7 +366,7 @@ class DashboardViewModelTest {
         harness.settle();
         assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
         assertThat(english.format(model.messageProperty().get())).isEqualTo("Connected to redis://127.0.0.1:6379.");
-        assertThat(model.exitCode()).as("the server is back").isZero();
+        assertThat(model.sessionVerdict()).as("the server is back").isEqualTo(Verdict.OK);
     }
 
     @Test
@@ -392,7 +393,7 @@ class DashboardViewModelTest {
         assertThat(model.live().settledProperty().get()).as("no poll will settle it").isTrue();
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ not audited: Redis at");
         assertThat(english.format(model.messageProperty().get())).startsWith("The run ended on an error: ");
-        assertThat(model.exitCode()).isEqualTo(4);
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.REDIS_UNAVAILABLE);
     }
 
     // ---- the event loop and TLS: flagged in the form, and refused quietly if it gets through ----
@@ -412,7 +413,7 @@ class DashboardViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo(error);
         assertThat(harness.waitingJobs()).isZero();
         assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
-        assertThat(model.exitCode()).as("as the command line refuses it").isEqualTo(2);
+        assertThat(model.sessionVerdict()).as("as the command line refuses it").isEqualTo(Verdict.REFUSED);
 
         model.form().engineProperty().set(EngineKind.THREADS);
         assertThat(model.canStartProperty().get()).isTrue();
@@ -437,7 +438,7 @@ class DashboardViewModelTest {
         assertThat(model.canStartProperty().get()).isTrue();
         assertThat(model.canStopProperty().get()).isFalse();
         assertThat(model.live().settledProperty().get()).as("--exit does not wait forever").isTrue();
-        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.REFUSED);
         assertThat(lab.streams).isEmpty();
         model.stop(); // Esc now: nothing to stop, nothing changes
         assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
@@ -453,7 +454,7 @@ class DashboardViewModelTest {
         assertThat(english.format(model.messageProperty().get())).isEqualTo(
                 "Something went wrong, nothing runs now: StackOverflowError");
         assertThat(chinese.format(model.messageProperty().get())).startsWith("出错了");
-        assertThat(model.exitCode()).isEqualTo(1);
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.FAILED);
         assertThat(model.canStartProperty().get()).isTrue();
     }
 
@@ -468,7 +469,7 @@ class DashboardViewModelTest {
         assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
         assertThat(english.format(model.messageProperty().get())).startsWith("Refused: Cannot join");
         assertThat(lab.lastStream().closed).isTrue();
-        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.REFUSED);
     }
 
     @Test

@@ -82,4 +82,17 @@ class ReadOnlyAuditTest {
             auditFindsBothViolations(server.url());
         }
     }
+
+    @Test
+    void aSaleThatCannotBeWrittenNamesTheCause_notExecAbort() {
+        try (PrivateRedis server = PrivateRedis.start()) {
+            try (Jedis admin = server.admin()) {
+                admin.configSet("maxmemory", "1");
+            }
+            assertThat(cli("run", "--redis", server.url(), "--prefix", PREFIX, "--strategy", "watch"))
+                    .isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+            assertThat(session.err()).contains("OOM").contains(PREFIX + "kill_total").doesNotContain("EXECABORT")
+                    .doesNotContain("\tat ");
+        }
+    }
 }

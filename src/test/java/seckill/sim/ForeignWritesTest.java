@@ -30,10 +30,16 @@ class ForeignWritesTest {
         TestRedis.reset(prefix);
     }
 
+    /** The keys every purchase writes, on both engines; the rest of the sale's keys on threads. */
     static Stream<Arguments> cases() {
-        return Stream.of(EngineKind.values()).flatMap(engine -> Stream.of(StrategyKind.WATCH, StrategyKind.LUA,
-                StrategyKind.DECR).flatMap(kind -> Stream.of("kill_num", "kill_user")
+        Stream<Arguments> written = Stream.of(EngineKind.values()).flatMap(engine -> Stream.of(StrategyKind.WATCH,
+                StrategyKind.LUA, StrategyKind.DECR).flatMap(kind -> Stream.of("kill_num", "kill_user")
                 .map(key -> Arguments.of(engine, kind, key))));
+        Stream<Arguments> read = Stream.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR)
+                .flatMap(kind -> Stream.of("kill_total", "kill_buyers", "kill_time")
+                        .map(key -> Arguments.of(EngineKind.THREADS, kind, key)));
+        return Stream.concat(Stream.concat(written, read),
+                Stream.of(Arguments.of(EngineKind.THREADS, StrategyKind.DECR, "kill_stock")));
     }
 
     @ParameterizedTest(name = "{0} engine, {1}, {2} turned into a hash")

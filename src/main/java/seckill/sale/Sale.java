@@ -47,6 +47,11 @@ public final class Sale {
         }
     }
 
+    /** Closes the sale for every client (its flag goes, as when its time is up); the rest stays to be read. */
+    public void close(Jedis jedis) {
+        jedis.del(keys.flag());
+    }
+
     /** Deletes exactly the sale's keys; returns how many existed. */
     public long reset(Jedis jedis) {
         return jedis.del(keys.all().toArray(String[]::new));

@@ -101,6 +101,13 @@ public final class Simulation {
         // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
         Duration patience = rules.endedBy() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
         try {
+            if (rules.endedBy() == EndReason.STOPPED && !config.join()) {
+                // a stopped sale is over for every client, as if its time were up; one joined is not ours to end
+                redis.call(patience, jedis -> {
+                    new Sale(config.keys()).close(jedis);
+                    return null;
+                });
+            }
             state = redis.call(patience, new SaleReader(config.keys())::read);
             audit = redis.call(patience, new SaleAudit(config.keys())::audit);
             if (last.usersWon() > state.sold()) {

@@ -261,7 +261,7 @@ public final class DashboardView extends BorderPane {
     }
 
     private void showFigures(Figures f) {
-        Formats.Tiles t = Formats.tiles(f, i18n.get("tile.closed"));
+        Formats.Tiles t = Formats.tiles(f, i18n.get("tile.closed"), i18n.get("tile.soldOut"));
         stockLeft.show(t.stockLeft());
         sold.show(t.sold());
         winnerCount.show(t.winners());

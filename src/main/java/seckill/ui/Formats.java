@@ -20,14 +20,18 @@ final class Formats {
     private Formats() {
     }
 
-    /** The tiles' texts for these figures; {@code closed} is the word for a sale whose flag is gone. */
-    static Tiles tiles(Figures f, String closed) {
+    /**
+     * The tiles' texts for these figures; {@code closed} is the word for a sale whose flag is gone, {@code soldOut}
+     * for one with no stock left: its time left no longer counts down as if it could still sell.
+     */
+    static Tiles tiles(Figures f, String closed, String soldOut) {
         if (!f.exists()) {
             return new Tiles(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, false);
         }
         return new Tiles(count(f.stockLeft()), count(f.sold()) + " / " + count(f.total()), count(f.winners()),
                 count(f.oversold()), perSecond(f.attemptsPerS()), f.conflicts() < 0 ? UNKNOWN : count(f.conflicts()),
-                millis(f.p99Ms()), timeLeft(f.ttlMillis(), closed), f.oversold() > 0);
+                millis(f.p99Ms()), f.ttlMillis() != -2 && f.stockLeft() <= 0 ? soldOut : timeLeft(f.ttlMillis(), closed),
+                f.oversold() > 0);
     }
 
     /** {@code 12,345}. */

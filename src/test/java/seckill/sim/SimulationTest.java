@@ -157,6 +157,30 @@ class SimulationTest {
         assertThat(r.endedBy()).isEqualTo(EndReason.STOPPED);
         assertThat(sim.activeThreads()).isZero();
         assertThat(r.auditHolds()).isTrue();
+        // a stopped sale is closed for every client: no one else keeps buying from it
+        assertThat(r.state().isOpen()).isFalse();
+        try (Jedis jedis = redis.borrow()) {
+            assertThat(jedis.exists(c.keys().flag())).isFalse();
+            assertThat(jedis.exists(c.keys().total())).as("the sale itself stays, to be read and audited").isTrue();
+        }
+    }
+
+    @Test
+    void aStoppedJoinedRunLeavesTheSaleItJoinedOpen() {
+        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).toBuilder().spreadMs(3_600_000).build();
+        Simulation opener = new Simulation(c, redis);
+        CompletableFuture<SimulationResult> opened = CompletableFuture.supplyAsync(opener::run);
+        org.awaitility.Awaitility.await().until(() -> opener.metrics().attempts() > 0);
+        Simulation joined = new Simulation(c.toBuilder().join(true).build(), redis);
+        CompletableFuture<SimulationResult> joining = CompletableFuture.supplyAsync(joined::run);
+        org.awaitility.Awaitility.await().until(() -> joined.metrics().attempts() > 0);
+        joined.stop();
+        assertThat(joining.join().endedBy()).isEqualTo(EndReason.STOPPED);
+        try (Jedis jedis = redis.borrow()) {
+            assertThat(jedis.exists(c.keys().flag())).as("still the opener's sale").isTrue();
+        }
+        opener.stop();
+        assertThat(opened.join().state().isOpen()).isFalse();
     }
 
     @Test

@@ -75,6 +75,7 @@ final class FormView extends VBox {
         grid.setVgap(2);
 
         url.setId("redis-url");
+        url.setSkin(new UrlFieldSkin(url));
         url.setPromptText("redis://127.0.0.1:6379");
         label(connect, "connect", Icons.CONNECT);
         addRow("field.redis", url, hint(form.urlErrorProperty(), LocalText.of("hint.redis")));

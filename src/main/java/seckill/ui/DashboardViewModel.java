@@ -270,6 +270,7 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         if (live.apply(s)) {
             message.set(LocalText.of("status.back"));
+            auditAgainIfNotAudited();
         }
         if (s.isLost() || phase.get() != Phase.WATCHING) {
             return;
@@ -278,6 +279,20 @@ public final class DashboardViewModel implements AutoCloseable {
             message.set(LocalText.of("status.waiting", viewedKeys.prefix()));
         }
         watchedAudit.consider(viewedKeys, s.state());
+    }
+
+    /** Redis is back after a run that could not be audited when it ended: the audit is done now. */
+    private void auditAgainIfNotAudited() {
+        SimulationResult r = verdict.resultProperty().get();
+        if (phase.get() != Phase.FINISHED || r == null || r.audit() != null) {
+            return;
+        }
+        SaleKeys keys = viewedKeys;
+        tasks.run(() -> service.audit(keys), a -> {
+            if (verdict.resultProperty().get() == r) {
+                verdict.auditedLater(a);
+            }
+        }, e -> { }); // away again: the banner says so, and its return asks again
     }
 
     private void running(Started started, SimulationConfig config) {
@@ -318,6 +333,7 @@ public final class DashboardViewModel implements AutoCloseable {
             message.set(LocalText.of("status.refused", lab.problem()));
         } else if (e instanceof LabException lab) {
             redisAway = true;
+            forgetServer(); // "not connected" beside an earlier server's address would tell a wrong story
             verdict.troubled(VerdictModel.Trouble.REDIS);
             message.set(LocalText.of("status.connectFailed", lab.problem()));
         } else {
@@ -328,6 +344,13 @@ public final class DashboardViewModel implements AutoCloseable {
             go(redisAway || server == null ? Phase.DISCONNECTED : Phase.IDLE);
         }
         live.settle();
+    }
+
+    private void forgetServer() {
+        server = null;
+        redisTarget.set("");
+        serverVersion.set("");
+        embedded.set(false);
     }
 
     private void connected(ServerInfo info) {

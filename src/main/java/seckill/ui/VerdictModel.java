@@ -97,6 +97,11 @@ public final class VerdictModel {
         }
     }
 
+    /** The audit of the local run's sale, done once Redis was back (it could not be read when the run ended). */
+    void auditedLater(AuditResult a) {
+        show(a.ok(), a.violations(), result.get().config().strategy());
+    }
+
     /** The audit of a sale another client drove. */
     void audited(AuditResult a) {
         show(a.ok(), a.violations(), null);

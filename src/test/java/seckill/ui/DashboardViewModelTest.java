@@ -370,6 +370,20 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aFailedConnectForgetsTheServerConnectedBefore() {
+        model.connect();
+        harness.settle();
+        assertThat(model.redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
+        lab.connectFails = LabException.unreachable(Problem.of(Kind.REDIS_REFUSED, "redis://127.0.0.1:1"), null);
+        model.form().takeUrl("redis://127.0.0.1:1");
+        model.connect();
+        harness.settle();
+        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(model.redisTargetProperty().get()).isEmpty();
+        assertThat(model.serverVersionProperty().get()).isEmpty();
+    }
+
+    @Test
     void connectingKeepsTheVerdictOfTheSaleOnScreen() {
         smallSale(StrategyKind.LUA, 10, 50);
         FakeLabService.Run run = started();
@@ -394,6 +408,17 @@ class DashboardViewModelTest {
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ not audited: Redis at");
         assertThat(english.format(model.messageProperty().get())).startsWith("The run ended on an error: ");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.REDIS_UNAVAILABLE);
+
+        // Redis comes back: the sale is audited now, and the line no longer says "not audited"
+        lab.lastStream().lose(lost);
+        harness.settle();
+        lab.lastStream().push(sale(10, 7, 0, System.currentTimeMillis()));
+        harness.settle();
+        assertThat(english.format(model.messageProperty().get())).contains("back");
+        assertThat(lab.calls).contains("audit " + run.config.prefix());
+        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won "
+                + "twice");
+        assertThat(chinese.format(model.verdict().auditProperty().get())).doesNotContain("not audited");
     }
 
     // ---- the event loop and TLS: flagged in the form, and refused quietly if it gets through ----

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import seckill.ui.DashboardApp;
@@ -33,6 +34,11 @@ public final class UiCommand implements Callable<Integer> {
     @Option(names = "--autostart", description = "Start the sale as soon as the window opens.")
     boolean autostart;
 
+    @Option(names = "--watch", description = "Follow the sale under --prefix as soon as the window opens, driven by "
+            + "another client (the tutorial's script, another run --join); with --exit, close once it has ended and "
+            + "been audited.")
+    boolean watch;
+
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Write a PNG of the window once the sale has ended and the last poll is on screen.")
     Path screenshot;
@@ -56,8 +62,12 @@ public final class UiCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (watch && autostart) {
+            throw new ParameterException(spec.commandLine(), "--watch and --autostart: choose one (watch a sale "
+                    + "another client drives, or start one here)");
+        }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
-                sale.seedGiven(), autostart || exit, screenshot, exit, lang, dark, pulseReport);
+                sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport);
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());

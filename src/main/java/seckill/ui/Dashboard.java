@@ -71,6 +71,8 @@ public final class Dashboard implements AutoCloseable {
         }
         if (options.autostart()) {
             model.start();
+        } else if (options.watch()) {
+            model.watch();
         }
         return this;
     }

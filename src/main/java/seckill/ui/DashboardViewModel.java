@@ -78,7 +78,7 @@ public final class DashboardViewModel implements AutoCloseable {
         this.tasks = new BackgroundTasks(worker, handoff);
         this.exports = new ExportsModel(service, tasks, message::set, () -> viewedKeys,
                 verdict.resultProperty()::get, () -> server != null);
-        this.watchedAudit = new WatchedAudit(service, tasks, verdict);
+        this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
         canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
                 form.allValidProperty(), phase);
         canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);
@@ -277,6 +277,8 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         if (!s.state().exists()) {
             message.set(LocalText.of("status.waiting", viewedKeys.prefix()));
+        } else if (message.get() != null && "status.waiting".equals(message.get().key())) {
+            message.set(LocalText.of("status.watching", viewedKeys.prefix()));
         }
         watchedAudit.consider(viewedKeys, s.state());
     }
@@ -384,7 +386,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private void beginView(SaleKeys keys) {
         closePoll();
         viewedKeys = keys;
-        live.begin(System.currentTimeMillis());
+        live.begin();
         verdict.clear();
         watchedAudit.clear();
     }

@@ -12,6 +12,7 @@ import seckill.sim.SimulationConfig;
  * @param sale         the sale's settings, the form's first values
  * @param seedGiven    the sale's seed was given and is kept for every run; otherwise each run takes a new one
  * @param autostart    start the sale as soon as the window is up
+ * @param watch        follow the sale under the prefix as soon as the window is up (another client drives it)
  * @param screenshot   write a PNG of the window once the sale has ended and the last poll is on screen, or null
  * @param exit         close after that, with the exit code of {@code run}
  * @param language     the window's language, or null for the system's
@@ -19,7 +20,7 @@ import seckill.sim.SimulationConfig;
  * @param pulseReport  print the longest gap between pulses while the sale ran, at exit
  */
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
-                            boolean autostart, Path screenshot, boolean exit, Language language, boolean dark,
+                            boolean autostart, boolean watch, Path screenshot, boolean exit, Language language, boolean dark,
                             boolean pulseReport) {
 
     public LaunchOptions {
@@ -28,17 +29,17 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(null, false, SimulationConfig.defaults(), false, false, null, false, null, false,
+        return new LaunchOptions(null, false, SimulationConfig.defaults(), false, false, false, null, false, null, false,
                 false);
     }
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                screenshot, exit, language, dark, pulseReport);
+                watch, screenshot, exit, language, dark, pulseReport);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
-        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, screenshot, exit, newLanguage, dark,
-                pulseReport);
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
+                dark, pulseReport);
     }
 }

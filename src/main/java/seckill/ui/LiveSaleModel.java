@@ -29,7 +29,7 @@ public final class LiveSaleModel {
     private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");
     private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
 
-    private long viewStartMs;
+    private long firstSeenMs = -1;
     private long lastSold = -1;
     private long lastReadMs;
     /** The local run, once it has ended: its averages replace the live ones. */
@@ -68,14 +68,14 @@ public final class LiveSaleModel {
     }
 
     /** Starts showing a sale from scratch: empty table and charts, no figures. */
-    void begin(long nowMs) {
+    void begin() {
         clearHistory();
         figures.set(Figures.NONE);
         banner.set(null);
         settled.set(false);
         ended = null;
         endedAtMs = Long.MAX_VALUE;
-        viewStartMs = nowMs;
+        firstSeenMs = -1;
     }
 
     /** The local run ended at that time: the screen settles on the first poll read after it. */
@@ -145,7 +145,11 @@ public final class LiveSaleModel {
         if (m == null && ended != null && state.sold() == lastSold && stockHistory.size() > 0) {
             return; // nothing moves after the run: the charts keep the sale's own time span
         }
-        long origin = state.openedMs() >= 0 ? state.openedMs() : viewStartMs;
+        if (firstSeenMs < 0) {
+            // a sale another client opened without saying when (the tutorial's): its time counts from its first sight
+            firstSeenMs = state.readAtMs();
+        }
+        long origin = state.openedMs() >= 0 ? state.openedMs() : firstSeenMs;
         double t = Math.max(0, (state.readAtMs() - origin) / 1000.0);
         double winsPerS;
         if (m != null) {
@@ -165,6 +169,7 @@ public final class LiveSaleModel {
     }
 
     private void clearHistory() {
+        firstSeenMs = -1;
         winners.clear();
         stockHistory.clear();
         rateHistory.clear();

@@ -23,15 +23,18 @@ final class WatchedAudit {
     private final LabService service;
     private final BackgroundTasks tasks;
     private final VerdictModel verdict;
+    private final Runnable onAudited;
     private Outcome audited;
     private CompletableFuture<?> auditing;
     /** Counts the views: an audit asked for an older one is not shown. */
     private long view;
 
-    WatchedAudit(LabService service, BackgroundTasks tasks, VerdictModel verdict) {
+    /** @param audited what follows a watched sale's audit on screen (the window settles: ui --watch --exit) */
+    WatchedAudit(LabService service, BackgroundTasks tasks, VerdictModel verdict, Runnable audited) {
         this.service = service;
         this.tasks = tasks;
         this.verdict = verdict;
+        this.onAudited = audited;
     }
 
     /** A new view: nothing audited yet, and an audit still on its way is not shown. */
@@ -52,6 +55,7 @@ final class WatchedAudit {
         auditing = tasks.run(() -> service.audit(keys), a -> {
             if (askedIn == view) {
                 verdict.audited(a);
+                onAudited.run();
             }
         }, e -> { }); // Redis away: the banner says so, and the next outcome is audited
     }

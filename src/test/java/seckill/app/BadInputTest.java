@@ -103,6 +103,11 @@ class BadInputTest {
     }
 
     @Test
+    void watchingAndStartingAtOnceIsRefused() {
+        assertRefused(run("ui", "--watch", "--autostart"), "--watch", "--autostart");
+    }
+
+    @Test
     void benchRefusesANegativePollerWinnerCount() {
         assertRefused(run("bench", "--poller-winners", "-1"), "--poller-winners", "from 0 to 100,000,000");
     }

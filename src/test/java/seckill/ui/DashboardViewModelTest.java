@@ -140,6 +140,8 @@ class DashboardViewModelTest {
         assertThat(model.live().winners().rows().get(0).msSinceOpen()).isZero();
         assertThat(model.live().winners().rows().get(19).userId()).isEqualTo("user-19");
         assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(model.live().settledProperty().get()).as("ui --watch --exit closes here").isTrue();
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
         assertThat(model.redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
@@ -219,6 +221,9 @@ class DashboardViewModelTest {
         stream.push(sale(30, 29, 0, OPENED + 100));
         harness.settle();
         assertThat(lab.calls).as("a sale still selling is not audited").noneMatch(c -> c.startsWith("audit"));
+        assertThat(english.format(model.messageProperty().get())).as("no longer waiting")
+                .startsWith("Watching the sale");
+        assertThat(model.live().settledProperty().get()).isFalse();
         stream.push(sale(30, 30, 29, OPENED + 200));
         harness.settle();
         assertThat(model.live().winners().size()).isEqualTo(30);
@@ -228,6 +233,8 @@ class DashboardViewModelTest {
         assertThat(model.live().figuresProperty().get().conflicts()).isEqualTo(-1); // no local run: nothing to count
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
         assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(model.live().settledProperty().get()).as("ui --watch --exit closes here").isTrue();
+        assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
 
         stream.push(sale(30, 30, 30, OPENED + 300));
         harness.settle();

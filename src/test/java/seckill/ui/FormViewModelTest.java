@@ -33,7 +33,8 @@ class FormViewModelTest {
     void fillsFromTheCommandLineOptions() {
         SimulationConfig sale = SimulationConfig.builder().prefix("p:").strategy(StrategyKind.NAIVE).load(7, 70, 7, 2)
                 .durationS(30).spreadMs(100).seed(9).join(true).engine(EngineKind.LOOP).build();
-        LaunchOptions o = new LaunchOptions(null, false, sale, true, false, null, false, Language.EN, false, false);
+        LaunchOptions o = new LaunchOptions(null, false, sale, true, false, false, null, false, Language.EN, false,
+                false);
         form.fill(o);
         SimulationConfig c = form.toConfig();
         assertThat(c.prefix()).isEqualTo("p:");
@@ -90,8 +91,8 @@ class FormViewModelTest {
         assertThat(form.isAllValid()).isTrue();
 
         LaunchOptions fromTheCommandLine = new LaunchOptions("rediss://redis.example:6380", false,
-                SimulationConfig.builder().engine(EngineKind.LOOP).build(), false, false, null, false, null, false,
-                false);
+                SimulationConfig.builder().engine(EngineKind.LOOP).build(), false, false, false, null, false, null,
+                false, false);
         form.fill(fromTheCommandLine);
         assertThat(form.isAllValid()).as("refused from the first frame").isFalse();
     }

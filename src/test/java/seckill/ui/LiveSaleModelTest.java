@@ -25,7 +25,7 @@ class LiveSaleModelTest {
 
     @Test
     void aSaleOpenedAnewClearsTheTableAndTheCharts() {
-        live.begin(0);
+        live.begin();
         live.apply(tick(2, 0, List.of("a", "b"), 2_000, false));
         assertThat(live.winners().size()).isEqualTo(2);
         assertThat(live.stockHistory().size()).isEqualTo(1);
@@ -36,7 +36,7 @@ class LiveSaleModelTest {
 
     @Test
     void watchingAnotherClientTheWinsPerSecondComeFromRedis() {
-        live.begin(0);
+        live.begin();
         live.apply(tick(0, 0, List.of(), 2_000, false));
         live.apply(tick(5, 0, List.of("a", "b", "c", "d", "e"), 2_500, false));
         assertThat(live.rateHistory().y(1, 1)).isEqualTo(10.0); // 5 sales in half a second
@@ -45,8 +45,21 @@ class LiveSaleModelTest {
     }
 
     @Test
+    void aSaleThatDoesNotSayWhenItOpenedCountsItsTimeFromItsFirstSight_notFromPressingWatch() {
+        live.begin();
+        live.apply(PollSnapshot.of(1, new SaleState(-1, 0, 0, -2, -1, 0, List.of(), List.of(), 5_000), null, false));
+        SaleState tutorial = new SaleState(50, 3, 3, 60_000, -1, 0, List.of("a", "b", "c"), List.of(-1L, -1L, -1L),
+                10_400);
+        live.apply(PollSnapshot.of(1, tutorial, null, false));
+        assertThat(live.stockHistory().x(0)).isZero();
+        live.apply(PollSnapshot.of(1, new SaleState(50, 9, 9, 59_000, -1, 3, List.of(), List.of(), 11_400), null,
+                false));
+        assertThat(live.stockHistory().x(1)).isEqualTo(1.0);
+    }
+
+    @Test
     void afterTheRunNothingMovingAddsNoPointsAndTheScreenSettlesOnALaterRead() {
-        live.begin(0);
+        live.begin();
         live.apply(tick(3, 0, List.of("a", "b", "c"), 2_000, false));
         SimulationConfig config = SimulationConfig.builder().build();
         live.ended(new SimulationResult(config, EndReason.TIME_UP, MetricsSnapshot.ZERO, 1_000, null, null, null),
@@ -60,7 +73,7 @@ class LiveSaleModelTest {
 
     @Test
     void aLostTickKeepsTheNumbersAndSaysWhy() {
-        live.begin(0);
+        live.begin();
         live.apply(tick(3, 0, List.of("a", "b", "c"), 2_000, false));
         Figures before = live.figuresProperty().get();
         Problem lost = Problem.of(Problem.Kind.REDIS_LOST, "redis://h:1", "reset");

@@ -72,7 +72,8 @@ class FormViewModelTest {
     void refusesAMalformedUrlWithoutEchoingItsPassword() {
         form.redisUrlProperty().set("http://:pw@host");
         assertThat(form.isAllValid()).isFalse();
-        assertThat(english.format(form.urlErrorProperty().get())).startsWith("Redis URL: ").doesNotContain("pw@");
+        assertThat(english.format(form.urlErrorProperty().get())).startsWith("Redis URL must start with redis://")
+                .doesNotContain("pw@").as("said once").doesNotContain("Redis URL: Redis URL");
         form.redisUrlProperty().set("");
         assertThat(form.isAllValid()).isTrue();
         assertThat(form.effectiveUrl()).isNull();

@@ -91,6 +91,12 @@ public final class FieldConverters {
         }
     }
 
+    public static final class Pace extends Field {
+        public Pace() {
+            super(ConfigField.PACE);
+        }
+    }
+
     public static final class Seed extends Field {
         public Seed() {
             super(ConfigField.SEED);

@@ -35,6 +35,9 @@ public class RunOptions {
     @Option(names = "--spread-ms", descriptionKey = "sale.spread-ms", paramLabel = "MS", converter = FieldConverters.SpreadMs.class)
     long spreadMs;
 
+    @Option(names = "--pace", descriptionKey = "sale.pace", paramLabel = "S", converter = FieldConverters.Pace.class)
+    long pace;
+
     @Option(names = "--seed", descriptionKey = "sale.seed", paramLabel = "N", converter = FieldConverters.Seed.class)
     Long seed;
 
@@ -58,7 +61,7 @@ public class RunOptions {
     public SimulationConfig.Builder toBuilder(RedisOptions redis) {
         return SimulationConfig.builder().prefix(redis.prefix()).strategy(strategy).stock(stock).users(users)
                 .pool(pool).durationS(duration).retries(retries).spreadMs(spreadMs).seed(seed).join(join)
-                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine);
+                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace);
     }
 
     public SimulationConfig toConfig(RedisOptions redis) {

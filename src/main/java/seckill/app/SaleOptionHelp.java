@@ -26,6 +26,8 @@ public final class SaleOptionHelp extends java.util.ListResourceBundle implement
             ConfigField.DURATION, "Seconds the sale stays open (kill_flag's TTL)",
             ConfigField.RETRIES, "Further tries after a conflict (0: one try per user, as the tutorial)",
             ConfigField.SPREAD_MS, "Spread arrivals over this many ms (0: all at once)",
+            ConfigField.PACE, "Make the sale last about this many seconds, whatever the users and stock: buyers "
+                    + "come in waves as it falls behind (0: off; not with --spread-ms)",
             ConfigField.NAIVE_GAP_MS, "naive only: pause in ms between reading and writing, so the oversell shows "
                     + "every time",
             ConfigField.REDIS_TIMEOUT, "Seconds Redis may stay away before giving up",

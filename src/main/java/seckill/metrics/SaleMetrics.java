@@ -90,6 +90,11 @@ public final class SaleMetrics {
         return attempts.sum();
     }
 
+    /** Attempts that sold an item so far. */
+    public long wins() {
+        return wins.sum();
+    }
+
     public long usersDone() {
         return usersDone.sum();
     }

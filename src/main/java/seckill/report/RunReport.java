@@ -25,12 +25,13 @@ import seckill.util.Problem.Kind;
  * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and
  * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked.
  */
-@JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "seed", "prefix",
-        "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won", "users_lost", "users_unknown", "stranded_sold",
-        "users_played", "attempts", "conflicts", "errors", "elapsed_ms", "users_per_s", "attempts_per_s",
-        "latency_ms", "ended_by", "error", "error_detail", "audit", "redis", "jvm"})
+@JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
+        "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won",
+        "users_lost", "users_unknown", "stranded_sold", "users_played", "attempts", "conflicts", "errors",
+        "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
+        "redis", "jvm"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
-                        long spreadMs, long seed, String prefix, long sold, long winners, long uniqueWinners,
+                        long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long usersWon, long usersLost, long usersUnknown,
                         long strandedSold, long usersPlayed,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
@@ -94,7 +95,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         // the sale's own stock: a run that joined an open sale did not set it
         return new RunReport(c.strategy().cliName(), total, c.users(), c.pool(), c.engine().cliName(),
                 c.durationS(), c.retries(),
-                c.spreadMs(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
+                c.spreadMs(), c.paceS(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
                 c.users() - m.usersWon() - m.usersUnknown(), m.usersUnknown(), m.strandedSold(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),

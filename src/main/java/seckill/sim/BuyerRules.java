@@ -27,6 +27,10 @@ import seckill.util.Problem.Kind;
 final class BuyerRules {
     /** Once the run has been abandoned (stopped, Redis lost), a call still waiting this long is cut. */
     static final long CUT_AFTER_END_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Under a pace, waves start on this clock, so that a wave's buyers set off at the same instant. */
+    static final long WAVE_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** A sale is paced in about this many waves: each a crowd racing for what is left. */
+    static final int WAVES = 8;
 
     private final SimulationConfig config;
     private final boolean claimMeansWon;
@@ -38,6 +42,13 @@ final class BuyerRules {
     private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
     private final AtomicReference<Problem> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
+    /** Paced buyers let in and not yet done. */
+    private final AtomicLong pacedInPlay = new AtomicLong();
+    private final Object waves = new Object();
+    /** The tick of the wave now letting buyers in, and how many it let in. */
+    private long waveTick = -1;
+    private long waveAdmitted;
+    private long waveCrowd;
     private volatile long startNanos;
 
     /**
@@ -80,7 +91,65 @@ final class BuyerRules {
 
     /** The user of that index, with all its tries still to come. */
     Turn newTurn(long index) {
-        return new Turn(ids.id(index), config.retries());
+        Turn turn = new Turn(ids.id(index), config.retries());
+        turn.paced = config.paceS() > 0;
+        return turn;
+    }
+
+    /** True when users do not all arrive at once: a spread or a pace decides when each may begin. */
+    boolean arrivalsWait() {
+        return config.spreadMs() > 0 || config.paceS() > 0;
+    }
+
+    /**
+     * When the user of that index may begin, asked at {@code now}: {@code now} (or earlier) to begin at once, else
+     * when to ask again. With a spread, the user's arrival time. With a pace, users come in waves of a crowd each
+     * ({@code stock / 8}, at most the pool): a new wave starts, on the tick clock, once the last one's buyers are
+     * done and the sale has fallen behind its pace (items sold in proportion to the time). The users let in by one
+     * wave set off at the same instant and race; for the last few items a rush of three crowds comes, so that a
+     * naive sale still oversells where everyone wants what is left.
+     */
+    long admitAt(long index, long now) {
+        if (config.paceS() <= 0) {
+            return arrivalNanos(index);
+        }
+        long tick = (now - startNanos) / WAVE_TICK_NANOS;
+        synchronized (waves) {
+            if (tick == waveTick && waveAdmitted < waveCrowd) {
+                waveAdmitted++;
+                pacedInPlay.incrementAndGet();
+                return now;
+            }
+            long wins = metrics.wins();
+            if (tick != waveTick && pacedInPlay.get() == 0 && wins < paceTarget(now)) {
+                long crowd = crowd();
+                waveCrowd = config.stock() - wins <= crowd ? Math.min(config.workers(), 3 * crowd) : crowd;
+                waveTick = tick;
+                waveAdmitted = 1;
+                pacedInPlay.incrementAndGet();
+                return now;
+            }
+        }
+        return startNanos + (tick + 1) * WAVE_TICK_NANOS;
+    }
+
+    /** How many buyers one wave lets in. */
+    private long crowd() {
+        return Math.max(1, Math.min(config.workers(), (config.stock() + WAVES - 1) / WAVES));
+    }
+
+    /** Items that should be sold by {@code now} for the sale to last {@code --pace} seconds. */
+    private long paceTarget(long now) {
+        double share = Math.min(1.0, (double) (now - startNanos) / TimeUnit.SECONDS.toNanos(config.paceS()));
+        return (long) Math.ceil(config.stock() * share);
+    }
+
+    /** A paced user is done: the next wave may come once every buyer of this one is. */
+    private void leftPlay(Turn turn) {
+        if (turn.paced) {
+            turn.paced = false;
+            pacedInPlay.decrementAndGet();
+        }
     }
 
     /**
@@ -100,6 +169,14 @@ final class BuyerRules {
 
     /** Books the outcome of one attempt (whose time is already booked); true when the user is done. */
     boolean settle(Turn turn, Outcome outcome) {
+        boolean done = book(turn, outcome);
+        if (done) {
+            leftPlay(turn);
+        }
+        return done;
+    }
+
+    private boolean book(Turn turn, Outcome outcome) {
         switch (outcome) {
             case WON, WON_STRANDED -> {
                 metrics.won();
@@ -152,6 +229,14 @@ final class BuyerRules {
      * connection's, or Redis away longer than {@code --redis-timeout}).
      */
     long fault(Turn turn, RuntimeException e) {
+        long delay = faultDelay(turn, e);
+        if (delay < 0) {
+            leftPlay(turn);
+        }
+        return delay;
+    }
+
+    private long faultDelay(Turn turn, RuntimeException e) {
         metrics.error();
         if (!RedisErrors.isConnectionProblem(e)) {
             fail(RedisErrors.describe(target, e));
@@ -184,6 +269,7 @@ final class BuyerRules {
      * user got an item is not known.
      */
     void abandoned(Turn turn) {
+        leftPlay(turn);
         if (turn.afterFault) {
             metrics.userUnknown();
         }

@@ -14,6 +14,7 @@ public enum ConfigField {
     DURATION("duration", 1, 604_800, 600),
     RETRIES("retries", 0, 1_000, 0),
     SPREAD_MS("spread-ms", 0, 3_600_000, 0),
+    PACE("pace", 0, 3_600, 0),
     NAIVE_GAP_MS("naive-gap-ms", 0, 10_000, 5),
     REDIS_TIMEOUT("redis-timeout", 1, 300, 5),
     SEED("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0);

@@ -47,6 +47,7 @@ final class EventLoop {
         final List<Object> replies = new ArrayList<>();
         State state = State.IDLE;
         Turn turn;
+        long index;
         Attempt attempt;
         boolean greeted;
         int greetingReplies;
@@ -168,7 +169,8 @@ final class EventLoop {
             done(lane);
         } else if (now >= lane.wakeAt) {
             switch (lane.state) {
-                case ARRIVING, BACKOFF -> beginAttempt(lane);
+                case ARRIVING -> arrive(lane, now);
+                case BACKOFF -> beginAttempt(lane);
                 default -> send(lane);
             }
         } else {
@@ -193,10 +195,26 @@ final class EventLoop {
             return;
         }
         lane.turn = rules.newTurn(index);
-        if (rules.config().spreadMs() > 0) {
-            setTimer(lane, State.ARRIVING, rules.arrivalNanos(index));
+        lane.index = index;
+        if (rules.arrivalsWait()) {
+            arrive(lane, System.nanoTime());
         } else {
             beginAttempt(lane);
+        }
+    }
+
+    /** The user begins now if it may (its arrival, or its wave under a pace), else waits on a timer. */
+    private void arrive(Lane lane, long now) {
+        if (rules.hasEnded()) {
+            // sold out or closed meanwhile: a user still waiting to arrive is not played, as on the threads
+            done(lane);
+            return;
+        }
+        long at = rules.admitAt(lane.index, now);
+        if (at - now <= 0) {
+            beginAttempt(lane);
+        } else {
+            setTimer(lane, State.ARRIVING, at);
         }
     }
 

@@ -21,10 +21,11 @@ import seckill.sale.StrategyKind;
  * @param naiveGapMs     the naive strategy's pause between deciding and writing
  * @param redisTimeoutS  how long Redis may stay away before the run stops with an error
  * @param engine         how the buyers are played: a thread each, or one event loop
+ * @param paceS          the sale lasts about this many seconds: buyers arrive in waves as it falls behind (0: off)
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
-                               long naiveGapMs, int redisTimeoutS, EngineKind engine) {
+                               long naiveGapMs, int redisTimeoutS, EngineKind engine, long paceS) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
@@ -39,7 +40,16 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         ConfigField.SPREAD_MS.check(spreadMs);
         ConfigField.NAIVE_GAP_MS.check(naiveGapMs);
         ConfigField.REDIS_TIMEOUT.check(redisTimeoutS);
+        ConfigField.PACE.check(paceS);
         engine = engine == null ? EngineKind.THREADS : engine;
+        if (paceS > 0 && spreadMs > 0) {
+            throw new IllegalArgumentException("--pace and --spread-ms: choose one (a pace spreads the arrivals "
+                    + "itself)");
+        }
+        if (paceS > durationS) {
+            throw new IllegalArgumentException("--pace must be at most --duration (" + durationS + " s): the sale "
+                    + "closes then (got " + paceS + ")");
+        }
     }
 
     /** The tutorial's sale: 50 items, 1000 users, 200 threads, 600 s, watch, one try per user; seed 0. */
@@ -56,7 +66,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
     public Builder toBuilder() {
         return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
                 .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
-                .redisTimeoutS(redisTimeoutS).engine(engine);
+                .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS);
     }
 
     /** A seed for a run that was given none: differs from run to run and from process to process. */
@@ -88,6 +98,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
         private long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
         private EngineKind engine = EngineKind.THREADS;
+        private long paceS = ConfigField.PACE.defaultValue();
 
         private Builder() {
         }
@@ -167,11 +178,16 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
             return this;
         }
 
+        public Builder paceS(long value) {
+            paceS = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option and its range, for a value out of range */
         public SimulationConfig build() {
             return new SimulationConfig(prefix, strategy, stock, users, ConfigField.POOL.checkInt(pool), durationS,
                     ConfigField.RETRIES.checkInt(retries), spreadMs, seed != null ? seed : newSeed(), join,
-                    naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine);
+                    naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine, paceS);
         }
     }
 }

@@ -71,13 +71,13 @@ final class ThreadsEngine implements Engine {
             ready.countDown();
             try {
                 Waits.await(go);
-                boolean spread = rules.config().spreadMs() > 0;
+                boolean waits = rules.arrivalsWait();
                 while (true) {
                     long index = rules.takeUser();
                     if (index < 0) {
                         break;
                     }
-                    if (spread && !parkUntil(rules.arrivalNanos(index))) {
+                    if (waits && !arrive(index)) {
                         break;
                     }
                     play(rules.newTurn(index));
@@ -135,6 +135,20 @@ final class ThreadsEngine implements Engine {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
             while (!rules.isAbandoned() && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Math.min(deadline - System.nanoTime(), MAX_PARK_NANOS));
+            }
+        }
+
+        /** Waits until the user may begin (its arrival, or its wave under a pace); false when the run ended. */
+        private boolean arrive(long index) {
+            while (true) {
+                long now = System.nanoTime();
+                long at = rules.admitAt(index, now);
+                if (at - now <= 0) {
+                    return true;
+                }
+                if (!parkUntil(at)) {
+                    return false;
+                }
             }
         }
 

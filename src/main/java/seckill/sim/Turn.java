@@ -7,6 +7,8 @@ final class Turn {
     boolean afterFault;
     long faultSince;
     int faultStreak;
+    /** Let in by the pace: counted among the buyers in play until done. */
+    boolean paced;
 
     Turn(String userId, int retries) {
         this.userId = userId;

@@ -46,8 +46,9 @@ public final class FormViewModel {
     private final FieldViewModel duration = new FieldViewModel(ConfigField.DURATION, false);
     private final FieldViewModel retries = new FieldViewModel(ConfigField.RETRIES, false);
     private final FieldViewModel spreadMs = new FieldViewModel(ConfigField.SPREAD_MS, false);
+    private final FieldViewModel pace = new FieldViewModel(ConfigField.PACE, false);
     private final FieldViewModel seed = new FieldViewModel(ConfigField.SEED, true);
-    private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, seed);
+    private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, pace, seed);
 
     private final ObjectProperty<StrategyKind> strategy = new SimpleObjectProperty<>(this, "strategy",
             StrategyKind.WATCH);
@@ -56,6 +57,8 @@ public final class FormViewModel {
     private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
     private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
     private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
+    /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
+    private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
     private final BooleanBinding fieldsValid;
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
@@ -71,7 +74,10 @@ public final class FormViewModel {
                 fields.stream().map(FieldViewModel::validProperty).toArray(ReadOnlyBooleanProperty[]::new));
         redisUrl.addListener((obs, old, now) -> checkUrl());
         engine.addListener((obs, old, now) -> checkEngine());
-        allValid.bind(fieldsValid.and(urlError.isNull()).and(engineError.isNull()));
+        for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
+            f.textProperty().addListener((obs, old, now) -> checkPace());
+        }
+        allValid.bind(fieldsValid.and(urlError.isNull()).and(engineError.isNull()).and(paceError.isNull()));
     }
 
     public void fill(LaunchOptions o) {
@@ -82,6 +88,7 @@ public final class FormViewModel {
         duration.setValue(s.durationS());
         retries.setValue(s.retries());
         spreadMs.setValue(s.spreadMs());
+        pace.setValue(s.paceS());
         seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
         strategy.set(s.strategy());
         prefix.set(s.prefix());
@@ -173,6 +180,9 @@ public final class FormViewModel {
         if (engineError.get() != null) {
             return engineError.get();
         }
+        if (paceError.get() != null) {
+            return paceError.get();
+        }
         return fields.stream().map(f -> f.errorProperty().get()).filter(e -> e != null).findFirst().orElse(null);
     }
 
@@ -239,6 +249,25 @@ public final class FormViewModel {
         engineError.set(p == null ? null : LocalText.of("error.problem", p));
     }
 
+    private void checkPace() {
+        long p = pace.value().orElse(0);
+        if (p > 0 && spreadMs.value().orElse(0) > 0) {
+            paceError.set(LocalText.of("error.paceAndSpread"));
+        } else if (duration.value().isPresent() && p > duration.value().getAsLong()) {
+            paceError.set(LocalText.of("error.paceOverDuration", duration.value().getAsLong()));
+        } else {
+            paceError.set(null);
+        }
+    }
+
+    public FieldViewModel pace() {
+        return pace;
+    }
+
+    public ReadOnlyObjectProperty<LocalText> paceErrorProperty() {
+        return paceError.getReadOnlyProperty();
+    }
+
     /** The server the form names; read it on the FX thread, hand it to the job. */
     public ServerChoice server() {
         return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
@@ -250,7 +279,8 @@ public final class FormViewModel {
                 .stock(stock.value().getAsLong()).users(users.value().getAsLong()).pool(pool.value().getAsLong())
                 .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
                 .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
-                .join(join.get()).naiveGapMs(naiveGapMs).redisTimeoutS(redisTimeoutS).engine(engine.get()).build();
+                .join(join.get()).naiveGapMs(naiveGapMs).redisTimeoutS(redisTimeoutS).engine(engine.get())
+                .paceS(pace.value().orElse(0)).build();
     }
 
     public String prefix() {

@@ -97,4 +97,19 @@ class FormViewModelTest {
         form.fill(fromTheCommandLine);
         assertThat(form.isAllValid()).as("refused from the first frame").isFalse();
     }
+
+    @Test
+    void aPaceGoesToTheSale_butNotBesideASpreadNorBeyondTheDuration() {
+        form.pace().textProperty().set("30");
+        assertThat(form.isAllValid()).isTrue();
+        assertThat(form.toConfig().paceS()).isEqualTo(30);
+        form.spreadMs().textProperty().set("1000");
+        assertThat(form.isAllValid()).isFalse();
+        assertThat(english.format(form.firstError())).startsWith("Pace and arrival spread: choose one");
+        form.spreadMs().textProperty().set("0");
+        form.duration().textProperty().set("20");
+        assertThat(english.format(form.firstError())).startsWith("Pace must be at most the duration (20 s)");
+        form.duration().textProperty().set("60");
+        assertThat(form.isAllValid()).isTrue();
+    }
 }

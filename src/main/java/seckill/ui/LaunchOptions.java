@@ -17,13 +17,26 @@ import seckill.sim.SimulationConfig;
  * @param language     the window's language, or null for the system's
  * @param dark         start with the dark theme
  * @param pulseReport  print the longest gap between pulses while the sale ran, at exit
+ * @param zoom         the window's first zoom in percent (100: as designed)
  */
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, Path screenshot, boolean exit, Language language, boolean dark,
-                            boolean pulseReport) {
+                            boolean pulseReport, int zoom) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
+        if (!PresentationModel.allowed(zoom)) {
+            throw new IllegalArgumentException("zoom must be from " + PresentationModel.MIN_ZOOM + " to "
+                    + PresentationModel.MAX_ZOOM + " %, not " + zoom);
+        }
+    }
+
+    /** At 100 %. */
+    public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                         boolean autostart, Path screenshot, boolean exit, Language language, boolean dark,
+                         boolean pulseReport) {
+        this(redisUrl, embedded, sale, seedGiven, autostart, screenshot, exit, language, dark, pulseReport,
+                PresentationModel.DEFAULT_ZOOM);
     }
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
@@ -34,11 +47,16 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                screenshot, exit, language, dark, pulseReport);
+                screenshot, exit, language, dark, pulseReport, zoom);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, screenshot, exit, newLanguage, dark,
-                pulseReport);
+                pulseReport, zoom);
+    }
+
+    public LaunchOptions withZoom(int percent) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, screenshot, exit, language, dark,
+                pulseReport, percent);
     }
 }

@@ -22,7 +22,8 @@ import seckill.util.Verdict;
 public final class Dashboard implements AutoCloseable {
     static final double WIDTH = 1600;
     static final double HEIGHT = 1000;
-    static final double MIN_WIDTH = 800;
+    /** The narrowest window in which the form, the tiles, the charts and the table all fit at 100 %. */
+    static final double MIN_WIDTH = 960;
     static final double MIN_HEIGHT = 600;
 
     private final LaunchOptions options;

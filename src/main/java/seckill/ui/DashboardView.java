@@ -162,13 +162,12 @@ public final class DashboardView extends BorderPane {
         right.setPadding(new Insets(12, 16, 12, 12));
         split.setMinHeight(0);
         // the charts give up their height first; what still does not fit (a large zoom on a small screen) scrolls,
-        // and the status bar stays in sight
+        // either way, and the status bar stays in sight
         ScrollPane sale = new ScrollPane(right);
         sale.setId("sale-scroll");
         sale.getStyleClass().add("sale-scroll");
         sale.setFitToWidth(true);
         sale.setFitToHeight(true);
-        sale.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setCenter(sale);
 
         HBox status = new HBox(18);

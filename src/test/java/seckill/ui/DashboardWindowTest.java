@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -340,6 +341,20 @@ class DashboardWindowTest {
         }
         assertThat(truncated(robot.lookup("#status-bar .label").queryAll()).stream()
                 .filter(s -> !s.startsWith("status-message"))).isEmpty();
+    }
+
+    @Test
+    void theCheckForCutOffTextSeesALabelTooNarrowForItsText() {
+        Label probe = new Label("2,000 / 2,000");
+        Label whole = new Label("2,000");
+        fx(() -> {
+            VBox box = new VBox(probe, whole);
+            new Scene(box, 60, 60);
+            box.applyCss();
+            box.layout();
+            return null;
+        });
+        assertThat(truncated(Set.of(probe, whole))).hasSize(1).first().asString().contains("2,000 / 2,000");
     }
 
     @Test

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import org.kordamp.ikonli.javafx.FontIcon;
-
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -52,6 +50,9 @@ public final class DashboardView extends BorderPane {
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination ZOOM_RESET_2 = new KeyCodeCombination(KeyCode.NUMPAD0,
             KeyCombination.SHORTCUT_DOWN);
+
+    /** An icon's own inline style (it names the icon font), kept while the zoom adds a size to it. */
+    private static final String OWN_STYLE = "seckill.ownStyle";
 
     private final DashboardViewModel model;
     private final I18n i18n;
@@ -281,12 +282,12 @@ public final class DashboardView extends BorderPane {
         if (iconsToScale) {
             iconsToScale = false;
             for (Node icon : lookupAll(".ikonli-font-icon")) {
-                // 18px as the theme has them, 24px in the banner, times the zoom (the icon's own style names its
-                // font: the size is set beside it, which beats the theme's)
-                if (icon instanceof FontIcon f) {
-                    f.setIconSize((int) Math.round((banner.getChildren().contains(icon) ? 24 : 18)
-                            * presentation.scale()));
-                }
+                // 18px as the theme has them, 24px in the banner, times the zoom. The icon's own style names its
+                // font: the size goes beside it (inline, as only that beats the theme's size)
+                String own = (String) icon.getProperties().computeIfAbsent(OWN_STYLE, k -> icon.getStyle());
+                long px = Math.round((banner.getChildren().contains(icon) ? 24 : 18) * presentation.scale());
+                icon.setStyle(own + (own.isBlank() || own.strip().endsWith(";") ? "" : ";") + " -fx-icon-size: " + px
+                        + "px;");
             }
         }
         super.layoutChildren();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -397,6 +398,9 @@ class DashboardWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         eventually(() -> dashboard.model().presentation().getZoom() == 125);
         assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 20.00px");
+        FontIcon icon = (FontIcon) robot.lookup("#start").queryAs(Button.class).getGraphic();
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(fx(icon::getIconSize)).isEqualTo(23);
         eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) > base * 1.2);
 
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
@@ -406,5 +410,6 @@ class DashboardWindowTest {
         eventually(() -> dashboard.model().presentation().getZoom() == 100);
         assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 16.00px");
         eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) == base);
+        eventually(() -> fx(icon::getIconSize) == 18);
     }
 }

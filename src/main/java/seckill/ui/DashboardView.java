@@ -427,4 +427,8 @@ public final class DashboardView extends BorderPane {
     WinnersView winners() {
         return winners;
     }
+
+    ChartsView charts() {
+        return charts;
+    }
 }

@@ -388,9 +388,12 @@ class DashboardWindowTest {
     }
 
     @Test
-    void zoomScalesTheRootFontAndCtrl0RestoresIt(FxRobot robot) {
+    void zoomScalesTheRootFontAndCtrl0RestoresIt(FxRobot robot) throws Exception {
         Node phase = robot.lookup("#status-phase").query();
         double base = fx(() -> ((Labeled) phase).getFont().getSize());
+        Callable<Integer> chartTicks = () -> fx(() -> dashboard.view().charts().stockChart().getXYPlot().getDomainAxis()
+                .getTickLabelFont().getSize());
+        assertThat(chartTicks.call()).isEqualTo(15);
         assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 16.00px");
 
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
@@ -402,6 +405,7 @@ class DashboardWindowTest {
         WaitForAsyncUtils.waitForFxEvents(5);
         assertThat(fx(icon::getIconSize)).isEqualTo(23);
         eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) > base * 1.2);
+        assertThat(chartTicks.call()).isEqualTo(19);
 
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         eventually(() -> dashboard.model().presentation().getZoom() == 110);
@@ -411,5 +415,15 @@ class DashboardWindowTest {
         assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 16.00px");
         eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) == base);
         eventually(() -> fx(icon::getIconSize) == 18);
+        assertThat(chartTicks.call()).isEqualTo(15);
+    }
+
+    @Test
+    void f11TogglesFullScreen(FxRobot robot) {
+        assertThat(fx(stage::isFullScreen)).isFalse();
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        eventually(() -> fx(stage::isFullScreen));
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        eventually(() -> !fx(stage::isFullScreen));
     }
 }

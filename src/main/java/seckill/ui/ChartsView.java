@@ -169,13 +169,13 @@ final class ChartsView extends VBox {
             // JFreeChart draws its own text: give it a family with Chinese glyphs while the window speaks Chinese
             String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
             chart.setTitle(i18n.get(titleKey));
-            chart.getTitle().setFont(new Font(family, Font.BOLD, size(compact ? 16 : 20)));
+            chart.getTitle().setFont(new Font(family, Font.BOLD, size(compact ? 15 : 20)));
             XYPlot plot = chart.getXYPlot();
             for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
                 axis.setLabelFont(new Font(family, Font.PLAIN, size(16)));
                 axis.setTickLabelFont(new Font(family, Font.PLAIN, size(15)));
             }
-            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, size(16)));
+            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, size(compact ? 14 : 16)));
             plot.getDomainAxis().setLabel(compact ? null : i18n.get("chart.seconds"));
             plot.getRangeAxis().setLabel(compact ? null : i18n.get(axisKey));
             for (int s = 0; s < series.length; s++) {

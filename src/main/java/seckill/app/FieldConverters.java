@@ -15,6 +15,7 @@ import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
+import seckill.ui.PresentationModel;
 
 /** Picocli converters that check each number against {@link ConfigField}, the one table of ranges. */
 public final class FieldConverters {
@@ -128,6 +129,29 @@ public final class FieldConverters {
         @Override
         StrategyKind find(String value) {
             return StrategyKind.fromName(value);
+        }
+    }
+
+    /** {@code ui --zoom}: a whole percentage the window can be shown at. */
+    public static final class Zoom implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String range = "from " + PresentationModel.MIN_ZOOM + " to " + PresentationModel.MAX_ZOOM;
+            String text = value == null ? "" : value.strip();
+            if (text.endsWith("%")) {
+                text = text.substring(0, text.length() - 1).strip();
+            }
+            int percent;
+            try {
+                percent = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("must be a whole percentage " + range + ", not “"
+                        + value.replace("\n", "\\n") + "”");
+            }
+            if (!PresentationModel.allowed(percent)) {
+                throw new TypeConversionException("must be " + range + " (percent), not " + percent);
+            }
+            return percent;
         }
     }
 

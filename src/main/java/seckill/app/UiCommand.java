@@ -14,12 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import seckill.ui.DashboardApp;
 import seckill.ui.Language;
 import seckill.ui.LaunchOptions;
+import seckill.ui.PresentationModel;
 
 /** {@code ui}: opens the dashboard, its form filled from the same options as {@code run}. */
 @Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Open the dashboard (the default command).",
         footer = {"", "Keys: F5 or Ctrl+Enter start, Esc or Ctrl+. stop, Ctrl+W watch, Ctrl+R reset, Ctrl+K connect,",
             "Ctrl+S screenshot, Ctrl+E winners CSV, Ctrl+J report JSON, Ctrl+D dark theme, Ctrl+L language,",
+            "Ctrl+= / Ctrl+- / Ctrl+0 zoom in / out / back to 100 %, F11 full screen, Ctrl+B fold the form away,",
             "F1 all keys, Ctrl+Q quit. With --exit the window closes after the sale and exits with run's codes."})
 public final class UiCommand implements Callable<Integer> {
     @Spec
@@ -54,6 +56,11 @@ public final class UiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
 
+    @Option(names = "--zoom", paramLabel = "PERCENT", converter = FieldConverters.Zoom.class,
+            description = "Zoom for a projector: every text and the charts at this size, from 50 to 300 (default: "
+            + "100).")
+    int zoom = PresentationModel.DEFAULT_ZOOM;
+
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
             + "sale ran (how smooth the window stayed).")
     boolean pulseReport;
@@ -67,7 +74,8 @@ public final class UiCommand implements Callable<Integer> {
                     + "another client drives, or start one here)");
         }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
-                sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport);
+                sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
+                zoom);
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());

@@ -36,6 +36,7 @@ final class ChartsView extends VBox {
     private final Plot stock;
     private final Plot rates;
     private long lastDrawNanos;
+    private double scale = 1;
     private boolean dirty;
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
@@ -86,6 +87,15 @@ final class ChartsView extends VBox {
         rates.sync();
     }
 
+    /** Draws the charts' text this much larger than at 100 % (the window's zoom). */
+    void setScale(double newScale) {
+        if (newScale != scale) {
+            scale = newScale;
+            stock.relabel();
+            rates.relabel();
+        }
+    }
+
     JFreeChart stockChart() {
         return stock.chart;
     }
@@ -109,6 +119,8 @@ final class ChartsView extends VBox {
         final String axisKey;
         final List<String> seriesKeys;
         long generation = -1;
+        /** Short on height (a projector at 1024x768): the title says what the axes would, the plot gets the room. */
+        boolean compact;
 
         Plot(ChartHistory history, Color[] colours, String titleKey, String axisKey, List<String> seriesKeys) {
             this.history = history;
@@ -141,7 +153,14 @@ final class ChartsView extends VBox {
             y.setAutoRangeIncludesZero(true);
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Formats.NUMBERS));
             viewer = new ChartViewer(chart);
-            viewer.setMinSize(200, 160);
+            viewer.setMinSize(160, 90);
+            viewer.heightProperty().addListener((obs, was, now) -> {
+                boolean shortOnHeight = now.doubleValue() < 230 * scale;
+                if (shortOnHeight != compact) {
+                    compact = shortOnHeight;
+                    relabel();
+                }
+            });
             relabel();
             applyTheme(false);
         }
@@ -150,21 +169,25 @@ final class ChartsView extends VBox {
             // JFreeChart draws its own text: give it a family with Chinese glyphs while the window speaks Chinese
             String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
             chart.setTitle(i18n.get(titleKey));
-            chart.getTitle().setFont(new Font(family, Font.BOLD, 20));
+            chart.getTitle().setFont(new Font(family, Font.BOLD, size(compact ? 15 : 20)));
             XYPlot plot = chart.getXYPlot();
             for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-                axis.setLabelFont(new Font(family, Font.PLAIN, 16));
-                axis.setTickLabelFont(new Font(family, Font.PLAIN, 15));
+                axis.setLabelFont(new Font(family, Font.PLAIN, size(16)));
+                axis.setTickLabelFont(new Font(family, Font.PLAIN, size(15)));
             }
-            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, 16));
-            plot.getDomainAxis().setLabel(i18n.get("chart.seconds"));
-            plot.getRangeAxis().setLabel(i18n.get(axisKey));
+            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, size(compact ? 14 : 16)));
+            plot.getDomainAxis().setLabel(compact ? null : i18n.get("chart.seconds"));
+            plot.getRangeAxis().setLabel(compact ? null : i18n.get(axisKey));
             for (int s = 0; s < series.length; s++) {
                 series[s].setDescription(i18n.get(seriesKeys.get(s)));
             }
             XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
             renderer.setLegendItemLabelGenerator((dataset, index) -> series[index].getDescription());
             chart.fireChartChanged();
+        }
+
+        private int size(int atHundredPercent) {
+            return (int) Math.round(atHundredPercent * scale);
         }
 
         void applyTheme(boolean dark) {

@@ -22,6 +22,9 @@ import seckill.util.Verdict;
 public final class Dashboard implements AutoCloseable {
     static final double WIDTH = 1600;
     static final double HEIGHT = 1000;
+    /** The narrowest window in which the form, the tiles, the charts and the table all fit at 100 %. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
 
     private final LaunchOptions options;
     private final I18n i18n;
@@ -46,6 +49,7 @@ public final class Dashboard implements AutoCloseable {
         this.model = new DashboardViewModel(new RedisLabService(connector, BackgroundThreads::new), worker, handoff);
         this.pump = new FxPump(handoff, model);
         model.form().fill(options);
+        model.presentation().setZoom(options.zoom());
     }
 
     /** Builds the window on the stage and shows it; FX thread. */
@@ -58,8 +62,9 @@ public final class Dashboard implements AutoCloseable {
         // the title names the lab and the prefix, never the Redis URL (it may carry a password)
         window.titleProperty().bind(i18n.binding("app.window"));
         window.setScene(scene);
-        window.setMinWidth(1100);
-        window.setMinHeight(700);
+        // a classroom projector: 1024x768 or 1280x720 shows every figure whole (tiles wrap, the form scrolls)
+        window.setMinWidth(MIN_WIDTH);
+        window.setMinHeight(MIN_HEIGHT);
         window.show();
         pump.start();
         if (options.screenshot() != null || options.exit()) {

@@ -12,9 +12,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The window's menus and their keys: files out (File), the session's commands (Sale), theme and language (View),
- * the list of keys (Help). Items are on exactly when their command is; the theme and language items follow changes
- * made elsewhere (the header's buttons).
+ * The window's menus and their keys: files out (File), the session's commands (Sale), theme, language, zoom, full
+ * screen and the form folded away (View), the list of keys (Help). Items are on exactly when their command is; the
+ * theme and language items follow changes made elsewhere (the header's buttons).
  */
 final class DashboardMenu extends MenuBar {
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.F5);
@@ -29,9 +29,16 @@ final class DashboardMenu extends MenuBar {
     private static final KeyCombination LANGUAGE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    private static final KeyCombination ZOOM_IN = new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_OUT = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_RESET = new KeyCodeCombination(KeyCode.DIGIT0,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FULL_SCREEN = new KeyCodeCombination(KeyCode.F11);
+    private static final KeyCombination FOLD_FORM = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
 
     private final I18n i18n;
     private final CheckMenuItem darkItem = new CheckMenuItem();
+    private final CheckMenuItem foldItem = new CheckMenuItem();
     private final RadioMenuItem englishItem = new RadioMenuItem("English");
     private final RadioMenuItem chineseItem = new RadioMenuItem("简体中文");
 
@@ -74,7 +81,17 @@ final class DashboardMenu extends MenuBar {
         showLanguage();
         i18n.localeProperty().addListener((obs, was, now) -> showLanguage());
         MenuItem toggleLanguage = item("action.language", Icons.LANGUAGE, LANGUAGE, i18n::toggle);
-        Menu look = menu("menu.view", darkItem, new SeparatorMenuItem(), englishItem, chineseItem, toggleLanguage);
+        PresentationModel presentation = model.presentation();
+        foldItem.textProperty().bind(i18n.binding("action.foldForm"));
+        foldItem.setAccelerator(FOLD_FORM);
+        foldItem.selectedProperty().bindBidirectional(presentation.formFoldedProperty());
+        Menu look = menu("menu.view", darkItem, new SeparatorMenuItem(), englishItem, chineseItem, toggleLanguage,
+                new SeparatorMenuItem(),
+                item("action.zoomIn", Icons.ZOOM_IN, ZOOM_IN, presentation::zoomIn),
+                item("action.zoomOut", Icons.ZOOM_OUT, ZOOM_OUT, presentation::zoomOut),
+                item("action.zoomReset", null, ZOOM_RESET, presentation::resetZoom),
+                item("action.fullScreen", Icons.FULL_SCREEN, FULL_SCREEN, view::toggleFullScreen),
+                foldItem);
         Menu help = menu("menu.help", item("action.shortcuts", null, HELP, view::showShortcuts));
         getMenus().setAll(file, sale, look, help);
     }

@@ -1,6 +1,7 @@
 package seckill.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -22,7 +24,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
 
 /**
  * The window's content: the form on the left, the tiles, the audit, the charts and the winners on the right, a
@@ -39,12 +41,25 @@ import javafx.scene.text.TextFlow;
 public final class DashboardView extends BorderPane {
     private static final KeyCombination START_2 = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination STOP_2 = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
+    // Ctrl++ as a browser takes it: with or without Shift, and on the keypad
+    private static final KeyCombination ZOOM_IN_2 = new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_IN_3 = new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_IN_4 = new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination ZOOM_OUT_2 = new KeyCodeCombination(KeyCode.SUBTRACT,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_RESET_2 = new KeyCodeCombination(KeyCode.NUMPAD0,
+            KeyCombination.SHORTCUT_DOWN);
+
+    /** An icon's own inline style (it names the icon font), kept while the zoom adds a size to it. */
+    private static final String OWN_STYLE = "seckill.ownStyle";
 
     private final DashboardViewModel model;
     private final I18n i18n;
     private final Exporter exporter;
     private final Themes themes;
     private final Runnable quit;
+    private final PresentationModel presentation;
 
     private final FormView form;
     private final ChartsView charts;
@@ -65,12 +80,14 @@ public final class DashboardView extends BorderPane {
     private final Label statusTarget = new Label();
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
+    private boolean iconsToScale;
 
     public DashboardView(DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
         this.model = model;
         this.i18n = i18n;
         this.themes = themes;
         this.quit = quit;
+        this.presentation = model.presentation();
         this.exporter = new Exporter(model.exports(), i18n);
         this.form = new FormView(model, i18n);
         this.charts = new ChartsView(model.live(), i18n);
@@ -104,32 +121,26 @@ public final class DashboardView extends BorderPane {
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        formScroll.setPrefViewportWidth(430);
-        formScroll.setMinViewportWidth(380);
+        // 27em beside the sale, but never more than a third of the window: the sale needs the rest
+        formScroll.prefViewportWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(27
+                * presentation.getFontSize(), Math.max(300, widthProperty().get() / 3)),
+                presentation.fontSizeProperty(), widthProperty()));
+        formScroll.setMinViewportWidth(260);
         formScroll.getStyleClass().add("form-scroll");
         VBox.setVgrow(formScroll, Priority.ALWAYS);
         GridPane buttons = form.buttons();
         buttons.setPadding(new Insets(12, 16, 12, 16));
         buttons.getStyleClass().add("form-buttons");
         VBox left = new VBox(formScroll, buttons);
+        left.setId("left-pane");
         left.getStyleClass().add("left-pane");
+        left.visibleProperty().bind(presentation.formFoldedProperty().not());
+        left.managedProperty().bind(left.visibleProperty());
         setLeft(left);
 
-        GridPane tiles = new GridPane();
-        tiles.getStyleClass().add("tiles");
-        tiles.setHgap(12);
-        tiles.setVgap(12);
-        for (int c = 0; c < 4; c++) {
-            ColumnConstraints quarter = new ColumnConstraints();
-            quarter.setPercentWidth(25);
-            tiles.getColumnConstraints().add(quarter);
-        }
         Tile[] all = {stockLeft, sold, winnerCount, oversold, attempts, conflicts, p99, timeLeft};
-        for (int i = 0; i < all.length; i++) {
-            all[i].setMaxWidth(Double.MAX_VALUE);
-            tiles.add(all[i], i % 4, i / 4);
-        }
-
+        TileGrid tiles = new TileGrid(List.of(all));
+        tiles.emProperty().bind(presentation.fontSizeProperty());
         auditBar.setId("audit-bar");
         auditBar.getStyleClass().add("audit-bar");
         auditBar.setAlignment(Pos.CENTER_LEFT);
@@ -150,7 +161,15 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox right = new VBox(12, tiles, auditBar, split);
         right.setPadding(new Insets(12, 16, 12, 12));
-        setCenter(right);
+        split.setMinHeight(0);
+        // the charts give up their height first; what still does not fit (a large zoom on a small screen) scrolls,
+        // either way, and the status bar stays in sight
+        ScrollPane sale = new ScrollPane(right);
+        sale.setId("sale-scroll");
+        sale.getStyleClass().add("sale-scroll");
+        sale.setFitToWidth(true);
+        sale.setFitToHeight(true);
+        setCenter(sale);
 
         HBox status = new HBox(18);
         status.setId("status-bar");
@@ -182,7 +201,8 @@ public final class DashboardView extends BorderPane {
         Button theme = toolButton("theme", Icons.THEME, "action.theme", this::toggleTheme);
         Button lang = toolButton("language", Icons.LANGUAGE, "action.language", i18n::toggle);
         lang.setStyle(Fonts.cjkStyle()); // it says 中文 while the window speaks English
-        HBox header = new HBox(8, title, gap, shot, csv, json, theme, lang);
+        HBox header = new Header(title, gap, shot, csv, json, theme, lang);
+        header.setId("header");
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
@@ -221,9 +241,10 @@ public final class DashboardView extends BorderPane {
                 + model.getPhase().name().toLowerCase(Locale.ROOT)), model.phaseProperty(), i18n.localeProperty()));
         statusMessage.textProperty().bind(i18n.binding(model.messageProperty()));
 
-        useFontOf(i18n.isChinese());
+        useFont();
+        presentation.fontSizeProperty().addListener((obs, was, now) -> useFont());
         i18n.localeProperty().addListener((obs, was, now) -> {
-            useFontOf(i18n.isChinese());
+            useFont();
             showFigures(model.live().figuresProperty().get()); // "closed" is a word
         });
         themes.darkProperty().addListener((obs, was, dark) -> charts.applyTheme(dark));
@@ -234,13 +255,51 @@ public final class DashboardView extends BorderPane {
             if (scene != null) {
                 scene.getAccelerators().put(START_2, model::start);
                 scene.getAccelerators().put(STOP_2, model::stop);
+                scene.getAccelerators().put(ZOOM_IN_2, presentation::zoomIn);
+                scene.getAccelerators().put(ZOOM_IN_3, presentation::zoomIn);
+                scene.getAccelerators().put(ZOOM_IN_4, presentation::zoomIn);
+                scene.getAccelerators().put(ZOOM_OUT_2, presentation::zoomOut);
+                scene.getAccelerators().put(ZOOM_RESET_2, presentation::resetZoom);
             }
         });
     }
 
-    /** Chinese needs a font with its glyphs; English keeps the theme's. */
-    private void useFontOf(boolean chinese) {
-        setStyle(chinese ? Fonts.cjkStyle() : "");
+    /**
+     * The zoom's root font size, which every size in the style sheet follows (and the charts, which draw their own
+     * text); Chinese needs a font with its glyphs, English keeps the theme's.
+     */
+    private void useFont() {
+        setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", presentation.getFontSize())
+                + (i18n.isChinese() ? Fonts.cjkStyle() : ""));
+        charts.setScale(presentation.scale());
+        winners.setEm(presentation.getFontSize());
+        iconsToScale = true; // at the next layout: a button's icon joins the scene graph with the button's skin
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (iconsToScale) {
+            iconsToScale = false;
+            for (Node icon : lookupAll(".ikonli-font-icon")) {
+                // 18px as the theme has them, 24px in the banner, times the zoom. The icon's own style names its
+                // font: the size goes beside it (inline, as only that beats the theme's size)
+                String own = (String) icon.getProperties().computeIfAbsent(OWN_STYLE, k -> icon.getStyle());
+                long px = Math.round((banner.getChildren().contains(icon) ? 24 : 18) * presentation.scale());
+                icon.setStyle(own + (own.isBlank() || own.strip().endsWith(";") ? "" : ";") + " -fx-icon-size: " + px
+                        + "px;");
+            }
+        }
+        super.layoutChildren();
+    }
+
+    /** Leaves full screen with F11 alone: Esc stops the sale, as it does in a window. */
+    void toggleFullScreen() {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setFullScreenExitHint(i18n.get("fullScreen.hint"));
+            stage.setFullScreen(!stage.isFullScreen());
+        }
     }
 
     private String targetText() {
@@ -319,6 +378,7 @@ public final class DashboardView extends BorderPane {
         text.getStyleClass().add("shortcuts");
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.initOwner(getScene().getWindow());
+        alert.getDialogPane().setStyle(getStyle()); // as large as the window's text
         alert.setTitle(i18n.get("action.shortcuts"));
         alert.setHeaderText(i18n.get("action.shortcuts"));
         alert.getDialogPane().setContent(text);
@@ -327,11 +387,48 @@ public final class DashboardView extends BorderPane {
 
     // ---- for the application and the tests ----
 
+    /**
+     * The header's buttons show their icons alone (the tooltip names them) once the window is too narrow for their
+     * words, and their words again once it is wide enough.
+     */
+    private static final class Header extends HBox {
+        private double fullWidth;
+        private boolean compact;
+
+        Header(Node... children) {
+            super(8, children);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (!compact && prefWidth(-1) > getWidth() + 0.5) {
+                fullWidth = prefWidth(-1);
+                setCompact(true);
+            } else if (compact && getWidth() >= fullWidth) {
+                setCompact(false);
+            }
+            super.layoutChildren();
+        }
+
+        private void setCompact(boolean on) {
+            compact = on;
+            for (Node n : getChildren()) {
+                if (n instanceof Button b) {
+                    b.setContentDisplay(on ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+                }
+            }
+        }
+    }
+
     FormView form() {
         return form;
     }
 
     WinnersView winners() {
         return winners;
+    }
+
+    ChartsView charts() {
+        return charts;
     }
 }

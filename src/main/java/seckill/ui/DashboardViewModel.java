@@ -47,6 +47,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private final FormViewModel form = new FormViewModel();
     private final LiveSaleModel live = new LiveSaleModel();
     private final VerdictModel verdict = new VerdictModel();
+    private final PresentationModel presentation = new PresentationModel();
     private final ExportsModel exports;
     private final WatchedAudit watchedAudit;
 
@@ -93,6 +94,10 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public LiveSaleModel live() {
         return live;
+    }
+
+    public PresentationModel presentation() {
+        return presentation;
     }
 
     public ExportsModel exports() {

@@ -17,6 +17,9 @@ final class Icons {
     static final String LANGUAGE = "mdi2t-translate";
     static final String ALERT = "mdi2a-alert";
     static final String FOLLOW = "mdi2a-arrow-collapse-down";
+    static final String ZOOM_IN = "mdi2m-magnify-plus-outline";
+    static final String ZOOM_OUT = "mdi2m-magnify-minus-outline";
+    static final String FULL_SCREEN = "mdi2f-fullscreen";
 
     private Icons() {
     }

@@ -18,13 +18,26 @@ import seckill.sim.SimulationConfig;
  * @param language     the window's language, or null for the system's
  * @param dark         start with the dark theme
  * @param pulseReport  print the longest gap between pulses while the sale ran, at exit
+ * @param zoom         the window's first zoom in percent (100: as designed)
  */
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
-                            boolean autostart, boolean watch, Path screenshot, boolean exit, Language language, boolean dark,
-                            boolean pulseReport) {
+                            boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                            boolean dark, boolean pulseReport, int zoom) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
+        if (!PresentationModel.allowed(zoom)) {
+            throw new IllegalArgumentException("zoom must be from " + PresentationModel.MIN_ZOOM + " to "
+                    + PresentationModel.MAX_ZOOM + " %, not " + zoom);
+        }
+    }
+
+    /** At 100 %. */
+    public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                         boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                         boolean dark, boolean pulseReport) {
+        this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
+                PresentationModel.DEFAULT_ZOOM);
     }
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
@@ -35,11 +48,16 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                watch, screenshot, exit, language, dark, pulseReport);
+                watch, screenshot, exit, language, dark, pulseReport, zoom);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport);
+                dark, pulseReport, zoom);
+    }
+
+    public LaunchOptions withZoom(int percent) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, percent);
     }
 }

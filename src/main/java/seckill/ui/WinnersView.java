@@ -32,6 +32,9 @@ final class WinnersView extends VBox {
     private final TableView<WinnerRow> table = new TableView<>();
     private final Label count = new Label("0");
     private final CheckBox follow = new CheckBox();
+    private final TableColumn<WinnerRow, Long> rank = new TableColumn<>();
+    private final TableColumn<WinnerRow, String> user = new TableColumn<>();
+    private final TableColumn<WinnerRow, String> since = new TableColumn<>();
     private boolean scrollToNewest;
 
     WinnersView(WinnersViewModel model, I18n i18n) {
@@ -59,27 +62,19 @@ final class WinnersView extends VBox {
 
         table.setId("winners-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setFixedCellSize(32);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
-        TableColumn<WinnerRow, Long> rank = new TableColumn<>();
         rank.textProperty().bind(i18n.binding("winners.rank"));
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
         rank.setStyle("-fx-alignment: CENTER-RIGHT;");
         rank.setSortable(false);
-        rank.setPrefWidth(80);
-        TableColumn<WinnerRow, String> user = new TableColumn<>();
         user.textProperty().bind(i18n.binding("winners.user"));
         user.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().userId()));
         user.setSortable(false);
-        user.setPrefWidth(180);
-        TableColumn<WinnerRow, String> since = new TableColumn<>();
         since.textProperty().bind(i18n.binding("winners.since"));
         since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.sinceOpen(c.getValue().msSinceOpen())));
         since.setStyle("-fx-alignment: CENTER-RIGHT;");
         since.setSortable(false);
-        since.setPrefWidth(150);
-        since.setMinWidth(130);
         table.getColumns().setAll(List.of(rank, user, since));
         Label empty = new Label();
         empty.textProperty().bind(i18n.binding("winners.empty"));
@@ -87,6 +82,23 @@ final class WinnersView extends VBox {
         table.setPlaceholder(empty);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
+        setEm(PresentationModel.BASE_FONT_PX);
+    }
+
+    /**
+     * Column widths and row height for a root font of {@code px} pixels (the window's zoom): wide enough for a rank
+     * of 100,000, a user id and "+12.345 s" under their headings, so no column is cut off; the pane is never
+     * narrower than its columns.
+     */
+    void setEm(double px) {
+        table.setFixedCellSize(Math.round(2 * px));
+        rank.setMinWidth(Math.round(4.75 * px));
+        rank.setPrefWidth(Math.round(5 * px));
+        user.setMinWidth(Math.round(9.75 * px));
+        user.setPrefWidth(Math.round(11 * px));
+        since.setMinWidth(Math.round(10 * px));
+        since.setPrefWidth(Math.round(10 * px));
+        setMinWidth(Math.round(25.5 * px));
     }
 
     private void initListeners() {

@@ -136,6 +136,12 @@ class BadInputTest {
         assertRefused(run("ui", "--lang", value), "--lang", "[EN, ZH]");
     }
 
+    @ParameterizedTest(name = "ui --zoom ''{0}''")
+    @ValueSource(strings = {"", "abc", "1.5", "49", "301", "-100", "99999999999", "150x"})
+    void aZoomOutOfItsRangeIsRefusedWithTheRange(String value) {
+        assertRefused(run("ui", "--zoom", value), "--zoom", "from 50 to 300");
+    }
+
     static Stream<Arguments> badEngines() {
         return Stream.of(Arguments.of("run", "--engine"), Arguments.of("ui", "--engine"),
                 Arguments.of("bench", "--engines")).flatMap(a -> Stream.of("", "virtual", "loops", "threads;loop")

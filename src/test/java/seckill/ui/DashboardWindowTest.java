@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,20 +19,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
@@ -40,12 +47,17 @@ import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.EngineKind;
 
-/** The real window, headless through Monocle, against the real Redis under a prefix of its own. */
+/**
+ * The real window, headless through Monocle, against the real Redis under a prefix of its own; also as a classroom
+ * projector shows it (1024x768, 1280x720, zoomed).
+ */
 @ExtendWith(ApplicationExtension.class)
 class DashboardWindowTest {
     private final String prefix = TestRedis.prefix("ui-window");
     private Dashboard dashboard;
     private Stage stage;
+    /** The stage's size before a test resized it: the next test's window reuses the primary stage. */
+    private double[] sizeBefore;
 
     @Start
     void start(Stage window) {
@@ -57,6 +69,10 @@ class DashboardWindowTest {
     @AfterEach
     void cleanUp() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
+            if (sizeBefore != null) {
+                stage.setWidth(sizeBefore[0]);
+                stage.setHeight(sizeBefore[1]);
+            }
             dashboard.close();
             stage.close();
         }).get(10, TimeUnit.SECONDS);
@@ -262,5 +278,152 @@ class DashboardWindowTest {
                 && text(robot, "#status-message").startsWith("Cannot use Redis"));
         assertThat(text(robot, "#status-message")).doesNotContain("topsecret");
         assertThat(fx(stage::getTitle)).doesNotContain("topsecret");
+    }
+
+    // ---- a classroom projector: 1024x768 and 1280x720 show every figure whole; the zoom and its keys ----
+
+    private void resize(double width, double height) {
+        onFx(() -> {
+            if (sizeBefore == null) {
+                sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
+            }
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        eventually(() -> fx(() -> stage.getScene().getWidth() == width && stage.getScene().getHeight() == height));
+    }
+
+    private void runSale(FxRobot robot) {
+        smallSale(robot, "lua", 2_000, 3_000);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().live().settledProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Labels whose text is shown cut off ("2,0…"), as "id: full → shown". */
+    private static List<String> truncated(Set<Node> nodes) {
+        return fx(() -> {
+            List<String> cut = new ArrayList<>();
+            for (Node n : nodes) {
+                if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
+                    Node shown = l.lookup(".text");
+                    String text = shown instanceof Text t ? t.getText() : null;
+                    if (!l.getText().equals(text)) {
+                        cut.add(l.getId() + ": " + l.getText() + " → " + text);
+                    }
+                }
+            }
+            return cut;
+        });
+    }
+
+    private void assertEverythingWhole(FxRobot robot) {
+        // a layout pass or two: the tiles step their figures down to fit, then settle
+        WaitForAsyncUtils.waitForFxEvents(5);
+        eventually(() -> truncated(robot.lookup(".stat-tile .label").queryAll()).isEmpty());
+        assertThat(truncated(robot.lookup(".stat-tile .label").queryAll())).isEmpty();
+        assertThat(fx(() -> dashboard.view().lookupAll(".stat-value").size())).isEqualTo(8);
+        assertThat(truncated(robot.lookup("#winners-table .column-header .label").queryAll())).isEmpty();
+        assertThat(truncated(robot.lookup("#winners-table .table-cell").queryAll())).isEmpty();
+
+        double width = fx(() -> stage.getScene().getWidth());
+        double height = fx(() -> stage.getScene().getHeight());
+        for (String id : new String[] {"#status-bar", "#language", "#tile-oversold", "#tile-time-left",
+            "#winners-table"}) {
+            Node node = robot.lookup(id).query();
+            Bounds b = fx(() -> node.localToScene(node.getBoundsInLocal()));
+            assertThat(fx(node::isVisible)).as(id).isTrue();
+            assertThat(b.getHeight()).as(id + " height").isPositive();
+            assertThat(b.getMinX()).as(id + " left").isGreaterThanOrEqualTo(-0.5);
+            assertThat(b.getMinY()).as(id + " top").isGreaterThanOrEqualTo(-0.5);
+            assertThat(b.getMaxX()).as(id + " right").isLessThanOrEqualTo(width + 0.5);
+            assertThat(b.getMaxY()).as(id + " bottom").isLessThanOrEqualTo(height + 0.5);
+        }
+        assertThat(truncated(robot.lookup("#status-bar .label").queryAll()).stream()
+                .filter(s -> !s.startsWith("status-message"))).isEmpty();
+    }
+
+    @Test
+    void theCheckForCutOffTextSeesALabelTooNarrowForItsText() {
+        Label probe = new Label("2,000 / 2,000");
+        Label whole = new Label("2,000");
+        fx(() -> {
+            VBox box = new VBox(probe, whole);
+            new Scene(box, 60, 60);
+            box.applyCss();
+            box.layout();
+            return null;
+        });
+        assertThat(truncated(Set.of(probe, whole))).hasSize(1).first().asString().contains("2,000 / 2,000");
+    }
+
+    @Test
+    void aProjectorAt1024x768ShowsEveryFigureWhole(FxRobot robot) {
+        resize(1024, 768);
+        runSale(robot);
+        assertThat(fx(() -> ((Label) robot.lookup("#tile-sold-value").query()).getText()))
+                .isEqualTo("2,000 / 2,000");
+        assertEverythingWhole(robot);
+    }
+
+    @Test
+    void aProjectorAt1280x720ShowsEveryFigureWholeAndTheStatusBar(FxRobot robot) {
+        resize(1280, 720);
+        runSale(robot);
+        assertEverythingWhole(robot);
+    }
+
+    @Test
+    void foldingTheFormAwayGivesTheSaleTheWholeWidth(FxRobot robot) {
+        resize(1024, 768);
+        Node left = robot.lookup("#left-pane").query();
+        Node tiles = robot.lookup(".tiles").query();
+        double before = fx(() -> tiles.getLayoutBounds().getWidth());
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        eventually(() -> !fx(left::isVisible));
+        eventually(() -> fx(() -> tiles.getLayoutBounds().getWidth()) > before + 200);
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        eventually(() -> fx(left::isVisible));
+    }
+
+    @Test
+    void zoomScalesTheRootFontAndCtrl0RestoresIt(FxRobot robot) throws Exception {
+        Node phase = robot.lookup("#status-phase").query();
+        double base = fx(() -> ((Labeled) phase).getFont().getSize());
+        Callable<Integer> chartTicks = () -> fx(() -> dashboard.view().charts().stockChart().getXYPlot().getDomainAxis()
+                .getTickLabelFont().getSize());
+        assertThat(chartTicks.call()).isEqualTo(15);
+        assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 16.00px");
+
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        eventually(() -> dashboard.model().presentation().getZoom() == 110);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        eventually(() -> dashboard.model().presentation().getZoom() == 125);
+        assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 20.00px");
+        FontIcon icon = (FontIcon) robot.lookup("#start").queryAs(Button.class).getGraphic();
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(fx(icon::getIconSize)).isEqualTo(23);
+        eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) > base * 1.2);
+        assertThat(chartTicks.call()).isEqualTo(19);
+
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        eventually(() -> dashboard.model().presentation().getZoom() == 110);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        eventually(() -> dashboard.model().presentation().getZoom() == 100);
+        assertThat(fx(() -> dashboard.view().getStyle())).contains("-fx-font-size: 16.00px");
+        eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) == base);
+        eventually(() -> fx(icon::getIconSize) == 18);
+        assertThat(chartTicks.call()).isEqualTo(15);
+    }
+
+    @Test
+    void f11TogglesFullScreen(FxRobot robot) {
+        assertThat(fx(stage::isFullScreen)).isFalse();
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        eventually(() -> fx(stage::isFullScreen));
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        eventually(() -> !fx(stage::isFullScreen));
     }
 }

@@ -113,6 +113,11 @@ final class BuyerRules {
         if (config.paceS() <= 0) {
             return arrivalNanos(index);
         }
+        if (now - startNanos >= TimeUnit.SECONDS.toNanos(config.paceS()) || metrics.wins() >= config.stock()) {
+            // the pace has run its course (or the stock is gone, oversold even): whoever is left comes freely and
+            // learns that it is sold out or closed, which ends the run
+            return now;
+        }
         long tick = (now - startNanos) / WAVE_TICK_NANOS;
         synchronized (waves) {
             if (tick == waveTick && waveAdmitted < waveCrowd) {

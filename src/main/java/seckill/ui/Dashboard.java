@@ -88,6 +88,10 @@ public final class Dashboard implements AutoCloseable {
             closeIfAsked();
             return;
         }
+        // a tile whose figure just changed picks its size in one layout pass and gets it in the next: take both
+        // before the picture, so that the last figures show whole
+        view.applyCss();
+        view.layout();
         view.screenshot(file).whenComplete((path, error) -> closeIfAsked());
     }
 

@@ -11,15 +11,17 @@ import seckill.redis.RawCalls;
  * answers NOSCRIPT; the call is then sent once more with the script itself (EVAL), which caches it again.
  */
 final class CachedScript {
+    private final String text;
     private final byte[] source;
     private volatile byte[] sha;
 
-    CachedScript(String source) {
-        this.source = RawCalls.bytes(source);
+    CachedScript(String text) {
+        this.text = text;
+        this.source = RawCalls.bytes(text);
     }
 
     void load(Jedis jedis) {
-        sha = RawCalls.bytes(jedis.scriptLoad(new String(source, java.nio.charset.StandardCharsets.UTF_8)));
+        sha = RawCalls.bytes(jedis.scriptLoad(text));
     }
 
     /** Writes a call: EVALSHA when the script is known to be loaded, else EVAL. */

@@ -62,7 +62,7 @@ public final class UiCommand implements Callable<Integer> {
     int zoom = PresentationModel.DEFAULT_ZOOM;
 
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
-            + "sale ran (how smooth the window stayed).")
+            + "sale ran, after its first second (how smooth the window stayed), and how many points the charts drew.")
     boolean pulseReport;
 
     @Override
@@ -90,6 +90,10 @@ public final class UiCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "Pulses      longest gap %.1f ms (%.1f s into the run), mean %.1f "
                     + "ms over %,d frames while the sale ran; longest frame work %.1f ms", outcome.maxPulseGapMs(),
                     outcome.maxGapAtS(), outcome.meanPulseGapMs(), outcome.frames(), outcome.maxWorkMs()));
+            out.println(String.format(Locale.ROOT, "Charts      %,d points over %.1f s (%.1f a second), longest "
+                    + "step between two %.0f ms", outcome.chartPoints(), outcome.chartSpanS(),
+                    outcome.chartSpanS() > 0 ? outcome.chartPoints() / outcome.chartSpanS() : 0,
+                    outcome.longestChartStepS() * 1000));
             out.flush();
         }
         return exit ? ExitCodes.of(outcome.verdict()) : ExitCodes.OK;

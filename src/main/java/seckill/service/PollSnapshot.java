@@ -8,23 +8,42 @@ import seckill.sale.SaleState;
 import seckill.util.Problem;
 
 /**
- * What one tick of the poller saw: the sale in Redis and, during a local run, the client's own counters. Immutable;
- * made off the FX thread and applied on it.
+ * What one tick of the poller saw, or several ticks that arrived before the screen could take them: the sale in
+ * Redis and, during a local run, the client's own counters. Immutable; made off the FX thread and applied on it.
  *
  * @param source    which poller made it: a snapshot of a poller since replaced is ignored
  * @param state     the sale, or null when Redis could not be read
  * @param metrics   the local run's counters, or null when nothing runs here (watching another client)
  * @param error     why Redis could not be read (password masked), else null
  * @param restarted the sale was opened anew since the last tick: what is on screen belongs to an older sale
+ * @param ticks     every tick this snapshot stands for, oldest first: a chart draws a point for each, so a slow
+ *                  frame that takes three ticks at once still shows three points
  */
-public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics, Problem error, boolean restarted) {
+public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics, Problem error, boolean restarted,
+                           List<Tick> ticks) {
+
+    /**
+     * One tick as a chart needs it.
+     *
+     * @param state   the sale at that tick (its winners are not needed), or null when Redis was lost then
+     * @param metrics the local run's counters sampled then, or null
+     */
+    public record Tick(SaleState state, MetricsSnapshot metrics) {
+        public boolean isLost() {
+            return state == null;
+        }
+    }
+
+    public PollSnapshot {
+        ticks = List.copyOf(ticks);
+    }
 
     public static PollSnapshot of(long source, SaleState state, MetricsSnapshot metrics, boolean restarted) {
-        return new PollSnapshot(source, state, metrics, null, restarted);
+        return new PollSnapshot(source, state, metrics, null, restarted, List.of(new Tick(state, metrics)));
     }
 
     public static PollSnapshot lost(long source, Problem error) {
-        return new PollSnapshot(source, null, null, error, false);
+        return new PollSnapshot(source, null, null, error, false, List.of(new Tick(null, null)));
     }
 
     public boolean isLost() {
@@ -33,35 +52,45 @@ public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics
 
     /**
      * This snapshot followed by a newer one that arrived before the screen took this one. The figures are the newer
-     * one's; the winners of both are kept, so coalescing never loses a row of the table.
+     * one's; the winners and the ticks of both are kept, so coalescing never loses a row of the table nor a point of
+     * a chart.
      */
     public PollSnapshot followedBy(PollSnapshot newer) {
         if (newer.source != source) {
             return newer;
         }
-        if (newer.restarted || state == null || newer.state == null) {
-            // a restart throws away what came before; a lost tick carries no winners, so keep ours for later
-            return newer.restarted || state == null ? newer.withRestart(restarted) : keepWinnersOf(newer);
+        if (newer.restarted) {
+            return newer; // a restart throws away what came before
         }
-        SaleState n = newer.state;
-        if (n.fromIndex() != state.nextIndex()) {
-            return newer.withRestart(restarted);
+        PollSnapshot merged;
+        if (state == null) {
+            merged = newer.withRestart(restarted);
+        } else if (newer.state == null) {
+            merged = keepWinnersOf(newer); // a lost tick carries no winners: keep ours for later
+        } else if (newer.state.fromIndex() != state.nextIndex()) {
+            merged = newer.withRestart(restarted);
+        } else {
+            SaleState n = newer.state;
+            List<String> winners = new ArrayList<>(state.newWinners());
+            winners.addAll(n.newWinners());
+            List<Long> times = new ArrayList<>(state.newTimes());
+            times.addAll(n.newTimes());
+            SaleState both = new SaleState(n.total(), n.sold(), n.winners(), n.ttlMillis(), n.openedMs(),
+                    state.fromIndex(), winners, times, n.readAtMs());
+            merged = new PollSnapshot(source, both, newer.metrics != null ? newer.metrics : metrics, null, restarted,
+                    List.of());
         }
-        List<String> winners = new ArrayList<>(state.newWinners());
-        winners.addAll(n.newWinners());
-        List<Long> times = new ArrayList<>(state.newTimes());
-        times.addAll(n.newTimes());
-        SaleState merged = new SaleState(n.total(), n.sold(), n.winners(), n.ttlMillis(), n.openedMs(),
-                state.fromIndex(), winners, times, n.readAtMs());
-        return new PollSnapshot(source, merged, newer.metrics != null ? newer.metrics : metrics, null, restarted);
+        List<Tick> all = new ArrayList<>(ticks);
+        all.addAll(newer.ticks);
+        return new PollSnapshot(source, merged.state, merged.metrics, merged.error, merged.restarted, all);
     }
 
     /** A lost tick after a good one: show the loss, but keep the winners not yet on screen. */
     private PollSnapshot keepWinnersOf(PollSnapshot lostTick) {
-        return new PollSnapshot(source, state, metrics, lostTick.error, restarted);
+        return new PollSnapshot(source, state, metrics, lostTick.error, restarted, List.of());
     }
 
     private PollSnapshot withRestart(boolean earlierRestart) {
-        return earlierRestart && !restarted ? new PollSnapshot(source, state, metrics, error, true) : this;
+        return earlierRestart && !restarted ? new PollSnapshot(source, state, metrics, error, true, ticks) : this;
     }
 }

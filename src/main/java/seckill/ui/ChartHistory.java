@@ -1,11 +1,16 @@
 package seckill.ui;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Points of a few series over time, with bounded memory however long the sale runs: when full it keeps every
  * second point (halving the resolution of the past) instead of forgetting the start of the run. A chart copies
  * what is new since it last looked; {@link #generation()} tells it to start over after a thinning or a clear.
+ *
+ * <p>It also keeps what a line must not hide: a {@linkplain #addGap() gap} where there was no data (a chart draws
+ * no line across it), and the {@linkplain #outages() outages}, spans of time while Redis could not be read.
  */
 public final class ChartHistory {
     private final int capacity;
@@ -13,6 +18,8 @@ public final class ChartHistory {
     private final double[][] y;
     private int size;
     private long generation;
+    private final List<double[]> outages = new ArrayList<>();
+    private long outagesVersion;
 
     public ChartHistory(int series, int capacity) {
         if (capacity < 4 || capacity % 2 != 0) {
@@ -40,9 +47,74 @@ public final class ChartHistory {
         size++;
     }
 
+    /** No data from here to the next point: the lines break (a point with no values, at the last one's time). */
+    public void addGap() {
+        if (size == 0 || isGap(size - 1)) {
+            return;
+        }
+        double[] none = new double[y.length];
+        Arrays.fill(none, Double.NaN);
+        add(x[size - 1], none);
+    }
+
+    private boolean isGap(int i) {
+        for (double[] series : y) {
+            if (!Double.isNaN(series[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Redis was lost from this time on (an outage still open until {@link #outageEnds}). */
+    public void outageStarts(double at) {
+        if (outageOpen()) {
+            return;
+        }
+        outages.add(new double[] {at, Double.NaN});
+        outagesVersion++;
+    }
+
+    /** Redis answered again at this time. */
+    public void outageEnds(double at) {
+        if (!outageOpen()) {
+            return;
+        }
+        outages.get(outages.size() - 1)[1] = Math.max(at, outages.get(outages.size() - 1)[0]);
+        outagesVersion++;
+    }
+
+    public boolean outageOpen() {
+        return !outages.isEmpty() && Double.isNaN(outages.get(outages.size() - 1)[1]);
+    }
+
+    /** The outages, oldest first, as {start, end} in the points' time; an open one ends NaN. Copies. */
+    public List<double[]> outages() {
+        List<double[]> copy = new ArrayList<>(outages.size());
+        for (double[] o : outages) {
+            copy.add(o.clone());
+        }
+        return copy;
+    }
+
+    /** Changes whenever an outage starts or ends. */
+    public long outagesVersion() {
+        return outagesVersion;
+    }
+
+    /** The time of the last point, or NaN when there is none. */
+    public double lastX() {
+        return size == 0 ? Double.NaN : x[size - 1];
+    }
+
     private void thin() {
         int kept = 0;
-        for (int i = 0; i < size; i += 2) {
+        for (int i = 0; i < size; i++) {
+            // every second point, and every gap (a line must not be drawn across a time with no data)
+            boolean keep = i % 2 == 0 || isGap(i) && kept < capacity * 3 / 4;
+            if (!keep) {
+                continue;
+            }
             x[kept] = x[i];
             for (double[] series : y) {
                 series[kept] = series[i];
@@ -57,6 +129,8 @@ public final class ChartHistory {
         size = 0;
         generation++;
         Arrays.fill(x, 0);
+        outages.clear();
+        outagesVersion++;
     }
 
     public int size() {

@@ -3,6 +3,7 @@ package seckill.ui;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jfree.chart.ChartFactory;
@@ -10,10 +11,15 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -25,11 +31,19 @@ import javafx.scene.layout.VBox;
  * Two JFreeChart charts: stock left and sold over time; attempts, wins and conflicts per second. They copy only
  * the points that are new in the view model's {@link ChartHistory}, with change events held back while copying, so
  * a redraw happens once per frame at most.
+ *
+ * <p>They show what the data does not say as well as what it does: a break in the lines where no poll came back, a
+ * shaded band while Redis was lost, stock below a zero line when the naive strategy oversold, and only the sold
+ * line's rate while watching another client (its attempts and conflicts are not known here).
  */
 final class ChartsView extends VBox {
     private static final long MIN_REDRAW_NANOS = 250_000_000L;
     private static final Color[] STOCK_COLOURS = {new Color(0x1f6feb), new Color(0x1a7f37)};
     private static final Color[] RATE_COLOURS = {new Color(0x8250df), new Color(0x1a7f37), new Color(0xcf222e)};
+    private static final Color OUTAGE = new Color(0xcf, 0x22, 0x2e, 0x38);
+    private static final Color ZERO = new Color(0xcf222e);
+    /** The rates chart's series a watched sale cannot know: attempts and conflicts. */
+    private static final int[] CLIENT_ONLY_RATES = {0, 2};
 
     private final LiveSaleModel model;
     private final I18n i18n;
@@ -55,6 +69,9 @@ final class ChartsView extends VBox {
                 List.of("chart.stockLeft", "chart.sold"));
         this.rates = new Plot(model.rateHistory(), RATE_COLOURS, "chart.rates", "chart.perSecond",
                 List.of("chart.attempts", "chart.wins", "chart.conflicts"));
+        ValueMarker zero = new ValueMarker(0, ZERO, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {6f, 4f}, 0f));
+        stock.chart.getXYPlot().addRangeMarker(zero, Layer.BACKGROUND);
         createView();
         initListeners();
     }
@@ -71,6 +88,8 @@ final class ChartsView extends VBox {
 
     private void initListeners() {
         model.chartsVersionProperty().addListener((obs, was, now) -> dirty = true);
+        model.ratesKnownProperty().addListener((obs, was, known) -> showClientRates(known));
+        showClientRates(model.ratesKnownProperty().get());
         // JFreeChart redraws a whole chart on the FX thread at each change; a few times a second reads as live and
         // leaves the frames to the rest of the window. The timer also draws the last points once things go quiet.
         redraw.start();
@@ -78,6 +97,17 @@ final class ChartsView extends VBox {
             stock.relabel();
             rates.relabel();
         });
+    }
+
+    /** Watching another client: no attempts nor conflicts lines, nor their legends; the title says wins only. */
+    private void showClientRates(boolean known) {
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) rates.chart.getXYPlot().getRenderer();
+        for (int s : CLIENT_ONLY_RATES) {
+            renderer.setSeriesVisible(s, known, false);
+            renderer.setSeriesVisibleInLegend(s, known, false);
+        }
+        rates.titleKey = known ? "chart.rates" : "chart.ratesWatched";
+        rates.relabel();
     }
 
     /** Copies every pending point now, e.g. before a screenshot. */
@@ -115,10 +145,12 @@ final class ChartsView extends VBox {
         final XYSeries[] series;
         final JFreeChart chart;
         final ChartViewer viewer;
-        final String titleKey;
+        String titleKey;
         final String axisKey;
         final List<String> seriesKeys;
         long generation = -1;
+        long outagesVersion = -1;
+        final List<IntervalMarker> outageBands = new ArrayList<>();
         /** Short on height (a projector at 1024x768): the title says what the axes would, the plot gets the room. */
         boolean compact;
 
@@ -168,7 +200,8 @@ final class ChartsView extends VBox {
         void relabel() {
             // JFreeChart draws its own text: give it a family with Chinese glyphs while the window speaks Chinese
             String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
-            chart.setTitle(i18n.get(titleKey));
+            // short on height the legend names the lines: the title shrinks to a word, so it takes one line
+            chart.setTitle(i18n.get(compact ? titleKey + ".short" : titleKey));
             chart.getTitle().setFont(new Font(family, Font.BOLD, size(compact ? 15 : 20)));
             XYPlot plot = chart.getXYPlot();
             for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
@@ -180,6 +213,10 @@ final class ChartsView extends VBox {
             plot.getRangeAxis().setLabel(compact ? null : i18n.get(axisKey));
             for (int s = 0; s < series.length; s++) {
                 series[s].setDescription(i18n.get(seriesKeys.get(s)));
+            }
+            for (IntervalMarker band : outageBands) {
+                band.setLabel(i18n.get("chart.outage"));
+                band.setLabelFont(new Font(family, Font.PLAIN, size(13)));
             }
             XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
             renderer.setLegendItemLabelGenerator((dataset, index) -> series[index].getDescription());
@@ -212,8 +249,34 @@ final class ChartsView extends VBox {
             }
         }
 
+        /** Shades each time Redis was lost; one still going reaches the right edge until Redis answers. */
+        void syncOutages() {
+            if (outagesVersion == history.outagesVersion()) {
+                return;
+            }
+            outagesVersion = history.outagesVersion();
+            XYPlot plot = chart.getXYPlot();
+            for (IntervalMarker band : outageBands) {
+                plot.removeDomainMarker(band, Layer.BACKGROUND);
+            }
+            outageBands.clear();
+            String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
+            for (double[] outage : history.outages()) {
+                double end = Double.isNaN(outage[1]) ? Double.MAX_VALUE / 4 : outage[1];
+                IntervalMarker band = new IntervalMarker(outage[0], end, OUTAGE);
+                band.setLabel(i18n.get("chart.outage"));
+                band.setLabelFont(new Font(family, Font.PLAIN, size(13)));
+                band.setLabelPaint(ZERO);
+                band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                outageBands.add(band);
+                plot.addDomainMarker(band, Layer.BACKGROUND);
+            }
+        }
+
         /** Copies the new points; starts over when the history was thinned or cleared. */
         void sync() {
+            syncOutages();
             boolean restart = generation != history.generation();
             int from = restart ? 0 : series[0].getItemCount();
             if (!restart && from == history.size()) {

@@ -126,6 +126,10 @@ public final class Dashboard implements AutoCloseable {
         return model.sessionVerdict();
     }
 
+    LiveSaleModel live() {
+        return model.live();
+    }
+
     FxPump pump() {
         return pump;
     }

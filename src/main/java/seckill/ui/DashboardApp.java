@@ -13,9 +13,15 @@ import seckill.util.Verdict;
  * class path); the {@code ui} command parses the options and launches this class, handing the options over here.
  */
 public final class DashboardApp extends Application {
-    /** How a window's life ended, for the command's exit code and the pulse report. */
+    /**
+     * How a window's life ended, for the command's exit code and the pulse report.
+     *
+     * @param chartPoints       points each chart drew for the last sale on view
+     * @param chartSpanS        the time those points cover, in s
+     * @param longestChartStepS the longest time between two of them, in s
+     */
     public record Outcome(Verdict verdict, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
-                   double maxWorkMs) {
+                   double maxWorkMs, long chartPoints, double chartSpanS, double longestChartStepS) {
     }
 
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
@@ -32,7 +38,7 @@ public final class DashboardApp extends Application {
         OUTCOME.set(null);
         Application.launch(DashboardApp.class);
         Outcome o = OUTCOME.get();
-        return o == null ? new Outcome(Verdict.FAILED, 0, 0, 0, 0, 0) : o;
+        return o == null ? new Outcome(Verdict.FAILED, 0, 0, 0, 0, 0, 0, 0, 0) : o;
     }
 
     @Override
@@ -44,8 +50,10 @@ public final class DashboardApp extends Application {
     public void stop() {
         if (dashboard != null) {
             FxPump pump = dashboard.pump();
+            LiveSaleModel live = dashboard.live();
+            double span = live.stockHistory().size() == 0 ? 0 : live.stockHistory().lastX();
             OUTCOME.set(new Outcome(dashboard.verdict(), pump.maxGapMs(), pump.frames(), pump.meanGapMs(),
-                    pump.maxGapAtS(), pump.maxWorkMs()));
+                    pump.maxGapAtS(), pump.maxWorkMs(), live.chartPoints(), span, live.longestChartStepS()));
             dashboard.close();
         }
     }

@@ -146,6 +146,8 @@ public final class DashboardView extends BorderPane {
         auditBar.setAlignment(Pos.CENTER_LEFT);
         auditText.setId("audit");
         auditText.setWrapText(true);
+        // the sale's column shrinks its rows when short on height: the verdict keeps every line (wrapped, not cut)
+        auditText.setMinHeight(Region.USE_PREF_SIZE);
         auditText.getStyleClass().add("audit-text");
         endedText.setId("ended");
         endedText.getStyleClass().add("ended-text");
@@ -200,8 +202,9 @@ public final class DashboardView extends BorderPane {
         json.disableProperty().bind(model.verdict().resultProperty().isNull());
         Button theme = toolButton("theme", Icons.THEME, "action.theme", this::toggleTheme);
         Button lang = toolButton("language", Icons.LANGUAGE, "action.language", i18n::toggle);
+        Button settings = toolButton("settings", Icons.SETTINGS, "action.settings", presentation::toggleForm);
         lang.setStyle(Fonts.cjkStyle()); // it says 中文 while the window speaks English
-        HBox header = new Header(title, gap, shot, csv, json, theme, lang);
+        HBox header = new Header(settings, title, gap, shot, csv, json, theme, lang);
         header.setId("header");
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
@@ -224,6 +227,11 @@ public final class DashboardView extends BorderPane {
     }
 
     private void initListeners() {
+        model.phaseProperty().addListener((obs, was, now) -> {
+            if (now == Phase.RUNNING || now == Phase.WATCHING) {
+                presentation.saleStarts(getWidth());
+            }
+        });
         model.live().figuresProperty().addListener((obs, was, now) -> showFigures(now));
         showFigures(model.live().figuresProperty().get());
 

@@ -177,7 +177,7 @@ public final class DashboardViewModel implements AutoCloseable {
         form.maskTypedUrl();
         SimulationConfig config = form.toConfig();
         ServerChoice choice = form.server();
-        beginView(config.keys());
+        beginView(config.keys(), true);
         go(Phase.RUNNING);
         message.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
         tasks.run(() -> {
@@ -202,7 +202,7 @@ public final class DashboardViewModel implements AutoCloseable {
         form.maskTypedUrl();
         ServerChoice choice = form.server();
         SaleKeys keys = new SaleKeys(form.prefix());
-        beginView(keys);
+        beginView(keys, false);
         go(Phase.BUSY);
         message.set(LocalText.of("status.connecting"));
         tasks.run(() -> {
@@ -240,7 +240,7 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         ServerChoice choice = form.server();
         SaleKeys keys = new SaleKeys(form.prefix());
-        beginView(keys);
+        beginView(keys, true);
         go(Phase.BUSY);
         tasks.run(() -> {
             connect(choice);
@@ -321,10 +321,12 @@ public final class DashboardViewModel implements AutoCloseable {
             poll.follow(null); // the run's counters are final; the stream goes on showing Redis alone
         }
         verdict.runEnded(r);
-        live.ended(r, e.atMs());
         go(Phase.FINISHED);
         message.set(r.error() == null ? LocalText.of("status.finished", r.endedBy().reportName())
                 : LocalText.of("status.error", r.error()));
+        // last: a run that failed settles the screen at once, and whatever waits for that (ui --screenshot) must
+        // find the phase and the status already saying so
+        live.ended(r, e.atMs());
     }
 
     /** Any job's failure: the session goes quiet and says why in the window's language. */
@@ -387,11 +389,15 @@ public final class DashboardViewModel implements AutoCloseable {
         return info;
     }
 
-    /** Starts showing a sale from scratch: empty table and charts, no verdict. */
-    private void beginView(SaleKeys keys) {
+    /**
+     * Starts showing a sale from scratch: empty table and charts, no verdict.
+     *
+     * @param local a run here, not another client's sale being watched
+     */
+    private void beginView(SaleKeys keys, boolean local) {
         closePoll();
         viewedKeys = keys;
-        live.begin();
+        live.begin(local);
         verdict.clear();
         watchedAudit.clear();
     }

@@ -20,6 +20,7 @@ final class Icons {
     static final String ZOOM_IN = "mdi2m-magnify-plus-outline";
     static final String ZOOM_OUT = "mdi2m-magnify-minus-outline";
     static final String FULL_SCREEN = "mdi2f-fullscreen";
+    static final String SETTINGS = "mdi2t-tune";
 
     private Icons() {
     }

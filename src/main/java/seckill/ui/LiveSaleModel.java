@@ -20,6 +20,8 @@ import seckill.sim.SimulationResult;
 public final class LiveSaleModel {
     /** Points per chart before the past is thinned: enough for a smooth line, bounded in a long run. */
     static final int CHART_POINTS = 1_200;
+    /** Longer than this between two points (five missed ticks) is a time with no data: the lines break there. */
+    static final double NO_DATA_S = 0.5;
 
     private final WinnersViewModel winners = new WinnersViewModel();
     private final ChartHistory stockHistory = new ChartHistory(2, CHART_POINTS);
@@ -28,10 +30,13 @@ public final class LiveSaleModel {
     private final ReadOnlyObjectWrapper<LocalText> banner = new ReadOnlyObjectWrapper<>(this, "banner");
     private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");
     private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
+    private final ReadOnlyBooleanWrapper ratesKnown = new ReadOnlyBooleanWrapper(this, "ratesKnown", true);
 
     private long firstSeenMs = -1;
     private long lastSold = -1;
     private long lastReadMs;
+    private long points;
+    private double longestStepS;
     /** The local run, once it has ended: its averages replace the live ones. */
     private SimulationResult ended;
     private long endedAtMs = Long.MAX_VALUE;
@@ -62,14 +67,39 @@ public final class LiveSaleModel {
         return chartsVersion.getReadOnlyProperty();
     }
 
+    /**
+     * The client's own rates (attempts and conflicts per second) are known: a run here. Watching another client,
+     * Redis tells only what was sold, so a chart shows no line for the rest.
+     */
+    public ReadOnlyBooleanProperty ratesKnownProperty() {
+        return ratesKnown.getReadOnlyProperty();
+    }
+
+    /** Chart points drawn for the sale on view. */
+    public long chartPoints() {
+        return points;
+    }
+
+    /** The longest time between two chart points of the sale on view, in s (outages included). */
+    public double longestChartStepS() {
+        return longestStepS;
+    }
+
     /** The local run has ended and a poll read after its end is on screen, winners and all. */
     public ReadOnlyBooleanProperty settledProperty() {
         return settled.getReadOnlyProperty();
     }
 
-    /** Starts showing a sale from scratch: empty table and charts, no figures. */
-    void begin() {
+    /**
+     * Starts showing a sale from scratch: empty table and charts, no figures.
+     *
+     * @param local a run here (its own rates are known), not another client's sale being watched
+     */
+    void begin(boolean local) {
         clearHistory();
+        ratesKnown.set(local);
+        points = 0;
+        longestStepS = 0;
         figures.set(Figures.NONE);
         banner.set(null);
         settled.set(false);
@@ -98,6 +128,16 @@ public final class LiveSaleModel {
      * @return true when this snapshot brought Redis back after a loss (the banner went)
      */
     boolean apply(PollSnapshot s) {
+        if (s.restarted()) {
+            clearHistory();
+        }
+        for (PollSnapshot.Tick tick : s.ticks()) {
+            if (tick.isLost()) {
+                lost();
+            } else if (tick.state().exists()) {
+                addChartPoints(tick.state(), tick.metrics());
+            }
+        }
         if (s.isLost()) {
             // keep everything on screen; the poller keeps trying and the banner goes when Redis is back
             banner.set(LocalText.of("banner.lost", s.error()));
@@ -105,15 +145,9 @@ public final class LiveSaleModel {
         }
         boolean back = banner.get() != null;
         banner.set(null);
-        if (s.restarted()) {
-            clearHistory();
-        }
         SaleState state = s.state();
-        winners.append(state.fromIndex(), state.newWinners(), state.newTimes(), state.openedMs());
+        winners.append(state.fromIndex(), state.newWinners(), state.newTimes(), state.openedMs(), state.total());
         figures.set(figuresOf(state, s.metrics()));
-        if (state.exists()) {
-            addChartPoints(state, s.metrics());
-        }
         if (ended != null && state.readAtMs() >= endedAtMs && winners.size() >= state.winners()) {
             settled.set(true);
         }
@@ -151,6 +185,17 @@ public final class LiveSaleModel {
         }
         long origin = state.openedMs() >= 0 ? state.openedMs() : firstSeenMs;
         double t = Math.max(0, (state.readAtMs() - origin) / 1000.0);
+        double previous = stockHistory.lastX();
+        if (!Double.isNaN(previous)) {
+            longestStepS = Math.max(longestStepS, t - previous);
+            if (t - previous > NO_DATA_S) {
+                stockHistory.addGap();
+                rateHistory.addGap();
+            }
+        }
+        stockHistory.outageEnds(t);
+        rateHistory.outageEnds(t);
+        points++;
         double winsPerS;
         if (m != null) {
             winsPerS = m.winsPerS();
@@ -162,9 +207,23 @@ public final class LiveSaleModel {
         }
         lastSold = state.sold();
         lastReadMs = state.readAtMs();
-        stockHistory.add(t, state.stockLeft(), state.sold());
+        // below zero when the naive strategy sold more than the stock: the line shows it
+        stockHistory.add(t, state.total() - state.sold(), state.sold());
         rateHistory.add(t, m == null ? Double.NaN : m.attemptsPerS(), winsPerS,
                 m == null ? Double.NaN : m.conflictsPerS());
+        chartsVersion.set(chartsVersion.get() + 1);
+    }
+
+    /** Redis could not be read: the lines break, and the time until it answers again is an outage. */
+    private void lost() {
+        double at = stockHistory.lastX();
+        if (Double.isNaN(at)) {
+            return; // nothing drawn yet: there is no line to break
+        }
+        stockHistory.addGap();
+        rateHistory.addGap();
+        stockHistory.outageStarts(at);
+        rateHistory.outageStarts(at);
         chartsVersion.set(chartsVersion.get() + 1);
     }
 

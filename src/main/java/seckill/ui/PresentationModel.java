@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * How the window is shown to a room: the zoom (every text and the charts grow with it) and whether the form is
- * folded away so the sale gets the whole width. Steps as a browser's zoom does.
+ * folded away so the sale gets the whole width. Steps as a browser's zoom does. On a narrow window (a projector at
+ * 1024x768) a sale that starts folds the form by itself: the tiles, charts and winners need the width more than a
+ * form that is greyed out while the sale runs; the header's settings button and Ctrl+B bring it back.
  */
 public final class PresentationModel {
     public static final int MIN_ZOOM = 50;
@@ -18,6 +20,8 @@ public final class PresentationModel {
     /** The root font size at 100 %, in pixels. */
     static final double BASE_FONT_PX = 16;
     private static final int[] STEPS = {50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300};
+    /** Narrower than this many ems (1,200 px at 100 %), a sale that starts folds the form. */
+    static final double AUTO_FOLD_BELOW_EM = 75;
 
     private final ReadOnlyIntegerWrapper zoom = new ReadOnlyIntegerWrapper(this, "zoom", DEFAULT_ZOOM);
     private final BooleanProperty formFolded = new SimpleBooleanProperty(this, "formFolded");
@@ -89,5 +93,12 @@ public final class PresentationModel {
 
     public void toggleForm() {
         formFolded.set(!formFolded.get());
+    }
+
+    /** A sale starts on screen in a window {@code widthPx} wide: fold the form if the window is narrow. */
+    public void saleStarts(double widthPx) {
+        if (widthPx > 0 && widthPx < AUTO_FOLD_BELOW_EM * getFontSize()) {
+            formFolded.set(true);
+        }
     }
 }

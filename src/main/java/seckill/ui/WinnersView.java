@@ -10,7 +10,11 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
@@ -27,10 +31,14 @@ import javafx.scene.layout.VBox;
  * once they scroll back to the end or tick "follow".
  */
 final class WinnersView extends VBox {
+    /** A winner whose item was not in stock (rank beyond the stock): the row reads red, the rank carries a mark. */
+    private static final PseudoClass BEYOND_STOCK = PseudoClass.getPseudoClass("beyond-stock");
+
     private final WinnersViewModel model;
     private final I18n i18n;
     private final TableView<WinnerRow> table = new TableView<>();
     private final Label count = new Label("0");
+    private final Label beyond = new Label();
     private final CheckBox follow = new CheckBox();
     private final TableColumn<WinnerRow, Long> rank = new TableColumn<>();
     private final TableColumn<WinnerRow, String> user = new TableColumn<>();
@@ -66,6 +74,14 @@ final class WinnersView extends VBox {
         table.setItems(model.rows());
         rank.textProperty().bind(i18n.binding("winners.rank"));
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
+        rank.setCellFactory(column -> new RankCell());
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(WinnerRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(BEYOND_STOCK, !empty && row != null && row.beyondStock());
+            }
+        });
         rank.setStyle("-fx-alignment: CENTER-RIGHT;");
         rank.setSortable(false);
         user.textProperty().bind(i18n.binding("winners.user"));
@@ -81,7 +97,11 @@ final class WinnersView extends VBox {
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, table);
+        beyond.setId("winners-beyond");
+        beyond.getStyleClass().add("winners-beyond");
+        beyond.setGraphic(Icons.of(Icons.ALERT));
+        beyond.setWrapText(true);
+        getChildren().addAll(header, beyond, table);
         setEm(PresentationModel.BASE_FONT_PX);
     }
 
@@ -105,6 +125,10 @@ final class WinnersView extends VBox {
         follow.selectedProperty().bindBidirectional(model.followNewestProperty());
         count.textProperty().bind(Bindings.createStringBinding(() -> Formats.count(model.rows().size()),
                 model.rows()));
+        beyond.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("winners.countBeyond",
+                Formats.count(model.beyondStockProperty().get())), model.beyondStockProperty(), i18n.localeProperty()));
+        beyond.visibleProperty().bind(model.beyondStockProperty().greaterThan(0));
+        beyond.managedProperty().bind(beyond.visibleProperty());
         model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
             if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
                 // the table takes the new row count in at its next layout; scrolling before that would stop short
@@ -169,5 +193,24 @@ final class WinnersView extends VBox {
 
     TableView<WinnerRow> table() {
         return table;
+    }
+
+    /** The rank, with a warning mark when the winner's item was beyond the stock. */
+    private final class RankCell extends TableCell<WinnerRow, Long> {
+        private final Tooltip tip = new Tooltip();
+
+        RankCell() {
+            tip.textProperty().bind(i18n.binding("winners.beyondStock"));
+        }
+
+        @Override
+        protected void updateItem(Long value, boolean empty) {
+            super.updateItem(value, empty);
+            WinnerRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            boolean beyond = row != null && row.beyondStock();
+            setText(empty || value == null ? null : Formats.count(value));
+            setGraphic(beyond ? Icons.of(Icons.ALERT) : null);
+            setTooltip(beyond ? tip : null);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -16,9 +18,15 @@ public final class WinnersViewModel {
     private final ObservableList<WinnerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<WinnerRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final BooleanProperty followNewest = new SimpleBooleanProperty(this, "followNewest", true);
+    private final ReadOnlyLongWrapper beyondStock = new ReadOnlyLongWrapper(this, "beyondStock");
 
     public ObservableList<WinnerRow> rows() {
         return readOnlyRows;
+    }
+
+    /** How many rows are winners beyond the stock (oversold items). */
+    public ReadOnlyLongProperty beyondStockProperty() {
+        return beyondStock.getReadOnlyProperty();
     }
 
     public BooleanProperty followNewestProperty() {
@@ -27,9 +35,10 @@ public final class WinnersViewModel {
 
     /**
      * Adds the winners from {@code fromIndex} on. Rows already there are not added twice (a poll may repeat a
-     * range after a reconnect); a gap means the table is behind, and the poller's next ticks fill it.
+     * range after a reconnect); a gap means the table is behind, and the poller's next ticks fill it. A winner
+     * ranked beyond the sale's stock ({@code total}) got an item that was not there, and is marked so.
      */
-    public void append(long fromIndex, List<String> ids, List<Long> times, long openedMs) {
+    public void append(long fromIndex, List<String> ids, List<Long> times, long openedMs, long total) {
         long have = rows.size();
         if (fromIndex > have || fromIndex + ids.size() <= have) {
             return;
@@ -39,12 +48,18 @@ public final class WinnersViewModel {
         for (int i = skip; i < ids.size(); i++) {
             long at = i < times.size() ? times.get(i) : -1;
             long since = at >= 0 && openedMs >= 0 ? Math.max(0, at - openedMs) : -1;
-            batch.add(new WinnerRow(fromIndex + i + 1, ids.get(i), since));
+            long rank = fromIndex + i + 1;
+            batch.add(new WinnerRow(rank, ids.get(i), since, total >= 0 && rank > total));
+        }
+        long beyond = batch.stream().filter(WinnerRow::beyondStock).count();
+        if (beyond > 0) {
+            beyondStock.set(beyondStock.get() + beyond);
         }
         rows.addAll(batch);
     }
 
     public void clear() {
+        beyondStock.set(0);
         rows.clear();
     }
 

@@ -407,9 +407,13 @@ class DashboardViewModelTest {
         smallSale(StrategyKind.LUA, 10, 50);
         FakeLabService.Run run = started();
         Problem lost = Problem.of(Kind.REDIS_LOST, "redis://127.0.0.1:6379", "reset");
+        List<Phase> phaseWhenSettled = new ArrayList<>();
+        model.live().settledProperty().addListener((obs, was, now) -> phaseWhenSettled.add(model.getPhase()));
         run.result.complete(new SimulationResult(run.config, EndReason.ERROR, counters(1, 0, 0), 10, null, null,
                 lost));
         harness.settle();
+        assertThat(phaseWhenSettled).as("ui --screenshot takes its picture then: it must say ended").containsExactly(
+                Phase.FINISHED);
         assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
         assertThat(model.live().settledProperty().get()).as("no poll will settle it").isTrue();
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ not audited: Redis at");

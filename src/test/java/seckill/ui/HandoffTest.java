@@ -33,6 +33,7 @@ class HandoffTest {
         assertThat(s.fromIndex()).isZero();
         assertThat(s.newWinners()).containsExactly("a", "b", "c", "d", "e");
         assertThat(s.newTimes()).hasSize(5);
+        assertThat(applied.get(0).ticks()).extracting(t -> t.state().readAtMs()).containsExactly(10L, 20L, 30L);
         assertThat(handoff.isIdle()).isTrue();
     }
 
@@ -43,6 +44,7 @@ class HandoffTest {
         handoff.drain(applied::add);
         assertThat(applied.get(0).isLost()).isTrue();
         assertThat(applied.get(0).state().newWinners()).containsExactly("a");
+        assertThat(applied.get(0).ticks()).extracting(PollSnapshot.Tick::isLost).containsExactly(false, true);
     }
 
     @Test

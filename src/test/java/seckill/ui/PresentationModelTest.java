@@ -62,4 +62,17 @@ class PresentationModelTest {
         model.toggleForm();
         assertThat(model.isFormFolded()).isFalse();
     }
+
+    @Test
+    void aSaleOnANarrowWindowFoldsTheForm_aWideOneKeepsIt() {
+        model.saleStarts(1280);
+        assertThat(model.isFormFolded()).as("1280 px at 100 %").isFalse();
+        model.setZoom(150);
+        model.saleStarts(1280);
+        assertThat(model.isFormFolded()).as("1280 px at 150 % is 53 em").isTrue();
+        model.toggleForm();
+        model.resetZoom();
+        model.saleStarts(1024);
+        assertThat(model.isFormFolded()).as("a projector at 1024x768").isTrue();
+    }
 }

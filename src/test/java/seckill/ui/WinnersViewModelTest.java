@@ -23,18 +23,18 @@ class WinnersViewModelTest {
             ids.add("u" + i);
             times.add(1_000L + i);
         }
-        winners.append(0, ids, times, 1_000);
+        winners.append(0, ids, times, 1_000, 10_000);
         assertThat(changes[0]).isEqualTo(1);
         assertThat(winners.size()).isEqualTo(5_000);
-        assertThat(winners.rows().get(0)).isEqualTo(new WinnerRow(1, "u0", 0));
-        assertThat(winners.rows().get(4_999)).isEqualTo(new WinnerRow(5_000, "u4999", 4_999));
+        assertThat(winners.rows().get(0)).isEqualTo(new WinnerRow(1, "u0", 0, false));
+        assertThat(winners.rows().get(4_999)).isEqualTo(new WinnerRow(5_000, "u4999", 4_999, false));
     }
 
     @Test
     void holdsAHundredThousandRowsInBatches() {
         for (long from = 0; from < 100_000; from += 5_000) {
             List<String> ids = LongStream.range(from, from + 5_000).mapToObj(i -> "u" + i).toList();
-            winners.append(from, ids, List.of(), -1);
+            winners.append(from, ids, List.of(), -1, -1);
         }
         assertThat(winners.size()).isEqualTo(100_000);
         assertThat(winners.rows().get(99_999).rank()).isEqualTo(100_000);
@@ -43,11 +43,21 @@ class WinnersViewModelTest {
 
     @Test
     void neverAddsARowTwiceNorLeavesAHole() {
-        winners.append(0, List.of("a", "b"), List.of(), -1);
-        winners.append(1, List.of("b", "c"), List.of(), -1); // overlaps: only c is new
-        winners.append(5, List.of("x"), List.of(), -1); // a gap: wait for the rows in between
+        winners.append(0, List.of("a", "b"), List.of(), -1, -1);
+        winners.append(1, List.of("b", "c"), List.of(), -1, -1); // overlaps: only c is new
+        winners.append(5, List.of("x"), List.of(), -1, -1); // a gap: wait for the rows in between
         assertThat(winners.rows()).extracting(WinnerRow::userId).containsExactly("a", "b", "c");
         assertThat(winners.rows()).extracting(WinnerRow::rank).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void marksTheWinnersBeyondTheStock() {
+        winners.append(0, List.of("a", "b"), List.of(), -1, 3);
+        winners.append(2, List.of("c", "d", "e"), List.of(), -1, 3); // the naive strategy sold two more
+        assertThat(winners.rows()).extracting(WinnerRow::beyondStock).containsExactly(false, false, false, true, true);
+        assertThat(winners.beyondStockProperty().get()).isEqualTo(2);
+        winners.clear();
+        assertThat(winners.beyondStockProperty().get()).isZero();
     }
 
     @Test

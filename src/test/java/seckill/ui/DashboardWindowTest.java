@@ -266,6 +266,10 @@ class DashboardWindowTest {
         assertThat(text(robot, "#tile-conflicts-value")).isEqualTo("—");
         assertThat(text(robot, "#status-phase")).isEqualTo("Watching");
         eventually(() -> text(robot, "#audit").startsWith("✔"));
+        // another client's attempts and conflicts are not known here: no line, no legend for them
+        var rates = fx(() -> dashboard.view().charts().ratesChart().getXYPlot());
+        assertThat(fx(() -> rates.getLegendItems().getItemCount())).isEqualTo(1);
+        assertThat(fx(() -> rates.getLegendItems().get(0).getLabel())).isEqualTo("wins/s");
     }
 
     @Test
@@ -364,7 +368,10 @@ class DashboardWindowTest {
         runSale(robot);
         assertThat(fx(() -> ((Label) robot.lookup("#tile-sold-value").query()).getText()))
                 .isEqualTo("2,000 / 2,000");
+        assertThat(fx(robot.lookup("#left-pane").query()::isVisible)).as("the sale folded the form").isFalse();
         assertEverythingWhole(robot);
+        robot.clickOn("#settings");
+        eventually(() -> fx(robot.lookup("#left-pane").query()::isVisible));
     }
 
     @Test

@@ -16,6 +16,8 @@ import redis.embedded.RedisServer;
  * It persists nothing, works in a temporary folder of its own, and removes that folder when it stops.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+    private static final String DIR_PREFIX = "seckill-embedded-redis-";
+
     private final RedisServer server;
     private final int port;
     private final Path dir;
@@ -32,18 +34,24 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts a server; a port taken between choosing and binding is retried on another port. */
     public static EmbeddedRedis start() {
+        return start(null);
+    }
+
+    /** As {@link #start()}, its folder made in {@code tempRoot} (null: the system's temporary folder). */
+    static EmbeddedRedis start(Path tempRoot) {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             Path dir = null;
             try {
                 int port = freeLoopbackPort();
-                dir = Files.createTempDirectory("seckill-embedded-redis-");
+                dir = tempRoot == null ? Files.createTempDirectory(DIR_PREFIX)
+                        : Files.createTempDirectory(tempRoot, DIR_PREFIX);
                 RedisServer server = RedisServer.newRedisServer()
                         .port(port)
                         .bind("127.0.0.1")
                         .setting("save \"\"")
                         .setting("appendonly no")
-                        .setting("dir " + dir.toAbsolutePath())
+                        .setting("dir " + configString(dir.toAbsolutePath().toString()))
                         .setting("protected-mode yes")
                         .setting("maxclients 4064")
                         .soutListener(line -> { })
@@ -57,6 +65,14 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
         }
         throw new UncheckedIOException("Could not start the embedded redis-server", last);
+    }
+
+    /**
+     * A value as redis.conf reads it whatever it holds: in double quotes, with backslashes and quotes escaped. A
+     * temporary folder may have a space in its path (a Windows user's name), which would otherwise split it.
+     */
+    static String configString(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     static int freeLoopbackPort() throws IOException {

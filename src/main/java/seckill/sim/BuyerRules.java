@@ -42,6 +42,9 @@ final class BuyerRules {
     private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
     private final AtomicReference<Problem> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final ArrivalLine line;
+    /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
+    private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
     private final AtomicLong pacedInPlay = new AtomicLong();
     private final Object waves = new Object();
@@ -61,6 +64,7 @@ final class BuyerRules {
         this.target = target;
         this.ids = new UserIds(config.seed());
         this.callLimitNanos = TimeUnit.SECONDS.toNanos(config.redisTimeoutS());
+        this.line = new ArrivalLine(config.stock());
     }
 
     SimulationConfig config() {
@@ -94,6 +98,29 @@ final class BuyerRules {
         Turn turn = new Turn(ids.id(index), config.retries());
         turn.paced = config.paceS() > 0;
         return turn;
+    }
+
+    /** The user sends its first attempt now: it takes its place in the line of arrivals (retries keep it). */
+    void arrives(Turn turn) {
+        if (turn.arrival < 0) {
+            turn.arrival = line.arrive();
+        }
+    }
+
+    /** The sale's own stock, when the run joined one: fairness looks at that many first arrivals. */
+    void saleStock(long stock) {
+        line.places(stock);
+    }
+
+    /** Did the first to arrive win: so far, or at the end. */
+    Fairness fairness() {
+        return line.fairness();
+    }
+
+    /** Ms from the start until the first buyer was told the stock was gone, or -1 when none was. */
+    long soldOutMs() {
+        long at = soldOutNanos;
+        return at == 0 ? -1 : (at - startNanos) / 1_000_000;
     }
 
     /** True when users do not all arrive at once: a spread or a pace decides when each may begin. */
@@ -188,7 +215,7 @@ final class BuyerRules {
                 if (outcome == Outcome.WON_STRANDED) {
                     metrics.strandedSold();
                 }
-                metrics.userDone(true);
+                userWon(turn);
                 return true;
             }
             case ALREADY_WON -> {
@@ -197,7 +224,7 @@ final class BuyerRules {
                     metrics.userDone(false);
                 } else if (claimMeansWon) {
                     // after a lost reply this is our own earlier attempt, and the claim was the sale itself
-                    metrics.userDone(true);
+                    userWon(turn);
                 } else {
                     // the claim comes before the item: whether the lost attempt got one is not known
                     metrics.userUnknown();
@@ -207,7 +234,9 @@ final class BuyerRules {
             case SOLD_OUT -> {
                 metrics.soldOut();
                 metrics.userDone(false);
-                endedBy.compareAndSet(null, EndReason.SOLD_OUT);
+                if (endedBy.compareAndSet(null, EndReason.SOLD_OUT)) {
+                    soldOutNanos = System.nanoTime();
+                }
                 return true;
             }
             case CLOSED -> {
@@ -226,6 +255,11 @@ final class BuyerRules {
             }
             default -> throw new IllegalStateException("unknown outcome " + outcome);
         }
+    }
+
+    private void userWon(Turn turn) {
+        metrics.userDone(true);
+        line.won(turn.arrival);
     }
 
     /**

@@ -224,6 +224,7 @@ final class EventLoop {
             done(lane);
             return;
         }
+        rules.arrives(lane.turn);
         lane.attemptStart = System.nanoTime();
         lane.batch.clear();
         lane.attempt = strategy.begin(lane.turn.userId, lane.batch);

@@ -73,6 +73,11 @@ public final class Simulation {
         return phase;
     }
 
+    /** Did the first to arrive win, so far (the dashboard shows it live). */
+    public Fairness fairness() {
+        return rules.fairness();
+    }
+
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();
@@ -119,7 +124,8 @@ public final class Simulation {
                     : RedisErrors.describe(redis.target(), e));
         }
         phase = Phase.FINISHED;
-        return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error());
+        return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
+                rules.fairness(), rules.soldOutMs());
     }
 
     private Engine engine() {
@@ -144,6 +150,10 @@ public final class Simulation {
                 }
                 if (!sale.exists(jedis)) {
                     throw new SaleKeyException(Problem.of(Kind.JOIN_NO_SALE, config.prefix(), config.keys().total()));
+                }
+                String total = jedis.get(config.keys().total());
+                if (total != null) {
+                    rules.saleStock(Long.parseLong(total));
                 }
             } else {
                 sale.open(jedis, config.stock(), config.durationS(), config.strategy());

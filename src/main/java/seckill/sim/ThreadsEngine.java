@@ -90,6 +90,7 @@ final class ThreadsEngine implements Engine {
 
         /** One user: a try, more after conflicts up to the retries, and retries after connection faults. */
         private void play(Turn turn) {
+            rules.arrives(turn);
             while (true) {
                 if (turn.afterFault && rules.isAbandoned()) {
                     rules.abandoned(turn);

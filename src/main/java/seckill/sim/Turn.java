@@ -9,6 +9,8 @@ final class Turn {
     int faultStreak;
     /** Let in by the pace: counted among the buyers in play until done. */
     boolean paced;
+    /** The user's rank of arrival (its first attempt sent), from 0; -1 until it arrives. */
+    long arrival = -1;
 
     Turn(String userId, int retries) {
         this.userId = userId;

@@ -93,6 +93,20 @@ class CliTest {
     }
 
     @Test
+    void fairnessAndUnsoldStockAreInTheSummaryAndTheReport(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("fair.json");
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--strategy", "lua", "--stock", "10",
+                "--users", "40", "--pool", "1", "--spread-ms", "40", "--report", report.toString())).isZero();
+        assertThat(out.toString()).contains("Fairness    1.000: of the first 10 users to arrive, 100.0% won")
+                .doesNotContain("Unsold");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("fairness").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("fairness_first_arrivals").asLong()).isEqualTo(10);
+        assertThat(json.get("unsold_stock").asLong()).isZero();
+        assertThat(json.get("sold_out_ms").asLong()).isNotNegative();
+    }
+
+    @Test
     void naiveOversells_exits3_andSaysWhy() {
         int code = run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--strategy", "naive",
                 "--stock", "10", "--users", "300", "--pool", "100", "--naive-gap-ms", "20");

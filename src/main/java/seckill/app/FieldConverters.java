@@ -98,6 +98,12 @@ public final class FieldConverters {
         }
     }
 
+    public static final class Trace extends Field {
+        public Trace() {
+            super(ConfigField.TRACE);
+        }
+    }
+
     public static final class Seed extends Field {
         public Seed() {
             super(ConfigField.SEED);

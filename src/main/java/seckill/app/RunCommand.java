@@ -1,6 +1,7 @@
 package seckill.app;
 
 import seckill.cli.Summary;
+import seckill.cli.TracePrint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
             Summary.print(out, report, result.state() != null);
+            TracePrint.print(out, result.traces(), config.traceBuyers(), config.prefix());
             if (sale.report() != null) {
                 writeReport(report, sale.report());
                 out.println("Report      " + sale.report().toAbsolutePath());

@@ -19,12 +19,14 @@ import seckill.sale.AuditResult;
 import seckill.sim.Fairness;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.sim.Trace;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
 /**
  * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and
- * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked.
+ * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked. The
+ * traced buyers ({@code trace}) are written as the engine's own value types, {@link Trace} and its steps.
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
         "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "unsold_stock",
@@ -32,7 +34,7 @@ import seckill.util.Problem.Kind;
         "sold_out_ms",
         "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
-        "redis", "jvm"})
+        "redis", "jvm", "trace"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long unsoldStock, long usersWon, long usersLost,
@@ -41,7 +43,11 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
                         Map<String, Object> errorDetail, Audit audit,
-                        RedisInfo redis, Jvm jvm) {
+                        RedisInfo redis, Jvm jvm, List<Trace> trace) {
+
+    public RunReport {
+        trace = trace == null ? List.of() : List.copyOf(trace);
+    }
 
     /** Latency percentiles in milliseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max) {
@@ -107,7 +113,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                 m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
-                error == null ? null : error.fields(), audit, redis, Jvm.now());
+                error == null ? null : error.fields(), audit, redis, Jvm.now(), result.traces());
     }
 
     /** The share to three places, or null when no user arrived. */

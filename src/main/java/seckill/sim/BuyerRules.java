@@ -1,10 +1,12 @@
 package seckill.sim;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import redis.clients.jedis.Jedis;
 import seckill.metrics.SaleMetrics;
 import seckill.redis.Backoff;
 import seckill.redis.RedisErrors;
@@ -43,6 +45,9 @@ final class BuyerRules {
     private final AtomicReference<Problem> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
     private final ArrivalLine line;
+    /** Null unless the run traces buyers ({@code --trace}). */
+    private final Tracer tracer;
+    private volatile long startEpochMs;
     /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
     private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
@@ -65,6 +70,7 @@ final class BuyerRules {
         this.ids = new UserIds(config.seed());
         this.callLimitNanos = TimeUnit.SECONDS.toNanos(config.redisTimeoutS());
         this.line = new ArrivalLine(config.stock());
+        this.tracer = Tracer.of(config);
     }
 
     SimulationConfig config() {
@@ -77,6 +83,7 @@ final class BuyerRules {
 
     /** The first users may arrive now: arrivals are spread from here, and the run's time counts from here. */
     void start() {
+        startEpochMs = System.currentTimeMillis();
         startNanos = System.nanoTime();
     }
 
@@ -95,8 +102,11 @@ final class BuyerRules {
 
     /** The user of that index, with all its tries still to come. */
     Turn newTurn(long index) {
-        Turn turn = new Turn(ids.id(index), config.retries());
+        Turn turn = new Turn(ids.id(index), index, config.retries());
         turn.paced = config.paceS() > 0;
+        if (tracer != null) {
+            tracer.attach(turn);
+        }
         return turn;
     }
 
@@ -104,6 +114,9 @@ final class BuyerRules {
     void arrives(Turn turn) {
         if (turn.arrival < 0) {
             turn.arrival = line.arrive();
+            if (turn.trace != null) {
+                turn.trace.arrival = turn.arrival;
+            }
         }
     }
 
@@ -115,6 +128,11 @@ final class BuyerRules {
     /** Did the first to arrive win: so far, or at the end. */
     Fairness fairness() {
         return line.fairness();
+    }
+
+    /** The traced buyers' round trips, explained from the sale's record; none when the run traces nobody. */
+    List<Trace> traces(Jedis jedis) {
+        return tracer == null ? List.of() : tracer.finish(jedis, startNanos, startEpochMs);
     }
 
     /** Ms from the start until the first buyer was told the stock was gone, or -1 when none was. */
@@ -268,6 +286,9 @@ final class BuyerRules {
      * connection's, or Redis away longer than {@code --redis-timeout}).
      */
     long fault(Turn turn, RuntimeException e) {
+        if (turn.trace != null) {
+            turn.trace.faulted(e);
+        }
         long delay = faultDelay(turn, e);
         if (delay < 0) {
             leftPlay(turn);

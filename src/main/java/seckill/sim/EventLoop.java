@@ -273,6 +273,9 @@ final class EventLoop {
         }
         out = lane.batch.encodeTo(out);
         out.flip();
+        if (lane.turn != null && lane.turn.observed) {
+            lane.turn.sending(lane.batch);
+        }
         lane.out = out;
         lane.expected = lane.greetingReplies + lane.batch.size();
         lane.replies.clear();
@@ -324,11 +327,18 @@ final class EventLoop {
             RawCalls.check(replies.subList(0, lane.greetingReplies));
             replies = replies.subList(lane.greetingReplies, replies.size());
         }
+        boolean observed = lane.turn.observed;
+        if (observed) {
+            lane.turn.answered(replies);
+        }
         lane.batch.clear();
         Outcome outcome = lane.attempt.next(replies, lane.batch);
         if (outcome == null) {
             send(lane);
             return;
+        }
+        if (observed) {
+            lane.turn.decided(lane.attempt, outcome);
         }
         lane.state = State.IDLE;
         rules.attempted(lane.attemptStart);

@@ -103,6 +103,7 @@ public final class Simulation {
         MetricsSnapshot last = rules.metrics().sample();
         SaleState state = null;
         AuditResult audit = null;
+        List<Trace> traces = List.of();
         // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
         Duration patience = rules.endedBy() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
         try {
@@ -119,13 +120,14 @@ public final class Simulation {
                 // every confirmed win must be an item sold in Redis; other clients can only add to what is sold
                 audit = audit.with(Problem.of(Kind.CONFIRMED_OVER_SOLD, last.usersWon(), state.sold()));
             }
+            traces = redis.call(patience, rules::traces);
         } catch (RuntimeException e) {
             rules.fail(e instanceof RedisUnavailableException u ? u.problem()
                     : RedisErrors.describe(redis.target(), e));
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
-                rules.fairness(), rules.soldOutMs());
+                rules.fairness(), rules.soldOutMs(), traces);
     }
 
     private Engine engine() {

@@ -1,5 +1,7 @@
 package seckill.sim;
 
+import java.util.List;
+
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleState;
@@ -18,19 +20,21 @@ import seckill.util.Verdict;
  * @param error       what went wrong when it ended by an error, else null
  * @param fairness    did the first to arrive win ({@link Fairness})
  * @param soldOutMs   ms from the start until the first buyer was told the stock was gone; -1 when none was
+ * @param traces      the sampled buyers' round trips ({@code --trace}); empty when none was traced
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
-                               long soldOutMs) {
+                               long soldOutMs, List<Trace> traces) {
 
     public SimulationResult {
         fairness = fairness == null ? Fairness.NONE : fairness;
+        traces = traces == null ? List.of() : List.copyOf(traces);
     }
 
-    /** A result that says nothing of fairness and selling out (a run that did not keep them). */
+    /** A result that says nothing of fairness, selling out and traces (a run that did not keep them). */
     public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                             SaleState state, AuditResult audit, Problem error) {
-        this(config, endedBy, metrics, elapsedMs, state, audit, error, Fairness.NONE, -1);
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, Fairness.NONE, -1, List.of());
     }
 
     /** Users who lost (played or not): the users less those who won and those whose outcome is unknown. */

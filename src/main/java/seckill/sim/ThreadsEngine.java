@@ -104,7 +104,8 @@ final class ThreadsEngine implements Engine {
                         connection = redis.newBuyer();
                         watchdog.connection(slot, connection);
                     }
-                    outcome = strategy.buy(connection.jedis(), turn.userId);
+                    outcome = turn.observed ? strategy.buy(connection.jedis(), turn.userId, turn)
+                            : strategy.buy(connection.jedis(), turn.userId);
                     watchdog.callEnds(slot);
                 } catch (RuntimeException e) {
                     watchdog.callEnds(slot);

@@ -107,6 +107,24 @@ class CliTest {
     }
 
     @Test
+    void aTraceIsPrinted_andWrittenInTheReport(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("trace.json");
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--stock", "20", "--users", "200",
+                "--pool", "20", "--retries", "1", "--trace", "4", "--seed", "3", "--report", report.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Trace       4 buyers sampled from the seed").contains("→ WATCH kill_flag")
+                .contains("← OK | 1) \"1\"");
+        JsonNode trace = new ObjectMapper().readTree(report.toFile()).get("trace");
+        assertThat(trace.size()).isBetween(1, 4);
+        JsonNode step = trace.get(0).get("steps").get(0);
+        assertThat(trace.get(0).get("user_id").asText()).startsWith("u");
+        assertThat(step.get("sent").get(0).asText()).startsWith("WATCH ");
+        assertThat(step.has("sent_ms")).isTrue();
+        assertThat(step.has("answered_ms")).isTrue();
+        assertThat(step.get("replies").get(0).asText()).isEqualTo("OK");
+    }
+
+    @Test
     void naiveOversells_exits3_andSaysWhy() {
         int code = run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--strategy", "naive",
                 "--stock", "10", "--users", "300", "--pool", "100", "--naive-gap-ms", "20");

@@ -27,7 +27,7 @@ class SummaryTest {
         SaleState state = new SaleState(50, 13, 13, -2, 0, 0, List.of(), List.of(), 0);
         MetricsSnapshot m = new MetricsSnapshot(0, 1_000, 13, 0, 0, 0, 987, 0, 1_000, 13, 0, 0, 0, 0, 0,
                 MetricsSnapshot.ZERO.interval(), MetricsSnapshot.ZERO.overall());
-        return new SimulationResult(config, endedBy, m, 100, state, null, null, new Fairness(50, 2), -1);
+        return new SimulationResult(config, endedBy, m, 100, state, null, null, new Fairness(50, 2), -1, List.of());
     }
 
     private static String printed(SimulationResult result) {

@@ -85,7 +85,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
      * Jackson loads some four hundred classes; a run without {@code --report} never needs them, and a sale of a
      * second or two should not wait for them.
      */
-    private static final class Json {
+    static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);

@@ -48,6 +48,8 @@ final class BuyerRules {
     /** Null unless the run traces buyers ({@code --trace}). */
     private final Tracer tracer;
     private volatile long startEpochMs;
+    /** Waited on before the start: runs of a comparison let their first users in together. */
+    private volatile Runnable gate = () -> { };
     /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
     private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
@@ -83,6 +85,7 @@ final class BuyerRules {
 
     /** The first users may arrive now: arrivals are spread from here, and the run's time counts from here. */
     void start() {
+        gate.run();
         startEpochMs = System.currentTimeMillis();
         startNanos = System.nanoTime();
     }
@@ -108,6 +111,11 @@ final class BuyerRules {
             tracer.attach(turn);
         }
         return turn;
+    }
+
+    /** Makes {@link #start()} wait on this first (runs started together). */
+    void gate(Runnable before) {
+        gate = before;
     }
 
     /** The user sends its first attempt now: it takes its place in the line of arrivals (retries keep it). */

@@ -73,6 +73,11 @@ public final class Simulation {
         return phase;
     }
 
+    /** Lets the first users in only once {@code gate} has returned (a comparison's runs start together). */
+    void gate(Runnable gate) {
+        rules.gate(gate);
+    }
+
     /** Did the first to arrive win, so far (the dashboard shows it live). */
     public Fairness fairness() {
         return rules.fairness();

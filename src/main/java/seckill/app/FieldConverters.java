@@ -7,12 +7,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import seckill.redis.RedisTarget;
 import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.ui.PresentationModel;
@@ -98,6 +101,12 @@ public final class FieldConverters {
         }
     }
 
+    public static final class Trace extends Field {
+        public Trace() {
+            super(ConfigField.TRACE);
+        }
+    }
+
     public static final class Seed extends Field {
         public Seed() {
             super(ConfigField.SEED);
@@ -129,6 +138,24 @@ public final class FieldConverters {
         @Override
         StrategyKind find(String value) {
             return StrategyKind.fromName(value);
+        }
+    }
+
+    /** {@code --compare}: strategies by name, separated by commas, each once. */
+    public static final class StrategyList implements ITypeConverter<CompareOptions.Lineup> {
+        @Override
+        public CompareOptions.Lineup convert(String value) {
+            try {
+                List<StrategyKind> kinds = new ArrayList<>();
+                for (String name : value.split(",", -1)) {
+                    kinds.add(StrategyKind.fromName(name.strip()));
+                }
+                Comparison.check(kinds);
+                return new CompareOptions.Lineup(List.copyOf(kinds));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("must list strategies separated by commas, each once, from "
+                        + StrategyKind.allowedNames() + ": " + e.getMessage().replace("--compare ", ""));
+            }
         }
     }
 

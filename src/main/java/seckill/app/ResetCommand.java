@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
+import seckill.sale.SaleKeys;
 
 /** Deletes exactly the sale's keys. */
-@Command(name = "reset", mixinStandardHelpOptions = true, description = "Delete the sale's keys (and nothing else).")
+@Command(name = "reset", mixinStandardHelpOptions = true, description = "Delete the sale's keys (and nothing else); with --compare, each listed strategy's.")
 public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,13 +19,18 @@ public final class ResetCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    @Mixin
+    CompareOptions compare;
+
     @Override
     public Integer call() {
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
-            // deleting twice after a lost reply deletes nothing more: safe to retry
-            long deleted = connection.call(jedis -> new Sale(redis.keys()).reset(jedis));
-            spec.commandLine().getOut().println("Deleted " + deleted + " key(s) of the sale under prefix '"
-                    + redis.prefix() + "' at " + connection.target().masked());
+            for (SaleKeys keys : compare.sales(redis.prefix())) {
+                // deleting twice after a lost reply deletes nothing more: safe to retry
+                long deleted = connection.call(jedis -> new Sale(keys).reset(jedis));
+                spec.commandLine().getOut().println("Deleted " + deleted + " key(s) of the sale under prefix '"
+                        + keys.prefix() + "' at " + connection.target().masked());
+            }
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

@@ -1,26 +1,35 @@
 package seckill.app;
 
-import seckill.cli.Summary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import seckill.cli.ComparisonTable;
+import seckill.cli.Summary;
+import seckill.cli.TracePrint;
 import seckill.redis.RedisConnection;
+import seckill.report.ComparisonReport;
 import seckill.report.RunReport;
+import seckill.sim.Comparison;
+import seckill.sim.ComparisonResult;
 import seckill.sim.EndReason;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.util.Verdict;
 
-/** One headless sale. */
+/** One headless sale, or strategies side by side ({@code --compare}). */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run one sale headless and print a summary.")
+        description = "Run one sale headless and print a summary; or, with --compare, several strategies side by "
+                + "side as a table.")
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,44 +38,106 @@ public final class RunCommand implements Callable<Integer> {
     RunOptions sale;
 
     @Mixin
+    CompareOptions compare;
+
+    @Option(names = "--one-at-a-time", description = "With --compare: run the strategies one after another, in the "
+            + "order listed, instead of all at once; each has the machine to itself, fairer for speed.")
+    boolean oneAtATime;
+
+    @Mixin
     RedisOptions redis;
 
     @Override
     public Integer call() {
+        if (compare.given() && spec.commandLine().getParseResult().hasMatchedOption("--strategy")) {
+            throw new ParameterException(spec.commandLine(), "--compare and --strategy: choose one (--compare runs "
+                    + "every strategy it lists)");
+        }
+        if (oneAtATime && !compare.given()) {
+            throw new ParameterException(spec.commandLine(), "--one-at-a-time goes with --compare LIST");
+        }
         SimulationConfig config = sale.toConfig(redis);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (RedisConnection connection = redis.connect(RedisConnection.READERS, err)) {
-            Simulation simulation = new Simulation(config, connection);
-            SimulationResult result;
-            int signalled;
-            try (StopSignals signals = new StopSignals(simulation::stop)) {
-                result = simulation.run();
-                signalled = signals.exitCode();
-            }
-            RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
-            Summary.print(out, report, result.state() != null);
-            if (sale.report() != null) {
-                writeReport(report, sale.report());
-                out.println("Report      " + sale.report().toAbsolutePath());
-            }
-            out.flush();
-            if (result.endedBy() == EndReason.ERROR) {
-                // the summary went to stdout with what is known; the reason goes where errors go, once
-                err.println("error: " + result.error());
-                err.flush();
-            }
-            return signalled != 0 ? signalled : ExitCodes.of(result.verdict());
+        try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            return compare.given() ? compare(config, connection) : runOne(config, connection);
         }
     }
 
-    private void writeReport(RunReport report, Path file) {
+    private int runOne(SimulationConfig config, RedisConnection connection) {
+        PrintWriter out = spec.commandLine().getOut();
+        Simulation simulation = new Simulation(config, connection);
+        Played<SimulationResult> played = untilSignalled(simulation::stop, simulation::run);
+        SimulationResult result = played.result();
+        RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
+        Summary.print(out, report, result.state() != null);
+        TracePrint.print(out, result.traces(), config.traceBuyers(), config.prefix());
+        if (sale.report() != null) {
+            write(sale.report(), () -> report.write(sale.report()));
+        }
+        out.flush();
+        if (result.endedBy() == EndReason.ERROR) {
+            printError(result);
+        }
+        return played.exitCode(result.verdict());
+    }
+
+    private int compare(SimulationConfig config, RedisConnection connection) {
+        PrintWriter out = spec.commandLine().getOut();
+        Comparison comparison = new Comparison(config, compare.strategies(),
+                oneAtATime ? Comparison.Mode.ONE_AT_A_TIME : Comparison.Mode.AT_ONCE, connection, null);
+        Played<ComparisonResult> played = untilSignalled(comparison::stop, comparison::run);
+        ComparisonResult result = played.result();
+        ComparisonReport report = ComparisonReport.of(result, RunReport.RedisInfo.of(connection));
+        ComparisonTable.print(out, report);
+        for (SimulationResult r : result.results()) {
+            if (!r.traces().isEmpty()) {
+                out.println();
+                out.println(Summary.line(r.config().strategy().cliName(), ""));
+                TracePrint.print(out, r.traces(), r.config().traceBuyers(), r.config().prefix());
+            }
+        }
+        if (sale.report() != null) {
+            write(sale.report(), () -> report.write(sale.report()));
+        }
+        out.flush();
+        result.results().stream().filter(r -> r.endedBy() == EndReason.ERROR).forEach(this::printError);
+        return played.exitCode(result.verdict());
+    }
+
+    /** What a run came to, and the signal that stopped it (0 for none). */
+    private record Played<T>(T result, int signalled) {
+        int exitCode(Verdict verdict) {
+            return signalled != 0 ? signalled : ExitCodes.of(verdict);
+        }
+    }
+
+    /** Runs it, a SIGINT or SIGTERM meanwhile asking it to stop. */
+    private static <T> Played<T> untilSignalled(Runnable stop, Supplier<T> run) {
+        try (StopSignals signals = new StopSignals(stop)) {
+            T result = run.get();
+            return new Played<>(result, signals.exitCode());
+        }
+    }
+
+    private void printError(SimulationResult result) {
+        // the summary went to stdout with what is known; the reason goes where errors go, once
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: " + (compare.given() ? result.config().strategy().cliName() + ": " : "")
+                + result.error());
+        err.flush();
+    }
+
+    /** Writing a report, which may fail on the file system. */
+    private interface Writing {
+        void write() throws IOException;
+    }
+
+    private void write(Path file, Writing writing) {
         try {
-            report.write(file);
+            writing.write();
+            spec.commandLine().getOut().println("Report      " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--report: cannot write " + file + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e, null, file.toString());
         }
     }
-
 }

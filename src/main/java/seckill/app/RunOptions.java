@@ -53,6 +53,9 @@ public class RunOptions {
             + "does; plain TCP only). Redis sees the same commands either way (default: ${DEFAULT-VALUE}).")
     EngineKind engine;
 
+    @Option(names = "--trace", descriptionKey = "sale.trace", paramLabel = "N", converter = FieldConverters.Trace.class)
+    long trace;
+
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
             description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
     Path report;
@@ -61,7 +64,7 @@ public class RunOptions {
     public SimulationConfig.Builder toBuilder(RedisOptions redis) {
         return SimulationConfig.builder().prefix(redis.prefix()).strategy(strategy).stock(stock).users(users)
                 .pool(pool).durationS(duration).retries(retries).spreadMs(spreadMs).seed(seed).join(join)
-                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace);
+                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace).traceBuyers(trace);
     }
 
     public SimulationConfig toConfig(RedisOptions redis) {

@@ -19,19 +19,21 @@ import seckill.sim.ConfigField;
 public final class SaleOptionHelp extends java.util.ListResourceBundle implements IDefaultValueProvider {
     /** How a sale option's description key starts: {@code sale.} and the field's option name. */
     static final String KEY = "sale.";
-    private static final Map<ConfigField, String> WHAT = new EnumMap<>(Map.of(
-            ConfigField.STOCK, "Items for sale",
-            ConfigField.USERS, "Simulated buyers",
-            ConfigField.POOL, "Buyers in play at once (threads, or the loop's connections)",
-            ConfigField.DURATION, "Seconds the sale stays open (kill_flag's TTL)",
-            ConfigField.RETRIES, "Further tries after a conflict (0: one try per user, as the tutorial)",
-            ConfigField.SPREAD_MS, "Spread arrivals over this many ms (0: all at once)",
-            ConfigField.PACE, "Make the sale last about this many seconds, whatever the users and stock: buyers "
-                    + "come in waves as it falls behind (0: off; not with --spread-ms)",
-            ConfigField.NAIVE_GAP_MS, "naive only: pause in ms between reading and writing, so the oversell shows "
-                    + "every time",
-            ConfigField.REDIS_TIMEOUT, "Seconds Redis may stay away before giving up",
-            ConfigField.SEED, "Seed of the user ids"));
+    private static final Map<ConfigField, String> WHAT = new EnumMap<>(Map.ofEntries(
+            Map.entry(ConfigField.STOCK, "Items for sale"),
+            Map.entry(ConfigField.USERS, "Simulated buyers"),
+            Map.entry(ConfigField.POOL, "Buyers in play at once (threads, or the loop's connections)"),
+            Map.entry(ConfigField.DURATION, "Seconds the sale stays open (kill_flag's TTL)"),
+            Map.entry(ConfigField.RETRIES, "Further tries after a conflict (0: one try per user, as the tutorial)"),
+            Map.entry(ConfigField.SPREAD_MS, "Spread arrivals over this many ms (0: all at once)"),
+            Map.entry(ConfigField.PACE, "Make the sale last about this many seconds, whatever the users and stock: "
+                    + "buyers come in waves as it falls behind (0: off; not with --spread-ms)"),
+            Map.entry(ConfigField.NAIVE_GAP_MS, "naive only: pause in ms between reading and writing, so the "
+                    + "oversell shows every time"),
+            Map.entry(ConfigField.REDIS_TIMEOUT, "Seconds Redis may stay away before giving up"),
+            Map.entry(ConfigField.TRACE, "Record every round trip of this many buyers, sampled from the seed: what "
+                    + "was sent, what came back, when, and who broke an aborted WATCH (0: none)"),
+            Map.entry(ConfigField.SEED, "Seed of the user ids")));
 
     /** The help line of a field: what it is, its range and its default. */
     static String describe(ConfigField field) {

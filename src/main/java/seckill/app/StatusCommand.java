@@ -2,6 +2,7 @@ package seckill.app;
 
 import seckill.cli.Summary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeyException;
+import seckill.sale.SaleKeys;
 import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
@@ -35,39 +37,62 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines.")
     boolean json;
 
+    @Mixin
+    CompareOptions compare;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
-            SaleState s = connection.call(jedis -> {
-                refuseWrongTypes(new Sale(redis.keys()), jedis);
-                return new SaleReader(redis.keys()).read(jedis);
-            });
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("prefix", redis.prefix());
-            status.put("exists", s.exists());
-            status.put("total", s.exists() ? s.total() : null);
-            status.put("sold", s.sold());
-            status.put("winners", s.winners());
-            status.put("remaining_stock", s.stockLeft());
-            status.put("oversold", s.oversold());
-            status.put("open", s.isOpen());
-            status.put("seconds_left", s.ttlMillis() >= 0 ? Math.round(s.ttlMillis() / 1000.0) : null);
-            status.put("redis", connection.target().masked());
+            List<SaleKeys> sales = compare.sales(redis.prefix());
+            List<Map<String, Object>> statuses = new ArrayList<>();
+            for (int i = 0; i < sales.size(); i++) {
+                SaleKeys keys = sales.get(i);
+                SaleState s = connection.call(jedis -> {
+                    refuseWrongTypes(new Sale(keys), jedis);
+                    return new SaleReader(keys).read(jedis);
+                });
+                Map<String, Object> status = new LinkedHashMap<>();
+                if (compare.given()) {
+                    status.put("strategy", compare.strategyAt(i).cliName());
+                }
+                status.put("prefix", keys.prefix());
+                status.put("exists", s.exists());
+                status.put("total", s.exists() ? s.total() : null);
+                status.put("sold", s.sold());
+                status.put("winners", s.winners());
+                status.put("remaining_stock", s.stockLeft());
+                status.put("oversold", s.oversold());
+                status.put("open", s.isOpen());
+                status.put("seconds_left", s.ttlMillis() >= 0 ? Math.round(s.ttlMillis() / 1000.0) : null);
+                status.put("redis", connection.target().masked());
+                statuses.add(status);
+                if (!json) {
+                    print(out, keys, s, connection, compare.given());
+                }
+            }
             if (json) {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(status));
-            } else if (!s.exists()) {
-                out.println("No sale under prefix '" + redis.prefix() + "' at " + connection.target().masked());
-            } else {
-                out.println(Summary.line("Sale", (s.isOpen() ? "open" : "closed") + (s.ttlMillis() >= 0
-                        ? ", " + Math.round(s.ttlMillis() / 1000.0) + " s left" : "")));
-                out.println(Summary.line("Sold", s.sold() + " / " + s.total() + "   (left " + s.stockLeft()
-                        + ", oversold " + s.oversold() + ")"));
-                out.println(Summary.line("Winners", Summary.f(s.winners())));
+                // one sale as one object, as ever; a comparison as a list of them
+                Object printed = compare.given() ? statuses : statuses.get(0);
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(printed));
             }
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    private static void print(PrintWriter out, SaleKeys keys, SaleState s, RedisConnection connection,
+                              boolean namePrefix) {
+        if (!s.exists()) {
+            out.println("No sale under prefix '" + keys.prefix() + "' at " + connection.target().masked());
+            return;
+        }
+        out.println(Summary.line("Sale", (s.isOpen() ? "open" : "closed") + (s.ttlMillis() >= 0
+                ? ", " + Math.round(s.ttlMillis() / 1000.0) + " s left" : "")
+                + (namePrefix ? " (prefix '" + keys.prefix() + "')" : "")));
+        out.println(Summary.line("Sold", s.sold() + " / " + s.total() + "   (left " + s.stockLeft()
+                + ", oversold " + s.oversold() + ")"));
+        out.println(Summary.line("Winners", Summary.f(s.winners())));
     }
 
     /** Keys of the wrong type cannot be read as a sale; the message names them and how to replace them. */

@@ -26,6 +26,15 @@ public final class Summary {
                 + f(r.usersPlayed()) + " played)"
                 + (r.strandedSold() > 0 ? "; " + f(r.strandedSold()) + " of the wins were items a lost connection "
                 + "had stranded" : "")));
+        if (r.fairness() != null) {
+            out.println(line("Fairness", String.format(Locale.ROOT, "%.3f", r.fairness()) + ": of the first "
+                    + f(r.fairnessFirstArrivals()) + " users to arrive, " + percent(r.fairness())
+                    + " won (1.0: first come, first served)"));
+        }
+        if (r.unsoldStock() > 0) {
+            out.println(line("Unsold", f(r.unsoldStock()) + (r.unsoldStock() == 1 ? " item" : " items")
+                    + " left while " + f(r.usersLost()) + " users lost (库存遗留)" + unsoldWhy(r)));
+        }
         out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "
                 + f(r.errors())));
         out.println(line("Speed", f(Math.round(r.usersPerS())) + " users/s, " + f(Math.round(r.attemptsPerS()))
@@ -41,6 +50,24 @@ public final class Summary {
         if (!r.audit().ok() && "naive".equals(r.strategy())) {
             out.println(line("", "(naive has no transaction: it oversells on purpose, to show why the others exist)"));
         }
+    }
+
+    /** Why stock was left while users lost, as far as the report tells. */
+    static String unsoldWhy(RunReport r) {
+        if ("watch".equals(r.strategy()) && r.conflicts() > 0 && "all_users_done".equals(r.endedBy())) {
+            return r.retries() == 0 ? " — WATCH without retries gives up at its first conflict"
+                    : " — WATCH gave up after " + r.retries() + (r.retries() == 1 ? " retry" : " retries");
+        }
+        return switch (r.endedBy()) {
+            case "time_up" -> " — the sale closed first (--duration)";
+            case "stopped" -> " — the run was stopped";
+            case "error" -> " — the run ended on an error";
+            default -> "";
+        };
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     public static String line(String label, String value) {

@@ -110,6 +110,15 @@ public final class Batch {
         return named;
     }
 
+    /** The commands of this round trip as {@code redis-cli} shows them, one line each (for a trace). */
+    public List<String> describe() {
+        String[] lines = new String[size];
+        for (int i = 0; i < size; i++) {
+            lines[i] = RespText.command(commands[i], arguments[i]);
+        }
+        return List.of(lines);
+    }
+
     /** Writes the commands to a Jedis connection's output buffer; its next read flushes them. */
     public void sendTo(Connection connection) {
         for (int i = 0; i < size; i++) {

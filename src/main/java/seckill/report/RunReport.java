@@ -16,28 +16,38 @@ import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
 import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
+import seckill.sim.Fairness;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.sim.Trace;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
 /**
  * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and
- * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked.
+ * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked. The
+ * traced buyers ({@code trace}) are written as the engine's own value types, {@link Trace} and its steps.
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
-        "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "users_won",
-        "users_lost", "users_unknown", "stranded_sold", "users_played", "attempts", "conflicts", "errors",
+        "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "unsold_stock",
+        "users_won", "users_lost", "users_unknown", "stranded_sold", "users_played", "fairness", "fairness_first_arrivals",
+        "sold_out_ms",
+        "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
-        "redis", "jvm"})
+        "redis", "jvm", "trace"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
-                        long oversold, long remainingStock, long usersWon, long usersLost, long usersUnknown,
-                        long strandedSold, long usersPlayed,
+                        long oversold, long remainingStock, long unsoldStock, long usersWon, long usersLost,
+                        long usersUnknown, long strandedSold, long usersPlayed, Double fairness,
+                        long fairnessFirstArrivals, long soldOutMs,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
                         Map<String, Object> errorDetail, Audit audit,
-                        RedisInfo redis, Jvm jvm) {
+                        RedisInfo redis, Jvm jvm, List<Trace> trace) {
+
+    public RunReport {
+        trace = trace == null ? List.of() : List.copyOf(trace);
+    }
 
     /** Latency percentiles in milliseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max) {
@@ -75,7 +85,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
      * Jackson loads some four hundred classes; a run without {@code --report} never needs them, and a sale of a
      * second or two should not wait for them.
      */
-    private static final class Json {
+    static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);
@@ -96,11 +106,19 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         return new RunReport(c.strategy().cliName(), total, c.users(), c.pool(), c.engine().cliName(),
                 c.durationS(), c.retries(),
                 c.spreadMs(), c.paceS(), c.seed(), c.prefix(), sold, winners, a == null ? 0 : a.uniqueWinners(),
-                result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold), m.usersWon(),
-                c.users() - m.usersWon() - m.usersUnknown(), m.usersUnknown(), m.strandedSold(), m.usersDone(), m.attempts(), m.conflicts(), m.errors(),
+                result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold),
+                result.unsoldStock(), m.usersWon(), result.usersLost(), m.usersUnknown(), m.strandedSold(),
+                m.usersDone(), fairness(result.fairness()),
+                result.fairness().firstArrivals(), result.timeToSellOutMs(), m.attempts(), m.conflicts(),
+                m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
-                error == null ? null : error.fields(), audit, redis, Jvm.now());
+                error == null ? null : error.fields(), audit, redis, Jvm.now(), result.traces());
+    }
+
+    /** The share to three places, or null when no user arrived. */
+    private static Double fairness(Fairness f) {
+        return f.known() ? Math.round(f.share() * 1000) / 1000.0 : null;
     }
 
     private static double round(double v) {

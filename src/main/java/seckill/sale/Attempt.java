@@ -17,4 +17,17 @@ public interface Attempt {
      * @return the outcome, or null when {@code out} holds the next round trip
      */
     Outcome next(List<Object> replies, Batch out);
+
+    /**
+     * {@code kill_num} as this attempt read it before deciding (the items sold then), or -1 when it decides on the
+     * server (lua, decr) or has not read it yet. A trace explains conflicts and oversells with it.
+     */
+    default long soldSeen() {
+        return -1;
+    }
+
+    /** {@code kill_num} as this attempt's own INCR left it (the item it took, from 1), or -1 when not known. */
+    default long soldAfter() {
+        return -1;
+    }
 }

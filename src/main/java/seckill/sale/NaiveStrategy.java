@@ -38,18 +38,19 @@ final class NaiveStrategy implements PurchaseStrategy {
                 .add(Command.GET, k.num())
                 .add(Command.GET, k.total())
                 .add(Command.SISMEMBER, k.buyers(), id);
-        return new Attempt() {
+        return new ReadingAttempt() {
             private boolean written;
 
             @Override
             public Outcome next(List<Object> replies, Batch next) {
                 next.checkAnswers(replies);
                 if (written) {
+                    after = RawCalls.number(replies.get(0));
                     return Outcome.WON;
                 }
+                seen = RawCalls.number(replies.get(1));
                 Outcome refusal = WatchStrategy.refusal(RawCalls.isOne(replies.get(0)),
-                        RawCalls.isOne(replies.get(3)), RawCalls.number(replies.get(1)),
-                        RawCalls.number(replies.get(2)));
+                        RawCalls.isOne(replies.get(3)), seen, RawCalls.number(replies.get(2)));
                 if (refusal != null) {
                     return refusal;
                 }

@@ -37,6 +37,11 @@ public interface PurchaseStrategy {
      * transaction is not aborted by keys this attempt watched.
      */
     default Outcome buy(Jedis jedis, String userId) {
+        return buy(jedis, userId, null);
+    }
+
+    /** As {@link #buy(Jedis, String)}, telling the observer (when not null) of every round trip. */
+    default Outcome buy(Jedis jedis, String userId, RoundTripObserver observer) {
         Connection connection = jedis.getConnection();
         Batch batch = new Batch();
         Attempt attempt = begin(userId, batch);
@@ -44,8 +49,14 @@ public interface PurchaseStrategy {
             if (batch.delayNanos() > 0) {
                 LockSupport.parkNanos(batch.delayNanos());
             }
+            if (observer != null) {
+                observer.sending(batch);
+            }
             batch.sendTo(connection);
             List<Object> replies = connection.getMany(batch.size());
+            if (observer != null) {
+                observer.answered(replies);
+            }
             batch.clear();
             Outcome outcome;
             try {
@@ -56,6 +67,9 @@ public interface PurchaseStrategy {
                 throw e;
             }
             if (outcome != null) {
+                if (observer != null) {
+                    observer.decided(attempt, outcome);
+                }
                 return outcome;
             }
         }

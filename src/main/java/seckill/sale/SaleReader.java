@@ -90,6 +90,30 @@ public final class SaleReader {
         return m.startsWith("NOPERM") || m.startsWith("OOM") || m.startsWith("EXECABORT");
     }
 
+    /** The purchases at these places of {@code kill_user} (and their times), in one round trip. */
+    public List<Purchase> purchasesAt(Jedis jedis, List<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        Batch batch = new Batch();
+        for (long position : positions) {
+            byte[] at = RawCalls.bytes(position);
+            batch.add(Command.LINDEX, k.user(), at).add(Command.LINDEX, k.times(), at);
+        }
+        Connection connection = jedis.getConnection();
+        batch.sendTo(connection);
+        List<Object> replies = connection.getMany(batch.size());
+        batch.clear();
+        batch.checkAnswers(replies);
+        List<Purchase> purchases = new ArrayList<>(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            String time = RawCalls.text(replies.get(2 * i + 1));
+            purchases.add(new Purchase(positions.get(i), RawCalls.text(replies.get(2 * i)),
+                    time == null ? -1 : parseOr(time, -1)));
+        }
+        return purchases;
+    }
+
     /** The figures alone, no winners. */
     public SaleState read(Jedis jedis) {
         return read(jedis, 0, 0);

@@ -35,7 +35,7 @@ final class WatchStrategy implements PurchaseStrategy {
         out.add(Command.WATCH, k.flag(), k.num(), k.total(), k.buyers())
                 .add(Command.MGET, k.flag(), k.num(), k.total())
                 .add(Command.SISMEMBER, k.buyers(), id);
-        return new Attempt() {
+        return new ReadingAttempt() {
             private Outcome refused;
             private boolean written;
 
@@ -47,12 +47,18 @@ final class WatchStrategy implements PurchaseStrategy {
                     return refused;
                 }
                 if (written) {
-                    return replies.get(5) == null ? Outcome.CONFLICT : Outcome.WON;
+                    List<Object> done = (List<Object>) replies.get(5);
+                    if (done == null) {
+                        return Outcome.CONFLICT;
+                    }
+                    after = RawCalls.number(done.get(0));
+                    return Outcome.WON;
                 }
                 List<Object> values = (List<Object>) replies.get(1);
+                seen = RawCalls.number(values.get(1));
                 // the flag is there (whatever its value) while the sale is open
-                refused = refusal(values.get(0) != null, RawCalls.isOne(replies.get(2)),
-                        RawCalls.number(values.get(1)), RawCalls.number(values.get(2)));
+                refused = refusal(values.get(0) != null, RawCalls.isOne(replies.get(2)), seen,
+                        RawCalls.number(values.get(2)));
                 if (refused != null) {
                     next.add(Command.UNWATCH);
                     return null;

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 
 import seckill.sale.AuditResult;
 import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
+import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
@@ -61,6 +64,25 @@ public interface LabService extends AutoCloseable {
 
     /** Writes a run's JSON report, naming the server it ran on (password masked). */
     void exportReport(SimulationResult result, Path file) throws IOException;
+
+    /**
+     * Starts strategies side by side: the same users race on each, every one on a sale of its own under the
+     * prefix plus its name and a colon (each emptied first unless the settings join open ones); returns at once.
+     * Watch each lane's keys with {@link #watch} as any sale's.
+     *
+     * @param base       the settings; its strategy is replaced by each listed one, its seed shared by all
+     * @param strategies each once, in the order the lanes are to be shown
+     * @throws LabException             as {@link #startSale} does
+     * @throws IllegalArgumentException for an empty list, or one naming a strategy twice
+     */
+    default ComparisonRun startComparison(SimulationConfig base, List<StrategyKind> strategies, Comparison.Mode mode) {
+        throw new UnsupportedOperationException("this service runs no comparisons");
+    }
+
+    /** Writes a comparison's JSON report (a {@code compare} list of run reports), naming the server. */
+    default void exportComparison(ComparisonResult result, Path file) throws IOException {
+        throw new UnsupportedOperationException("this service runs no comparisons");
+    }
 
     /** Stops what runs, closes the streams and lets go of the server (and of the embedded one). */
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import seckill.metrics.SaleMetrics;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisConnector;
 import seckill.redis.RedisUnavailableException;
+import seckill.report.ComparisonReport;
 import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
@@ -27,6 +29,9 @@ import seckill.sale.Sale;
 import seckill.sale.SaleAudit;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
+import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -46,6 +51,7 @@ public final class RedisLabService implements LabService {
     private final Supplier<ThreadFactory> buyerThreads;
     private final Set<Running> runs = ConcurrentHashMap.newKeySet();
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
+    private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
     private RedisConnection connection;
     /** What {@link #connection} was opened for. */
     private Wanted connectedFor;
@@ -89,10 +95,7 @@ public final class RedisLabService implements LabService {
     @Override
     public SaleRun startSale(SimulationConfig config) {
         RedisConnection c = requireConnection();
-        Problem cannot = config.engine().problemWith(c.target());
-        if (cannot != null) {
-            throw LabException.refused(cannot);
-        }
+        refuseWhatCannotRun(config, c);
         Simulation simulation = buyerThreads == null ? new Simulation(config, c)
                 : new Simulation(config, c, buyerThreads.get());
         if (!config.join()) {
@@ -101,10 +104,95 @@ public final class RedisLabService implements LabService {
         }
         Running run = new Running(simulation);
         runs.add(run);
-        Thread thread = new Thread(run::play, "seckill-sale-" + RUNS.incrementAndGet());
+        onThreadOfItsOwn(run.done, simulation::run, () -> runs.remove(run));
+        return run.view();
+    }
+
+    @Override
+    public ComparisonRun startComparison(SimulationConfig base, List<StrategyKind> strategies, Comparison.Mode mode) {
+        RedisConnection c = requireConnection();
+        refuseWhatCannotRun(base, c);
+        Comparison comparison = new Comparison(base, strategies, mode, c, buyerThreads);
+        if (!base.join()) {
+            comparison.simulations().forEach(s -> onRedis(c, jedis -> new Sale(s.config().keys()).reset(jedis)));
+        }
+        List<ComparisonRun.Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < comparison.simulations().size(); i++) {
+            Simulation simulation = comparison.simulations().get(i);
+            CompletionStage<SimulationResult> result = translated(comparison.results().get(i));
+            lanes.add(new ComparisonRun.Lane(simulation.config().strategy(), simulation.config().keys(),
+                    new SimulationRun(simulation, result)));
+        }
+        CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
+        comparisons.add(comparison);
+        onThreadOfItsOwn(done, comparison::run, () -> comparisons.remove(comparison));
+        List<ComparisonRun.Lane> shown = List.copyOf(lanes);
+        return new ComparisonRun() {
+            @Override
+            public Comparison.Mode mode() {
+                return comparison.mode();
+            }
+
+            @Override
+            public List<Lane> lanes() {
+                return shown;
+            }
+
+            @Override
+            public void stop() {
+                comparison.stop();
+            }
+
+            @Override
+            public CompletionStage<ComparisonResult> result() {
+                return done.minimalCompletionStage();
+            }
+        };
+    }
+
+    @Override
+    public void exportComparison(ComparisonResult result, Path file) throws IOException {
+        ComparisonReport.of(result, RunReport.RedisInfo.of(requireConnection())).write(file);
+    }
+
+    /** Plays it on a thread of its own ({@code seckill-sale-N}), completing {@code done} with what it came to. */
+    private static <T> void onThreadOfItsOwn(CompletableFuture<T> done, Supplier<T> work, Runnable after) {
+        Thread thread = new Thread(() -> {
+            try {
+                done.complete(work.get());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(translated(e));
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            } finally {
+                after.run();
+            }
+        }, "seckill-sale-" + RUNS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
-        return run;
+    }
+
+    /** The loop engine speaks no TLS: refused before anything starts. */
+    private static void refuseWhatCannotRun(SimulationConfig config, RedisConnection c) {
+        Problem cannot = config.engine().problemWith(c.target());
+        if (cannot != null) {
+            throw LabException.refused(cannot);
+        }
+    }
+
+    /** A lane's result as the dashboard hears it: Redis's and the sale's failures as {@link LabException}s. */
+    private static CompletionStage<SimulationResult> translated(CompletionStage<SimulationResult> result) {
+        CompletableFuture<SimulationResult> out = new CompletableFuture<>();
+        result.whenComplete((r, e) -> {
+            if (e == null) {
+                out.complete(r);
+            } else {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                out.completeExceptionally(cause instanceof RuntimeException re ? translated(re) : cause);
+            }
+        });
+        return out.minimalCompletionStage();
     }
 
     @Override
@@ -152,6 +240,7 @@ public final class RedisLabService implements LabService {
     @Override
     public void close() {
         runs.forEach(Running::stop);
+        comparisons.forEach(Comparison::stop);
         List.copyOf(streams).forEach(SalePoller::close);
         synchronized (this) {
             closeConnection();
@@ -194,7 +283,7 @@ public final class RedisLabService implements LabService {
     }
 
     /** A simulation on a thread of its own. */
-    private final class Running implements SaleRun {
+    private final class Running {
         private final Simulation simulation;
         private final CompletableFuture<SimulationResult> done = new CompletableFuture<>();
 
@@ -202,18 +291,17 @@ public final class RedisLabService implements LabService {
             this.simulation = simulation;
         }
 
-        void play() {
-            try {
-                done.complete(simulation.run());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(translated(e));
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            } finally {
-                runs.remove(this);
-            }
+        void stop() {
+            simulation.stop();
         }
 
+        SaleRun view() {
+            return new SimulationRun(simulation, done.minimalCompletionStage());
+        }
+    }
+
+    /** A simulation as the dashboard sees it: its counters, a stop, and its result to come. */
+    private record SimulationRun(Simulation simulation, CompletionStage<SimulationResult> result) implements SaleRun {
         @Override
         public SaleMetrics metrics() {
             return simulation.metrics();
@@ -222,11 +310,6 @@ public final class RedisLabService implements LabService {
         @Override
         public void stop() {
             simulation.stop();
-        }
-
-        @Override
-        public CompletionStage<SimulationResult> result() {
-            return done.minimalCompletionStage();
         }
     }
 }

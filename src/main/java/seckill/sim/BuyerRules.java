@@ -1,10 +1,12 @@
 package seckill.sim;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import redis.clients.jedis.Jedis;
 import seckill.metrics.SaleMetrics;
 import seckill.redis.Backoff;
 import seckill.redis.RedisErrors;
@@ -42,6 +44,14 @@ final class BuyerRules {
     private final AtomicReference<EndReason> endedBy = new AtomicReference<>();
     private final AtomicReference<Problem> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final ArrivalLine line;
+    /** Null unless the run traces buyers ({@code --trace}). */
+    private final Tracer tracer;
+    private volatile long startEpochMs;
+    /** Waited on before the start: runs of a comparison let their first users in together. */
+    private volatile Runnable gate = () -> { };
+    /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
+    private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
     private final AtomicLong pacedInPlay = new AtomicLong();
     private final Object waves = new Object();
@@ -61,6 +71,8 @@ final class BuyerRules {
         this.target = target;
         this.ids = new UserIds(config.seed());
         this.callLimitNanos = TimeUnit.SECONDS.toNanos(config.redisTimeoutS());
+        this.line = new ArrivalLine(config.stock());
+        this.tracer = Tracer.of(config);
     }
 
     SimulationConfig config() {
@@ -73,6 +85,8 @@ final class BuyerRules {
 
     /** The first users may arrive now: arrivals are spread from here, and the run's time counts from here. */
     void start() {
+        gate.run();
+        startEpochMs = System.currentTimeMillis();
         startNanos = System.nanoTime();
     }
 
@@ -91,9 +105,48 @@ final class BuyerRules {
 
     /** The user of that index, with all its tries still to come. */
     Turn newTurn(long index) {
-        Turn turn = new Turn(ids.id(index), config.retries());
+        Turn turn = new Turn(ids.id(index), index, config.retries());
         turn.paced = config.paceS() > 0;
+        if (tracer != null) {
+            tracer.attach(turn);
+        }
         return turn;
+    }
+
+    /** Makes {@link #start()} wait on this first (runs started together). */
+    void gate(Runnable before) {
+        gate = before;
+    }
+
+    /** The user sends its first attempt now: it takes its place in the line of arrivals (retries keep it). */
+    void arrives(Turn turn) {
+        if (turn.arrival < 0) {
+            turn.arrival = line.arrive();
+            if (turn.trace != null) {
+                turn.trace.arrival = turn.arrival;
+            }
+        }
+    }
+
+    /** The sale's own stock, when the run joined one: fairness looks at that many first arrivals. */
+    void saleStock(long stock) {
+        line.places(stock);
+    }
+
+    /** Did the first to arrive win: so far, or at the end. */
+    Fairness fairness() {
+        return line.fairness();
+    }
+
+    /** The traced buyers' round trips, explained from the sale's record; none when the run traces nobody. */
+    List<Trace> traces(Jedis jedis) {
+        return tracer == null ? List.of() : tracer.finish(jedis, startNanos, startEpochMs);
+    }
+
+    /** Ms from the start until the first buyer was told the stock was gone, or -1 when none was. */
+    long soldOutMs() {
+        long at = soldOutNanos;
+        return at == 0 ? -1 : (at - startNanos) / 1_000_000;
     }
 
     /** True when users do not all arrive at once: a spread or a pace decides when each may begin. */
@@ -188,7 +241,7 @@ final class BuyerRules {
                 if (outcome == Outcome.WON_STRANDED) {
                     metrics.strandedSold();
                 }
-                metrics.userDone(true);
+                userWon(turn);
                 return true;
             }
             case ALREADY_WON -> {
@@ -197,7 +250,7 @@ final class BuyerRules {
                     metrics.userDone(false);
                 } else if (claimMeansWon) {
                     // after a lost reply this is our own earlier attempt, and the claim was the sale itself
-                    metrics.userDone(true);
+                    userWon(turn);
                 } else {
                     // the claim comes before the item: whether the lost attempt got one is not known
                     metrics.userUnknown();
@@ -207,7 +260,9 @@ final class BuyerRules {
             case SOLD_OUT -> {
                 metrics.soldOut();
                 metrics.userDone(false);
-                endedBy.compareAndSet(null, EndReason.SOLD_OUT);
+                if (endedBy.compareAndSet(null, EndReason.SOLD_OUT)) {
+                    soldOutNanos = System.nanoTime();
+                }
                 return true;
             }
             case CLOSED -> {
@@ -228,12 +283,20 @@ final class BuyerRules {
         }
     }
 
+    private void userWon(Turn turn) {
+        metrics.userDone(true);
+        line.won(turn.arrival);
+    }
+
     /**
      * Books an attempt that failed (whose time is already booked): returns how many ms the user waits before
      * trying again on a fresh connection, or -1 when the run ends instead (an error that is not the
      * connection's, or Redis away longer than {@code --redis-timeout}).
      */
     long fault(Turn turn, RuntimeException e) {
+        if (turn.trace != null) {
+            turn.trace.faulted(e);
+        }
         long delay = faultDelay(turn, e);
         if (delay < 0) {
             leftPlay(turn);

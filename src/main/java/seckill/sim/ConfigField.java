@@ -17,6 +17,7 @@ public enum ConfigField {
     PACE("pace", 0, 3_600, 0),
     NAIVE_GAP_MS("naive-gap-ms", 0, 10_000, 5),
     REDIS_TIMEOUT("redis-timeout", 1, 300, 5),
+    TRACE("trace", 0, 1_000, 0),
     SEED("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0);
 
     private final String name;

@@ -224,6 +224,7 @@ final class EventLoop {
             done(lane);
             return;
         }
+        rules.arrives(lane.turn);
         lane.attemptStart = System.nanoTime();
         lane.batch.clear();
         lane.attempt = strategy.begin(lane.turn.userId, lane.batch);
@@ -272,6 +273,9 @@ final class EventLoop {
         }
         out = lane.batch.encodeTo(out);
         out.flip();
+        if (lane.turn != null && lane.turn.observed) {
+            lane.turn.sending(lane.batch);
+        }
         lane.out = out;
         lane.expected = lane.greetingReplies + lane.batch.size();
         lane.replies.clear();
@@ -323,11 +327,18 @@ final class EventLoop {
             RawCalls.check(replies.subList(0, lane.greetingReplies));
             replies = replies.subList(lane.greetingReplies, replies.size());
         }
+        boolean observed = lane.turn.observed;
+        if (observed) {
+            lane.turn.answered(replies);
+        }
         lane.batch.clear();
         Outcome outcome = lane.attempt.next(replies, lane.batch);
         if (outcome == null) {
             send(lane);
             return;
+        }
+        if (observed) {
+            lane.turn.decided(lane.attempt, outcome);
         }
         lane.state = State.IDLE;
         rules.attempted(lane.attemptStart);

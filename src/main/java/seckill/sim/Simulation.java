@@ -73,6 +73,16 @@ public final class Simulation {
         return phase;
     }
 
+    /** Lets the first users in only once {@code gate} has returned (a comparison's runs start together). */
+    void gate(Runnable gate) {
+        rules.gate(gate);
+    }
+
+    /** Did the first to arrive win, so far (the dashboard shows it live). */
+    public Fairness fairness() {
+        return rules.fairness();
+    }
+
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();
@@ -98,6 +108,7 @@ public final class Simulation {
         MetricsSnapshot last = rules.metrics().sample();
         SaleState state = null;
         AuditResult audit = null;
+        List<Trace> traces = List.of();
         // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
         Duration patience = rules.endedBy() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
         try {
@@ -114,12 +125,14 @@ public final class Simulation {
                 // every confirmed win must be an item sold in Redis; other clients can only add to what is sold
                 audit = audit.with(Problem.of(Kind.CONFIRMED_OVER_SOLD, last.usersWon(), state.sold()));
             }
+            traces = redis.call(patience, rules::traces);
         } catch (RuntimeException e) {
             rules.fail(e instanceof RedisUnavailableException u ? u.problem()
                     : RedisErrors.describe(redis.target(), e));
         }
         phase = Phase.FINISHED;
-        return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error());
+        return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
+                rules.fairness(), rules.soldOutMs(), traces);
     }
 
     private Engine engine() {
@@ -144,6 +157,10 @@ public final class Simulation {
                 }
                 if (!sale.exists(jedis)) {
                     throw new SaleKeyException(Problem.of(Kind.JOIN_NO_SALE, config.prefix(), config.keys().total()));
+                }
+                String total = jedis.get(config.keys().total());
+                if (total != null) {
+                    rules.saleStock(Long.parseLong(total));
                 }
             } else {
                 sale.open(jedis, config.stock(), config.durationS(), config.strategy());

@@ -22,10 +22,12 @@ import seckill.sale.StrategyKind;
  * @param redisTimeoutS  how long Redis may stay away before the run stops with an error
  * @param engine         how the buyers are played: a thread each, or one event loop
  * @param paceS          the sale lasts about this many seconds: buyers arrive in waves as it falls behind (0: off)
+ * @param traceBuyers    how many buyers, sampled from the seed, have every round trip recorded (0: none)
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
-                               long naiveGapMs, int redisTimeoutS, EngineKind engine, long paceS) {
+                               long naiveGapMs, int redisTimeoutS, EngineKind engine, long paceS,
+                               int traceBuyers) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
@@ -41,6 +43,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         ConfigField.NAIVE_GAP_MS.check(naiveGapMs);
         ConfigField.REDIS_TIMEOUT.check(redisTimeoutS);
         ConfigField.PACE.check(paceS);
+        ConfigField.TRACE.check(traceBuyers);
         engine = engine == null ? EngineKind.THREADS : engine;
         if (paceS > 0 && spreadMs > 0) {
             throw new IllegalArgumentException("--pace and --spread-ms: choose one (a pace spreads the arrivals "
@@ -66,7 +69,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
     public Builder toBuilder() {
         return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
                 .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
-                .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS);
+                .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS).traceBuyers(traceBuyers);
     }
 
     /** A seed for a run that was given none: differs from run to run and from process to process. */
@@ -99,6 +102,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         private long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
         private EngineKind engine = EngineKind.THREADS;
         private long paceS = ConfigField.PACE.defaultValue();
+        private long traceBuyers = ConfigField.TRACE.defaultValue();
 
         private Builder() {
         }
@@ -183,11 +187,17 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
             return this;
         }
 
+        public Builder traceBuyers(long value) {
+            traceBuyers = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option and its range, for a value out of range */
         public SimulationConfig build() {
             return new SimulationConfig(prefix, strategy, stock, users, ConfigField.POOL.checkInt(pool), durationS,
                     ConfigField.RETRIES.checkInt(retries), spreadMs, seed != null ? seed : newSeed(), join,
-                    naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine, paceS);
+                    naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine, paceS,
+                    ConfigField.TRACE.checkInt(traceBuyers));
         }
     }
 }

@@ -1,5 +1,7 @@
 package seckill.sim;
 
+import java.util.List;
+
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleState;
@@ -16,9 +18,49 @@ import seckill.util.Verdict;
  * @param state       the sale as Redis holds it afterwards, or null when Redis could not be read
  * @param audit       the invariants checked afterwards, or null when Redis could not be read
  * @param error       what went wrong when it ended by an error, else null
+ * @param fairness    did the first to arrive win ({@link Fairness})
+ * @param soldOutMs   ms from the start until the first buyer was told the stock was gone; -1 when none was
+ * @param traces      the sampled buyers' round trips ({@code --trace}); empty when none was traced
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
-                               SaleState state, AuditResult audit, Problem error) {
+                               SaleState state, AuditResult audit, Problem error, Fairness fairness,
+                               long soldOutMs, List<Trace> traces) {
+
+    public SimulationResult {
+        fairness = fairness == null ? Fairness.NONE : fairness;
+        traces = traces == null ? List.of() : List.copyOf(traces);
+    }
+
+    /** A result that says nothing of fairness, selling out and traces (a run that did not keep them). */
+    public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
+                            SaleState state, AuditResult audit, Problem error) {
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, Fairness.NONE, -1, List.of());
+    }
+
+    /** Users who lost (played or not): the users less those who won and those whose outcome is unknown. */
+    public long usersLost() {
+        return config.users() - metrics.usersWon() - metrics.usersUnknown();
+    }
+
+    /**
+     * Unsold stock (库存遗留): the items still in stock at the end when users lost, e.g. a WATCH sale without
+     * retries, whose users give up at their first conflict; 0 when the stock is gone, nobody lost, or Redis could
+     * not be read.
+     */
+    public long unsoldStock() {
+        return state == null || usersLost() <= 0 ? 0 : state.stockLeft();
+    }
+
+    /**
+     * Ms from the start until the stock was gone: until the first buyer was told so, or the whole run when the last
+     * item went to the last user; -1 when stock is left (or Redis could not be read).
+     */
+    public long timeToSellOutMs() {
+        if (soldOutMs >= 0) {
+            return soldOutMs;
+        }
+        return state != null && state.exists() && state.stockLeft() == 0 ? elapsedMs : -1;
+    }
 
     public double usersPerSecond() {
         return metrics.usersDone() / Math.max(1e-3, elapsedMs / 1000.0);

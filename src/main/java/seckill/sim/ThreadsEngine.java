@@ -90,6 +90,7 @@ final class ThreadsEngine implements Engine {
 
         /** One user: a try, more after conflicts up to the retries, and retries after connection faults. */
         private void play(Turn turn) {
+            rules.arrives(turn);
             while (true) {
                 if (turn.afterFault && rules.isAbandoned()) {
                     rules.abandoned(turn);
@@ -103,7 +104,8 @@ final class ThreadsEngine implements Engine {
                         connection = redis.newBuyer();
                         watchdog.connection(slot, connection);
                     }
-                    outcome = strategy.buy(connection.jedis(), turn.userId);
+                    outcome = turn.observed ? strategy.buy(connection.jedis(), turn.userId, turn)
+                            : strategy.buy(connection.jedis(), turn.userId);
                     watchdog.callEnds(slot);
                 } catch (RuntimeException e) {
                     watchdog.callEnds(slot);

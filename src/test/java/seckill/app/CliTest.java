@@ -20,7 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import redis.clients.jedis.Jedis;
 import seckill.redis.TestRedis;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
 
 class CliTest {
     private final List<String> prefixes = new ArrayList<>();
@@ -90,6 +94,100 @@ class CliTest {
         assertThat(json.get("latency_ms").has("p99")).isTrue();
         assertThat(json.get("audit").get("ok").asBoolean()).isTrue();
         assertThat(json.get("ended_by").asText()).isIn("sold_out", "all_users_done");
+    }
+
+    @Test
+    void fairnessAndUnsoldStockAreInTheSummaryAndTheReport(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("fair.json");
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--strategy", "lua", "--stock", "10",
+                "--users", "40", "--pool", "1", "--spread-ms", "40", "--report", report.toString())).isZero();
+        assertThat(out.toString()).contains("Fairness    1.000: of the first 10 users to arrive, 100.0% won")
+                .doesNotContain("Unsold");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("fairness").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("fairness_first_arrivals").asLong()).isEqualTo(10);
+        assertThat(json.get("unsold_stock").asLong()).isZero();
+        assertThat(json.get("sold_out_ms").asLong()).isNotNegative();
+    }
+
+    @Test
+    void aTraceIsPrinted_andWrittenInTheReport(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("trace.json");
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix(), "--stock", "20", "--users", "200",
+                "--pool", "20", "--retries", "1", "--trace", "4", "--seed", "3", "--report", report.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Trace       4 buyers sampled from the seed").contains("→ WATCH kill_flag")
+                .contains("← OK | 1) \"1\"");
+        JsonNode trace = new ObjectMapper().readTree(report.toFile()).get("trace");
+        assertThat(trace.size()).isBetween(1, 4);
+        JsonNode step = trace.get(0).get("steps").get(0);
+        assertThat(trace.get(0).get("user_id").asText()).startsWith("u");
+        assertThat(step.get("sent").get(0).asText()).startsWith("WATCH ");
+        assertThat(step.has("sent_ms")).isTrue();
+        assertThat(step.has("answered_ms")).isTrue();
+        assertThat(step.get("replies").get(0).asText()).isEqualTo("OK");
+    }
+
+    @Nested
+    @DisplayName("--compare")
+    class Compare {
+        private final String prefix = prefix();
+
+        @AfterEach
+        void deleteEachStrategysKeys() {
+            for (StrategyKind kind : StrategyKind.values()) {
+                TestRedis.reset(Comparison.keys(prefix, kind).prefix());
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"at once (the default), raced at once on one Redis",
+            "--one-at-a-time, 'one at a time, in the order listed'"})
+        void printsATable_exits0WhenTheSafeAuditsHold_andWritesOneReport(String mode, String heading,
+                                                                           @TempDir Path dir) throws Exception {
+            Path report = dir.resolve("compare.json");
+            List<String> args = new ArrayList<>(List.of("run", "--redis", TestRedis.url(), "--prefix", prefix,
+                    "--compare", "naive,watch,lua", "--stock", "10", "--users", "300", "--pool", "100",
+                    "--naive-gap-ms", "20", "--report", report.toString()));
+            if (mode.startsWith("--")) {
+                args.add(mode);
+            }
+            assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(heading).containsPattern("(?m)^ +naive +watch +lua$")
+                    .contains("Stock left").contains("Unsold").contains("Sold out in").contains("Fairness")
+                    .containsPattern("(?m)^Audit +expected: oversold \\d+ \\(the lesson\\) +✔ holds +✔ holds$");
+            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            assertThat(json.get("compare")).hasSize(3);
+            assertThat(json.get("compare").get(0).get("prefix").asText()).isEqualTo(prefix + "naive:");
+            assertThat(json.get("compare").get(2).get("audit").get("ok").asBoolean()).isTrue();
+
+            out.getBuffer().setLength(0);
+            assertThat(run("audit", "--redis", TestRedis.url(), "--prefix", prefix, "--compare", "naive,watch,lua"))
+                    .isZero();
+            assertThat(out.toString()).contains("expected: naive oversells on purpose");
+            assertThat(run("status", "--redis", TestRedis.url(), "--prefix", prefix, "--compare", "watch,lua"))
+                    .isZero();
+            assertThat(out.toString()).contains("(prefix '" + prefix + "watch:')");
+            assertThat(run("reset", "--redis", TestRedis.url(), "--prefix", prefix, "--compare", "naive,watch,lua"))
+                    .isZero();
+            try (Jedis jedis = TestRedis.connection().borrow()) {
+                for (String kind : List.of("naive", "watch", "lua")) {
+                    for (String key : new SaleKeys(prefix + kind + ":").all()) {
+                        assertThat(jedis.exists(key)).as(key).isFalse();
+                    }
+                }
+            }
+        }
+
+        @Test
+        void withStrategy_orWithoutAList_isRefused() {
+            assertThat(run("run", "--compare", "watch,lua", "--strategy", "lua")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("--compare and --strategy: choose one");
+            assertThat(run("run", "--one-at-a-time")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("--one-at-a-time goes with --compare");
+            assertThat(run("reset", "--compare", "watch,watch")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("--compare").contains("twice");
+        }
     }
 
     @Test

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
@@ -23,6 +26,8 @@ import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
+import seckill.sim.ComparisonResult;
 import seckill.sim.EndReason;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -143,5 +148,38 @@ class RedisLabServiceTest {
     @Test
     void commandsBeforeAnyConnectionSayIt() {
         assertThatThrownBy(() -> service.reset(keys)).hasMessageContaining("not connected");
+    }
+
+    @Test
+    void comparesStrategiesSideBySide_eachLaneWithItsKeysMetricsAndResult(@TempDir Path dir) throws Exception {
+        service.connect(TestRedis.url(), false, TIMEOUT);
+        List<StrategyKind> strategies = List.of(StrategyKind.NAIVE, StrategyKind.WATCH, StrategyKind.LUA);
+        try {
+            ComparisonRun run = service.startComparison(SimulationConfig.builder().prefix(prefix)
+                    .load(10, 300, 50, 0).naiveGapMs(20).seed(4).build(), strategies, Comparison.Mode.AT_ONCE);
+            assertThat(run.mode()).isEqualTo(Comparison.Mode.AT_ONCE);
+            assertThat(run.lanes()).extracting(ComparisonRun.Lane::strategy).containsExactlyElementsOf(strategies);
+            assertThat(run.lanes()).extracting(l -> l.keys().prefix())
+                    .containsExactly(prefix + "naive:", prefix + "watch:", prefix + "lua:");
+            ComparisonResult result = run.result().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+            assertThat(result.verdict()).isEqualTo(seckill.util.Verdict.OK);
+            for (int i = 0; i < strategies.size(); i++) {
+                ComparisonRun.Lane lane = run.lanes().get(i);
+                SimulationResult r = resultOf(lane.run());
+                assertThat(r).isSameAs(result.results().get(i));
+                assertThat(lane.run().metrics().usersDone()).isEqualTo(r.metrics().usersDone());
+                // a poller of the lane's keys sees what the lane sold
+                assertThat(service.audit(lane.keys()).sold()).isEqualTo(r.state().sold());
+            }
+            Path report = dir.resolve("compare.json");
+            service.exportComparison(result, report);
+            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            assertThat(json.get("mode").asText()).isEqualTo("at_once");
+            assertThat(json.get("safe_audits_hold").asBoolean()).isTrue();
+            assertThat(json.get("compare")).hasSize(3);
+            assertThat(json.get("compare").get(1).get("strategy").asText()).isEqualTo("watch");
+        } finally {
+            strategies.forEach(kind -> TestRedis.reset(Comparison.keys(prefix, kind).prefix()));
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
@@ -178,12 +176,7 @@ final class ChartsView extends VBox {
             // attempts, which they equal when nobody loses a race (lua)
             plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
             // the axes write their numbers as the tiles and the table do, whatever the system's language
-            NumberAxis x = (NumberAxis) plot.getDomainAxis();
-            x.setAutoRangeIncludesZero(true);
-            x.setStandardTickUnits(NumberAxis.createStandardTickUnits(Formats.NUMBERS));
-            NumberAxis y = (NumberAxis) plot.getRangeAxis();
-            y.setAutoRangeIncludesZero(true);
-            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Formats.NUMBERS));
+            ChartLook.axes(chart);
             viewer = new ChartViewer(chart);
             viewer.setMinSize(160, 90);
             viewer.heightProperty().addListener((obs, was, now) -> {
@@ -199,16 +192,11 @@ final class ChartsView extends VBox {
 
         void relabel() {
             // JFreeChart draws its own text: give it a family with Chinese glyphs while the window speaks Chinese
-            String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
+            String family = ChartLook.family(i18n);
             // short on height the legend names the lines: the title shrinks to a word, so it takes one line
             chart.setTitle(i18n.get(compact ? titleKey + ".short" : titleKey));
-            chart.getTitle().setFont(new Font(family, Font.BOLD, size(compact ? 15 : 20)));
+            ChartLook.type(chart, family, scale, compact);
             XYPlot plot = chart.getXYPlot();
-            for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-                axis.setLabelFont(new Font(family, Font.PLAIN, size(16)));
-                axis.setTickLabelFont(new Font(family, Font.PLAIN, size(15)));
-            }
-            chart.getLegend().setItemFont(new Font(family, Font.PLAIN, size(compact ? 14 : 16)));
             plot.getDomainAxis().setLabel(compact ? null : i18n.get("chart.seconds"));
             plot.getRangeAxis().setLabel(compact ? null : i18n.get(axisKey));
             for (int s = 0; s < series.length; s++) {
@@ -224,29 +212,11 @@ final class ChartsView extends VBox {
         }
 
         private int size(int atHundredPercent) {
-            return (int) Math.round(atHundredPercent * scale);
+            return ChartLook.size(atHundredPercent, scale);
         }
 
         void applyTheme(boolean dark) {
-            Color background = dark ? new Color(0x0d1117) : Color.WHITE;
-            Color plotBackground = dark ? new Color(0x161b22) : new Color(0xf6f8fa);
-            Color text = dark ? new Color(0xe6edf3) : new Color(0x1f2328);
-            Color grid = dark ? new Color(0x30363d) : new Color(0xd0d7de);
-            chart.setBackgroundPaint(background);
-            chart.getTitle().setPaint(text);
-            chart.getLegend().setBackgroundPaint(background);
-            chart.getLegend().setItemPaint(text);
-            XYPlot plot = chart.getXYPlot();
-            plot.setBackgroundPaint(plotBackground);
-            plot.setDomainGridlinePaint(grid);
-            plot.setRangeGridlinePaint(grid);
-            plot.setOutlinePaint(grid);
-            for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-                axis.setLabelPaint(text);
-                axis.setTickLabelPaint(text);
-                axis.setAxisLinePaint(grid);
-                axis.setTickMarkPaint(grid);
-            }
+            ChartLook.theme(chart, dark);
         }
 
         /** Shades each time Redis was lost; one still going reaches the right edge until Redis answers. */
@@ -260,7 +230,7 @@ final class ChartsView extends VBox {
                 plot.removeDomainMarker(band, Layer.BACKGROUND);
             }
             outageBands.clear();
-            String family = i18n.isChinese() ? Fonts.cjkFamily().orElse(Font.SANS_SERIF) : Font.SANS_SERIF;
+            String family = ChartLook.family(i18n);
             for (double[] outage : history.outages()) {
                 double end = Double.isNaN(outage[1]) ? Double.MAX_VALUE / 4 : outage[1];
                 IntervalMarker band = new IntervalMarker(outage[0], end, OUTAGE);

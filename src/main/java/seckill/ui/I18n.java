@@ -64,12 +64,7 @@ public final class I18n {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("Missing message '" + key + "' for " + locale.get(), e);
-        }
+        String pattern = pattern(key);
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = args[i] instanceof LocalText t ? format(t)
@@ -79,9 +74,21 @@ public final class I18n {
         return new MessageFormat(pattern, locale.get()).format(resolved);
     }
 
-    /** A problem in the current language, from the {@code problem.*} messages. */
+    /** The message's pattern, not yet formatted. */
+    private String pattern(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Missing message '" + key + "' for " + locale.get(), e);
+        }
+    }
+
+    /**
+     * A problem in the current language, from the {@code problem.*} messages; their patterns as they stand (a
+     * pattern formatted without its arguments first would lose its number formats: 65,535 for {0,number,#}).
+     */
     public String format(Problem problem) {
-        return problem.render(key -> get("problem." + key), locale.get());
+        return problem.render(key -> pattern("problem." + key), locale.get());
     }
 
     /** Problems (or texts) in the current language, joined by "; ". */

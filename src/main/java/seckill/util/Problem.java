@@ -47,6 +47,17 @@ public record Problem(Kind kind, List<Object> args) {
         REDIS_TIMED_OUT("redis.timedOut", "where", "seconds"),
         /** Where the URL came from (an option, the environment), before what went wrong with it. */
         REDIS_FROM("redis.from", "source", "cause"),
+        // a Redis URL that cannot be used; none quotes the password or the text after '?'
+        URL_EMPTY("url.empty"),
+        URL_MALFORMED("url.malformed"),
+        URL_SCHEME("url.scheme"),
+        URL_OPTIONS("url.options"),
+        URL_EMPTY_PORT("url.emptyPort"),
+        URL_NO_HOST("url.noHost"),
+        URL_PORT("url.port", "port"),
+        /** The text after the port's '/' is not a number. */
+        URL_DATABASE("url.database", "database"),
+        URL_NEGATIVE_DATABASE("url.negativeDatabase", "database"),
         // the sale's keys
         KEY_WRONG_TYPE("sale.keyWrongType", "key", "type", "expected"),
         KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),

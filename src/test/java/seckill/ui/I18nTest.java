@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import seckill.util.Problem;
 import seckill.util.Resources;
 
 class I18nTest {
@@ -45,6 +46,14 @@ class I18nTest {
     void followsTheSystemOrTheOption() {
         assertThat(I18n.resolve(Language.ZH)).isEqualTo(I18n.CHINESE);
         assertThat(I18n.resolve(Language.EN)).isEqualTo(I18n.ENGLISH);
+    }
+
+    @Test
+    void aProblemsNumbersAreWrittenAsItsPatternSays() {
+        I18n i18n = new I18n(I18n.ENGLISH);
+        assertThat(i18n.format(Problem.of(Problem.Kind.OVERSOLD, 12_345L, 50L, 12_295L)))
+                .isEqualTo("oversold: kill_num 12345 > kill_total 50 (12295 too many)");
+        assertThat(i18n.format(Problem.of(Problem.Kind.URL_PORT, 99_999))).endsWith("(got 99999)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -80,6 +81,7 @@ public final class DashboardView extends BorderPane {
     private final Label statusTarget = new Label();
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
+    private final ScrollPane formScroll;
     private boolean iconsToScale;
 
     public DashboardView(DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
@@ -90,6 +92,7 @@ public final class DashboardView extends BorderPane {
         this.presentation = model.presentation();
         this.exporter = new Exporter(model.exports(), i18n);
         this.form = new FormView(model, i18n);
+        this.formScroll = new ScrollPane(form);
         this.charts = new ChartsView(model.live(), i18n);
         this.winners = new WinnersView(model.live().winners(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
@@ -118,7 +121,6 @@ public final class DashboardView extends BorderPane {
         banner.setVisible(false);
         setTop(new VBox(new DashboardMenu(this, model, i18n, themes, quit), header(), banner));
 
-        ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // 27em beside the sale, but never more than a third of the window: the sale needs the rest
@@ -183,6 +185,9 @@ public final class DashboardView extends BorderPane {
         statusTarget.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(statusMessage, Priority.ALWAYS);
         statusMessage.setMaxWidth(Double.MAX_VALUE);
+        // a field's problem may be long (a URL's form): the bar grows a line rather than cut it off
+        statusMessage.setWrapText(true);
+        statusMessage.setMinHeight(Region.USE_PREF_SIZE);
         status.getChildren().addAll(statusPhase, statusTarget, statusMessage);
         setBottom(status);
     }
@@ -240,6 +245,7 @@ public final class DashboardView extends BorderPane {
         statusPhase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("phase."
                 + model.getPhase().name().toLowerCase(Locale.ROOT)), model.phaseProperty(), i18n.localeProperty()));
         statusMessage.textProperty().bind(i18n.binding(model.messageProperty()));
+        model.form().setOnReveal(this::reveal);
 
         useFont();
         presentation.fontSizeProperty().addListener((obs, was, now) -> useFont());
@@ -291,6 +297,34 @@ public final class DashboardView extends BorderPane {
             }
         }
         super.layoutChildren();
+    }
+
+    /**
+     * Scrolls the form until the row and what is wrong with it are in sight, and puts the cursor in the row. The
+     * model has just unfolded the form if it was folded away: sizes are taken first.
+     */
+    private void reveal(FormViewModel.Invalid row) {
+        Node input = form.input(row.field());
+        Node hint = form.hint(row.field());
+        applyCss();
+        layout();
+        Bounds in = form.sceneToLocal(input.localToScene(input.getBoundsInLocal()));
+        Bounds under = form.sceneToLocal(hint.localToScene(hint.getBoundsInLocal()));
+        double em = presentation.getFontSize();
+        double top = Math.min(in.getMinY(), under.getMinY()) - em;
+        double bottom = Math.max(in.getMaxY(), under.getMaxY()) + em;
+        double viewport = formScroll.getViewportBounds().getHeight();
+        double scrollable = form.getLayoutBounds().getHeight() - viewport;
+        if (scrollable > 0) {
+            double offset = formScroll.getVvalue() * scrollable;
+            if (top < offset) {
+                offset = top;
+            } else if (bottom > offset + viewport) {
+                offset = Math.min(top, bottom - viewport);
+            }
+            formScroll.setVvalue(Math.max(0, Math.min(1, offset / scrollable)));
+        }
+        input.requestFocus();
     }
 
     /** Leaves full screen with F11 alone: Esc stops the sale, as it does in a window. */

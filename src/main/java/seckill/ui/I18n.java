@@ -102,6 +102,20 @@ public final class I18n {
         return text == null ? null : get(text.key(), text.args().toArray());
     }
 
+    /**
+     * The text with its first letter capitalised, to stand on its own: a field's error reads "must be …" after the
+     * field's name in the status bar, and "Must be …" under the field. Null for null.
+     */
+    public String sentence(LocalText text) {
+        String s = format(text);
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        int first = s.codePointAt(0);
+        return new StringBuilder(s.length()).appendCodePoint(Character.toUpperCase(first))
+                .append(s, Character.charCount(first), s.length()).toString();
+    }
+
     public StringBinding binding(String key, Object... args) {
         return Bindings.createStringBinding(() -> get(key, args), locale);
     }

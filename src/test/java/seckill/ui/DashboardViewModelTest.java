@@ -333,8 +333,64 @@ class DashboardViewModelTest {
         model.start();
         assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
         assertThat(english.format(model.messageProperty().get())).isEqualTo(
-                "Stock cannot be 0: enter a whole number from 1 to 100,000,000.");
+                "Stock: cannot be 0: enter a whole number from 1 to 100,000,000 — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
+    }
+
+    @Test
+    void whileAFieldIsWrongTheStatusBarNamesItAndWhatIsWrong() {
+        assertThat(english.format(model.messageProperty().get())).startsWith("Fill in the sale and press Start");
+        model.form().pool().textProperty().set("5000");
+        assertThat(english.format(model.messageProperty().get()))
+                .isEqualTo("Threads: must be from 1 to 2,000 (got 5,000) — fix it to start");
+        assertThat(chinese.format(model.messageProperty().get()))
+                .isEqualTo("线程数：必须从 1 到 2,000（当前为 5,000）——改正后才能开始");
+        model.form().stock().textProperty().set("");
+        assertThat(english.format(model.messageProperty().get())).as("the topmost first")
+                .startsWith("Stock: empty: enter a whole number");
+        model.form().redisUrlProperty().set("http://h");
+        assertThat(english.format(model.messageProperty().get())).as("the URL's problem, its name said once")
+                .startsWith("Redis: must start with redis://").endsWith("— fix it to start")
+                .doesNotContain("Redis URL");
+
+        model.form().redisUrlProperty().set("");
+        model.form().stock().setValue(10);
+        model.form().pool().setValue(10);
+        assertThat(english.format(model.messageProperty().get())).as("fixed: back to what it said before")
+                .startsWith("Fill in the sale and press Start");
+    }
+
+    @Test
+    void startWithAFieldWrongUnfoldsTheFormAndAsksTheViewToShowThatField() {
+        List<FormViewModel.Invalid> shown = new ArrayList<>();
+        model.form().setOnReveal(shown::add);
+        model.presentation().formFoldedProperty().set(true);
+        model.form().seed().textProperty().set("twelve");
+        assertThat(model.canChangeSaleProperty().get()).as("Start can be pressed").isTrue();
+
+        model.start();
+        assertThat(model.presentation().formFoldedProperty().get()).isFalse();
+        assertThat(shown).extracting(FormViewModel.Invalid::field).containsExactly("seed");
+        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(harness.waitingJobs()).isZero();
+
+        model.form().seed().textProperty().set("");
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.start();
+        assertThat(shown).as("a form that is fine starts, showing nothing").hasSize(1);
+        assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
+    }
+
+    @Test
+    void connectWithAWrongUrlShowsTheUrlField() {
+        List<FormViewModel.Invalid> shown = new ArrayList<>();
+        model.form().setOnReveal(shown::add);
+        model.form().redisUrlProperty().set("redis://h:1/x");
+        model.connect();
+        assertThat(shown).extracting(FormViewModel.Invalid::field).containsExactly(FormViewModel.REDIS);
+        assertThat(harness.waitingJobs()).isZero();
+        assertThat(chinese.format(model.messageProperty().get())).isEqualTo("Redis：数据库编号必须是数字，/0 到 /15"
+                + "（当前为“x”）——改正后才能开始");
     }
 
     @Test
@@ -442,7 +498,8 @@ class DashboardViewModelTest {
         assertThat(chinese.format(error)).doesNotContain("speaks", "TCP only").contains("rediss://");
         model.start();
         assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(model.messageProperty().get()).isEqualTo(error);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Engine: The event loop speaks plain "
+                + "TCP only: for a rediss:// (TLS) server choose the threads engine — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
         assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
         assertThat(model.sessionVerdict()).as("as the command line refuses it").isEqualTo(Verdict.REFUSED);

@@ -148,6 +148,9 @@ public final class DashboardView extends BorderPane {
         auditBar.setAlignment(Pos.CENTER_LEFT);
         auditText.setId("audit");
         auditText.setWrapText(true);
+        // a verdict is read whole: the bar grows a line rather than cut it off ("…")
+        auditText.setMinHeight(Region.USE_PREF_SIZE);
+        auditBar.setMinHeight(Region.USE_PREF_SIZE);
         auditText.getStyleClass().add("audit-text");
         endedText.setId("ended");
         endedText.getStyleClass().add("ended-text");
@@ -163,7 +166,7 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox right = new VBox(12, tiles, auditBar, split);
         right.setPadding(new Insets(12, 16, 12, 12));
-        split.setMinHeight(0);
+        // never below what its charts need: drawn in less, they would spill over the audit above them
         // the charts give up their height first; what still does not fit (a large zoom on a small screen) scrolls,
         // either way, and the status bar stays in sight
         ScrollPane sale = new ScrollPane(right);

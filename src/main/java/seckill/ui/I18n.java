@@ -91,10 +91,10 @@ public final class I18n {
         return problem.render(key -> pattern("problem." + key), locale.get());
     }
 
-    /** Problems (or texts) in the current language, joined by "; ". */
+    /** Problems (or texts) in the current language, joined as the language joins them ("; ", "；"). */
     private String formatAll(List<?> items) {
         return items.stream().map(o -> o instanceof Problem p ? format(p) : o instanceof LocalText t ? format(t)
-                : String.valueOf(o)).collect(Collectors.joining("; "));
+                : String.valueOf(o)).collect(Collectors.joining(pattern("problem." + Problem.SEPARATOR)));
     }
 
     /** The text in the current language; null for null (nothing to show). */

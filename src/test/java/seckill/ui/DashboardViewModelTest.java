@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import javafx.beans.binding.StringBinding;
 
 import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
@@ -163,6 +166,31 @@ class DashboardViewModelTest {
         assertThat(model.verdict().auditOkProperty().get()).isFalse();
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ oversold").contains("on purpose");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.AUDIT_FAILED);
+    }
+
+    @Test
+    void theAuditSaysEveryViolationInTheWindowsLanguage_andAgainWhenTheLanguageChanges() {
+        smallSale(StrategyKind.NAIVE, 5, 200);
+        FakeLabService.Run run = started();
+        List<Problem> every = List.of(Problem.of(Kind.NO_SALE, "kill_total"), Problem.of(Kind.OVERSOLD, 12_345L, 5L,
+                12_340L), Problem.of(Kind.WINNERS_MISMATCH, 6L, 7L), Problem.of(Kind.WON_TWICE, 1L, "user-3"),
+                Problem.of(Kind.CONFIRMED_OVER_SOLD, 8L, 7L));
+        assertThat(every).extracting(Problem::kind).as("every kind an audit can find")
+                .containsAll(Stream.of(Kind.values()).filter(k -> k.key().startsWith("audit.")).toList());
+        SaleState oversold = sale(5, 7, 0, OPENED + 100);
+        endAndSettle(run, result(run.config, EndReason.ALL_USERS_DONE, oversold,
+                new AuditResult(false, every, 5, 7, 6, 7, 2)));
+
+        I18n i18n = new I18n(I18n.CHINESE);
+        StringBinding banner = i18n.binding(model.verdict().auditProperty()); // what the audit bar shows
+        assertThat(banner.get()).isEqualTo("✘ 没有秒杀：kill_total 不存在；超卖：kill_num 12345 > kill_total 5（多卖了 "
+                + "12340 件）；kill_user 中有 6 个中奖者，但 kill_num 是 7；有用户中奖两次：kill_user 中多出 1 次中奖，第一个是用户 "
+                + "user-3；客户端确认了 8 次中奖，但 kill_num 只有 7 — naive 没有事务：故意超卖，用来说明其他策略为何存在。");
+        i18n.toggle();
+        assertThat(banner.get()).startsWith("✘ no sale: kill_total does not exist; oversold: kill_num 12345 > ")
+                .contains("users won twice", "on purpose").doesNotContain("超卖");
+        i18n.toggle();
+        assertThat(banner.get()).startsWith("✘ 没有秒杀").doesNotContainPattern("(?i)oversold|twice|winners|confirmed");
     }
 
     @Test

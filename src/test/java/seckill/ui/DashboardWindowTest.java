@@ -495,6 +495,28 @@ class DashboardWindowTest {
     }
 
     @Test
+    void aProjectorAt1024x768ShowsTheWholeVerdictInChinese(FxRobot robot) {
+        resize(1024, 768);
+        onFx(() -> dashboard.i18n().setLocale(I18n.CHINESE));
+        smallSale(robot, "naive", 5, 300);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().live().settledProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(text(robot, "#audit")).startsWith("✘ 超卖：kill_num ").contains("naive 没有事务")
+                .doesNotContain("oversold", "too many", "on purpose");
+        Label audit = robot.lookup("#audit").queryAs(Label.class);
+        assertThat(truncated(Set.of(audit))).as("wrapped, not cut with …").isEmpty();
+        assertThat(drawnLines(audit)).hasSizeGreaterThan(1);
+        Node bar = robot.lookup("#audit-bar").query();
+        Node below = robot.lookup(".split-pane").query();
+        Bounds text = fx(() -> audit.localToScene(audit.getLayoutBounds()));
+        Bounds barBounds = fx(() -> bar.localToScene(bar.getLayoutBounds()));
+        assertThat(text.getMaxY()).as("inside its bar").isLessThanOrEqualTo(barBounds.getMaxY() + 0.5);
+        assertThat(fx(() -> below.localToScene(below.getLayoutBounds()).getMinY())).as("the charts below it")
+                .isGreaterThanOrEqualTo(barBounds.getMaxY());
+    }
+
+    @Test
     void foldingTheFormAwayGivesTheSaleTheWholeWidth(FxRobot robot) {
         resize(1024, 768);
         Node left = robot.lookup("#left-pane").query();

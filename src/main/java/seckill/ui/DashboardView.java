@@ -13,9 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,8 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 
 /**
@@ -411,15 +407,7 @@ public final class DashboardView extends BorderPane {
     }
 
     void showShortcuts() {
-        TextFlow text = new TextFlow(new Text(i18n.get("shortcuts.text")));
-        text.getStyleClass().add("shortcuts");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
-        alert.initOwner(getScene().getWindow());
-        alert.getDialogPane().setStyle(getStyle()); // as large as the window's text
-        alert.setTitle(i18n.get("action.shortcuts"));
-        alert.setHeaderText(i18n.get("action.shortcuts"));
-        alert.getDialogPane().setContent(text);
-        alert.show();
+        ShortcutsDialog.show(getScene().getWindow(), i18n, getStyle(), presentation.getFontSize());
     }
 
     // ---- for the application and the tests ----

@@ -33,6 +33,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
@@ -41,9 +42,12 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
@@ -558,6 +562,49 @@ class DashboardWindowTest {
         eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) == base);
         eventually(() -> fx(icon::getIconSize) == 18);
         assertThat(chartTicks.call()).isEqualTo(15);
+    }
+
+    /** The dialog shown over the window, once there is one. */
+    private DialogPane dialog() {
+        return fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot() instanceof DialogPane).map(w -> (DialogPane) w.getScene().getRoot())
+                .findFirst().orElse(null));
+    }
+
+    private static double brightness(Paint paint) {
+        return ((Color) paint).getBrightness();
+    }
+
+    @Test
+    void f1ListsTheKeysInTheDarkThemeWholeAt1024x768(FxRobot robot) {
+        resize(1024, 768);
+        onFx(() -> dashboard.themes().setDark(true));
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        eventually(() -> dialog() != null);
+        DialogPane pane = dialog();
+        try {
+            WaitForAsyncUtils.waitForFxEvents(5);
+            assertThat(fx(() -> brightness(pane.getBackground().getFills().get(0).getFill())))
+                    .as("a dark background").isLessThan(0.3);
+            Set<Node> labels = fx(() -> pane.lookupAll(".shortcuts .label"));
+            assertThat(labels).hasSize(32);
+            for (Node label : labels) {
+                assertThat(fx(() -> brightness(((Labeled) label).getTextFill()))).as("light text").isGreaterThan(0.7);
+            }
+            assertThat(truncated(labels)).isEmpty();
+            Bounds shown = fx(() -> pane.localToScreen(pane.getLayoutBounds()));
+            assertThat(shown.getHeight()).isLessThanOrEqualTo(768);
+            assertThat(shown.getWidth()).isLessThanOrEqualTo(1024);
+            Node last = robot.lookup(".shortcut-key").queryAll().stream().reduce((a, b) -> b).orElseThrow();
+            assertThat(text(robot, "#shortcuts-dialog .button")).isEqualTo("OK");
+            assertThat(fx(() -> last.localToScreen(last.getLayoutBounds()).getMaxY())).as("every key in sight")
+                    .isLessThanOrEqualTo(shown.getMaxY());
+        } finally {
+            onFx(() -> {
+                pane.getScene().getWindow().hide();
+                dashboard.themes().setDark(false);
+            });
+        }
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
+
 /**
  * Where Redis is: parsed from {@code redis://[user:password@]host:port[/db]} or {@code rediss://} (TLS).
  * The password never leaves this record in text form: {@link #toString()} and {@link #masked()} hide it.
@@ -22,13 +25,13 @@ public record RedisTarget(String host, int port, String user, String password, i
 
     public RedisTarget {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("Redis URL has no host; " + FORM);
+            throw bad(Kind.URL_NO_HOST);
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("Redis port must be from 1 to 65535, got " + port);
+            throw bad(Kind.URL_PORT, port);
         }
         if (database < 0) {
-            throw new IllegalArgumentException("Redis database must be 0 or more, got " + database);
+            throw bad(Kind.URL_NEGATIVE_DATABASE, database);
         }
     }
 
@@ -36,34 +39,36 @@ public record RedisTarget(String host, int port, String user, String password, i
         return new RedisTarget("127.0.0.1", port, null, null, 0, false);
     }
 
-    /** Parses a URL; the message of the exception never contains the password. */
+    /**
+     * Parses a URL; the exception's problem (a {@code url.*} kind) and its message never contain the password.
+     *
+     * @throws RedisUrlException when the URL cannot be used
+     */
     public static RedisTarget parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("Redis URL is empty; " + FORM);
+            throw bad(Kind.URL_EMPTY);
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Redis URL is malformed; " + FORM);
+            throw bad(Kind.URL_MALFORMED);
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
-            throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://; " + FORM);
+            throw bad(Kind.URL_SCHEME);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             // the text after '?' is not echoed: it may be where someone put a password
-            throw new IllegalArgumentException("Redis URL options after '?' or '#' are not understood; give the "
-                    + "database as /N (redis://host:6379/1); " + FORM);
+            throw bad(Kind.URL_OPTIONS);
         }
         String authority = uri.getRawAuthority();
         if (authority != null && authority.endsWith(":")) {
-            throw new IllegalArgumentException("Redis URL has an empty port after ':'; write the port (:6379) or "
-                    + "leave the colon out");
+            throw bad(Kind.URL_EMPTY_PORT);
         }
         String host = uri.getHost();
         if (host == null) {
-            throw new IllegalArgumentException("Redis URL has no host (or a malformed one); " + FORM);
+            throw bad(Kind.URL_NO_HOST);
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -91,11 +96,24 @@ public record RedisTarget(String host, int port, String user, String password, i
             try {
                 db = Integer.parseInt(path.substring(1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Redis URL database must be a number (/0 … /15), got '"
-                        + path.substring(1) + "'");
+                throw bad(Kind.URL_DATABASE, path.substring(1));
             }
         }
         return new RedisTarget(host, port, user, password, db, scheme.equalsIgnoreCase("rediss"));
+    }
+
+    /** Why the URL cannot be used, or null when it can: what {@link #parse} would refuse it with. */
+    public static Problem problemWith(String url) {
+        try {
+            parse(url);
+            return null;
+        } catch (RedisUrlException e) {
+            return e.problem();
+        }
+    }
+
+    private static RedisUrlException bad(Kind kind, Object... fields) {
+        return new RedisUrlException(Problem.of(kind, fields));
     }
 
     /**

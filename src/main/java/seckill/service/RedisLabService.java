@@ -22,6 +22,7 @@ import seckill.redis.RedisConnection;
 import seckill.redis.RedisConnector;
 import seckill.redis.RedisUnavailableException;
 import seckill.report.ComparisonReport;
+import seckill.redis.RedisUrlException;
 import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
@@ -83,9 +84,10 @@ public final class RedisLabService implements LabService {
             } catch (RedisUnavailableException e) {
                 throw LabException.unreachable(e.problem(), e);
             } catch (IllegalArgumentException e) {
-                // a malformed URL; its message never carries the password
+                // a URL that cannot be used, said in the window's language; it never carries the password
+                Object why = e instanceof RedisUrlException bad ? bad.problem() : e.getMessage();
                 throw LabException.unreachable(Problem.of(Problem.Kind.REDIS_FROM,
-                        url == null ? "$REDIS_URL" : "URL", e.getMessage()), e);
+                        url == null ? "$REDIS_URL" : "URL", why), e);
             }
             connectedFor = wanted;
         }

@@ -56,7 +56,8 @@ final class DashboardMenu extends MenuBar {
                 new SeparatorMenuItem(),
                 item("action.quit", null, QUIT, quit));
         MenuItem start = item("action.start", Icons.START, START, model::start);
-        start.disableProperty().bind(model.canStartProperty().not());
+        // F5 with a field wrong shows that field (Start cannot start): on whenever nothing runs
+        start.disableProperty().bind(model.canChangeSaleProperty().not());
         MenuItem stop = item("action.stop", Icons.STOP, STOP, model::stop);
         stop.disableProperty().bind(model.canStopProperty().not());
         MenuItem watch = item("action.watch", Icons.WATCH, WATCH, model::watch);

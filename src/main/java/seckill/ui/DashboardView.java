@@ -8,13 +8,12 @@ import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -29,8 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 
 /**
@@ -80,6 +77,7 @@ public final class DashboardView extends BorderPane {
     private final Label statusTarget = new Label();
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
+    private final ScrollPane formScroll;
     private boolean iconsToScale;
 
     public DashboardView(DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
@@ -90,6 +88,7 @@ public final class DashboardView extends BorderPane {
         this.presentation = model.presentation();
         this.exporter = new Exporter(model.exports(), i18n);
         this.form = new FormView(model, i18n);
+        this.formScroll = new ScrollPane(form);
         this.charts = new ChartsView(model.live(), i18n);
         this.winners = new WinnersView(model.live().winners(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
@@ -118,7 +117,6 @@ public final class DashboardView extends BorderPane {
         banner.setVisible(false);
         setTop(new VBox(new DashboardMenu(this, model, i18n, themes, quit), header(), banner));
 
-        ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // 27em beside the sale, but never more than a third of the window: the sale needs the rest
@@ -146,8 +144,9 @@ public final class DashboardView extends BorderPane {
         auditBar.setAlignment(Pos.CENTER_LEFT);
         auditText.setId("audit");
         auditText.setWrapText(true);
-        // the sale's column shrinks its rows when short on height: the verdict keeps every line (wrapped, not cut)
+        // a verdict is read whole: the bar grows a line rather than cut it off ("…")
         auditText.setMinHeight(Region.USE_PREF_SIZE);
+        auditBar.setMinHeight(Region.USE_PREF_SIZE);
         auditText.getStyleClass().add("audit-text");
         endedText.setId("ended");
         endedText.getStyleClass().add("ended-text");
@@ -163,7 +162,7 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox right = new VBox(12, tiles, auditBar, split);
         right.setPadding(new Insets(12, 16, 12, 12));
-        split.setMinHeight(0);
+        // never below what its charts need: drawn in less, they would spill over the audit above them
         // the charts give up their height first; what still does not fit (a large zoom on a small screen) scrolls,
         // either way, and the status bar stays in sight
         ScrollPane sale = new ScrollPane(right);
@@ -185,6 +184,9 @@ public final class DashboardView extends BorderPane {
         statusTarget.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(statusMessage, Priority.ALWAYS);
         statusMessage.setMaxWidth(Double.MAX_VALUE);
+        // a field's problem may be long (a URL's form): the bar grows a line rather than cut it off
+        statusMessage.setWrapText(true);
+        statusMessage.setMinHeight(Region.USE_PREF_SIZE);
         status.getChildren().addAll(statusPhase, statusTarget, statusMessage);
         setBottom(status);
     }
@@ -248,6 +250,7 @@ public final class DashboardView extends BorderPane {
         statusPhase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("phase."
                 + model.getPhase().name().toLowerCase(Locale.ROOT)), model.phaseProperty(), i18n.localeProperty()));
         statusMessage.textProperty().bind(i18n.binding(model.messageProperty()));
+        model.form().setOnReveal(this::reveal);
 
         useFont();
         presentation.fontSizeProperty().addListener((obs, was, now) -> useFont());
@@ -299,6 +302,34 @@ public final class DashboardView extends BorderPane {
             }
         }
         super.layoutChildren();
+    }
+
+    /**
+     * Scrolls the form until the row and what is wrong with it are in sight, and puts the cursor in the row. The
+     * model has just unfolded the form if it was folded away: sizes are taken first.
+     */
+    private void reveal(FormViewModel.Invalid row) {
+        Node input = form.input(row.field());
+        Node hint = form.hint(row.field());
+        applyCss();
+        layout();
+        Bounds in = form.sceneToLocal(input.localToScene(input.getBoundsInLocal()));
+        Bounds under = form.sceneToLocal(hint.localToScene(hint.getBoundsInLocal()));
+        double em = presentation.getFontSize();
+        double top = Math.min(in.getMinY(), under.getMinY()) - em;
+        double bottom = Math.max(in.getMaxY(), under.getMaxY()) + em;
+        double viewport = formScroll.getViewportBounds().getHeight();
+        double scrollable = form.getLayoutBounds().getHeight() - viewport;
+        if (scrollable > 0) {
+            double offset = formScroll.getVvalue() * scrollable;
+            if (top < offset) {
+                offset = top;
+            } else if (bottom > offset + viewport) {
+                offset = Math.min(top, bottom - viewport);
+            }
+            formScroll.setVvalue(Math.max(0, Math.min(1, offset / scrollable)));
+        }
+        input.requestFocus();
     }
 
     /** Leaves full screen with F11 alone: Esc stops the sale, as it does in a window. */
@@ -382,15 +413,7 @@ public final class DashboardView extends BorderPane {
     }
 
     void showShortcuts() {
-        TextFlow text = new TextFlow(new Text(i18n.get("shortcuts.text")));
-        text.getStyleClass().add("shortcuts");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
-        alert.initOwner(getScene().getWindow());
-        alert.getDialogPane().setStyle(getStyle()); // as large as the window's text
-        alert.setTitle(i18n.get("action.shortcuts"));
-        alert.setHeaderText(i18n.get("action.shortcuts"));
-        alert.getDialogPane().setContent(text);
-        alert.show();
+        ShortcutsDialog.show(getScene().getWindow(), i18n, getStyle(), presentation.getFontSize());
     }
 
     // ---- for the application and the tests ----

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -52,8 +53,10 @@ public final class DashboardViewModel implements AutoCloseable {
     private final WatchedAudit watchedAudit;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.DISCONNECTED);
-    private final ReadOnlyObjectWrapper<LocalText> message = new ReadOnlyObjectWrapper<>(this, "message",
+    /** What last happened, for the status bar. */
+    private final ReadOnlyObjectWrapper<LocalText> news = new ReadOnlyObjectWrapper<>(this, "news",
             LocalText.of("status.ready"));
+    private final ObjectBinding<LocalText> message;
     private final ReadOnlyStringWrapper redisTarget = new ReadOnlyStringWrapper(this, "redisTarget", "");
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper(this, "serverVersion", "");
     private final ReadOnlyBooleanWrapper embedded = new ReadOnlyBooleanWrapper(this, "embedded");
@@ -77,13 +80,18 @@ public final class DashboardViewModel implements AutoCloseable {
         this.service = service;
         this.handoff = handoff;
         this.tasks = new BackgroundTasks(worker, handoff);
-        this.exports = new ExportsModel(service, tasks, message::set, () -> viewedKeys,
+        this.exports = new ExportsModel(service, tasks, news::set, () -> viewedKeys,
                 verdict.resultProperty()::get, () -> server != null);
         this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
         canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
                 form.allValidProperty(), phase);
         canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);
         canChangeSale = Bindings.createBooleanBinding(() -> phase.get().isQuiet(), phase);
+        message = Bindings.createObjectBinding(() -> {
+            FormViewModel.Invalid wrong = form.firstInvalid();
+            return wrong != null && phase.get().isQuiet() ? LocalText.of("status.invalid", wrong.name(),
+                    wrong.problem()) : news.get();
+        }, form.firstInvalidProperty(), phase, news);
     }
 
     // ---- what the view binds to ----
@@ -116,8 +124,12 @@ public final class DashboardViewModel implements AutoCloseable {
         return phase.get();
     }
 
-    public ReadOnlyObjectProperty<LocalText> messageProperty() {
-        return message.getReadOnlyProperty();
+    /**
+     * The status bar's message: while nothing runs and a field of the form is wrong, which and why (Start cannot
+     * start until it is fixed); else what last happened.
+     */
+    public ObjectBinding<LocalText> messageProperty() {
+        return message;
     }
 
     /** The Redis URL with its password masked, once connected. */
@@ -141,7 +153,10 @@ public final class DashboardViewModel implements AutoCloseable {
         return canStop;
     }
 
-    /** Reset, watch and connect: only while nothing runs. */
+    /**
+     * Reset, watch and connect: only while nothing runs. Start can be asked for then too: with a field of the form
+     * wrong, it shows that field instead of starting.
+     */
     public BooleanBinding canChangeSaleProperty() {
         return canChangeSale;
     }
@@ -153,22 +168,20 @@ public final class DashboardViewModel implements AutoCloseable {
             return;
         }
         if (form.urlErrorProperty().get() != null) {
-            message.set(form.urlErrorProperty().get());
+            showInvalid();
             return;
         }
         ServerChoice choice = form.server();
         verdict.troubled(null); // the sale on screen keeps its verdict; a failed connect is forgotten
         go(Phase.BUSY);
-        message.set(LocalText.of("status.connecting"));
+        news.set(LocalText.of("status.connecting"));
         tasks.run(() -> connect(choice), info -> go(Phase.IDLE), this::failed);
     }
 
     /** Opens a sale with the form's settings (or joins the open one) and plays its users here. */
     public void start() {
         if (!canStart.get()) {
-            LocalText why = form.firstError();
-            if (why != null && phase.get().isQuiet()) {
-                message.set(why);
+            if (phase.get().isQuiet() && showInvalid()) {
                 verdict.troubled(VerdictModel.Trouble.REFUSED);
                 live.settle(); // nothing will run: ui --autostart --exit ends here, as the command line would
             }
@@ -179,7 +192,7 @@ public final class DashboardViewModel implements AutoCloseable {
         ServerChoice choice = form.server();
         beginView(config.keys(), true);
         go(Phase.RUNNING);
-        message.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
+        news.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
         tasks.run(() -> {
             connect(choice);
             SaleRun started = service.startSale(config);
@@ -204,7 +217,7 @@ public final class DashboardViewModel implements AutoCloseable {
         SaleKeys keys = new SaleKeys(form.prefix());
         beginView(keys, false);
         go(Phase.BUSY);
-        message.set(LocalText.of("status.connecting"));
+        news.set(LocalText.of("status.connecting"));
         tasks.run(() -> {
             connect(choice);
             List<Problem> wrong = service.wrongTypes(keys);
@@ -215,7 +228,7 @@ public final class DashboardViewModel implements AutoCloseable {
         }, stream -> {
             poll = stream;
             go(Phase.WATCHING);
-            message.set(LocalText.of("status.watching", keys.prefix()));
+            news.set(LocalText.of("status.watching", keys.prefix()));
         }, this::failed);
     }
 
@@ -225,11 +238,11 @@ public final class DashboardViewModel implements AutoCloseable {
                 run.stop(); // else the run's job is still starting it: stopped as soon as it is handed over
             }
             go(Phase.STOPPING);
-            message.set(LocalText.of("status.stopping"));
+            news.set(LocalText.of("status.stopping"));
         } else if (phase.get() == Phase.WATCHING) {
             closePoll();
             go(Phase.IDLE);
-            message.set(LocalText.of("status.watchStopped"));
+            news.set(LocalText.of("status.watchStopped"));
         }
     }
 
@@ -247,7 +260,7 @@ public final class DashboardViewModel implements AutoCloseable {
             return service.reset(keys);
         }, deleted -> {
             go(Phase.IDLE);
-            message.set(LocalText.of("status.reset", deleted, keys.prefix()));
+            news.set(LocalText.of("status.reset", deleted, keys.prefix()));
         }, this::failed);
     }
 
@@ -274,16 +287,16 @@ public final class DashboardViewModel implements AutoCloseable {
             return; // a stream already replaced: its sale is no longer the one on screen
         }
         if (live.apply(s)) {
-            message.set(LocalText.of("status.back"));
+            news.set(LocalText.of("status.back"));
             auditAgainIfNotAudited();
         }
         if (s.isLost() || phase.get() != Phase.WATCHING) {
             return;
         }
         if (!s.state().exists()) {
-            message.set(LocalText.of("status.waiting", viewedKeys.prefix()));
-        } else if (message.get() != null && "status.waiting".equals(message.get().key())) {
-            message.set(LocalText.of("status.watching", viewedKeys.prefix()));
+            news.set(LocalText.of("status.waiting", viewedKeys.prefix()));
+        } else if (news.get() != null && "status.waiting".equals(news.get().key())) {
+            news.set(LocalText.of("status.watching", viewedKeys.prefix()));
         }
         watchedAudit.consider(viewedKeys, s.state());
     }
@@ -308,7 +321,7 @@ public final class DashboardViewModel implements AutoCloseable {
         if (phase.get() == Phase.STOPPING) {
             run.stop();
         } else {
-            message.set(LocalText.of("status.running", config.users(), config.strategy().cliName()));
+            news.set(LocalText.of("status.running", config.users(), config.strategy().cliName()));
         }
         tasks.follow(run.result().thenApply(r -> new Ended(r, System.currentTimeMillis())), this::finished,
                 this::failed);
@@ -322,7 +335,7 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         verdict.runEnded(r);
         go(Phase.FINISHED);
-        message.set(r.error() == null ? LocalText.of("status.finished", r.endedBy().reportName())
+        news.set(r.error() == null ? LocalText.of("status.finished", r.endedBy().reportName())
                 : LocalText.of("status.error", r.error()));
         // last: a run that failed settles the screen at once, and whatever waits for that (ui --screenshot) must
         // find the phase and the status already saying so
@@ -339,15 +352,15 @@ public final class DashboardViewModel implements AutoCloseable {
         boolean redisAway = false;
         if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
             verdict.troubled(VerdictModel.Trouble.REFUSED);
-            message.set(LocalText.of("status.refused", lab.problem()));
+            news.set(LocalText.of("status.refused", lab.problem()));
         } else if (e instanceof LabException lab) {
             redisAway = true;
             forgetServer(); // "not connected" beside an earlier server's address would tell a wrong story
             verdict.troubled(VerdictModel.Trouble.REDIS);
-            message.set(LocalText.of("status.connectFailed", lab.problem()));
+            news.set(LocalText.of("status.connectFailed", lab.problem()));
         } else {
             verdict.troubled(VerdictModel.Trouble.INTERNAL);
-            message.set(LocalText.of("status.failed", BackgroundTasks.describe(e)));
+            news.set(LocalText.of("status.failed", BackgroundTasks.describe(e)));
         }
         if (!phase.get().isQuiet()) {
             go(redisAway || server == null ? Phase.DISCONNECTED : Phase.IDLE);
@@ -370,10 +383,24 @@ public final class DashboardViewModel implements AutoCloseable {
         if (phase.get() == Phase.STOPPING) {
             return; // "Stopping…" says more
         }
-        message.set(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
+        news.set(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
     }
 
     // ---- helpers ----
+
+    /**
+     * Brings the form's topmost wrong field into sight, unfolding the form if it was folded away; the status bar
+     * already names it. False when every field is fine.
+     */
+    private boolean showInvalid() {
+        FormViewModel.Invalid first = form.firstInvalid();
+        if (first == null) {
+            return false;
+        }
+        presentation.formFoldedProperty().set(false);
+        form.reveal(first);
+        return true;
+    }
 
     private void go(Phase next) {
         if (!phase.get().canGoTo(next)) {

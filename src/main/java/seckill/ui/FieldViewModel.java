@@ -12,7 +12,8 @@ import seckill.sim.ConfigField;
 
 /**
  * One number of the form, checked as it is typed against {@link ConfigField}, the one table of ranges. The message
- * names the field and says what is allowed, in the window's language.
+ * says what is allowed, in the window's language, without the field's name: the form shows it under the field's
+ * label, and the status bar puts the {@link #name()} before it.
  */
 public final class FieldViewModel {
     /** Beyond this many digits a number is not a typo worth quoting back: it is absurd. */
@@ -94,26 +95,30 @@ public final class FieldViewModel {
         String t = normalized(raw);
         LocalText range = LocalText.of("range", field.min(), field.max());
         if (t.isEmpty()) {
-            return optional ? null : LocalText.of("error.empty", name, range);
+            return optional ? null : LocalText.of("error.empty", range);
         }
         if (!t.matches("[-+]?\\d+")) {
-            return LocalText.of("error.notNumber", name, range, abbreviate(raw.strip()));
+            return LocalText.of("error.notNumber", range, abbreviate(raw.strip()));
         }
-        boolean negative = t.startsWith("-");
         String digits = t.replaceFirst("^[-+]", "").replaceFirst("^0+(?=\\d)", "");
+        boolean negative = t.startsWith("-") && !digits.equals("0");
+        if (negative && field.min() >= 0) {
+            return LocalText.of("error.negative", range);
+        }
         if (digits.length() >= ABSURD_DIGITS) {
-            return field == ConfigField.SEED && digits.length() == ABSURD_DIGITS && fitsLong(t) ? null
-                    : LocalText.of(negative ? "error.negative" : "error.absurd", name, range, field.max());
+            if (field == ConfigField.SEED && digits.length() == ABSURD_DIGITS && fitsLong(t)) {
+                return null;
+            }
+            // the seed takes negative numbers: one too far below is as absurd as one too far above
+            return negative ? LocalText.of("error.absurdlySmall", field.min()) : LocalText.of("error.absurd",
+                    field.max());
         }
         long v = Long.parseLong(t);
-        if (v < 0 && field.min() >= 0) {
-            return LocalText.of("error.negative", name, range);
-        }
         if (v == 0 && field.min() == 1) {
-            return LocalText.of("error.zero", name, range);
+            return LocalText.of("error.zero", range);
         }
         if (v < field.min() || v > field.max()) {
-            return LocalText.of("error.range", name, range, v);
+            return LocalText.of("error.range", range, v);
         }
         return null;
     }

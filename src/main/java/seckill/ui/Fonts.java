@@ -29,6 +29,12 @@ final class Fonts {
         return found;
     }
 
+    /** {@link #cjkStyle()} for a text that holds Chinese characters, else nothing: the theme's font stays. */
+    static String styleFor(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? cjkStyle() : "";
+    }
+
     /** A style naming the CJK family, or nothing when none is installed (the text may then show as boxes). */
     static String cjkStyle() {
         return cjkFamily().map(f -> "-fx-font-family: \"" + f + "\";").orElse("");

@@ -1,7 +1,9 @@
 package seckill.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -9,7 +11,7 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -23,6 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
@@ -30,7 +33,8 @@ import seckill.sim.EngineKind;
 
 /**
  * The sale's settings and the buttons that act on them. Each number shows its allowed range under it, replaced by
- * a message naming the field as soon as what is typed is not allowed.
+ * what is wrong as soon as what is typed is not allowed: in red, across the form's whole width (the label beside
+ * names the field; the status bar names it too).
  */
 final class FormView extends VBox {
     private final DashboardViewModel model;
@@ -48,6 +52,8 @@ final class FormView extends VBox {
     final Button stop = new Button();
     final Button reset = new Button();
     final Button watch = new Button();
+    private final Map<String, Node> inputs = new HashMap<>();
+    private final Map<String, Label> hints = new HashMap<>();
     private int row;
     private GridPane buttons;
 
@@ -78,12 +84,15 @@ final class FormView extends VBox {
         url.setSkin(new UrlFieldSkin(url));
         url.setPromptText("redis://127.0.0.1:6379");
         label(connect, "connect", Icons.CONNECT);
-        addRow("field.redis", url, hint(form.urlErrorProperty(), LocalText.of("hint.redis")));
+        ObservableValue<LocalText> urlError = form.errorOf(FormViewModel.REDIS);
+        Label urlHint = hint(urlError, LocalText.of("hint.redis"));
+        urlHint.setId("redis-hint");
+        addRow(FormViewModel.REDIS, url, urlHint, urlError);
         grid.add(connect, 1, row++);
 
         prefix.setId("prefix");
         prefix.textProperty().bindBidirectional(form.prefixProperty());
-        addRow("field.prefix", prefix, hint(null, LocalText.of("hint.prefix")));
+        addRow("prefix", prefix, hint(null, LocalText.of("hint.prefix")), null);
 
         Label strategyHint = choiceRow(strategy, "strategy", StrategyKind.values(), StrategyKind::cliName,
                 form.strategyProperty(), null);
@@ -91,18 +100,18 @@ final class FormView extends VBox {
                 .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
 
         for (FieldViewModel f : form.fields()) {
+            String key = f.field().optionName();
             TextField input = new TextField();
-            input.setId("field-" + f.field().optionName());
+            input.setId("field-" + key);
             input.textProperty().bindBidirectional(f.textProperty());
-            input.pseudoClassStateChanged(Styles.STATE_DANGER, !f.isValid());
-            f.validProperty().addListener((obs, was, ok) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, !ok));
-            Label hint = hint(f.errorProperty(), f.rangeHint());
-            hint.setId("error-" + f.field().optionName());
-            addRow("field." + f.field().optionName(), input, hint);
+            ObservableValue<LocalText> error = form.errorOf(key);
+            Label hint = hint(error, f.rangeHint());
+            hint.setId("error-" + key);
+            addRow(key, input, hint, error);
             if (f.field() == ConfigField.POOL) {
-                // how those threads' buyers are played goes right under their number
-                choiceRow(engine, "engine", EngineKind.values(), EngineKind::cliName, form.engineProperty(),
-                        form.engineErrorProperty());
+                // how those threads' buyers are played goes right under their number (the model's order too)
+                choiceRow(engine, FormViewModel.ENGINE, EngineKind.values(), EngineKind::cliName,
+                        form.engineProperty(), form.errorOf(FormViewModel.ENGINE));
             }
         }
 
@@ -147,7 +156,7 @@ final class FormView extends VBox {
      * the hint turns into the error while there is one (the choice cannot work with the rest of the form).
      */
     private <T> Label choiceRow(ComboBox<T> box, String key, T[] choices, Function<T, String> name,
-                                ObjectProperty<T> value, ReadOnlyObjectProperty<LocalText> error) {
+                                ObjectProperty<T> value, ObservableValue<LocalText> error) {
         box.setId(key);
         box.getItems().setAll(choices);
         box.valueProperty().bindBidirectional(value);
@@ -156,7 +165,7 @@ final class FormView extends VBox {
         box.setMaxWidth(Double.MAX_VALUE);
         Label hint = hint(error, () -> LocalText.of(key + ".summary." + name.apply(value.get())), value);
         hint.setId(key + "-hint");
-        addRow("field." + key, box, hint);
+        addRow(key, box, hint, error);
         return hint;
     }
 
@@ -168,20 +177,39 @@ final class FormView extends VBox {
         button.setMnemonicParsing(false);
     }
 
-    private void addRow(String labelKey, Node input, Label hint) {
+    /**
+     * The row {@code key}: its label ({@code field.key}), its input, and the hint under the input.
+     *
+     * @param error what is wrong with the row, or null when it cannot be wrong
+     */
+    private void addRow(String key, Node input, Label hint, ObservableValue<LocalText> error) {
         Label label = new Label();
         label.getStyleClass().add("field-label");
-        label.textProperty().bind(i18n.binding(labelKey));
+        label.textProperty().bind(i18n.binding("field." + key));
         label.setLabelFor(input);
         grid.add(label, 0, row);
         grid.add(input, 1, row++);
         GridPane.setMargin(label, new Insets(10, 0, 0, 0));
         GridPane.setMargin(input, new Insets(10, 0, 0, 0));
         grid.add(hint, 1, row++);
+        inputs.put(key, input);
+        hints.put(key, hint);
+        // a wrong field turns red, and what is wrong takes the form's whole width: a long number stays whole
+        if (error != null) {
+            error.addListener((obs, was, now) -> showWrong(input, hint, now != null));
+            showWrong(input, hint, error.getValue() != null);
+        }
     }
 
-    /** A muted hint that turns into a red message (naming the field) while the field holds something not allowed. */
-    private Label hint(ReadOnlyObjectProperty<LocalText> error, LocalText fallback) {
+    private static void showWrong(Node input, Label hint, boolean wrong) {
+        input.pseudoClassStateChanged(Styles.STATE_DANGER, wrong);
+        hint.pseudoClassStateChanged(Styles.STATE_DANGER, wrong);
+        GridPane.setColumnIndex(hint, wrong ? 0 : 1);
+        GridPane.setColumnSpan(hint, wrong ? 2 : 1);
+    }
+
+    /** A muted hint that turns into a red message while the field holds something not allowed. */
+    private Label hint(ObservableValue<LocalText> error, LocalText fallback) {
         return hint(error, () -> fallback);
     }
 
@@ -191,21 +219,21 @@ final class FormView extends VBox {
      * @param error    the field's error, or null when it has none of its own
      * @param changing what else the hint follows
      */
-    private Label hint(ReadOnlyObjectProperty<LocalText> error, Supplier<LocalText> fallback,
-                       Observable... changing) {
+    private Label hint(ObservableValue<LocalText> error, Supplier<LocalText> fallback, Observable... changing) {
         Label hint = new Label();
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
+        // wrapped, never cut: the grid may not squeeze it below the height of all its lines
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         List<Observable> dependencies = new ArrayList<>(List.of(changing));
         dependencies.add(i18n.localeProperty());
         if (error != null) {
             dependencies.add(error);
-            hint.pseudoClassStateChanged(Styles.STATE_DANGER, error.get() != null);
-            error.addListener((obs, was, now) -> hint.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
         }
-        hint.textProperty().bind(Bindings.createStringBinding(() -> i18n.format(error != null && error.get() != null
-                ? error.get() : fallback.get()), dependencies.toArray(Observable[]::new)));
+        hint.textProperty().bind(Bindings.createStringBinding(() -> error != null && error.getValue() != null
+                ? i18n.sentence(error.getValue()) : i18n.format(fallback.get()),
+                dependencies.toArray(Observable[]::new)));
         return hint;
     }
 
@@ -224,7 +252,8 @@ final class FormView extends VBox {
         reset.setOnAction(e -> model.reset());
         watch.setOnAction(e -> model.watch());
 
-        start.disableProperty().bind(model.canStartProperty().not());
+        // on while nothing runs: with a field wrong, Start shows it instead of starting
+        start.disableProperty().bind(model.canChangeSaleProperty().not());
         stop.disableProperty().bind(model.canStopProperty().not());
         reset.disableProperty().bind(model.canChangeSaleProperty().not());
         watch.disableProperty().bind(model.canChangeSaleProperty().not());
@@ -238,6 +267,16 @@ final class FormView extends VBox {
         Tooltip.install(stop, tooltip("shortcut.stop"));
         Tooltip.install(reset, tooltip("shortcut.reset"));
         Tooltip.install(watch, tooltip("shortcut.watch"));
+    }
+
+    /** The input of a row ({@link FormViewModel.Invalid#field()}'s names). */
+    Node input(String field) {
+        return inputs.get(field);
+    }
+
+    /** The hint under a row's input, or what is wrong with it. */
+    Label hint(String field) {
+        return hints.get(field);
     }
 
     /** Start, Stop, Watch and Reset: kept in sight below the form, however far it is scrolled. */

@@ -1,10 +1,14 @@
 package seckill.ui;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,6 +19,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import seckill.redis.RedisTarget;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
@@ -40,6 +45,22 @@ public final class FormViewModel {
     public record ServerChoice(String url, boolean embedded, Duration timeout) {
     }
 
+    /**
+     * A row of the form that holds something not allowed.
+     *
+     * @param field   the row: {@link #REDIS}, {@link #ENGINE} or a number's option name ({@code stock}, …)
+     * @param name    the row's label ("Stock")
+     * @param problem what is wrong, without the name ("must be from 1 to 2,000 (got 5,000)"): the form says it under
+     *                the label, the status bar after the name
+     */
+    public record Invalid(String field, LocalText name, LocalText problem) {
+    }
+
+    /** The Redis URL's row. */
+    public static final String REDIS = "redis";
+    /** The engine's row, right under the pool's. */
+    public static final String ENGINE = "engine";
+
     private final FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
     private final FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
     private final FieldViewModel pool = new FieldViewModel(ConfigField.POOL, false);
@@ -60,7 +81,10 @@ public final class FormViewModel {
     /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
     private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
-    private final BooleanBinding fieldsValid;
+    /** What is wrong with each row that can be wrong (null while nothing is), top to bottom as the form is laid out. */
+    private final Map<String, ObservableValue<LocalText>> errors = new LinkedHashMap<>();
+    private final ObjectBinding<Invalid> firstInvalid;
+    private Consumer<Invalid> onReveal = row -> { };
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
     private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
@@ -70,14 +94,26 @@ public final class FormViewModel {
     private String maskedUrl;
 
     public FormViewModel() {
-        fieldsValid = Bindings.createBooleanBinding(() -> fields.stream().allMatch(FieldViewModel::isValid),
-                fields.stream().map(FieldViewModel::validProperty).toArray(ReadOnlyBooleanProperty[]::new));
         redisUrl.addListener((obs, old, now) -> checkUrl());
         engine.addListener((obs, old, now) -> checkEngine());
         for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
             f.textProperty().addListener((obs, old, now) -> checkPace());
         }
-        allValid.bind(fieldsValid.and(urlError.isNull()).and(engineError.isNull()).and(paceError.isNull()));
+        errors.put(REDIS, urlError);
+        for (FieldViewModel f : fields) {
+            // the pace's own number first; then whether it goes with the spread and the duration
+            errors.put(f.field().optionName(), f != pace ? f.errorProperty() : Bindings.createObjectBinding(() ->
+                    f.errorProperty().get() != null ? f.errorProperty().get() : paceError.get(), f.errorProperty(),
+                    paceError));
+            if (f == pool) {
+                errors.put(ENGINE, engineError);
+            }
+        }
+        firstInvalid = Bindings.createObjectBinding(() -> errors.entrySet().stream()
+                .filter(e -> e.getValue().getValue() != null).findFirst()
+                .map(e -> new Invalid(e.getKey(), LocalText.of("field." + e.getKey()), e.getValue().getValue()))
+                .orElse(null), errors.values().toArray(Observable[]::new));
+        allValid.bind(firstInvalid.isNull());
     }
 
     public void fill(LaunchOptions o) {
@@ -172,18 +208,32 @@ public final class FormViewModel {
         return allValid.get();
     }
 
-    /** The first problem of the form, naming its field, or null. */
-    public LocalText firstError() {
-        if (urlError.get() != null) {
-            return urlError.get();
+    /** What is wrong with a row ({@link Invalid#field()}'s names), for under it; null while nothing is. */
+    public ObservableValue<LocalText> errorOf(String field) {
+        ObservableValue<LocalText> error = errors.get(field);
+        if (error == null) {
+            throw new IllegalArgumentException("the form has no row " + field);
         }
-        if (engineError.get() != null) {
-            return engineError.get();
-        }
-        if (paceError.get() != null) {
-            return paceError.get();
-        }
-        return fields.stream().map(f -> f.errorProperty().get()).filter(e -> e != null).findFirst().orElse(null);
+        return error;
+    }
+
+    /** The topmost row that holds something not allowed, or null when Start may start. */
+    public ObjectBinding<Invalid> firstInvalidProperty() {
+        return firstInvalid;
+    }
+
+    public Invalid firstInvalid() {
+        return firstInvalid.get();
+    }
+
+    /** What brings a row into sight and puts the cursor in it: the view's. */
+    public void setOnReveal(Consumer<Invalid> reveal) {
+        onReveal = reveal;
+    }
+
+    /** Asks the view to bring the row into sight and put the cursor in it. */
+    void reveal(Invalid row) {
+        onReveal.accept(row);
     }
 
     /**
@@ -231,13 +281,9 @@ public final class FormViewModel {
             checkEngine();
             return;
         }
-        try {
-            RedisTarget.parse(url);
-            urlError.set(null);
-        } catch (IllegalArgumentException e) {
-            // RedisTarget's messages never carry the password
-            urlError.set(LocalText.of("error.url", e.getMessage()));
-        }
+        // in the window's language, and never with the password
+        Problem p = RedisTarget.problemWith(url);
+        urlError.set(p == null ? null : LocalText.of("error.problem", p));
         checkEngine();
     }
 

@@ -64,12 +64,7 @@ public final class I18n {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("Missing message '" + key + "' for " + locale.get(), e);
-        }
+        String pattern = pattern(key);
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = args[i] instanceof LocalText t ? format(t)
@@ -79,20 +74,46 @@ public final class I18n {
         return new MessageFormat(pattern, locale.get()).format(resolved);
     }
 
-    /** A problem in the current language, from the {@code problem.*} messages. */
-    public String format(Problem problem) {
-        return problem.render(key -> get("problem." + key), locale.get());
+    /** The message's pattern, not yet formatted. */
+    private String pattern(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Missing message '" + key + "' for " + locale.get(), e);
+        }
     }
 
-    /** Problems (or texts) in the current language, joined by "; ". */
+    /**
+     * A problem in the current language, from the {@code problem.*} messages; their patterns as they stand (a
+     * pattern formatted without its arguments first would lose its number formats: 65,535 for {0,number,#}).
+     */
+    public String format(Problem problem) {
+        return problem.render(key -> pattern("problem." + key), locale.get());
+    }
+
+    /** Problems (or texts) in the current language, joined as the language joins them ("; ", "；"). */
     private String formatAll(List<?> items) {
         return items.stream().map(o -> o instanceof Problem p ? format(p) : o instanceof LocalText t ? format(t)
-                : String.valueOf(o)).collect(Collectors.joining("; "));
+                : String.valueOf(o)).collect(Collectors.joining(pattern("problem." + Problem.SEPARATOR)));
     }
 
     /** The text in the current language; null for null (nothing to show). */
     public String format(LocalText text) {
         return text == null ? null : get(text.key(), text.args().toArray());
+    }
+
+    /**
+     * The text with its first letter capitalised, to stand on its own: a field's error reads "must be …" after the
+     * field's name in the status bar, and "Must be …" under the field. Null for null.
+     */
+    public String sentence(LocalText text) {
+        String s = format(text);
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        int first = s.codePointAt(0);
+        return new StringBuilder(s.length()).appendCodePoint(Character.toUpperCase(first))
+                .append(s, Character.charCount(first), s.length()).toString();
     }
 
     public StringBinding binding(String key, Object... args) {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * {@link #fields()}.
  *
  * <p>A field may itself be a {@code Problem} (a lost connection inside "gave up after 5 s") or a list of them (every
- * key of the wrong type); they are rendered in the same language, lists joined by "; ".
+ * key of the wrong type); they are rendered in the same language, lists joined as that language joins them (its
+ * {@value #SEPARATOR}: "; " in English, "；" in Chinese).
  *
  * @param kind what happened
  * @param args its fields, in the order {@link Kind#fields()} names them
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public record Problem(Kind kind, List<Object> args) {
     private static final String BUNDLE = "seckill.util.problems";
+    /** The key, beside the kinds' keys, of what joins the problems of a list. */
+    public static final String SEPARATOR = "list.separator";
 
     /** Every kind of problem; each has a template in {@code problems.properties} under its key. */
     public enum Kind {
@@ -47,6 +50,17 @@ public record Problem(Kind kind, List<Object> args) {
         REDIS_TIMED_OUT("redis.timedOut", "where", "seconds"),
         /** Where the URL came from (an option, the environment), before what went wrong with it. */
         REDIS_FROM("redis.from", "source", "cause"),
+        // a Redis URL that cannot be used; none quotes the password or the text after '?'
+        URL_EMPTY("url.empty"),
+        URL_MALFORMED("url.malformed"),
+        URL_SCHEME("url.scheme"),
+        URL_OPTIONS("url.options"),
+        URL_EMPTY_PORT("url.emptyPort"),
+        URL_NO_HOST("url.noHost"),
+        URL_PORT("url.port", "port"),
+        /** The text after the port's '/' is not a number. */
+        URL_DATABASE("url.database", "database"),
+        URL_NEGATIVE_DATABASE("url.negativeDatabase", "database"),
         // the sale's keys
         KEY_WRONG_TYPE("sale.keyWrongType", "key", "type", "expected"),
         KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),
@@ -108,9 +122,9 @@ public record Problem(Kind kind, List<Object> args) {
         return render(ENGLISH, Locale.ROOT);
     }
 
-    /** Several problems in English, joined by "; ". */
+    /** Several problems in English, joined by its {@value #SEPARATOR}. */
     public static String english(List<Problem> problems) {
-        return problems.stream().map(Problem::english).collect(Collectors.joining("; "));
+        return problems.stream().map(Problem::english).collect(Collectors.joining(ENGLISH.apply(SEPARATOR)));
     }
 
     /** The problem in some language: {@code templates} gives the pattern for a kind's key. */
@@ -128,7 +142,7 @@ public record Problem(Kind kind, List<Object> args) {
         }
         if (arg instanceof List<?> list) {
             return list.stream().map(o -> String.valueOf(resolve(o, templates, locale)))
-                    .collect(Collectors.joining("; "));
+                    .collect(Collectors.joining(templates.apply(SEPARATOR)));
         }
         return arg;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
+
 class RedisTargetTest {
     @Test
     void parsesUserPasswordHostPortAndDatabase() {
@@ -45,6 +48,18 @@ class RedisTargetTest {
         assertThatThrownBy(() -> RedisTarget.parse("redis://h:1/abc")).hasMessageContaining("database");
         assertThatThrownBy(() -> RedisTarget.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> RedisTarget.parse("redis:// bad host")).hasMessageContaining("malformed");
+    }
+
+    @Test
+    void saysWhatIsWrongAsAProblem_whoseEnglishLineIsTheMessage() {
+        assertThat(RedisTarget.problemWith("redis://h:99999")).isEqualTo(Problem.of(Kind.URL_PORT, 99_999));
+        assertThat(RedisTarget.problemWith("redis://h:1/-1")).isEqualTo(Problem.of(Kind.URL_NEGATIVE_DATABASE, -1));
+        assertThat(RedisTarget.problemWith("redis://:pw@h:1/x")).isEqualTo(Problem.of(Kind.URL_DATABASE, "x"));
+        assertThat(RedisTarget.problemWith("rediss://:pw@h:1/2")).isNull();
+        assertThatThrownBy(() -> RedisTarget.parse("ftp://h")).isInstanceOfSatisfying(RedisUrlException.class,
+                e -> assertThat(e).hasMessage(e.problem().english())
+                        .hasMessage("Redis URL must start with redis:// or rediss://; expected "
+                                + "redis://[user:password@]host:port[/db] or rediss://…"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
+import seckill.redis.RedisTarget;
 import seckill.redis.TestRedis;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
@@ -71,6 +72,24 @@ class RedisLabServiceTest {
                     assertThat(e.problem().kind()).isEqualTo(Problem.Kind.REDIS_REFUSED);
                     assertThat(e.problem().english()).contains("redis://:***@127.0.0.1:1").doesNotContain("secret");
                 });
+    }
+
+    @Test
+    void aMalformedUrlFromTheEnvironmentIsAProblemSayingWhereItCameFrom() {
+        RedisLabService fromEnvironment = new RedisLabService(new RedisConnector("http://:secret@h:1",
+                RedisTarget.DEFAULT_URL));
+        try {
+            assertThatThrownBy(() -> fromEnvironment.connect(null, false, TIMEOUT))
+                    .isInstanceOfSatisfying(LabException.class, e -> {
+                        assertThat(e.problem().kind()).isEqualTo(Problem.Kind.REDIS_FROM);
+                        assertThat(e.problem().get("source")).isEqualTo("$REDIS_URL");
+                        // the cause stays a problem, so that the window says it in its own language
+                        assertThat(e.problem().get("cause")).isEqualTo(Problem.of(Problem.Kind.URL_SCHEME));
+                        assertThat(e.problem().english()).doesNotContain("secret");
+                    });
+        } finally {
+            fromEnvironment.close();
+        }
     }
 
     @Test

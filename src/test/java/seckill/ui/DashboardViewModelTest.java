@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import javafx.beans.binding.StringBinding;
 
 import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
@@ -163,6 +166,31 @@ class DashboardViewModelTest {
         assertThat(model.verdict().auditOkProperty().get()).isFalse();
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ oversold").contains("on purpose");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.AUDIT_FAILED);
+    }
+
+    @Test
+    void theAuditSaysEveryViolationInTheWindowsLanguage_andAgainWhenTheLanguageChanges() {
+        smallSale(StrategyKind.NAIVE, 5, 200);
+        FakeLabService.Run run = started();
+        List<Problem> every = List.of(Problem.of(Kind.NO_SALE, "kill_total"), Problem.of(Kind.OVERSOLD, 12_345L, 5L,
+                12_340L), Problem.of(Kind.WINNERS_MISMATCH, 6L, 7L), Problem.of(Kind.WON_TWICE, 1L, "user-3"),
+                Problem.of(Kind.CONFIRMED_OVER_SOLD, 8L, 7L));
+        assertThat(every).extracting(Problem::kind).as("every kind an audit can find")
+                .containsAll(Stream.of(Kind.values()).filter(k -> k.key().startsWith("audit.")).toList());
+        SaleState oversold = sale(5, 7, 0, OPENED + 100);
+        endAndSettle(run, result(run.config, EndReason.ALL_USERS_DONE, oversold,
+                new AuditResult(false, every, 5, 7, 6, 7, 2)));
+
+        I18n i18n = new I18n(I18n.CHINESE);
+        StringBinding banner = i18n.binding(model.verdict().auditProperty()); // what the audit bar shows
+        assertThat(banner.get()).isEqualTo("✘ 没有秒杀：kill_total 不存在；超卖：kill_num 12345 > kill_total 5（多卖了 "
+                + "12340 件）；kill_user 中有 6 个中奖者，但 kill_num 是 7；有用户中奖两次：kill_user 中多出 1 次中奖，第一个是用户 "
+                + "user-3；客户端确认了 8 次中奖，但 kill_num 只有 7 — naive 没有事务：故意超卖，用来说明其他策略为何存在。");
+        i18n.toggle();
+        assertThat(banner.get()).startsWith("✘ no sale: kill_total does not exist; oversold: kill_num 12345 > ")
+                .contains("users won twice", "on purpose").doesNotContain("超卖");
+        i18n.toggle();
+        assertThat(banner.get()).startsWith("✘ 没有秒杀").doesNotContainPattern("(?i)oversold|twice|winners|confirmed");
     }
 
     @Test
@@ -333,8 +361,64 @@ class DashboardViewModelTest {
         model.start();
         assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
         assertThat(english.format(model.messageProperty().get())).isEqualTo(
-                "Stock cannot be 0: enter a whole number from 1 to 100,000,000.");
+                "Stock: cannot be 0: enter a whole number from 1 to 100,000,000 — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
+    }
+
+    @Test
+    void whileAFieldIsWrongTheStatusBarNamesItAndWhatIsWrong() {
+        assertThat(english.format(model.messageProperty().get())).startsWith("Fill in the sale and press Start");
+        model.form().pool().textProperty().set("5000");
+        assertThat(english.format(model.messageProperty().get()))
+                .isEqualTo("Threads: must be from 1 to 2,000 (got 5,000) — fix it to start");
+        assertThat(chinese.format(model.messageProperty().get()))
+                .isEqualTo("线程数：必须从 1 到 2,000（当前为 5,000）——改正后才能开始");
+        model.form().stock().textProperty().set("");
+        assertThat(english.format(model.messageProperty().get())).as("the topmost first")
+                .startsWith("Stock: empty: enter a whole number");
+        model.form().redisUrlProperty().set("http://h");
+        assertThat(english.format(model.messageProperty().get())).as("the URL's problem, its name said once")
+                .startsWith("Redis: must start with redis://").endsWith("— fix it to start")
+                .doesNotContain("Redis URL");
+
+        model.form().redisUrlProperty().set("");
+        model.form().stock().setValue(10);
+        model.form().pool().setValue(10);
+        assertThat(english.format(model.messageProperty().get())).as("fixed: back to what it said before")
+                .startsWith("Fill in the sale and press Start");
+    }
+
+    @Test
+    void startWithAFieldWrongUnfoldsTheFormAndAsksTheViewToShowThatField() {
+        List<FormViewModel.Invalid> shown = new ArrayList<>();
+        model.form().setOnReveal(shown::add);
+        model.presentation().formFoldedProperty().set(true);
+        model.form().seed().textProperty().set("twelve");
+        assertThat(model.canChangeSaleProperty().get()).as("Start can be pressed").isTrue();
+
+        model.start();
+        assertThat(model.presentation().formFoldedProperty().get()).isFalse();
+        assertThat(shown).extracting(FormViewModel.Invalid::field).containsExactly("seed");
+        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(harness.waitingJobs()).isZero();
+
+        model.form().seed().textProperty().set("");
+        smallSale(StrategyKind.LUA, 10, 50);
+        model.start();
+        assertThat(shown).as("a form that is fine starts, showing nothing").hasSize(1);
+        assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
+    }
+
+    @Test
+    void connectWithAWrongUrlShowsTheUrlField() {
+        List<FormViewModel.Invalid> shown = new ArrayList<>();
+        model.form().setOnReveal(shown::add);
+        model.form().redisUrlProperty().set("redis://h:1/x");
+        model.connect();
+        assertThat(shown).extracting(FormViewModel.Invalid::field).containsExactly(FormViewModel.REDIS);
+        assertThat(harness.waitingJobs()).isZero();
+        assertThat(chinese.format(model.messageProperty().get())).isEqualTo("Redis：数据库编号必须是数字，/0 到 /15"
+                + "（当前为“x”）——改正后才能开始");
     }
 
     @Test
@@ -446,7 +530,8 @@ class DashboardViewModelTest {
         assertThat(chinese.format(error)).doesNotContain("speaks", "TCP only").contains("rediss://");
         model.start();
         assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(model.messageProperty().get()).isEqualTo(error);
+        assertThat(english.format(model.messageProperty().get())).isEqualTo("Engine: The event loop speaks plain "
+                + "TCP only: for a rediss:// (TLS) server choose the threads engine — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
         assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
         assertThat(model.sessionVerdict()).as("as the command line refuses it").isEqualTo(Verdict.REFUSED);

@@ -1,6 +1,7 @@
 package seckill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -30,15 +33,21 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.MoveTo;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
@@ -128,23 +137,138 @@ class DashboardWindowTest {
 
     @Test
     void refusesBadValuesAsTheyAreTypedAndNamesTheField(FxRobot robot) {
-        assertThat(disabled(robot, "#start")).isFalse();
         robot.clickOn("#field-stock").eraseText(2).write("12x");
-        eventually(() -> disabled(robot, "#start"));
-        assertThat(text(robot, "#error-stock"))
-                .isEqualTo("Stock must be a whole number from 1 to 100,000,000, not “12x”.");
+        eventually(() -> text(robot, "#error-stock").startsWith("Must"));
+        // under the field, whose label names it; in the status bar, after its name
+        assertThat(text(robot, "#error-stock")).isEqualTo("Must be a whole number from 1 to 100,000,000, not “12x”");
+        assertThat(text(robot, "#status-message"))
+                .isEqualTo("Stock: must be a whole number from 1 to 100,000,000, not “12x” — fix it to start");
+        assertThat(fx(() -> dashboard.model().canStartProperty().get())).isFalse();
+        assertThat(disabled(robot, "#start")).as("Start shows the field instead of starting").isFalse();
 
         robot.eraseText(3).write("0");
-        assertThat(text(robot, "#error-stock")).startsWith("Stock cannot be 0");
-        assertThat(disabled(robot, "#start")).isTrue();
+        assertThat(text(robot, "#error-stock")).startsWith("Cannot be 0");
 
         robot.eraseText(1).write("500");
-        eventually(() -> !disabled(robot, "#start"));
-        assertThat(text(robot, "#error-stock")).isEqualTo("1 – 100,000,000");
+        eventually(() -> "1 – 100,000,000".equals(text(robot, "#error-stock")));
+        assertThat(fx(() -> dashboard.model().canStartProperty().get())).isTrue();
+        assertThat(text(robot, "#status-message")).startsWith("Fill in the sale");
 
         setField(robot, "#field-pool", "99999");
-        assertThat(text(robot, "#error-pool")).isEqualTo("Threads must be from 1 to 2,000 (got 99,999).");
-        assertThat(disabled(robot, "#start")).isTrue();
+        assertThat(text(robot, "#error-pool")).isEqualTo("Must be from 1 to 2,000 (got 99,999)");
+        assertThat(fx(() -> dashboard.model().canStartProperty().get())).isFalse();
+    }
+
+    /** Whether the whole node shows in the scroll pane's viewport. */
+    private static boolean inSight(ScrollPane scroll, Node node) {
+        return fx(() -> {
+            Node viewport = scroll.lookup(".viewport");
+            Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+        });
+    }
+
+    @Test
+    void f5WithAWrongFieldOutOfSightUnfoldsTheFormScrollsToItAndPutsTheCursorInIt(FxRobot robot) {
+        resize(1024, 768);
+        setField(robot, "#field-seed", "99999999999999999999");
+        ScrollPane scroll = robot.lookup(".form-scroll").queryAs(ScrollPane.class);
+        onFx(() -> scroll.setVvalue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node seed = robot.lookup("#field-seed").query();
+        Node left = robot.lookup("#left-pane").query();
+        assertThat(inSight(scroll, seed)).as("the seed is below the fold at 1024x768").isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        eventually(() -> !fx(left::isVisible));
+        assertThat(text(robot, "#status-message"))
+                .isEqualTo("Random seed: absurdly large: at most 9,223,372,036,854,775,807 — fix it to start");
+
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        eventually(() -> fx(left::isVisible));
+        eventually(() -> fx(() -> stage.getScene().getFocusOwner() == seed));
+        assertThat(inSight(scroll, seed)).isTrue();
+        assertThat(inSight(scroll, robot.lookup("#error-seed").query())).as("what is wrong with it too").isTrue();
+        assertThat(fx(() -> dashboard.model().getPhase())).isEqualTo(Phase.DISCONNECTED);
+
+        // the field above it, scrolled the other way
+        setField(robot, "#field-stock", "0");
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        Node stock = robot.lookup("#field-stock").query();
+        eventually(() -> fx(() -> stage.getScene().getFocusOwner() == stock));
+        assertThat(inSight(scroll, stock)).isTrue();
+    }
+
+    /** The label's text as it is drawn, a string a line; nothing cut off. */
+    private static List<String> drawnLines(Labeled label) {
+        return fx(() -> {
+            Text drawn = (Text) label.lookup(".text");
+            assertThat(drawn.getText()).as("drawn whole, not cut with …").isEqualTo(label.getText());
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            double y = Double.NaN;
+            for (int i = 0; i < drawn.getText().length(); i++) {
+                double at = ((MoveTo) drawn.caretShape(i, true)[0]).getY();
+                if (at > y + 1) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                y = at;
+                line.append(drawn.getText().charAt(i));
+            }
+            lines.add(line.toString());
+            return lines;
+        });
+    }
+
+    /** Every number of the label's text (9,223,372,036,854,775,807; 65535) on one line. */
+    private static void assertNumbersWhole(Labeled label) {
+        List<String> lines = drawnLines(label);
+        Matcher numbers = Pattern.compile("-?\\d[\\d,]*\\d|\\d").matcher(fx(label::getText));
+        while (numbers.find()) {
+            String n = numbers.group();
+            assertThat(lines).as(label.getId()).anySatisfy(l -> assertThat(l).contains(n));
+        }
+    }
+
+    @Test
+    void theCheckForBrokenNumbersSeesANumberSplitAcrossLines() {
+        Label probe = new Label("at most 9,223,372,036,854,775,807");
+        probe.setWrapText(true);
+        fx(() -> {
+            VBox box = new VBox(probe);
+            new Scene(box, 90, 200);
+            box.applyCss();
+            box.layout();
+            return null;
+        });
+        assertThat(drawnLines(probe)).hasSizeGreaterThan(2);
+        assertThatThrownBy(() -> assertNumbersWhole(probe)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aWrongFieldsMessageWrapsUnderItWithEveryNumberWholeAt1024x768(FxRobot robot) {
+        resize(1024, 768);
+        setField(robot, "#field-seed", "-99999999999999999999");
+        setField(robot, "#field-stock", "100000001");
+        setField(robot, "#redis-url", "redis://127.0.0.1:99999");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        for (String id : new String[] {"#error-seed", "#error-stock", "#redis-hint", "#status-message"}) {
+            Labeled label = robot.lookup(id).queryAs(Labeled.class);
+            assertNumbersWhole(label);
+        }
+        assertThat(text(robot, "#error-seed")).isEqualTo("Absurdly small: at least -9,223,372,036,854,775,808");
+        assertThat(text(robot, "#redis-hint")).isEqualTo("The port must be from 1 to 65535 (got 99999)");
+        assertThat(drawnLines(robot.lookup("#error-seed").queryAs(Labeled.class))).as("wrapped, not cut")
+                .hasSizeGreaterThan(1);
+
+        onFx(() -> dashboard.i18n().setLocale(I18n.CHINESE));
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(text(robot, "#redis-hint")).isEqualTo("端口必须在 1 到 65535 之间（当前为 99999）");
+        assertThat(text(robot, "#status-message")).startsWith("Redis：端口必须");
+        for (String id : new String[] {"#error-seed", "#error-stock", "#redis-hint", "#status-message"}) {
+            assertNumbersWhole(robot.lookup(id).queryAs(Labeled.class));
+        }
     }
 
     @Test
@@ -382,6 +506,28 @@ class DashboardWindowTest {
     }
 
     @Test
+    void aProjectorAt1024x768ShowsTheWholeVerdictInChinese(FxRobot robot) {
+        resize(1024, 768);
+        onFx(() -> dashboard.i18n().setLocale(I18n.CHINESE));
+        smallSale(robot, "naive", 5, 300);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().live().settledProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(text(robot, "#audit")).startsWith("✘ 超卖：kill_num ").contains("naive 没有事务")
+                .doesNotContain("oversold", "too many", "on purpose");
+        Label audit = robot.lookup("#audit").queryAs(Label.class);
+        assertThat(truncated(Set.of(audit))).as("wrapped, not cut with …").isEmpty();
+        assertThat(drawnLines(audit)).hasSizeGreaterThan(1);
+        Node bar = robot.lookup("#audit-bar").query();
+        Node below = robot.lookup(".split-pane").query();
+        Bounds text = fx(() -> audit.localToScene(audit.getLayoutBounds()));
+        Bounds barBounds = fx(() -> bar.localToScene(bar.getLayoutBounds()));
+        assertThat(text.getMaxY()).as("inside its bar").isLessThanOrEqualTo(barBounds.getMaxY() + 0.5);
+        assertThat(fx(() -> below.localToScene(below.getLayoutBounds()).getMinY())).as("the charts below it")
+                .isGreaterThanOrEqualTo(barBounds.getMaxY());
+    }
+
+    @Test
     void foldingTheFormAwayGivesTheSaleTheWholeWidth(FxRobot robot) {
         resize(1024, 768);
         Node left = robot.lookup("#left-pane").query();
@@ -423,6 +569,49 @@ class DashboardWindowTest {
         eventually(() -> fx(() -> ((Labeled) phase).getFont().getSize()) == base);
         eventually(() -> fx(icon::getIconSize) == 18);
         assertThat(chartTicks.call()).isEqualTo(15);
+    }
+
+    /** The dialog shown over the window, once there is one. */
+    private DialogPane dialog() {
+        return fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot() instanceof DialogPane).map(w -> (DialogPane) w.getScene().getRoot())
+                .findFirst().orElse(null));
+    }
+
+    private static double brightness(Paint paint) {
+        return ((Color) paint).getBrightness();
+    }
+
+    @Test
+    void f1ListsTheKeysInTheDarkThemeWholeAt1024x768(FxRobot robot) {
+        resize(1024, 768);
+        onFx(() -> dashboard.themes().setDark(true));
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        eventually(() -> dialog() != null);
+        DialogPane pane = dialog();
+        try {
+            WaitForAsyncUtils.waitForFxEvents(5);
+            assertThat(fx(() -> brightness(pane.getBackground().getFills().get(0).getFill())))
+                    .as("a dark background").isLessThan(0.3);
+            Set<Node> labels = fx(() -> pane.lookupAll(".shortcuts .label"));
+            assertThat(labels).hasSize(32);
+            for (Node label : labels) {
+                assertThat(fx(() -> brightness(((Labeled) label).getTextFill()))).as("light text").isGreaterThan(0.7);
+            }
+            assertThat(truncated(labels)).isEmpty();
+            Bounds shown = fx(() -> pane.localToScreen(pane.getLayoutBounds()));
+            assertThat(shown.getHeight()).isLessThanOrEqualTo(768);
+            assertThat(shown.getWidth()).isLessThanOrEqualTo(1024);
+            Node last = robot.lookup(".shortcut-key").queryAll().stream().reduce((a, b) -> b).orElseThrow();
+            assertThat(text(robot, "#shortcuts-dialog .button")).isEqualTo("OK");
+            assertThat(fx(() -> last.localToScreen(last.getLayoutBounds()).getMaxY())).as("every key in sight")
+                    .isLessThanOrEqualTo(shown.getMaxY());
+        } finally {
+            onFx(() -> {
+                pane.getScene().getWindow().hide();
+                dashboard.themes().setDark(false);
+            });
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import seckill.sim.SimulationConfig;
 class FormViewModelTest {
     private final FormViewModel form = new FormViewModel();
     private final I18n english = new I18n(I18n.ENGLISH);
+    private final I18n chinese = new I18n(I18n.CHINESE);
 
     @Test
     void isValidWithTheTutorialsDefaults() {
@@ -23,10 +24,31 @@ class FormViewModelTest {
     void oneBadFieldTurnsStartOffAndSaysWhich() {
         form.users().textProperty().set("lots");
         assertThat(form.isAllValid()).isFalse();
-        assertThat(english.format(form.firstError())).startsWith("Users must be a whole number");
+        FormViewModel.Invalid wrong = form.firstInvalid();
+        assertThat(wrong.field()).isEqualTo("users");
+        assertThat(english.format(wrong.name())).isEqualTo("Users");
+        assertThat(english.format(wrong.problem())).startsWith("must be a whole number");
+        assertThat(form.errorOf("users").getValue()).isEqualTo(wrong.problem());
         form.users().textProperty().set("10");
         assertThat(form.isAllValid()).isTrue();
-        assertThat(form.firstError()).isNull();
+        assertThat(form.firstInvalid()).isNull();
+    }
+
+    @Test
+    void theFirstWrongRowIsTheTopmostOnScreen() {
+        form.seed().textProperty().set("x");
+        form.pool().textProperty().set("0");
+        form.engineProperty().set(EngineKind.LOOP);
+        form.takeUrl("rediss://redis.example:6380");
+        assertThat(form.firstInvalid().field()).isEqualTo("pool");
+        form.pool().textProperty().set("10");
+        assertThat(form.firstInvalid().field()).as("the engine's row is under the pool's").isEqualTo("engine");
+        assertThat(english.format(form.firstInvalid().name())).isEqualTo("Engine");
+        form.engineProperty().set(EngineKind.THREADS);
+        assertThat(form.firstInvalid().field()).isEqualTo("seed");
+        form.redisUrlProperty().set("redis://h:0");
+        assertThat(form.firstInvalid().field()).isEqualTo(FormViewModel.REDIS);
+        assertThat(english.format(form.firstInvalid().name())).isEqualTo("Redis");
     }
 
     @Test
@@ -72,8 +94,11 @@ class FormViewModelTest {
     void refusesAMalformedUrlWithoutEchoingItsPassword() {
         form.redisUrlProperty().set("http://:pw@host");
         assertThat(form.isAllValid()).isFalse();
-        assertThat(english.format(form.urlErrorProperty().get())).startsWith("Redis URL must start with redis://")
-                .doesNotContain("pw@").as("said once").doesNotContain("Redis URL: Redis URL");
+        // the field's label says "Redis": the message does not say it again
+        assertThat(english.format(form.urlErrorProperty().get())).startsWith("must start with redis://")
+                .doesNotContain("pw@").doesNotContainIgnoringCase("Redis URL");
+        assertThat(chinese.format(form.urlErrorProperty().get())).startsWith("必须以 redis://")
+                .doesNotContain("pw@", "Redis URL", "Redis 地址", "must");
         form.redisUrlProperty().set("");
         assertThat(form.isAllValid()).isTrue();
         assertThat(form.effectiveUrl()).isNull();
@@ -86,7 +111,7 @@ class FormViewModelTest {
         form.takeUrl("rediss://:pw@redis.example:6380");
         assertThat(form.isAllValid()).isFalse();
         assertThat(english.format(form.engineErrorProperty().get())).startsWith("The event loop speaks plain TCP");
-        assertThat(form.firstError()).isEqualTo(form.engineErrorProperty().get());
+        assertThat(form.firstInvalid().problem()).isEqualTo(form.engineErrorProperty().get());
         form.engineProperty().set(EngineKind.THREADS);
         assertThat(form.engineErrorProperty().get()).isNull();
         assertThat(form.isAllValid()).isTrue();
@@ -105,10 +130,15 @@ class FormViewModelTest {
         assertThat(form.toConfig().paceS()).isEqualTo(30);
         form.spreadMs().textProperty().set("1000");
         assertThat(form.isAllValid()).isFalse();
-        assertThat(english.format(form.firstError())).startsWith("Pace and arrival spread: choose one");
+        // said under the pace, which is the field to change (the spread above it is a fine number)
+        assertThat(form.firstInvalid().field()).isEqualTo("pace");
+        assertThat(english.format(form.firstInvalid().problem())).startsWith("not beside an arrival spread");
+        assertThat(form.errorOf("pace").getValue()).isEqualTo(form.paceErrorProperty().get());
+        assertThat(form.errorOf("spread-ms").getValue()).isNull();
         form.spreadMs().textProperty().set("0");
         form.duration().textProperty().set("20");
-        assertThat(english.format(form.firstError())).startsWith("Pace must be at most the duration (20 s)");
+        // the number and its unit are held together by a no-break space
+        assertThat(english.format(form.firstInvalid().problem())).startsWith("at most the duration (20\u00a0s)");
         form.duration().textProperty().set("60");
         assertThat(form.isAllValid()).isTrue();
     }

@@ -1,0 +1,20 @@
+package seckill.redis;
+
+import seckill.util.Problem;
+
+/**
+ * A Redis URL that cannot be used, as a {@link Problem} of one of the {@code url.*} kinds; its message is the
+ * problem's English line. Neither ever holds the password, nor the text after a {@code ?}.
+ */
+public class RedisUrlException extends IllegalArgumentException {
+    private final transient Problem problem;
+
+    public RedisUrlException(Problem problem) {
+        super(problem.english());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

@@ -2,7 +2,9 @@ package seckill.app;
 
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.Comparison;
@@ -20,6 +22,17 @@ public class CompareOptions {
 
     /** The strategies of {@code --compare}, in the order listed, each once (a picocli value of its own, not a list). */
     record Lineup(List<StrategyKind> strategies) {
+    }
+
+    /** Exit 2 for {@code --compare} with {@code --strategy}, or {@code --one-at-a-time} without {@code --compare}. */
+    public void check(CommandSpec spec, boolean oneAtATime) {
+        if (given() && spec.commandLine().getParseResult().hasMatchedOption("--strategy")) {
+            throw new ParameterException(spec.commandLine(), "--compare and --strategy: choose one (--compare runs "
+                    + "every strategy it lists)");
+        }
+        if (oneAtATime && !given()) {
+            throw new ParameterException(spec.commandLine(), "--one-at-a-time goes with --compare LIST");
+        }
     }
 
     public boolean given() {

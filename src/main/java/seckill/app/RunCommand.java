@@ -49,13 +49,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (compare.given() && spec.commandLine().getParseResult().hasMatchedOption("--strategy")) {
-            throw new ParameterException(spec.commandLine(), "--compare and --strategy: choose one (--compare runs "
-                    + "every strategy it lists)");
-        }
-        if (oneAtATime && !compare.given()) {
-            throw new ParameterException(spec.commandLine(), "--one-at-a-time goes with --compare LIST");
-        }
+        compare.check(spec, oneAtATime);
         SimulationConfig config = sale.toConfig(redis);
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             return compare.given() ? compare(config, connection) : runOne(config, connection);

@@ -33,6 +33,13 @@ public final class UiCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    @Mixin
+    CompareOptions compare;
+
+    @Option(names = "--one-at-a-time", description = "With --compare: the strategies one after another, in the "
+            + "order listed, instead of all at once (fairer for speed; the window says so).")
+    boolean oneAtATime;
+
     @Option(names = "--autostart", description = "Start the sale as soon as the window opens.")
     boolean autostart;
 
@@ -73,9 +80,13 @@ public final class UiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--watch and --autostart: choose one (watch a sale "
                     + "another client drives, or start one here)");
         }
+        compare.check(spec, oneAtATime);
+        if (compare.given() && watch) {
+            throw new ParameterException(spec.commandLine(), "--compare and --watch: choose one");
+        }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
-                zoom);
+                zoom, compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime);
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());

@@ -157,8 +157,8 @@ final class BuyerRules {
     /**
      * When the user of that index may begin, asked at {@code now}: {@code now} (or earlier) to begin at once, else
      * when to ask again. With a spread, the user's arrival time. With a pace, users come in waves of a crowd each
-     * ({@code stock / 8}, at most the pool): a new wave starts, on the tick clock, once the last one's buyers are
-     * done and the sale has fallen behind its pace (items sold in proportion to the time). The users let in by one
+     * ({@code stock / 8}, at most the pool): a new wave starts, on the tick clock, once the last one's whole crowd
+     * has come and is done and the sale has fallen behind its pace (items sold in proportion to the time). The users let in by one
      * wave set off at the same instant and race; for the last few items a rush of three crowds comes, so that a
      * naive sale still oversells where everyone wants what is left.
      */
@@ -173,7 +173,9 @@ final class BuyerRules {
         }
         long tick = (now - startNanos) / WAVE_TICK_NANOS;
         synchronized (waves) {
-            if (tick == waveTick && waveAdmitted < waveCrowd) {
+            // a wave stays open until its whole crowd is in: on a busy machine its buyers may come later than the
+            // tick that opened it, and a wave cut short would let the pace fall behind and call waves of a few
+            if (waveAdmitted < waveCrowd) {
                 waveAdmitted++;
                 pacedInPlay.incrementAndGet();
                 return now;

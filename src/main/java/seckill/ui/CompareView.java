@@ -159,6 +159,8 @@ final class CompareView extends VBox {
         for (int r = 0; r < ROWS.size(); r++) {
             Label row = new Label(i18n.get(ROWS.get(r)));
             row.getStyleClass().add("compare-row");
+            row.setMinWidth(USE_PREF_SIZE);
+            row.setStyle(Fonts.styleFor(row.getText())); // "库存遗留" in an English window too
             grid.add(row, 0, r + 1);
             for (int c = 0; c < columns.size(); c++) {
                 CompareViewModel.Column col = columns.get(c);

@@ -59,6 +59,7 @@ public final class DashboardView extends BorderPane {
     private final PresentationModel presentation;
 
     private final FormView form;
+    private final CompareView compareView;
     private final ChartsView charts;
     private final WinnersView winners;
     private final Tile stockLeft;
@@ -90,6 +91,7 @@ public final class DashboardView extends BorderPane {
         this.form = new FormView(model, i18n);
         this.formScroll = new ScrollPane(form);
         this.charts = new ChartsView(model.live(), i18n);
+        this.compareView = new CompareView(model.compare(), i18n);
         this.winners = new WinnersView(model.live().winners(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
         sold = new Tile("tile-sold", i18n.binding("tile.sold"));
@@ -165,7 +167,14 @@ public final class DashboardView extends BorderPane {
         // never below what its charts need: drawn in less, they would spill over the audit above them
         // the charts give up their height first; what still does not fit (a large zoom on a small screen) scrolls,
         // either way, and the status bar stays in sight
+        // a comparison takes the sale's place: its columns and its chart instead of one sale's tiles and table
+        compareView.setPadding(new Insets(12, 16, 12, 12));
+        compareView.setVisible(false);
         ScrollPane sale = new ScrollPane(right);
+        model.compare().activeProperty().addListener((obs, was, on) -> {
+            sale.setContent(on ? compareView : right);
+            compareView.setVisible(on);
+        });
         sale.setId("sale-scroll");
         sale.getStyleClass().add("sale-scroll");
         sale.setFitToWidth(true);
@@ -258,8 +267,12 @@ public final class DashboardView extends BorderPane {
             useFont();
             showFigures(model.live().figuresProperty().get()); // "closed" is a word
         });
-        themes.darkProperty().addListener((obs, was, dark) -> charts.applyTheme(dark));
+        themes.darkProperty().addListener((obs, was, dark) -> {
+            charts.applyTheme(dark);
+            compareView.applyTheme(dark);
+        });
         charts.applyTheme(themes.isDark());
+        compareView.applyTheme(themes.isDark());
 
         // second keys for the same commands: menus take one accelerator each
         sceneProperty().addListener((obs, was, scene) -> {
@@ -283,6 +296,7 @@ public final class DashboardView extends BorderPane {
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", presentation.getFontSize())
                 + (i18n.isChinese() ? Fonts.cjkStyle() : ""));
         charts.setScale(presentation.scale());
+        compareView.setScale(presentation.scale());
         winners.setEm(presentation.getFontSize());
         iconsToScale = true; // at the next layout: a button's icon joins the scene graph with the button's skin
         requestLayout();
@@ -380,6 +394,7 @@ public final class DashboardView extends BorderPane {
     /** The whole window as PNG, as it is on screen now. */
     public CompletableFuture<Path> screenshot(Path file) {
         charts.syncNow();
+        compareView.syncNow();
         return exporter.windowPng(getScene(), file);
     }
 

@@ -1,5 +1,6 @@
 package seckill.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -14,12 +15,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import seckill.sale.SaleKeys;
 import seckill.ui.FormViewModel.ServerChoice;
+import seckill.service.ComparisonRun;
 import seckill.service.LabException;
 import seckill.service.LabService;
 import seckill.service.PollSnapshot;
 import seckill.service.PollStream;
 import seckill.service.SaleRun;
 import seckill.service.ServerInfo;
+import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
@@ -42,11 +45,16 @@ public final class DashboardViewModel implements AutoCloseable {
     private record Ended(SimulationResult result, long atMs) {
     }
 
+    /** What a comparison's start job hands back: the lanes running, and a stream per lane showing its keys. */
+    private record Compared(ComparisonRun run, List<PollStream> polls) {
+    }
+
     private final LabService service;
     private final Handoff handoff;
     private final BackgroundTasks tasks;
     private final FormViewModel form = new FormViewModel();
     private final LiveSaleModel live = new LiveSaleModel();
+    private final CompareViewModel compare = new CompareViewModel();
     private final VerdictModel verdict = new VerdictModel();
     private final PresentationModel presentation = new PresentationModel();
     private final ExportsModel exports;
@@ -75,6 +83,14 @@ public final class DashboardViewModel implements AutoCloseable {
     private PollStream poll;
     /** Snapshots of this stream and older ones belong to views gone (streams number up). */
     private long retiredSources;
+    /** The comparison running, from when its job started it until every lane has ended. */
+    private ComparisonRun comparison;
+    /** A stream per lane of the comparison on screen. */
+    private List<PollStream> comparePolls = List.of();
+    /** Which comparison the lanes' snapshots belong to: a later one ignores an earlier one's. */
+    private long compareGeneration;
+    /** How the last comparison came out, for ui --exit; null when the last sale was a single one. */
+    private Verdict compareVerdict;
 
     public DashboardViewModel(LabService service, Executor worker, Handoff handoff) {
         this.service = service;
@@ -102,6 +118,11 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public LiveSaleModel live() {
         return live;
+    }
+
+    /** Strategies side by side, while a comparison is on screen. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public PresentationModel presentation() {
@@ -188,6 +209,10 @@ public final class DashboardViewModel implements AutoCloseable {
             return;
         }
         form.maskTypedUrl();
+        if (form.compare().isOn()) {
+            startComparison();
+            return;
+        }
         SimulationConfig config = form.toConfig();
         ServerChoice choice = form.server();
         beginView(config.keys(), true);
@@ -205,6 +230,78 @@ public final class DashboardViewModel implements AutoCloseable {
                 throw e;
             }
         }, started -> running(started, config), this::failed);
+    }
+
+    /**
+     * Races the form's ticked strategies side by side, each on its own keys under the prefix plus its name: the same
+     * users on every one, at once or one after another; a stream per lane shows each.
+     */
+    private void startComparison() {
+        SimulationConfig base = form.toConfig();
+        ServerChoice choice = form.server();
+        List<seckill.sale.StrategyKind> lineup = form.compare().lineup();
+        seckill.sim.Comparison.Mode mode = form.compare().mode();
+        beginView(base.keys(), true);
+        compare.begin(lineup, mode);
+        long generation = ++compareGeneration;
+        go(Phase.RUNNING);
+        news.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
+        tasks.run(() -> {
+            connect(choice);
+            ComparisonRun started = service.startComparison(base, lineup, mode);
+            List<PollStream> polls = new ArrayList<>();
+            try {
+                for (int i = 0; i < started.lanes().size(); i++) {
+                    int lane = i;
+                    ComparisonRun.Lane l = started.lanes().get(i);
+                    PollStream stream = service.watch(l.keys(), snapshot -> handoff.post(() -> {
+                        if (generation == compareGeneration) {
+                            compare.apply(lane, snapshot);
+                        }
+                    }));
+                    stream.follow(l.run().metrics());
+                    polls.add(stream);
+                }
+            } catch (RuntimeException | Error e) {
+                started.stop();
+                polls.forEach(PollStream::close);
+                throw e;
+            }
+            return new Compared(started, polls);
+        }, started -> comparing(started, base, generation), this::failed);
+    }
+
+    private void comparing(Compared started, SimulationConfig base, long generation) {
+        comparison = started.run();
+        comparePolls = started.polls();
+        if (phase.get() == Phase.STOPPING) {
+            comparison.stop();
+        } else {
+            news.set(LocalText.of("status.comparing", base.users(), comparison.lanes().size()));
+        }
+        for (int i = 0; i < comparison.lanes().size(); i++) {
+            int lane = i;
+            PollStream stream = comparePolls.get(i);
+            tasks.follow(comparison.lanes().get(i).run().result(), r -> {
+                stream.follow(null);
+                if (generation == compareGeneration) {
+                    compare.laneEnded(lane, r);
+                }
+            }, e -> { }); // the comparison's own result says what failed
+        }
+        tasks.follow(comparison.result(), r -> compared(r, generation), this::failed);
+    }
+
+    private void compared(ComparisonResult r, long generation) {
+        comparison = null;
+        if (generation != compareGeneration) {
+            return;
+        }
+        compare.ended(r);
+        compareVerdict = r.verdict();
+        go(Phase.FINISHED);
+        news.set(LocalText.of(compareVerdict == Verdict.OK ? "status.compared" : "status.comparedBadly"));
+        live.settle(); // ui --compare --screenshot --exit: the columns are final now
     }
 
     /** Follows the sale under the form's prefix without running anything here: another client drives it. */
@@ -237,6 +334,9 @@ public final class DashboardViewModel implements AutoCloseable {
             if (run != null) {
                 run.stop(); // else the run's job is still starting it: stopped as soon as it is handed over
             }
+            if (comparison != null) {
+                comparison.stop();
+            }
             go(Phase.STOPPING);
             news.set(LocalText.of("status.stopping"));
         } else if (phase.get() == Phase.WATCHING) {
@@ -266,7 +366,7 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** How the session came out, for {@code ui --exit}: as {@code run} says it for its sale. */
     public Verdict sessionVerdict() {
-        return verdict.verdict();
+        return compareVerdict != null ? compareVerdict : verdict.verdict();
     }
 
     /** Stops what runs and lets go of Redis (and of the embedded server); for the window's closing. */
@@ -274,6 +374,9 @@ public final class DashboardViewModel implements AutoCloseable {
     public void close() {
         if (run != null) {
             run.stop();
+        }
+        if (comparison != null) {
+            comparison.stop();
         }
         closePoll();
         service.close();
@@ -347,6 +450,10 @@ public final class DashboardViewModel implements AutoCloseable {
         if (run != null) {
             run.stop();
             run = null;
+        }
+        if (comparison != null) {
+            comparison.stop();
+            comparison = null;
         }
         closePoll();
         boolean redisAway = false;
@@ -424,6 +531,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private void beginView(SaleKeys keys, boolean local) {
         closePoll();
         viewedKeys = keys;
+        compare.leave();
+        compareVerdict = null;
         live.begin(local);
         verdict.clear();
         watchedAudit.clear();
@@ -435,5 +544,7 @@ public final class DashboardViewModel implements AutoCloseable {
             poll.close();
             poll = null;
         }
+        comparePolls.forEach(PollStream::close);
+        comparePolls = List.of();
     }
 }

@@ -115,6 +115,8 @@ final class FormView extends VBox {
             }
         }
 
+        compareRow();
+
         join.setId("join");
         join.selectedProperty().bindBidirectional(form.joinProperty());
         join.textProperty().bind(i18n.binding("field.join"));
@@ -167,6 +169,37 @@ final class FormView extends VBox {
         hint.setId(key + "-hint");
         addRow(key, box, hint, error);
         return hint;
+    }
+
+    /**
+     * Strategies side by side: a box per strategy (two or more ticked make Start a comparison) and "one after
+     * another"; while a comparison is chosen, the strategy above says it is not used.
+     */
+    private void compareRow() {
+        CompareChoice choice = form.compare();
+        javafx.scene.layout.FlowPane boxes = new javafx.scene.layout.FlowPane(12, 6);
+        boxes.setId("compare-choice");
+        for (StrategyKind kind : CompareChoice.ORDER) {
+            CheckBox box = new CheckBox(kind.cliName());
+            box.setId("compare-" + kind.cliName());
+            box.selectedProperty().bindBidirectional(choice.tickedProperty(kind));
+            box.setMnemonicParsing(false);
+            boxes.getChildren().add(box);
+        }
+        CheckBox oneAfterAnother = new CheckBox();
+        oneAfterAnother.setId("compare-one-at-a-time");
+        oneAfterAnother.textProperty().bind(i18n.binding("field.oneAtATime"));
+        oneAfterAnother.setWrapText(true);
+        oneAfterAnother.selectedProperty().bindBidirectional(choice.oneAtATimeProperty());
+        oneAfterAnother.disableProperty().bind(choice.onProperty().not());
+        boxes.getChildren().add(oneAfterAnother);
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.when(choice.onProperty()).then(i18n.binding("hint.compareOn"))
+                .otherwise(i18n.binding("hint.compare")));
+        addRow("compare", boxes, hint, null);
+        strategy.disableProperty().bind(choice.onProperty());
     }
 
     /** Id {@code name}, icon, and the text of {@code action.name} in the window's language. */

@@ -87,6 +87,7 @@ public final class FormViewModel {
     private Consumer<Invalid> onReveal = row -> { };
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
+    private final CompareChoice compare = new CompareChoice();
     private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
     private boolean embedded;
     /** The URL as given, password and all; null when the field holds something new. */
@@ -135,6 +136,12 @@ public final class FormViewModel {
         embedded = o.embedded();
         takeUrl(o.redisUrl());
         checkEngine();
+        compare.set(o.compare(), o.oneAtATime());
+    }
+
+    /** The strategies to race side by side, when two or more are ticked. */
+    public CompareChoice compare() {
+        return compare;
     }
 
     public List<FieldViewModel> fields() {

@@ -1,7 +1,9 @@
 package seckill.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
 
 /**
@@ -19,13 +21,17 @@ import seckill.sim.SimulationConfig;
  * @param dark         start with the dark theme
  * @param pulseReport  print the longest gap between pulses while the sale ran, at exit
  * @param zoom         the window's first zoom in percent (100: as designed)
+ * @param compare      strategies to race side by side ({@code --compare}), in the order given; empty for none
+ * @param oneAtATime   with {@code compare}: one after another instead of at once
  */
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
-                            boolean dark, boolean pulseReport, int zoom) {
+                            boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
+                            boolean oneAtATime) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
+        compare = compare == null ? List.of() : List.copyOf(compare);
         if (!PresentationModel.allowed(zoom)) {
             throw new IllegalArgumentException("zoom must be from " + PresentationModel.MIN_ZOOM + " to "
                     + PresentationModel.MAX_ZOOM + " %, not " + zoom);
@@ -37,7 +43,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                PresentationModel.DEFAULT_ZOOM);
+                PresentationModel.DEFAULT_ZOOM, List.of(), false);
     }
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
@@ -48,16 +54,22 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                watch, screenshot, exit, language, dark, pulseReport, zoom);
+                watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom);
+                dark, pulseReport, zoom, compare, oneAtATime);
     }
 
     public LaunchOptions withZoom(int percent) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, percent);
+                dark, pulseReport, percent, compare, oneAtATime);
+    }
+
+    /** Strategies raced side by side as soon as Start is pressed. */
+    public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, strategies, oneAfterAnother);
     }
 }

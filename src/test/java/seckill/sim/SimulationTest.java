@@ -196,7 +196,7 @@ class SimulationTest {
         assertThat(r.endedBy()).isEqualTo(EndReason.ALL_USERS_DONE);
         assertThat(sim.activeThreads()).isZero();
         // every connection the loop opened is closed again
-        org.awaitility.Awaitility.await().until(() -> clientsNamed(name) == 0);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> clientsNamed(name) == 0);
     }
 
     private long clientsNamed(String name) {

@@ -25,6 +25,9 @@ class DashboardRedisTest {
     void cleanUp() {
         harness.close();
         TestRedis.reset(prefix);
+        for (StrategyKind kind : StrategyKind.values()) {
+            TestRedis.reset(prefix + kind.cliName() + ":");
+        }
     }
 
     private void smallSale(StrategyKind strategy, long stock, long users) {
@@ -54,6 +57,33 @@ class DashboardRedisTest {
         assertThat(model.redisTargetProperty().get()).startsWith("redis://");
         assertThat(model.live().stockHistory().size()).isPositive();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void racesStrategiesSideBySideEachOnItsOwnKeys() {
+        smallSale(StrategyKind.LUA, 20, 300);
+        model.form().compare().set(java.util.List.of(StrategyKind.NAIVE, StrategyKind.WATCH, StrategyKind.LUA),
+                false);
+        model.start();
+        assertThat(model.compare().activeProperty().get()).isTrue();
+        harness.until(() -> model.live().settledProperty().get());
+
+        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.compare().columns()).extracting(CompareViewModel.Column::strategy)
+                .containsExactly(StrategyKind.NAIVE, StrategyKind.WATCH, StrategyKind.LUA);
+        assertThat(model.compare().columns()).allMatch(CompareViewModel.Column::ended);
+        CompareViewModel.Column lua = model.compare().columns().get(2);
+        assertThat(lua.sold()).isEqualTo(20);
+        assertThat(lua.audit()).isEqualTo(CompareViewModel.Audit.HOLDS);
+        assertThat(model.compare().columns().get(1).audit()).isEqualTo(CompareViewModel.Audit.HOLDS);
+        assertThat(model.compare().columns().get(0).audit()).as("naive holds or oversells: the lesson either way")
+                .isIn(CompareViewModel.Audit.HOLDS, CompareViewModel.Audit.EXPECTED_VIOLATION);
+        assertThat(model.compare().soldHistory(2).size()).isPositive();
+        assertThat(model.sessionVerdict()).as("naive's violation is the lesson, not a failure").isEqualTo(Verdict.OK);
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            assertThat(jedis.get(prefix + "lua:kill_num")).isEqualTo("20");
+            assertThat(jedis.exists(prefix + "kill_num")).as("no sale under the bare prefix").isFalse();
+        }
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class DashboardView extends BorderPane {
     private final PresentationModel presentation;
 
     private final FormView form;
+    private final Label fairnessText = new Label();
     private final CompareView compareView;
     private final ChartsView charts;
     private final WinnersView winners;
@@ -156,7 +157,16 @@ public final class DashboardView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(auditText, Priority.SOMETIMES);
-        auditBar.getChildren().addAll(auditText, gap, endedText);
+        fairnessText.setId("fairness");
+        fairnessText.getStyleClass().add("ended-text");
+        fairnessText.setWrapText(true);
+        fairnessText.setMinHeight(Region.USE_PREF_SIZE);
+        fairnessText.visibleProperty().bind(model.verdict().fairnessProperty().isNotNull());
+        fairnessText.managedProperty().bind(fairnessText.visibleProperty());
+        VBox endedBox = new VBox(2, endedText, fairnessText);
+        endedBox.setAlignment(Pos.CENTER_RIGHT);
+        endedBox.setMinWidth(Region.USE_PREF_SIZE);
+        auditBar.getChildren().addAll(auditText, gap, endedBox);
 
         SplitPane split = new SplitPane(charts, winners);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -253,6 +263,8 @@ public final class DashboardView extends BorderPane {
         model.verdict().auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
         showVerdict(model.verdict().auditOkProperty().get());
         endedText.textProperty().bind(i18n.binding(model.verdict().endedProperty()));
+        fairnessText.textProperty().bind(i18n.binding(model.verdict().fairnessProperty()));
+        fairnessText.textProperty().addListener((obs, was, now) -> fairnessText.setStyle(Fonts.styleFor(now)));
 
         statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.redisTargetProperty(),
                 model.serverVersionProperty(), model.embeddedProperty(), i18n.localeProperty()));

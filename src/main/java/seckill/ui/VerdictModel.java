@@ -32,10 +32,19 @@ public final class VerdictModel {
     }
 
     private final ReadOnlyObjectWrapper<LocalText> ended = new ReadOnlyObjectWrapper<>(this, "ended");
+    private final ReadOnlyObjectWrapper<LocalText> fairness = new ReadOnlyObjectWrapper<>(this, "fairness");
     private final ReadOnlyObjectWrapper<LocalText> audit = new ReadOnlyObjectWrapper<>(this, "audit");
     private final ReadOnlyObjectWrapper<Boolean> auditOk = new ReadOnlyObjectWrapper<>(this, "auditOk");
     private final ReadOnlyObjectWrapper<SimulationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private Trouble trouble;
+
+    /**
+     * Did the first to arrive win, and the stock left unsold while users lost (库存遗留), once the local run has
+     * ended: "Fairness 0.66 · unsold 37 while 950 users lost"; null before, or when nobody arrived.
+     */
+    public ReadOnlyObjectProperty<LocalText> fairnessProperty() {
+        return fairness.getReadOnlyProperty();
+    }
 
     /** "Ended: sold out", once the local run has ended. */
     public ReadOnlyObjectProperty<LocalText> endedProperty() {
@@ -74,6 +83,7 @@ public final class VerdictModel {
     /** A new view: no verdict yet. */
     void clear() {
         ended.set(null);
+        fairness.set(null);
         audit.set(null);
         auditOk.set(null);
         result.set(null);
@@ -89,12 +99,23 @@ public final class VerdictModel {
     void runEnded(SimulationResult r) {
         result.set(r);
         ended.set(LocalText.of("ended." + r.endedBy().reportName()));
+        fairness.set(fairnessOf(r));
         if (r.audit() != null) {
             show(r.audit().ok(), r.audit().violations(), r.config().strategy());
         } else {
             auditOk.set(false);
             audit.set(LocalText.of("audit.notAudited", r.error() == null ? "" : r.error()));
         }
+    }
+
+    static LocalText fairnessOf(SimulationResult r) {
+        if (!r.fairness().known()) {
+            return null;
+        }
+        String share = String.format(java.util.Locale.ROOT, "%.2f", r.fairness().share());
+        return r.unsoldStock() > 0 ? LocalText.of("ended.fairnessUnsold", share, Formats.count(r.unsoldStock()),
+                Formats.count(r.usersLost()))
+                : LocalText.of("ended.fairness", share);
     }
 
     /** The audit of the local run's sale, done once Redis was back (it could not be read when the run ended). */

@@ -25,7 +25,7 @@ shot() {
 
 shot 1600x1000 assets/dashboard.png "${CLASS[@]}"
 shot 1600x1000 assets/dashboard-zh-dark.png "${CLASS[@]}" --lang zh --dark
-shot 1600x1000 assets/dashboard-loop.png "${CLASS[@]}" --engine loop --lang en
+shot 1600x1000 assets/dashboard-loop.png --stock 2000 --users 20000 --retries 3 --engine loop --lang en
 shot 1024x768 assets/dashboard-naive.png --strategy naive --lang en
 shot 1024x768 assets/projector-1024x768.png "${CLASS[@]}" --lang en
 shot 1280x720 assets/projector-1280x720-zh.png "${CLASS[@]}" --lang zh

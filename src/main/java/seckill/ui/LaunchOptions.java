@@ -19,10 +19,12 @@ import seckill.sim.SimulationConfig;
  * @param dark         start with the dark theme
  * @param pulseReport  print the longest gap between pulses while the sale ran, at exit
  * @param zoom         the window's first zoom in percent (100: as designed)
+ * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
+ *                     null
  */
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
-                            boolean dark, boolean pulseReport, int zoom) {
+                            boolean dark, boolean pulseReport, int zoom, Lesson lesson) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -30,6 +32,14 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
             throw new IllegalArgumentException("zoom must be from " + PresentationModel.MIN_ZOOM + " to "
                     + PresentationModel.MAX_ZOOM + " %, not " + zoom);
         }
+    }
+
+    /** No lesson. */
+    public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                         boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                         boolean dark, boolean pulseReport, int zoom) {
+        this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
+                zoom, null);
     }
 
     /** At 100 %. */
@@ -48,16 +58,22 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                watch, screenshot, exit, language, dark, pulseReport, zoom);
+                watch, screenshot, exit, language, dark, pulseReport, zoom, lesson);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom);
+                dark, pulseReport, zoom, lesson);
     }
 
     public LaunchOptions withZoom(int percent) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, percent);
+                dark, pulseReport, percent, lesson);
+    }
+
+    /** With the lesson's settings over the sale's, and its code and card on screen. */
+    public LaunchOptions withLesson(Lesson chosen) {
+        return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
+                autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, chosen);
     }
 }

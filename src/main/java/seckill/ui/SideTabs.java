@@ -10,8 +10,12 @@ import javafx.scene.control.TabPane;
 final class SideTabs extends TabPane {
     private final Tab winnersTab = new Tab();
     private final Tab codeTab = new Tab();
+    private final WinnersView winners;
+    private final CodeView code;
 
     SideTabs(WinnersView winners, CodeView code, CodeViewModel model, I18n i18n) {
+        this.winners = winners;
+        this.code = code;
         setId("side-tabs");
         getStyleClass().add("side-tabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -28,5 +32,15 @@ final class SideTabs extends TabPane {
                 : winnersTab));
         getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.shownProperty()
                 .set(now == codeTab));
+    }
+
+    /**
+     * As narrow as the widest of its panes allows (a tab pane by itself would go down to nothing): the split beside
+     * the charts then leaves the winners' columns whole, as it did without tabs.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.max(super.computeMinWidth(height), Math.max(winners.minWidth(-1), code.minWidth(-1))
+                + snappedLeftInset() + snappedRightInset());
     }
 }

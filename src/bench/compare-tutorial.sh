@@ -41,7 +41,7 @@ fi
 
 echo "Sale: $USERS users, $STOCK items, $POOL threads, one try per user, WATCH/MULTI/EXEC; $URL"
 t0=$(now)
-"$PY" src/bench/tutorial_seckill.py --url "$URL" --prefix "$PREFIX" --users "$USERS" --stock "$STOCK" --pool "$POOL"
+"$PY" src/main/resources/seckill/tutorial/tutorial_seckill.py --url "$URL" --prefix "$PREFIX" --users "$USERS" --stock "$STOCK" --pool "$POOL"
 t1=$(now)
 lab() {
     java ${JAVA_OPTS:-} -jar "$JAR" run --redis "$URL" --prefix "$PREFIX" --strategy watch --retries 0 \

@@ -32,3 +32,4 @@ shot 1280x720 assets/projector-1280x720-zh.png "${CLASS[@]}" --lang zh
 shot 1280x720 assets/projector-1280x720-dark.png "${CLASS[@]}" --lang en --dark
 shot 1280x720 assets/compare.png --compare naive,watch,lua --stock 200 --users 5000 --pace 8 --lang en
 shot 1280x720 assets/compare-zh-dark.png --compare naive,watch,lua --stock 200 --users 5000 --pace 8 --lang zh --dark
+shot 1600x1000 assets/lesson-2.png --lesson 2 --lang en

@@ -6,13 +6,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import seckill.ui.DashboardApp;
 import seckill.ui.Language;
+import seckill.ui.Lesson;
 import seckill.ui.LaunchOptions;
 import seckill.ui.PresentationModel;
 
@@ -22,7 +25,8 @@ import seckill.ui.PresentationModel;
         footer = {"", "Keys: F5 or Ctrl+Enter start, Esc or Ctrl+. stop, Ctrl+W watch, Ctrl+R reset, Ctrl+K connect,",
             "Ctrl+S screenshot, Ctrl+E winners CSV, Ctrl+J report JSON, Ctrl+D dark theme, Ctrl+L language,",
             "Ctrl+= / Ctrl+- / Ctrl+0 zoom in / out / back to 100 %, F11 full screen, Ctrl+B fold the form away,",
-            "F1 all keys, Ctrl+Q quit. With --exit the window closes after the sale and exits with run's codes."})
+            "F1 all keys, Ctrl+Q quit. With --exit the window closes after the sale and exits with run's codes.",
+            "Ctrl+U shows the strategy's code; Ctrl+1, Ctrl+2, Ctrl+3 choose a lesson (the Lessons menu)."})
 public final class UiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,6 +72,12 @@ public final class UiCommand implements Callable<Integer> {
             + "100).")
     int zoom = PresentationModel.DEFAULT_ZOOM;
 
+    @Option(names = "--lesson", paramLabel = "1|2|3", converter = LessonConverter.class,
+            description = "Open on a lesson: its settings (over the sale options), its strategy's code and a card "
+            + "saying what to look at. 1: naive oversells; 2: WATCH without retries leaves stock unsold (库存遗留) "
+            + "while users lose; 3: one Lua script is correct, sells everything and is fast.")
+    Lesson lesson;
+
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
             + "sale ran, after its first second (how smooth the window stayed), and how many points the charts drew.")
     boolean pulseReport;
@@ -86,7 +96,8 @@ public final class UiCommand implements Callable<Integer> {
         }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
-                zoom, compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime);
+                zoom).withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
+                .withLesson(lesson);
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());
@@ -108,5 +119,18 @@ public final class UiCommand implements Callable<Integer> {
             out.flush();
         }
         return exit ? ExitCodes.of(outcome.verdict()) : ExitCodes.OK;
+    }
+
+    /** {@code --lesson}: 1, 2 or 3. */
+    public static final class LessonConverter implements ITypeConverter<Lesson> {
+        @Override
+        public Lesson convert(String value) {
+            try {
+                return Lesson.of(value);
+            } catch (IllegalArgumentException e) {
+                // picocli names the option itself: "Invalid value for option '--lesson': must be one of 1, 2, 3 …"
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

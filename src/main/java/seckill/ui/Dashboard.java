@@ -49,6 +49,9 @@ public final class Dashboard implements AutoCloseable {
         this.model = new DashboardViewModel(new RedisLabService(connector, BackgroundThreads::new), worker, handoff);
         this.pump = new FxPump(handoff, model);
         model.form().fill(options);
+        if (options.lesson() != null) {
+            model.lessons().choose(options.lesson());
+        }
         model.presentation().setZoom(options.zoom());
     }
 

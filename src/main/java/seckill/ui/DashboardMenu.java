@@ -35,10 +35,13 @@ final class DashboardMenu extends MenuBar {
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FULL_SCREEN = new KeyCodeCombination(KeyCode.F11);
     private static final KeyCombination FOLD_FORM = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CODE = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCode[] LESSON_KEYS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
 
     private final I18n i18n;
     private final CheckMenuItem darkItem = new CheckMenuItem();
     private final CheckMenuItem foldItem = new CheckMenuItem();
+    private final CheckMenuItem codeItem = new CheckMenuItem();
     private final RadioMenuItem englishItem = new RadioMenuItem("English");
     private final RadioMenuItem chineseItem = new RadioMenuItem("简体中文");
 
@@ -86,15 +89,34 @@ final class DashboardMenu extends MenuBar {
         foldItem.textProperty().bind(i18n.binding("action.foldForm"));
         foldItem.setAccelerator(FOLD_FORM);
         foldItem.selectedProperty().bindBidirectional(presentation.formFoldedProperty());
+        codeItem.textProperty().bind(i18n.binding("action.code"));
+        codeItem.setAccelerator(CODE);
+        codeItem.selectedProperty().bindBidirectional(model.code().shownProperty());
         Menu look = menu("menu.view", darkItem, new SeparatorMenuItem(), englishItem, chineseItem, toggleLanguage,
                 new SeparatorMenuItem(),
                 item("action.zoomIn", Icons.ZOOM_IN, ZOOM_IN, presentation::zoomIn),
                 item("action.zoomOut", Icons.ZOOM_OUT, ZOOM_OUT, presentation::zoomOut),
                 item("action.zoomReset", null, ZOOM_RESET, presentation::resetZoom),
                 item("action.fullScreen", Icons.FULL_SCREEN, FULL_SCREEN, view::toggleFullScreen),
-                foldItem);
+                foldItem, codeItem);
         Menu help = menu("menu.help", item("action.shortcuts", null, HELP, view::showShortcuts));
-        getMenus().setAll(file, sale, look, help);
+        getMenus().setAll(file, sale, lessons(model), look, help);
+    }
+
+    /** One item per lesson: its settings into the form, its code and its card on screen. While nothing runs. */
+    private Menu lessons(DashboardViewModel model) {
+        Menu lessons = menu("menu.lessons");
+        for (Lesson lesson : Lesson.values()) {
+            MenuItem m = new MenuItem();
+            m.setId("lesson-" + lesson.number());
+            m.textProperty().bind(i18n.binding(LessonViewModel.title(lesson).key(),
+                    LessonViewModel.title(lesson).args().toArray()));
+            m.setAccelerator(new KeyCodeCombination(LESSON_KEYS[lesson.number() - 1], KeyCombination.SHORTCUT_DOWN));
+            m.setOnAction(e -> model.lessons().choose(lesson));
+            m.disableProperty().bind(model.canChangeSaleProperty().not());
+            lessons.getItems().add(m);
+        }
+        return lessons;
     }
 
     private void showLanguage() {

@@ -63,6 +63,8 @@ public final class DashboardView extends BorderPane {
     private final CompareView compareView;
     private final ChartsView charts;
     private final WinnersView winners;
+    private final CodeView code;
+    private final LessonCard lessonCard;
     private final Tile stockLeft;
     private final Tile sold;
     private final Tile winnerCount;
@@ -94,6 +96,8 @@ public final class DashboardView extends BorderPane {
         this.charts = new ChartsView(model.live(), i18n);
         this.compareView = new CompareView(model.compare(), i18n);
         this.winners = new WinnersView(model.live().winners(), i18n);
+        this.code = new CodeView(model.code(), i18n);
+        this.lessonCard = new LessonCard(model.lessons(), model.code(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
         sold = new Tile("tile-sold", i18n.binding("tile.sold"));
         winnerCount = new Tile("tile-winners", i18n.binding("tile.winners"));
@@ -168,11 +172,17 @@ public final class DashboardView extends BorderPane {
         endedBox.setMinWidth(Region.USE_PREF_SIZE);
         auditBar.getChildren().addAll(auditText, gap, endedBox);
 
-        SplitPane split = new SplitPane(charts, winners);
+        SplitPane split = new SplitPane(charts, new SideTabs(winners, code, model.code(), i18n));
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.58);
+        // code reads wider than the winners: the charts give up some of their width while it is on screen
+        model.code().shownProperty().addListener((obs, was, shown) -> split.setDividerPositions(shown ? 0.42
+                : 0.58));
+        if (model.code().shownProperty().get()) {
+            split.setDividerPositions(0.42);
+        }
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox right = new VBox(12, tiles, auditBar, split);
+        VBox right = new VBox(12, lessonCard, tiles, auditBar, split);
         right.setPadding(new Insets(12, 16, 12, 12));
         // never below what its charts need: drawn in less, they would spill over the audit above them
         // the charts give up their height first; what still does not fit (a large zoom on a small screen) scrolls,

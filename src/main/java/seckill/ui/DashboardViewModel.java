@@ -57,6 +57,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private final CompareViewModel compare = new CompareViewModel();
     private final VerdictModel verdict = new VerdictModel();
     private final PresentationModel presentation = new PresentationModel();
+    private final CodeViewModel code = new CodeViewModel();
+    private final LessonViewModel lessons = new LessonViewModel(form, code);
     private final ExportsModel exports;
     private final WatchedAudit watchedAudit;
 
@@ -99,6 +101,7 @@ public final class DashboardViewModel implements AutoCloseable {
         this.exports = new ExportsModel(service, tasks, news::set, () -> viewedKeys,
                 verdict.resultProperty()::get, () -> server != null);
         this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
+        code.follow(form);
         canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
                 form.allValidProperty(), phase);
         canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);
@@ -127,6 +130,16 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public PresentationModel presentation() {
         return presentation;
+    }
+
+    /** The code panel: the form's strategy as Redis commands, Lua or the tutorial's Python. */
+    public CodeViewModel code() {
+        return code;
+    }
+
+    /** The lessons' presets and the card that explains the one chosen. */
+    public LessonViewModel lessons() {
+        return lessons;
     }
 
     public ExportsModel exports() {

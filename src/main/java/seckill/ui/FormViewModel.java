@@ -339,4 +339,9 @@ public final class FormViewModel {
     public String prefix() {
         return prefix.get() == null ? "" : prefix.get();
     }
+
+    /** Naive's pause between reading and writing, as given on the command line (the form has no field for it). */
+    public long naiveGapMs() {
+        return naiveGapMs;
+    }
 }

@@ -23,11 +23,13 @@ import seckill.sim.SimulationConfig;
  * @param zoom         the window's first zoom in percent (100: as designed)
  * @param compare      strategies to race side by side ({@code --compare}), in the order given; empty for none
  * @param oneAtATime   with {@code compare}: one after another instead of at once
+ * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
+ *                     null
  */
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
-                            boolean oneAtATime) {
+                            boolean oneAtATime, Lesson lesson) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -38,12 +40,20 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
         }
     }
 
+    /** No comparison, no lesson. */
+    public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                         boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                         boolean dark, boolean pulseReport, int zoom) {
+        this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
+                zoom, List.of(), false, null);
+    }
+
     /** At 100 %. */
     public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                PresentationModel.DEFAULT_ZOOM, List.of(), false);
+                PresentationModel.DEFAULT_ZOOM);
     }
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
@@ -54,22 +64,28 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime);
+                watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson);
     }
 
     public LaunchOptions withZoom(int percent) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, percent, compare, oneAtATime);
+                dark, pulseReport, percent, compare, oneAtATime, lesson);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson);
+    }
+
+    /** With the lesson's settings over the sale's, and its code and card on screen. */
+    public LaunchOptions withLesson(Lesson chosen) {
+        return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
+                autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen);
     }
 }

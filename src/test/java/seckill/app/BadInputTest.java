@@ -362,4 +362,10 @@ class BadInputTest {
                 .isEqualTo(ExitCodes.AUDIT_FAILED);
         assertThat(err.toString()).isEmpty();
     }
+
+    @ParameterizedTest(name = "ui --lesson ''{0}''")
+    @ValueSource(strings = {"", "0", "4", "one", "1.5", "-1", "1,2"})
+    void aLessonOtherThanOneTwoOrThreeIsRefused(String value) {
+        assertRefused(run("ui", "--lesson", value), "--lesson", "1, 2, 3");
+    }
 }

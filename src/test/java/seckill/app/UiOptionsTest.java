@@ -28,4 +28,11 @@ class UiOptionsTest {
         assertThat(usage).contains("--zoom=PERCENT").contains("Ctrl+=").contains("Ctrl+0").contains("F11")
                 .contains("Ctrl+B");
     }
+
+    @Test
+    void aLessonIsTakenByItsNumber() {
+        assertThat(parse().lesson).isNull();
+        assertThat(parse("--lesson", "1").lesson).isEqualTo(seckill.ui.Lesson.NAIVE_OVERSELLS);
+        assertThat(parse("--lesson=3").lesson).isEqualTo(seckill.ui.Lesson.LUA_SELLS_ALL);
+    }
 }

@@ -1,0 +1,46 @@
+package seckill.ui;
+
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * Beside the charts: the winners, and the code panel in a tab of its own. The code model's {@code shown} and the
+ * chosen tab follow each other, so a lesson, the View menu or Ctrl+U bring the code into sight.
+ */
+final class SideTabs extends TabPane {
+    private final Tab winnersTab = new Tab();
+    private final Tab codeTab = new Tab();
+    private final WinnersView winners;
+    private final CodeView code;
+
+    SideTabs(WinnersView winners, CodeView code, CodeViewModel model, I18n i18n) {
+        this.winners = winners;
+        this.code = code;
+        setId("side-tabs");
+        getStyleClass().add("side-tabs");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        winnersTab.setId("winners-tab");
+        winnersTab.textProperty().bind(i18n.binding("winners.title"));
+        winnersTab.setContent(winners);
+        codeTab.setId("code-tab");
+        codeTab.textProperty().bind(i18n.binding("code.tab"));
+        codeTab.setGraphic(Icons.of(CodeView.ICON));
+        codeTab.setContent(code);
+        getTabs().setAll(winnersTab, codeTab);
+        getSelectionModel().select(model.shownProperty().get() ? codeTab : winnersTab);
+        model.shownProperty().addListener((obs, was, shown) -> getSelectionModel().select(shown ? codeTab
+                : winnersTab));
+        getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.shownProperty()
+                .set(now == codeTab));
+    }
+
+    /**
+     * As narrow as the widest of its panes allows (a tab pane by itself would go down to nothing): the split beside
+     * the charts then leaves the winners' columns whole, as it did without tabs.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.max(super.computeMinWidth(height), Math.max(winners.minWidth(-1), code.minWidth(-1))
+                + snappedLeftInset() + snappedRightInset());
+    }
+}

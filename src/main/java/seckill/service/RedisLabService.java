@@ -31,6 +31,7 @@ import seckill.sale.SaleAudit;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.sim.CommandFeed;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
@@ -312,6 +313,11 @@ public final class RedisLabService implements LabService {
         @Override
         public void stop() {
             simulation.stop();
+        }
+
+        @Override
+        public CommandFeed commands() {
+            return simulation.feed();
         }
     }
 }

@@ -97,6 +97,11 @@ public final class RedisLabService implements LabService {
 
     @Override
     public SaleRun startSale(SimulationConfig config) {
+        return startSale(config, false);
+    }
+
+    @Override
+    public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
         RedisConnection c = requireConnection();
         refuseWhatCannotRun(config, c);
         Simulation simulation = buyerThreads == null ? new Simulation(config, c)
@@ -105,6 +110,7 @@ public final class RedisLabService implements LabService {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
             onRedis(c, jedis -> new Sale(config.keys()).reset(jedis));
         }
+        simulation.feed().setOn(commandsOn);
         Running run = new Running(simulation);
         runs.add(run);
         onThreadOfItsOwn(run.done, simulation::run, () -> runs.remove(run));

@@ -92,7 +92,7 @@ public final class CommandFeed {
     }
 
     /** Adds a line, overwriting the oldest once full; any thread. */
-    void add(FeedLine line) {
+    public void add(FeedLine line) {
         long seq = written.getAndIncrement();
         ring.set((int) (seq % CAPACITY), new Slot(seq, line));
     }

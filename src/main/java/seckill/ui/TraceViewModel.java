@@ -2,8 +2,10 @@ package seckill.ui;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,6 +85,8 @@ public final class TraceViewModel {
     private String prefix = "";
     private StrategyKind strategy = StrategyKind.WATCH;
     private double sinceTick;
+    /** The traces of the buyers shown. */
+    private List<Trace> shownTraces = List.of();
 
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyObjectWrapper<List<Lifeline>> lifelines = new ReadOnlyObjectWrapper<>(this, "lifelines",
@@ -326,6 +330,7 @@ public final class TraceViewModel {
         int redis = lines.size();
         lines.add(new Lifeline(Role.REDIS, "Redis", null, -1));
         List<Placed> placed = new ArrayList<>();
+        Set<String> drawn = new HashSet<>();
         long seq = 0;
         for (int b = 0; b < shown.size(); b++) {
             Trace t = shown.get(b);
@@ -342,8 +347,10 @@ public final class TraceViewModel {
                         : List.of(s.fault() == null ? "—" : s.fault());
                 placed.add(new Placed(answeredAt, 0, seq++, new Step(b, Arrow.REPLY, answeredAt, replies, kind,
                         s.attempt(), s.outcome(), s.cause())));
-                if (s.cause() != null && !s.cause().writers().isEmpty()) {
-                    TraceWriter w = s.cause().writers().get(0);
+                TraceWriter w = s.cause() == null ? null : writerOf(s.cause(), shown);
+                // a buyer shown draws its own purchase; another one's is drawn once, however many it explains
+                if (w != null && shown.stream().noneMatch(o -> o.userId().equals(w.userId()))
+                        && drawn.add(w.userId() + " " + w.item())) {
                     int line = lifelineOf(lines, w.userId(), redis);
                     double key = w.atMs();
                     int rank = 0;
@@ -364,6 +371,7 @@ public final class TraceViewModel {
         }
         placed.sort(Comparator.comparingDouble(Placed::key).thenComparingInt(Placed::rank)
                 .thenComparingLong(Placed::seq));
+        shownTraces = List.copyOf(shown);
         firstBuyer.set(Math.min(from, traces.size()));
         lifelines.set(List.copyOf(lines));
         steps.set(placed.stream().map(Placed::step).toList());
@@ -374,6 +382,19 @@ public final class TraceViewModel {
         } else {
             current.set(steps.get().isEmpty() ? -1 : 0);
         }
+    }
+
+    /**
+     * The purchase that explains a cause: among several (naive's same read), one by a buyer shown when there is
+     * one, so that both writes are on screen as the buyers' own; else the first. Null when none is known.
+     */
+    static TraceWriter writerOf(TraceCause cause, List<Trace> shown) {
+        for (TraceWriter w : cause.writers()) {
+            if (shown.stream().anyMatch(t -> t.userId().equals(w.userId()))) {
+                return w;
+            }
+        }
+        return cause.writers().isEmpty() ? null : cause.writers().get(0);
     }
 
     /** The lifeline of that buyer: one shown, else one of the others (added after Redis once). */
@@ -431,8 +452,8 @@ public final class TraceViewModel {
         List<String> out = new ArrayList<>();
         int i = 0;
         while (i < replies.size()) {
-            int j = i;
-            while (j < replies.size() && replies.get(j).equals(replies.get(i))) {
+            int j = i + 1;
+            while (j < replies.size() && replies.get(i).equals("QUEUED") && replies.get(j).equals("QUEUED")) {
                 j++;
             }
             out.add(j - i > 1 ? replies.get(i) + " ×" + (j - i) : replies.get(i));
@@ -470,12 +491,12 @@ public final class TraceViewModel {
             if (cause.writers().isEmpty()) {
                 return LocalText.of("trace.reply.aborted.noWriter", who, at, cause.soldSeen());
             }
-            TraceWriter w = cause.writers().get(0);
+            TraceWriter w = writerOf(cause, shownTraces);
             return LocalText.of("trace.reply.aborted", who, at, cause.soldSeen(), w.userId(), w.item(),
                     Formats.sinceOpenMs(w.atMs()));
         }
         if (cause != null) {
-            TraceWriter w = cause.writers().get(0);
+            TraceWriter w = writerOf(cause, shownTraces);
             return LocalText.of("trace.reply.sameRead", who, at, cause.soldSeen(), w.userId(), cause.count() - 1);
         }
         if (step.outcome() == null) {

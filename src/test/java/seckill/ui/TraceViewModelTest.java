@@ -203,6 +203,34 @@ class TraceViewModelTest {
     }
 
     @Test
+    void naivePrefersAWriterOnScreenAndDrawsAnotherBuyersPurchaseOnce() {
+        List<String> read = List.of("GET t:kill_num");
+        List<String> write = List.of("INCR t:kill_num");
+        TraceCause forU1 = new TraceCause(TraceCause.Kind.SAME_READ, 0,
+                List.of(new TraceWriter("u5", 3.0, 1), new TraceWriter("u2", 4.0, 2)), 2);
+        TraceCause forU2 = new TraceCause(TraceCause.Kind.SAME_READ, 0,
+                List.of(new TraceWriter("u5", 3.0, 1), new TraceWriter("u1", 5.0, 3)), 2);
+        TraceCause forU3 = new TraceCause(TraceCause.Kind.SAME_READ, 0, List.of(new TraceWriter("u5", 3.0, 1)), 1);
+        Trace u1 = new Trace("u1", 1, 1, List.of(new TraceStep(1, 1, read, 2, List.of("\"0\""), null, null, null),
+                new TraceStep(1, 4.5, write, 5, List.of("(integer) 3"), Outcome.WON, forU1, null)));
+        Trace u2 = new Trace("u2", 2, 2, List.of(new TraceStep(1, 1.1, read, 2.1, List.of("\"0\""), null, null, null),
+                new TraceStep(1, 3.5, write, 4, List.of("(integer) 2"), Outcome.WON, forU2, null)));
+        Trace u3 = new Trace("u3", 3, 3, List.of(new TraceStep(1, 1.2, read, 2.2, List.of("\"0\""), null, null, null),
+                new TraceStep(1, 5.5, write, 6, List.of("(integer) 4"), Outcome.WON, forU3, null)));
+        TraceViewModel model = new TraceViewModel();
+        model.show(List.of(u1, u2, u3), P, StrategyKind.NAIVE);
+        // u5 is not traced: its one purchase is drawn once, though it explains u3's write only
+        assertThat(model.stepsProperty().get()).filteredOn(s -> s.arrow() == Arrow.WRITE).hasSize(1);
+        Step reply = model.stepsProperty().get().stream().filter(s -> s.arrow() == Arrow.REPLY
+                && s.cause() == forU1).findFirst().orElseThrow();
+        while (model.currentStepProperty().get() != reply) {
+            model.next();
+        }
+        assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.reply.sameRead", "u1", "+5.0 ms",
+                0L, "u2", 1L));
+    }
+
+    @Test
     void aRunWithoutTracesLeavesNothingToShow() {
         TraceViewModel model = watchModel(aborted(11.0));
         model.show(null);

@@ -45,6 +45,18 @@ public interface LabService extends AutoCloseable {
     SaleRun startSale(SimulationConfig config);
 
     /**
+     * As {@link #startSale(SimulationConfig)}, with its feed of commands ({@link SaleRun#commands()}) on from the
+     * first buyer when {@code commandsOn}: a sale over in a second is over before a window could turn it on after.
+     */
+    default SaleRun startSale(SimulationConfig config, boolean commandsOn) {
+        SaleRun run = startSale(config);
+        if (commandsOn && run.commands() != null) {
+            run.commands().setOn(true);
+        }
+        return run;
+    }
+
+    /**
      * Follows the sale under these keys: about ten snapshots a second go to the sink, on a thread of the stream's
      * own, until the stream is closed. A later stream's snapshots carry a greater {@link PollSnapshot#source()}.
      */

@@ -31,6 +31,7 @@ import seckill.sale.SaleAudit;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.sim.CommandFeed;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
@@ -96,6 +97,11 @@ public final class RedisLabService implements LabService {
 
     @Override
     public SaleRun startSale(SimulationConfig config) {
+        return startSale(config, false);
+    }
+
+    @Override
+    public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
         RedisConnection c = requireConnection();
         refuseWhatCannotRun(config, c);
         Simulation simulation = buyerThreads == null ? new Simulation(config, c)
@@ -104,6 +110,7 @@ public final class RedisLabService implements LabService {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
             onRedis(c, jedis -> new Sale(config.keys()).reset(jedis));
         }
+        simulation.feed().setOn(commandsOn);
         Running run = new Running(simulation);
         runs.add(run);
         onThreadOfItsOwn(run.done, simulation::run, () -> runs.remove(run));
@@ -312,6 +319,11 @@ public final class RedisLabService implements LabService {
         @Override
         public void stop() {
             simulation.stop();
+        }
+
+        @Override
+        public CommandFeed commands() {
+            return simulation.feed();
         }
     }
 }

@@ -47,6 +47,8 @@ final class BuyerRules {
     private final ArrivalLine line;
     /** Null unless the run traces buyers ({@code --trace}). */
     private final Tracer tracer;
+    /** What the sale sends, sampled while someone looks at it; off, a user costs it one volatile read. */
+    private final CommandFeed feed = new CommandFeed();
     private volatile long startEpochMs;
     /** Waited on before the start: runs of a comparison let their first users in together. */
     private volatile Runnable gate = () -> { };
@@ -110,7 +112,16 @@ final class BuyerRules {
         if (tracer != null) {
             tracer.attach(turn);
         }
+        if (feed.isOn() && feed.sample(System.nanoTime())) {
+            turn.feed = feed;
+            turn.observed = true;
+        }
         return turn;
+    }
+
+    /** The sampled feed of what the buyers send. */
+    CommandFeed feed() {
+        return feed;
     }
 
     /** Makes {@link #start()} wait on this first (runs started together). */

@@ -78,6 +78,14 @@ public final class Simulation {
         rules.gate(gate);
     }
 
+    /**
+     * What the buyers send, sampled, for a window to show beside {@code redis-cli MONITOR}: off until
+     * {@link CommandFeed#setOn} asks for it.
+     */
+    public CommandFeed feed() {
+        return rules.feed();
+    }
+
     /** Did the first to arrive win, so far (the dashboard shows it live). */
     public Fairness fairness() {
         return rules.fairness();

@@ -30,6 +30,8 @@ final class Turn implements RoundTripObserver {
     BuyerTrace trace;
     /** The tracer that notes its purchase (a traced naive sale), else null. */
     Tracer tracer;
+    /** The feed of what the sale sends, when this user is sampled for it; else null. */
+    CommandFeed feed;
 
     Turn(String userId, long index, int retries) {
         this.userId = userId;
@@ -42,12 +44,18 @@ final class Turn implements RoundTripObserver {
         if (trace != null) {
             trace.sending(batch);
         }
+        if (feed != null) {
+            feed.sent(userId, batch);
+        }
     }
 
     @Override
     public void answered(List<Object> replies) {
         if (trace != null) {
             trace.answered(replies);
+        }
+        if (feed != null) {
+            feed.answered(userId, replies);
         }
     }
 

@@ -52,6 +52,21 @@ public enum CodeStep {
         };
     }
 
+    /** The step the trace's timeline is at, for the code panel to light up; null when none. */
+    static CodeStep of(TraceViewModel.Step step) {
+        if (step == null) {
+            return null;
+        }
+        return switch (step.kind()) {
+            case WATCH_READ, NAIVE_READ -> READ;
+            case EXEC, NAIVE_WRITE -> WRITE;
+            case EVALSHA -> step.arrow() == TraceViewModel.Arrow.SEND && of(step.lines()) == COMMIT ? COMMIT : SCRIPT;
+            case DECR_CLAIM -> CLAIM;
+            case DECR_COUNT -> TAKE;
+            case OTHER_WRITE, OTHER -> null;
+        };
+    }
+
     /** The steps of a strategy's winning attempt, in order, one per round trip. */
     public static List<CodeStep> of(StrategyKind kind) {
         return switch (kind) {

@@ -37,6 +37,8 @@ final class DashboardMenu extends MenuBar {
     private static final KeyCombination FOLD_FORM = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination CODE = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCode[] LESSON_KEYS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+    private static final KeyCombination TRACE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FEED = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
 
     private final I18n i18n;
     private final CheckMenuItem darkItem = new CheckMenuItem();
@@ -98,7 +100,8 @@ final class DashboardMenu extends MenuBar {
                 item("action.zoomOut", Icons.ZOOM_OUT, ZOOM_OUT, presentation::zoomOut),
                 item("action.zoomReset", null, ZOOM_RESET, presentation::resetZoom),
                 item("action.fullScreen", Icons.FULL_SCREEN, FULL_SCREEN, view::toggleFullScreen),
-                foldItem, codeItem);
+                foldItem, codeItem, new SeparatorMenuItem(),
+                item("action.trace", "mdi2t-timeline-text-outline", TRACE, view::showTrace), feedItem(model));
         Menu help = menu("menu.help", item("action.shortcuts", null, HELP, view::showShortcuts));
         getMenus().setAll(file, sale, lessons(model), look, help);
     }
@@ -117,6 +120,16 @@ final class DashboardMenu extends MenuBar {
             lessons.getItems().add(m);
         }
         return lessons;
+    }
+
+    /** View → What Redis sees: the sampled commands on the window's right, while checked. */
+    private CheckMenuItem feedItem(DashboardViewModel model) {
+        CheckMenuItem feed = new CheckMenuItem();
+        feed.setId("menu-feed");
+        feed.textProperty().bind(i18n.binding("action.commands"));
+        feed.setAccelerator(FEED);
+        feed.selectedProperty().bindBidirectional(model.commands().shownProperty());
+        return feed;
     }
 
     private void showLanguage() {

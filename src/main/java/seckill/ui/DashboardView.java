@@ -82,6 +82,9 @@ public final class DashboardView extends BorderPane {
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
     private final ScrollPane formScroll;
+    private final FeedView feed;
+    private final TraceWindow traceWindow;
+    private final Button traceOffer = new Button();
     private boolean iconsToScale;
 
     public DashboardView(DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
@@ -106,6 +109,8 @@ public final class DashboardView extends BorderPane {
         p99 = new Tile("tile-p99", i18n.binding("tile.p99"));
         timeLeft = new Tile("tile-time-left", i18n.binding("tile.timeLeft"));
         oversold = new Tile("tile-oversold", i18n.binding("tile.oversold"));
+        this.feed = new FeedView(model.commands(), i18n, presentation);
+        this.traceWindow = new TraceWindow(model, i18n, this);
         createView();
         initListeners();
     }
@@ -218,6 +223,32 @@ public final class DashboardView extends BorderPane {
         statusMessage.setMinHeight(Region.USE_PREF_SIZE);
         status.getChildren().addAll(statusPhase, statusTarget, statusMessage);
         setBottom(status);
+        setRight(feed);
+        traceOffer();
+        status.getChildren().add(traceOffer);
+    }
+
+    /** A run with traces has ended: the status bar offers its timeline. */
+    private void traceOffer() {
+        traceOffer.setId("trace-offer");
+        traceOffer.getStyleClass().addAll(Styles.ACCENT, "trace-offer");
+        traceOffer.setGraphic(Icons.of("mdi2t-timeline-text-outline"));
+        traceOffer.setMinWidth(Region.USE_PREF_SIZE);
+        traceOffer.setMnemonicParsing(false);
+        traceOffer.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("trace.offer",
+                model.trace().buyerCount()), model.trace().availableProperty(), i18n.localeProperty()));
+        traceOffer.visibleProperty().bind(model.trace().availableProperty());
+        traceOffer.managedProperty().bind(traceOffer.visibleProperty());
+        traceOffer.setOnAction(e -> showTrace());
+    }
+
+    /** The timeline of the last traced run, in its own window (View → Trace, Ctrl+T). */
+    void showTrace() {
+        traceWindow.show(getScene().getWindow());
+    }
+
+    TraceWindow traceWindow() {
+        return traceWindow;
     }
 
     /** The name of the lab and the buttons for pictures, files, theme and language. */

@@ -61,6 +61,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private final LessonViewModel lessons = new LessonViewModel(form, code);
     private final ExportsModel exports;
     private final WatchedAudit watchedAudit;
+    private final TraceViewModel trace = new TraceViewModel();
+    private final CommandFeedModel commands = new CommandFeedModel();
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.DISCONNECTED);
     /** What last happened, for the status bar. */
@@ -102,6 +104,11 @@ public final class DashboardViewModel implements AutoCloseable {
                 verdict.resultProperty()::get, () -> server != null);
         this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
         code.follow(form);
+        // a run's traces become the timeline; a new sale (no result yet) takes the old one away
+        verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
+        // the timeline's step lights up its lines in the code panel
+        trace.currentStepProperty().addListener((obs, was, step) -> code.highlightStepProperty().set(
+                CodeStep.of(step)));
         canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
                 form.allValidProperty(), phase);
         canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);
@@ -148,6 +155,16 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public VerdictModel verdict() {
         return verdict;
+    }
+
+    /** The timeline of the last run's traced buyers (View → Trace). */
+    public TraceViewModel trace() {
+        return trace;
+    }
+
+    /** The sampled commands of the run (View → What Redis sees). */
+    public CommandFeedModel commands() {
+        return commands;
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -228,12 +245,13 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         SimulationConfig config = form.toConfig();
         ServerChoice choice = form.server();
+        boolean commandsOn = commands.shownProperty().get();
         beginView(config.keys(), true);
         go(Phase.RUNNING);
         news.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
         tasks.run(() -> {
             connect(choice);
-            SaleRun started = service.startSale(config);
+            SaleRun started = service.startSale(config, commandsOn);
             try {
                 PollStream stream = service.watch(config.keys(), handoff::offer);
                 stream.follow(started.metrics());
@@ -434,6 +452,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private void running(Started started, SimulationConfig config) {
         run = started.run();
         poll = started.poll();
+        commands.follow(run.commands());
         if (phase.get() == Phase.STOPPING) {
             run.stop();
         } else {

@@ -69,7 +69,10 @@ public final class FormViewModel {
     private final FieldViewModel spreadMs = new FieldViewModel(ConfigField.SPREAD_MS, false);
     private final FieldViewModel pace = new FieldViewModel(ConfigField.PACE, false);
     private final FieldViewModel seed = new FieldViewModel(ConfigField.SEED, true);
-    private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, pace, seed);
+    /** How many buyers, sampled from the seed, have their round trips recorded for the timeline (0: none). */
+    private final FieldViewModel trace = new FieldViewModel(ConfigField.TRACE, false);
+    private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, pace, seed,
+            trace);
 
     private final ObjectProperty<StrategyKind> strategy = new SimpleObjectProperty<>(this, "strategy",
             StrategyKind.WATCH);
@@ -126,6 +129,7 @@ public final class FormViewModel {
         retries.setValue(s.retries());
         spreadMs.setValue(s.spreadMs());
         pace.setValue(s.paceS());
+        trace.setValue(s.traceBuyers());
         seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
         strategy.set(s.strategy());
         prefix.set(s.prefix());
@@ -317,6 +321,11 @@ public final class FormViewModel {
         return pace;
     }
 
+    /** Buyers traced: their round trips become the timeline (View → Trace). */
+    public FieldViewModel trace() {
+        return trace;
+    }
+
     public ReadOnlyObjectProperty<LocalText> paceErrorProperty() {
         return paceError.getReadOnlyProperty();
     }
@@ -333,7 +342,7 @@ public final class FormViewModel {
                 .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
                 .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
                 .join(join.get()).naiveGapMs(naiveGapMs).redisTimeoutS(redisTimeoutS).engine(engine.get())
-                .paceS(pace.value().orElse(0)).build();
+                .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0)).build();
     }
 
     public String prefix() {

@@ -73,4 +73,15 @@ final class Formats {
     static String sinceOpen(long ms) {
         return ms < 0 ? UNKNOWN : String.format(NUMBERS, "+%.3f s", ms / 1000.0);
     }
+
+    /** A time on a trace's timeline, since the sale opened: {@code +133.2 ms}. */
+    static String sinceOpenMs(double ms) {
+        return String.format(NUMBERS, "+%.1f ms", ms);
+    }
+
+    /** A wall-clock time as {@code redis-cli MONITOR} prints it: seconds since 1970, to the µs. */
+    static String monitorTime(long epochMicros) {
+        return String.format(NUMBERS, "%d.%06d", Math.floorDiv(epochMicros, 1_000_000),
+                Math.floorMod(epochMicros, 1_000_000));
+    }
 }

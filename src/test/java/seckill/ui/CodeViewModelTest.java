@@ -142,4 +142,19 @@ class CodeViewModelTest {
         assertThat(lessons.lessonProperty().get()).isNull();
         assertThat(form.strategyProperty().get()).isEqualTo(StrategyKind.WATCH);
     }
+
+    @Test
+    void theTimelinesStepLightsUpItsLines() {
+        TraceViewModel.Step watch = new TraceViewModel.Step(0, TraceViewModel.Arrow.SEND, 1.0,
+                java.util.List.of("WATCH kill_flag kill_num kill_total kill_buyers"), TraceViewModel.StepKind.WATCH_READ,
+                1, null, null);
+        TraceViewModel.Step exec = new TraceViewModel.Step(0, TraceViewModel.Arrow.REPLY, 2.0,
+                java.util.List.of("(nil)"), TraceViewModel.StepKind.EXEC, 1, null, null);
+        TraceViewModel.Step commit = new TraceViewModel.Step(0, TraceViewModel.Arrow.SEND, 3.0,
+                java.util.List.of("EVALSHA 0123 7 a b c d e f g u1 1"), TraceViewModel.StepKind.EVALSHA, 1, null, null);
+        org.assertj.core.api.Assertions.assertThat(CodeStep.of(watch)).isEqualTo(CodeStep.READ);
+        org.assertj.core.api.Assertions.assertThat(CodeStep.of(exec)).isEqualTo(CodeStep.WRITE);
+        org.assertj.core.api.Assertions.assertThat(CodeStep.of(commit)).isEqualTo(CodeStep.COMMIT);
+        org.assertj.core.api.Assertions.assertThat(CodeStep.of((TraceViewModel.Step) null)).isNull();
+    }
 }

@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 /**
  * How the window is shown to a room: the zoom (every text and the charts grow with it) and whether the form is
  * folded away so the sale gets the whole width. Steps as a browser's zoom does. On a narrow window (a projector at
- * 1024x768) a sale that starts folds the form by itself: the tiles, charts and winners need the width more than a
+ * 1024x768 or 1280x720) a sale that starts folds the form by itself: the tiles, charts and winners need the width more than a
  * form that is greyed out while the sale runs; the header's settings button and Ctrl+B bring it back.
  */
 public final class PresentationModel {
@@ -20,8 +20,8 @@ public final class PresentationModel {
     /** The root font size at 100 %, in pixels. */
     static final double BASE_FONT_PX = 16;
     private static final int[] STEPS = {50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300};
-    /** Narrower than this many ems (1,200 px at 100 %), a sale that starts folds the form. */
-    static final double AUTO_FOLD_BELOW_EM = 75;
+    /** Narrower than this many ems (1,300 px at 100 %: a 1280x720 projector too), a sale that starts folds the form. */
+    static final double AUTO_FOLD_BELOW_EM = 81.25;
 
     private final ReadOnlyIntegerWrapper zoom = new ReadOnlyIntegerWrapper(this, "zoom", DEFAULT_ZOOM);
     private final BooleanProperty formFolded = new SimpleBooleanProperty(this, "formFolded");

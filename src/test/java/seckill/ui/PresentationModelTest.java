@@ -65,14 +65,14 @@ class PresentationModelTest {
 
     @Test
     void aSaleOnANarrowWindowFoldsTheForm_aWideOneKeepsIt() {
-        model.saleStarts(1280);
-        assertThat(model.isFormFolded()).as("1280 px at 100 %").isFalse();
+        model.saleStarts(1600);
+        assertThat(model.isFormFolded()).as("1600 px at 100 %").isFalse();
         model.setZoom(150);
-        model.saleStarts(1280);
-        assertThat(model.isFormFolded()).as("1280 px at 150 % is 53 em").isTrue();
+        model.saleStarts(1600);
+        assertThat(model.isFormFolded()).as("1600 px at 150 % is 67 em").isTrue();
         model.toggleForm();
         model.resetZoom();
-        model.saleStarts(1024);
-        assertThat(model.isFormFolded()).as("a projector at 1024x768").isTrue();
+        model.saleStarts(1280);
+        assertThat(model.isFormFolded()).as("a projector at 1280x720").isTrue();
     }
 }

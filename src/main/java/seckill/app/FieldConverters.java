@@ -101,6 +101,12 @@ public final class FieldConverters {
         }
     }
 
+    public static final class WaitReplicas extends Field {
+        public WaitReplicas() {
+            super(ConfigField.WAIT_REPLICAS);
+        }
+    }
+
     public static final class Trace extends Field {
         public Trace() {
             super(ConfigField.TRACE);

@@ -56,8 +56,9 @@ public final class RunCommand implements Callable<Integer> {
         if (oneAtATime && !compare.given()) {
             throw new ParameterException(spec.commandLine(), "--one-at-a-time goes with --compare LIST");
         }
-        SimulationConfig config = sale.toConfig(redis);
+        sale.toConfig(redis); // bad settings are refused before Redis is asked
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
             return compare.given() ? compare(config, connection) : runOne(config, connection);
         }
     }

@@ -174,7 +174,7 @@ public final class RedisLabService implements LabService {
 
     /** The loop engine speaks no TLS: refused before anything starts. */
     private static void refuseWhatCannotRun(SimulationConfig config, RedisConnection c) {
-        Problem cannot = config.engine().problemWith(c.target());
+        Problem cannot = config.engine().problemWith(c);
         if (cannot != null) {
             throw LabException.refused(cannot);
         }

@@ -55,6 +55,10 @@ public record Problem(Kind kind, List<Object> args) {
         READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
         // the run
         LOOP_NO_TLS("run.loopNoTls"),
+        /** The event loop speaks to one server; a Redis Cluster is played by the threads engine. */
+        LOOP_NO_CLUSTER("run.loopNoCluster"),
+        /** On a Redis Cluster a sale's keys must share a slot: the prefix needs a hash tag. */
+        PREFIX_NO_HASH_TAG("cluster.prefixNoHashTag", "prefix", "example"),
         LOOP_FAILED("run.loopFailed", "cause"),
         NOT_AUDITED("run.notAudited", "cause"),
         // the audit's findings
@@ -63,7 +67,9 @@ public record Problem(Kind kind, List<Object> args) {
         WINNERS_MISMATCH("audit.winnersMismatch", "winners", "sold"),
         WON_TWICE("audit.wonTwice", "extra", "first"),
         /** The client confirmed more wins than Redis holds sold: a win was counted that did not happen. */
-        CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold");
+        CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold"),
+        /** Users the client told they won are not in kill_user: acknowledged wins lost (a failover, say). */
+        LOST_WINS("audit.lostWins", "lost", "first");
 
         private final String key;
         private final List<String> fields;

@@ -36,15 +36,20 @@ public record SaleKeys(String prefix) {
      * @throws IllegalArgumentException when the prefix has no hash tag (its keys would scatter over the slots)
      */
     public static String onCluster(String given) {
-        if (given == null || given.isEmpty()) {
-            return CLUSTER_PREFIX;
+        Problem refused = clusterProblem(given);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused.english());
         }
-        if (new SaleKeys(given).hashTag().isEmpty()) {
-            String name = given.replaceAll("[{}]", "").replaceAll(":+$", "");
-            String example = "{" + (name.isEmpty() ? "sale1" : name) + "}:";
-            throw new IllegalArgumentException(Problem.of(Problem.Kind.PREFIX_NO_HASH_TAG, given, example).english());
+        return given == null || given.isEmpty() ? CLUSTER_PREFIX : given;
+    }
+
+    /** Why a prefix cannot hold a sale on a Redis Cluster (it has no hash tag), or null when it can. */
+    public static Problem clusterProblem(String given) {
+        if (given == null || given.isEmpty() || new SaleKeys(given).hashTag().isPresent()) {
+            return null;
         }
-        return given;
+        String name = given.replaceAll("[{}]", "").replaceAll(":+$", "");
+        return Problem.of(Problem.Kind.PREFIX_NO_HASH_TAG, given, "{" + (name.isEmpty() ? "sale1" : name) + "}:");
     }
 
     /** The sale's stock (string). */

@@ -142,6 +142,12 @@ public final class LocalCluster implements AutoCloseable {
         throw new IllegalStateException("no tag found for " + name);
     }
 
+    /** The live masters that hold slots. */
+    public List<PrivateRedis> masters() {
+        return IntStream.range(0, masters).map(m -> SLOTS * m / masters).mapToObj(this::ownerOf).distinct()
+                .toList();
+    }
+
     /** True when the node has a live replica linked to it. */
     public boolean hasReplica(PrivateRedis master) {
         String masterId = id(master);

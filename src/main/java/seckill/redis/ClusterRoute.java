@@ -130,9 +130,27 @@ final class ClusterRoute implements AutoCloseable {
         return node != null ? node : otherwise;
     }
 
-    /** The masters and replicas Jedis knows of, as host:port. */
-    List<String> nodes() {
-        return new ArrayList<>(provider.getNodes().keySet());
+    /** {@code CLUSTER NODES} as the owner sees it, or as the first node that answers does. */
+    String clusterNodes() {
+        RuntimeException last = null;
+        List<HostAndPort> asked = new ArrayList<>();
+        asked.add(owner);
+        provider.getNodes().keySet().forEach(k -> asked.add(HostAndPort.from(k)));
+        for (HostAndPort node : asked) {
+            try (Jedis jedis = new Jedis(provider.getConnection(node))) {
+                return jedis.clusterNodes();
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new IllegalStateException("no cluster node known");
+    }
+
+    /** One section of a node's {@code INFO}. */
+    String info(String hostAndPort, String section) {
+        try (Jedis jedis = new Jedis(provider.getConnection(HostAndPort.from(hostAndPort)))) {
+            return jedis.info(section);
+        }
     }
 
     @Override

@@ -196,6 +196,32 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * On a cluster, {@code CLUSTER NODES} (every node, its role, flags and slots) as a node that answers sees it.
+     *
+     * @throws IllegalStateException on a single server
+     */
+    public String clusterNodes() {
+        return requireCluster().clusterNodes();
+    }
+
+    /** On a cluster, one section of a node's INFO ({@code host:port} as CLUSTER NODES names it). */
+    public String nodeInfo(String hostAndPort, String section) {
+        return requireCluster().info(hostAndPort, section);
+    }
+
+    /** On a cluster, the slot the calls are aimed at (the sale's). */
+    public int slot() {
+        return requireCluster().slot();
+    }
+
+    private ClusterRoute requireCluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("not a Redis Cluster: " + target.masked());
+        }
+        return cluster;
+    }
+
     /** On a cluster, the master the calls go to now, as host:port; else the server's. */
     public String owner() {
         HostAndPort where = cluster != null ? cluster.owner() : address;

@@ -51,6 +51,7 @@ public final class RedisLabService implements LabService {
     private final Supplier<ThreadFactory> buyerThreads;
     private final Set<Running> runs = ConcurrentHashMap.newKeySet();
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
+    private final Set<ClusterPoller> clusterPollers = ConcurrentHashMap.newKeySet();
     private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
     private RedisConnection connection;
     /** What {@link #connection} was opened for. */
@@ -221,6 +222,17 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
+    public ClusterWatch watchCluster(Consumer<ClusterView> sink) {
+        ClusterPoller poller = new ClusterPoller(this::currentConnection, sink);
+        clusterPollers.add(poller);
+        return poller.start();
+    }
+
+    private synchronized RedisConnection currentConnection() {
+        return connection;
+    }
+
+    @Override
     public List<Problem> wrongTypes(SaleKeys keys) {
         RedisConnection c = requireConnection();
         return onRedis(c, new Sale(onServer(keys, c))::wrongTypes);
@@ -265,6 +277,7 @@ public final class RedisLabService implements LabService {
         runs.forEach(Running::stop);
         comparisons.forEach(Comparison::stop);
         List.copyOf(streams).forEach(SalePoller::close);
+        clusterPollers.forEach(ClusterPoller::close);
         synchronized (this) {
             closeConnection();
         }

@@ -1,6 +1,7 @@
 package seckill.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,9 @@ import seckill.redis.LocalCluster;
 import seckill.redis.PrivateRedis;
 import seckill.redis.RedisConnection;
 import seckill.sale.SaleKeys;
+import seckill.service.LabService;
+import seckill.service.RedisLabService;
+import seckill.redis.RedisConnector;
 
 /**
  * The command line on a Redis Cluster of three masters of the test's own: every safe strategy sells exactly the
@@ -103,6 +107,22 @@ class ClusterSaleTest {
         assertThat(run("audit", "--redis", cluster.url(), "--prefix", prefix, "--compare", "watch,lua")).isZero();
         assertThat(run("reset", "--redis", cluster.url(), "--prefix", prefix, "--compare", "naive,watch,lua"))
                 .isZero();
+    }
+
+    @Test
+    void theServiceShowsTheNodesAndTheMasterThatHoldsTheSale() {
+        java.util.concurrent.atomic.AtomicReference<seckill.service.ClusterView> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try (RedisLabService service = new RedisLabService(RedisConnector.fromEnvironment());
+             LabService.ClusterWatch watch = service.watchCluster(seen::set)) {
+            service.connect(cluster.url(), false, Duration.ofSeconds(5));
+            service.reset(new SaleKeys("{panel}:"));
+            PrivateRedis owner = cluster.ownerOf(LocalCluster.slotOf("{panel}"));
+            await("a reading of the cluster").atMost(Duration.ofSeconds(20)).until(() -> seen.get() != null
+                    && ("127.0.0.1:" + owner.port()).equals(seen.get().saleMaster()));
+            assertThat(seen.get().nodes()).hasSize(3).allMatch(n -> n.master() && n.opsPerSec() >= 0);
+            assertThat(seen.get().nodes().stream().mapToInt(n -> n.slots()).sum()).isEqualTo(LocalCluster.SLOTS);
+        }
     }
 
     @Test

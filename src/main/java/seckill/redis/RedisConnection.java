@@ -222,6 +222,12 @@ public final class RedisConnection implements AutoCloseable {
         return cluster;
     }
 
+    /** Where a buyer's connection goes now: on a cluster the sale's master, else the server. */
+    public java.net.InetSocketAddress ownerAddress() {
+        HostAndPort where = cluster != null ? cluster.owner() : address;
+        return new java.net.InetSocketAddress(where.getHost(), where.getPort());
+    }
+
     /** On a cluster, the master the calls go to now, as host:port; else the server's. */
     public String owner() {
         HostAndPort where = cluster != null ? cluster.owner() : address;

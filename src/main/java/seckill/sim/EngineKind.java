@@ -42,9 +42,6 @@ public enum EngineKind {
 
     /** Why this engine cannot play a sale on that connection's server, or null when it can. */
     public Problem problemWith(RedisConnection connection) {
-        if (this == LOOP && connection.isCluster()) {
-            return Problem.of(Problem.Kind.LOOP_NO_CLUSTER);
-        }
         return problemWith(connection.target());
     }
 

@@ -162,7 +162,7 @@ public final class Simulation {
     private Engine engine() {
         return switch (config.engine()) {
             case THREADS -> new ThreadsEngine(strategy, redis, buyers);
-            case LOOP -> new LoopEngine(strategy, redis.target(), buyers);
+            case LOOP -> new LoopEngine(strategy, redis, buyers);
         };
     }
 

@@ -55,8 +55,6 @@ public record Problem(Kind kind, List<Object> args) {
         READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
         // the run
         LOOP_NO_TLS("run.loopNoTls"),
-        /** The event loop speaks to one server; a Redis Cluster is played by the threads engine. */
-        LOOP_NO_CLUSTER("run.loopNoCluster"),
         /** On a Redis Cluster a sale's keys must share a slot: the prefix needs a hash tag. */
         PREFIX_NO_HASH_TAG("cluster.prefixNoHashTag", "prefix", "example"),
         LOOP_FAILED("run.loopFailed", "cause"),

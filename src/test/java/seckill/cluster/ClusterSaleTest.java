@@ -26,8 +26,9 @@ import seckill.redis.RedisConnector;
 
 /**
  * The command line on a Redis Cluster of three masters of the test's own: every safe strategy sells exactly the
- * stock, the sale's keys share one slot (a hash tag, {@code {seckill}:} by default), a prefix without a tag and the
- * event loop are refused before the sale, and status, audit, reset and --compare work there.
+ * stock on either engine, the sale's keys share one slot (a hash tag, {@code {seckill}:} by default), a prefix
+ * without a tag is refused before the sale, and status, audit, reset, --compare and the service's cluster view work
+ * there.
  */
 @Tag("faults")
 class ClusterSaleTest {
@@ -93,10 +94,15 @@ class ClusterSaleTest {
         }
     }
 
-    @Test
-    void theEventLoopIsRefusedWithAClearMessage() {
-        assertThat(run("run", "--redis", cluster.url(), "--prefix", "{loop}:", "--engine", "loop")).isEqualTo(2);
-        assertThat(err.toString()).contains("--engine loop").contains("--engine threads");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"watch", "lua", "decr"})
+    void theEventLoopSellsExactlyTheStockToo(String strategy) {
+        String prefix = "{loop." + strategy + "}:";
+        assertThat(run("run", "--redis", cluster.url(), "--prefix", prefix, "--strategy", strategy, "--engine",
+                "loop", "--stock", "60", "--users", "400", "--pool", "20", "--retries", "1000"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Sold        60 / 60");
+        assertThat(run("reset", "--redis", cluster.url(), "--prefix", prefix)).isZero();
     }
 
     @Test

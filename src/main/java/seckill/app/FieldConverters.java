@@ -196,7 +196,7 @@ public final class FieldConverters {
         @Override
         public String convert(String value) {
             try {
-                RedisTarget.parse(value);
+                RedisTarget.parseSeeds(value);
                 return value;
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();

@@ -37,10 +37,11 @@ final class ClusterRoute implements AutoCloseable {
     private volatile int slot;
     private volatile HostAndPort owner;
 
-    ClusterRoute(HostAndPort seed, JedisClientConfig config, GenericObjectPoolConfig<Connection> poolConfig) {
-        this.provider = new ClusterConnectionProvider(Set.of(seed), config, poolConfig);
+    /** @param seeds the node that answered first, then the others given */
+    ClusterRoute(Set<HostAndPort> seeds, JedisClientConfig config, GenericObjectPoolConfig<Connection> poolConfig) {
+        this.provider = new ClusterConnectionProvider(seeds, config, poolConfig);
         this.slot = 0;
-        this.owner = ownerOf(0, seed);
+        this.owner = ownerOf(0, seeds.iterator().next());
     }
 
     /** The slot of a key, as the cluster computes it (the hash tag's, when the key has one). */

@@ -1,7 +1,10 @@
 package seckill.redis;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -39,7 +42,7 @@ public final class RedisConnection implements AutoCloseable {
 
     private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
                             GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
-                            JedisClientConfig clientConfig, JedisClientConfig buyerConfig, boolean clustered) {
+                            JedisClientConfig clientConfig, JedisClientConfig buyerConfig, List<RedisTarget> seeds) {
         this.target = target;
         this.embedded = embedded;
         this.serverVersion = serverVersion;
@@ -47,11 +50,14 @@ public final class RedisConnection implements AutoCloseable {
         this.address = address;
         this.clientConfig = clientConfig;
         this.buyerConfig = buyerConfig;
-        if (clustered) {
+        if (seeds != null) {
             GenericObjectPoolConfig<Connection> nodePool = new GenericObjectPoolConfig<>();
             copy(poolConfig, nodePool);
             this.pool = null;
-            this.cluster = new ClusterRoute(address, clientConfig, nodePool);
+            Set<HostAndPort> nodes = new LinkedHashSet<>();
+            nodes.add(address);
+            seeds.forEach(s -> nodes.add(new HostAndPort(s.host(), s.port())));
+            this.cluster = new ClusterRoute(nodes, clientConfig, nodePool);
         } else {
             this.pool = new JedisPool(poolConfig, address, clientConfig);
             this.cluster = null;
@@ -82,6 +88,12 @@ public final class RedisConnection implements AutoCloseable {
     /** @param trust whom a {@code rediss://} target is trusted by; unused for {@code redis://} */
     public static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded,
                                        TlsTrust trust) {
+        return open(target, connections, timeout, embedded, trust, List.of(target));
+    }
+
+    /** @param seeds on a cluster, the nodes to learn the slot map from (the target among them) */
+    static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded,
+                                TlsTrust trust, List<RedisTarget> seeds) {
         JedisClientConfig config = clientConfig(target, timeout, trust);
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(connections);
@@ -110,7 +122,7 @@ public final class RedisConnection implements AutoCloseable {
         }
         try {
             return new RedisConnection(target, embedded, version, timeout, poolConfig, address, config,
-                    clientConfig(target, timeout, trust, 0), clustered);
+                    clientConfig(target, timeout, trust, 0), clustered ? seeds : null);
         } catch (RuntimeException e) {
             // the cluster's slot map could not be read
             if (embedded != null) {

@@ -132,6 +132,15 @@ class ClusterSaleTest {
     }
 
     @Test
+    void aSeedThatIsDownIsPassedOver() {
+        String seeds = "redis://127.0.0.1:" + LocalCluster.freePort() + ","
+                + cluster.url().substring("redis://".length());
+        assertThat(run("run", "--redis", seeds, "--prefix", "{seeds}:", "--strategy", "lua", "--stock", "5",
+                "--users", "20")).as(err.toString()).isZero();
+        assertThat(run("reset", "--redis", seeds, "--prefix", "{seeds}:")).isZero();
+    }
+
+    @Test
     void aConnectionKnowsItIsOnACluster() {
         try (RedisConnection connection = cluster.nodes().get(0).connect(4, Duration.ofSeconds(5))) {
             assertThat(connection.isCluster()).isTrue();

@@ -100,6 +100,15 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** A loopback port nothing listens on: a seed that is down. */
+    public static int freePort() {
+        try {
+            return EmbeddedRedis.freeLoopbackPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The seed URL a user would give: the first node's. */
     public String url() {
         return nodes.get(0).url();

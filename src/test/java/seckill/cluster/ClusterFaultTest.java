@@ -32,9 +32,10 @@ import seckill.util.Problem;
 
 /**
  * A sale on a Redis Cluster of three masters with a replica each, while its slot moves to another master and while
- * its master is killed (-9) and replaced by its replica. Nothing is oversold and nobody wins twice through either;
- * without {@code --wait-replicas} acknowledged wins may be lost, and the result counts exactly those; with
- * {@code --wait-replicas 1} none is.
+ * its master is killed (-9) and replaced by its replica. Nothing is oversold and nobody wins twice through either.
+ * Before the kill the replica is made to fall behind (frozen, its link cut), so that purchases are lost with the
+ * master: without {@code --wait-replicas} wins the buyers were told of are among them, and the result counts
+ * exactly those; with {@code --wait-replicas 1} no buyer hears of a win the replica does not hold, and none is.
  */
 @Tag("faults")
 class ClusterFaultTest {
@@ -125,7 +126,9 @@ class ClusterFaultTest {
         SimulationResult result = killMasterMidSale("kill." + engine.cliName(), 0, engine);
         assertSafe(result);
         Set<String> inRedis = new HashSet<>(winners(result.config().keys()));
-        // every lost win is really missing, and every other acknowledged win is there
+        // the purchases after the replica fell behind are gone with the master: every lost win is really missing,
+        // and every other acknowledged win is there
+        assertThat(result.lostWins()).isPositive();
         assertThat(result.lostWinners()).noneMatch(inRedis::contains);
         assertThat(inRedis.size()).isGreaterThanOrEqualTo((int) (result.metrics().usersWon() - result.lostWins()));
         List<Problem.Kind> kinds = result.audit().violations().stream().map(Problem::kind).toList();
@@ -145,10 +148,19 @@ class ClusterFaultTest {
         String tag = cluster.tagWhere(name, cluster::hasReplica);
         SaleKeys keys = new SaleKeys(tag + ":");
         PrivateRedis master = cluster.ownerOf(LocalCluster.slotOf(tag));
+        PrivateRedis replica = cluster.replicaOf(master);
         CompletableFuture<SimulationResult> running = start(sale(keys.prefix(), waitReplicas, engine));
         awaitSold(master, keys, 40);
 
+        // the replica falls behind: frozen, its link cut, it gets none of the next purchases
+        replica.freeze(true);
+        try (Jedis jedis = master.admin()) {
+            jedis.clientKill(new redis.clients.jedis.params.ClientKillParams()
+                    .type(redis.clients.jedis.args.ClientType.REPLICA));
+        }
+        awaitSold(master, keys, 80);
         master.killHard();
+        replica.freeze(false);
         await("the replica takes over").atMost(Duration.ofSeconds(30))
                 .until(() -> cluster.ownerOf(LocalCluster.slotOf(tag)) != master);
         if (waitReplicas > 0) {

@@ -157,6 +157,14 @@ public final class LocalCluster implements AutoCloseable {
                 .toList();
     }
 
+    /** The master's first replica, as the master's INFO replication names it. */
+    public PrivateRedis replicaOf(PrivateRedis master) {
+        try (Jedis jedis = master.admin()) {
+            String port = parse(jedis.info("replication")).get("slave0").replaceAll(".*port=(\\d+).*", "$1");
+            return nodes.stream().filter(n -> n.port() == Integer.parseInt(port)).findFirst().orElseThrow();
+        }
+    }
+
     /** True when the node has a live replica linked to it. */
     public boolean hasReplica(PrivateRedis master) {
         String masterId = id(master);

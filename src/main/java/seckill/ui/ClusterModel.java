@@ -24,6 +24,9 @@ public final class ClusterModel {
     private final ReadOnlyObjectWrapper<LocalText> master = new ReadOnlyObjectWrapper<>(LocalText.of("cluster.noMaster"));
     private final ObservableList<ClusterNode> nodes = FXCollections.observableArrayList();
     private final ObservableList<LocalText> events = FXCollections.observableArrayList();
+    // one read-only view each: a view made per call would be collected, and the listeners on it with it
+    private final ObservableList<ClusterNode> nodesView = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<LocalText> eventsView = FXCollections.unmodifiableObservableList(events);
     private ClusterView last;
     /** The last master seen to hold the sale: a failover leaves a moment with none between two. */
     private String lastMaster;
@@ -88,11 +91,11 @@ public final class ClusterModel {
     }
 
     public ObservableList<ClusterNode> nodes() {
-        return FXCollections.unmodifiableObservableList(nodes);
+        return nodesView;
     }
 
     /** What changed, newest first. */
     public ObservableList<LocalText> events() {
-        return FXCollections.unmodifiableObservableList(events);
+        return eventsView;
     }
 }

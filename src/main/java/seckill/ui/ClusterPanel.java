@@ -28,7 +28,7 @@ final class ClusterPanel extends VBox {
     private void createView() {
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(280);
+        setPrefWidth(300);
         getStyleClass().add("cluster-panel");
         title.getStyleClass().add("title-4");
         title.textProperty().bind(i18n.binding("cluster.title"));
@@ -60,6 +60,7 @@ final class ClusterPanel extends VBox {
         Label label = new Label((node.holdsSale() ? "★ " : node.failing() ? "✖ " : "  ")
                 + i18n.get(key, node.address(), node.slots(), ops));
         label.setStyle(node.failing() ? "-fx-opacity: 0.5;" : node.holdsSale() ? "-fx-font-weight: bold;" : "");
+        label.setWrapText(true);
         return label;
     }
 

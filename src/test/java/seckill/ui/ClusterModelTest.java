@@ -78,6 +78,17 @@ class ClusterModelTest {
     }
 
     @Test
+    void tellsAListenerOfEveryReading_evenAfterACollection() {
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        model.nodes().addListener((javafx.collections.ListChangeListener<ClusterView.ClusterNode>) c ->
+                changes.incrementAndGet());
+        System.gc();
+        model.accept(view(STEADY));
+        model.accept(view(STEADY));
+        assertThat(changes.get()).isEqualTo(2);
+    }
+
+    @Test
     void keepsTheLatestChangesOnly() {
         String down = STEADY.replace("b2 127.0.0.1:7002@17002 master", "b2 127.0.0.1:7002@17002 master,fail");
         model.accept(view(STEADY));

@@ -137,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<EngineKind> usable = new ArrayList<>();
         for (EngineKind engine : engines) {
             try {
-                engine.checkCanReach(connection.target());
+                engine.checkCanReach(connection);
                 if (!usable.contains(engine)) {
                     usable.add(engine);
                 }

@@ -101,6 +101,12 @@ public final class FieldConverters {
         }
     }
 
+    public static final class WaitReplicas extends Field {
+        public WaitReplicas() {
+            super(ConfigField.WAIT_REPLICAS);
+        }
+    }
+
     public static final class Trace extends Field {
         public Trace() {
             super(ConfigField.TRACE);
@@ -190,7 +196,7 @@ public final class FieldConverters {
         @Override
         public String convert(String value) {
             try {
-                RedisTarget.parse(value);
+                RedisTarget.parseSeeds(value);
                 return value;
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();

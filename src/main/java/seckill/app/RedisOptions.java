@@ -25,7 +25,8 @@ public class RedisOptions {
     boolean embedded;
 
     @Option(names = "--prefix", paramLabel = "P", defaultValue = "",
-            description = "Key prefix of the sale (default: none, the tutorial's keys).")
+            description = "Key prefix of the sale (default: none, the tutorial's keys; on Redis Cluster "
+                    + SaleKeys.CLUSTER_PREFIX + ", and a prefix there needs a hash tag).")
     String prefix = "";
 
     @Option(names = "--redis-timeout", descriptionKey = "sale.redis-timeout", paramLabel = "S", converter = FieldConverters.RedisTimeout.class)
@@ -63,6 +64,16 @@ public class RedisOptions {
             throw new IllegalArgumentException("--tls-ca applies to rediss:// URLs only, but Redis is at "
                     + connection.target().masked());
         }
+        if (connection.isCluster()) {
+            try {
+                // from here on the sale's keys are the cluster's: one hash tag, one slot, one master
+                prefix = SaleKeys.onCluster(prefix);
+            } catch (IllegalArgumentException e) {
+                connection.close();
+                throw e;
+            }
+            connection.aim(keys().total());
+        }
         return connection;
     }
 
@@ -85,6 +96,7 @@ public class RedisOptions {
         return embedded;
     }
 
+    /** The sale's prefix; after {@link #connect} to a Redis Cluster, the cluster's ({@link SaleKeys#onCluster}). */
     public String prefix() {
         return prefix;
     }

@@ -50,8 +50,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         compare.check(spec, oneAtATime);
-        SimulationConfig config = sale.toConfig(redis);
+        sale.toConfig(redis); // bad settings are refused before Redis is asked
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
             return compare.given() ? compare(config, connection) : runOne(config, connection);
         }
     }

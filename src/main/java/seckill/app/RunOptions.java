@@ -56,6 +56,9 @@ public class RunOptions {
     @Option(names = "--trace", descriptionKey = "sale.trace", paramLabel = "N", converter = FieldConverters.Trace.class)
     long trace;
 
+    @Option(names = "--wait-replicas", descriptionKey = "sale.wait-replicas", paramLabel = "N", converter = FieldConverters.WaitReplicas.class)
+    long waitReplicas;
+
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
             description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
     Path report;
@@ -64,7 +67,8 @@ public class RunOptions {
     public SimulationConfig.Builder toBuilder(RedisOptions redis) {
         return SimulationConfig.builder().prefix(redis.prefix()).strategy(strategy).stock(stock).users(users)
                 .pool(pool).durationS(duration).retries(retries).spreadMs(spreadMs).seed(seed).join(join)
-                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace).traceBuyers(trace);
+                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace).traceBuyers(trace)
+                .waitReplicas(waitReplicas);
     }
 
     public SimulationConfig toConfig(RedisOptions redis) {

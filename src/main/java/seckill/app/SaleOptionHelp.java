@@ -33,6 +33,8 @@ public final class SaleOptionHelp extends java.util.ListResourceBundle implement
             Map.entry(ConfigField.REDIS_TIMEOUT, "Seconds Redis may stay away before giving up"),
             Map.entry(ConfigField.TRACE, "Record every round trip of this many buyers, sampled from the seed: what "
                     + "was sent, what came back, when, and who broke an aborted WATCH (0: none)"),
+            Map.entry(ConfigField.WAIT_REPLICAS, "Confirm a win only once this many replicas hold it (WAIT), so "
+                    + "that a failover loses none (0: as soon as the master answers)"),
             Map.entry(ConfigField.SEED, "Seed of the user ids")));
 
     /** The help line of a field: what it is, its range and its default. */

@@ -2,6 +2,7 @@ package seckill.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,10 @@ public final class RedisBenchmark {
         try (Jedis jedis = connection.borrow()) {
             sale.open(jedis, requests * 2, 3_600, StrategyKind.LUA);
             String sha = jedis.scriptLoad(Scripts.purchase());
-            List<String> command = new ArrayList<>(List.of(executable, "-h", target.host(), "-p",
-                    Integer.toString(target.port()), "--dbnum", Integer.toString(target.database()), "-c",
+            // on a cluster, the master that holds the sale's slot (the keys' hash tag)
+            InetSocketAddress where = connection.ownerAddress();
+            List<String> command = new ArrayList<>(List.of(executable, "-h", where.getHostString(), "-p",
+                    Integer.toString(where.getPort()), "--dbnum", Integer.toString(target.database()), "-c",
                     Integer.toString(clients), "-n", Long.toString(requests), "-r", "1000000000000", "-q",
                     "EVALSHA", sha, "6", keys.flag(), keys.total(), keys.num(), keys.user(), keys.buyers(),
                     keys.times(), "u__rand_int__", "0"));

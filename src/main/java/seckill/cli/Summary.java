@@ -17,7 +17,11 @@ public final class Summary {
     public static void print(PrintWriter out, RunReport r, boolean soldKnown) {
         out.println("Seckill Lab · " + r.strategy() + " · " + r.pool() + " buyers on " + ("loop".equals(r.engine())
                 ? "one event loop" : "threads") + " · " + r.redis().url() + " (Redis " + r.redis().version()
-                + (r.redis().embedded() ? ", embedded" : "") + ")");
+                + (r.redis().embedded() ? ", embedded" : "")
+                + (r.redis().cluster() ? ", cluster; the sale on " + r.redis().master() : "") + ")");
+        if (r.waitReplicas() > 0) {
+            out.println(line("Wins", "confirmed once " + r.waitReplicas() + " replica(s) held them (WAIT)"));
+        }
         out.println(line("Sold", soldKnown ? r.sold() + " / " + r.stock() + "   (left " + r.remainingStock()
                 + ", oversold " + r.oversold() + ")" : "unknown of " + r.stock() + ": Redis could not be read at "
                 + "the end (the client counted " + f(r.usersWon()) + " won)"));

@@ -3,6 +3,7 @@ package seckill.redis;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * One buyer's connection, of its own and outside any pool, for a caller that watches its calls and cuts the ones
@@ -33,6 +34,20 @@ public final class BuyerConnection implements AutoCloseable {
             jedis = new Jedis(sockets, config);
         }
         return jedis;
+    }
+
+    /**
+     * Waits until {@code replicas} replicas hold every write made on this connection ({@code WAIT}).
+     *
+     * @throws JedisConnectionException when fewer confirmed within {@code timeoutMs}: whether the write survives a
+     *                                  failover is then not known, and the caller treats it as a lost reply
+     */
+    public void awaitReplicas(int replicas, long timeoutMs) {
+        long confirmed = jedis().waitReplicas(replicas, timeoutMs);
+        if (confirmed < replicas) {
+            throw new JedisConnectionException("WAIT: " + confirmed + " of " + replicas + " replica(s) confirmed "
+                    + "within " + timeoutMs + " ms (see --wait-replicas)");
+        }
     }
 
     /**

@@ -1,7 +1,10 @@
 package seckill.redis;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -9,6 +12,7 @@ import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -26,7 +30,9 @@ public final class RedisConnection implements AutoCloseable {
     public static final int READERS = 4;
 
     private final RedisTarget target;
+    /** The pool on a single server; null on a cluster, where {@link #cluster} keeps a pool per node. */
     private final JedisPool pool;
+    private final ClusterRoute cluster;
     private final EmbeddedRedis embedded;
     private final String serverVersion;
     private final Duration timeout;
@@ -36,7 +42,7 @@ public final class RedisConnection implements AutoCloseable {
 
     private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
                             GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
-                            JedisClientConfig clientConfig, JedisClientConfig buyerConfig) {
+                            JedisClientConfig clientConfig, JedisClientConfig buyerConfig, List<RedisTarget> seeds) {
         this.target = target;
         this.embedded = embedded;
         this.serverVersion = serverVersion;
@@ -44,7 +50,28 @@ public final class RedisConnection implements AutoCloseable {
         this.address = address;
         this.clientConfig = clientConfig;
         this.buyerConfig = buyerConfig;
-        this.pool = new JedisPool(poolConfig, address, clientConfig);
+        if (seeds != null) {
+            GenericObjectPoolConfig<Connection> nodePool = new GenericObjectPoolConfig<>();
+            copy(poolConfig, nodePool);
+            this.pool = null;
+            Set<HostAndPort> nodes = new LinkedHashSet<>();
+            nodes.add(address);
+            seeds.forEach(s -> nodes.add(new HostAndPort(s.host(), s.port())));
+            this.cluster = new ClusterRoute(nodes, clientConfig, nodePool);
+        } else {
+            this.pool = new JedisPool(poolConfig, address, clientConfig);
+            this.cluster = null;
+        }
+    }
+
+    private static void copy(GenericObjectPoolConfig<?> from, GenericObjectPoolConfig<?> to) {
+        to.setMaxTotal(from.getMaxTotal());
+        to.setMaxIdle(from.getMaxIdle());
+        to.setMinIdle(from.getMinIdle());
+        to.setBlockWhenExhausted(from.getBlockWhenExhausted());
+        to.setMaxWait(from.getMaxWaitDuration());
+        to.setJmxEnabled(from.getJmxEnabled());
+        to.setTestOnBorrow(from.getTestOnBorrow());
     }
 
     /**
@@ -61,6 +88,12 @@ public final class RedisConnection implements AutoCloseable {
     /** @param trust whom a {@code rediss://} target is trusted by; unused for {@code redis://} */
     public static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded,
                                        TlsTrust trust) {
+        return open(target, connections, timeout, embedded, trust, List.of(target));
+    }
+
+    /** @param seeds on a cluster, the nodes to learn the slot map from (the target among them) */
+    static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded,
+                                TlsTrust trust, List<RedisTarget> seeds) {
         JedisClientConfig config = clientConfig(target, timeout, trust);
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(connections);
@@ -77,16 +110,31 @@ public final class RedisConnection implements AutoCloseable {
         // the first look goes around the pool: its validation would turn a refused password into a mute
         // "no connection", and the user needs to hear which it was
         String version;
+        boolean clustered;
         try (Jedis probe = new Jedis(address, config)) {
             version = RedisErrors.versionOf(probe.info("server"));
+            clustered = isClusterEnabled(probe.info("cluster"));
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
             throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
         }
-        return new RedisConnection(target, embedded, version, timeout, poolConfig, address, config,
-                clientConfig(target, timeout, trust, 0));
+        try {
+            return new RedisConnection(target, embedded, version, timeout, poolConfig, address, config,
+                    clientConfig(target, timeout, trust, 0), clustered ? seeds : null);
+        } catch (RuntimeException e) {
+            // the cluster's slot map could not be read
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
+        }
+    }
+
+    /** {@code INFO cluster} says {@code cluster_enabled:1} on a node of a Redis Cluster. */
+    static boolean isClusterEnabled(String info) {
+        return info != null && info.lines().anyMatch(l -> l.trim().equals("cluster_enabled:1"));
     }
 
     static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {
@@ -132,7 +180,70 @@ public final class RedisConnection implements AutoCloseable {
 
     /** A pooled connection; close it to give it back. */
     public Jedis borrow() {
-        return pool.getResource();
+        return cluster != null ? cluster.borrow() : pool.getResource();
+    }
+
+    /** True on a node of a Redis Cluster: every call then goes to the master of the slot {@link #aim}ed at. */
+    public boolean isCluster() {
+        return cluster != null;
+    }
+
+    /**
+     * On a cluster, sends every later call and buyer to the master that holds {@code key}'s slot (a sale's keys
+     * share one, by their hash tag); on a single server nothing changes.
+     */
+    public void aim(String key) {
+        if (cluster != null) {
+            cluster.aim(key);
+        }
+    }
+
+    /**
+     * On a cluster, learns from a buyer's fault where its slot is now (MOVED, a master that died), so that the
+     * next {@link #newBuyer()} reaches it; on a single server nothing changes.
+     */
+    public void reroute(Throwable fault) {
+        if (cluster != null) {
+            cluster.learn(fault);
+        }
+    }
+
+    /**
+     * On a cluster, {@code CLUSTER NODES} (every node, its role, flags and slots) as a node that answers sees it.
+     *
+     * @throws IllegalStateException on a single server
+     */
+    public String clusterNodes() {
+        return requireCluster().clusterNodes();
+    }
+
+    /** On a cluster, one section of a node's INFO ({@code host:port} as CLUSTER NODES names it). */
+    public String nodeInfo(String hostAndPort, String section) {
+        return requireCluster().info(hostAndPort, section);
+    }
+
+    /** On a cluster, the slot the calls are aimed at (the sale's). */
+    public int slot() {
+        return requireCluster().slot();
+    }
+
+    private ClusterRoute requireCluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("not a Redis Cluster: " + target.masked());
+        }
+        return cluster;
+    }
+
+    /** Where a buyer's connection goes now: on a cluster the sale's master, else the server. */
+    public java.net.InetSocketAddress ownerAddress() {
+        HostAndPort where = cluster != null ? cluster.owner() : address;
+        return new java.net.InetSocketAddress(where.getHost(), where.getPort());
+    }
+
+    /** On a cluster, the master the calls go to now, as host:port; else the server's. */
+    public String owner() {
+        HostAndPort where = cluster != null ? cluster.owner() : address;
+        return where.getHost() + ":" + where.getPort();
     }
 
     /**
@@ -140,7 +251,7 @@ public final class RedisConnection implements AutoCloseable {
      * but with reads that wait without a timeout; it is opened on its first use. See {@link BuyerConnection}.
      */
     public BuyerConnection newBuyer() {
-        return new BuyerConnection(address, buyerConfig);
+        return new BuyerConnection(cluster != null ? cluster.owner() : address, buyerConfig);
     }
 
     /** {@link #call(Duration, Function)} patient for as long as this connection's timeout. */
@@ -159,9 +270,10 @@ public final class RedisConnection implements AutoCloseable {
     public <T> T call(Duration patience, Function<Jedis, T> work) {
         long giveUpAt = 0;
         for (int streak = 0; ; streak++) {
-            try (Jedis jedis = pool.getResource()) {
+            try (Jedis jedis = borrow()) {
                 return work.apply(jedis);
             } catch (JedisException e) {
+                reroute(e);
                 if (!RedisErrors.isConnectionProblem(e)) {
                     throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
                 }
@@ -196,12 +308,17 @@ public final class RedisConnection implements AutoCloseable {
 
     /** A line for status bars and logs, password masked. */
     public String describe() {
-        return target.masked() + " (Redis " + serverVersion + (isEmbedded() ? ", embedded" : "") + ")";
+        return target.masked() + " (Redis " + serverVersion + (isEmbedded() ? ", embedded" : "")
+                + (isCluster() ? ", cluster" : "") + ")";
     }
 
     @Override
     public void close() {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        } else {
+            cluster.close();
+        }
         if (embedded != null) {
             embedded.close();
         }

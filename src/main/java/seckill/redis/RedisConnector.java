@@ -1,6 +1,7 @@
 package seckill.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -49,7 +50,17 @@ public final class RedisConnector {
         }
         String given = url != null && !url.isBlank() ? url : environmentUrl;
         if (given != null) {
-            return RedisConnection.open(RedisTarget.parse(given), connections, timeout, null, trust);
+            List<RedisTarget> seeds = RedisTarget.parseSeeds(given);
+            for (int i = 0; ; i++) {
+                try {
+                    return RedisConnection.open(seeds.get(i), connections, timeout, null, trust, seeds);
+                } catch (RedisUnavailableException e) {
+                    // a cluster's seed that is down: the next one may answer for the whole cluster
+                    if (i == seeds.size() - 1 || !isNobodyThere(e)) {
+                        throw e;
+                    }
+                }
+            }
         }
         RedisTarget fallback = RedisTarget.parse(defaultUrl);
         try {

@@ -85,8 +85,11 @@ public final class RedisErrors {
             if (t instanceof JedisDataException data) {
                 String msg = String.valueOf(data.getMessage());
                 // a paused or loading server answers these transient errors
+                // and a cluster whose slot moves (MOVED, ASK, TRYAGAIN) or that elects a new master
+                // (CLUSTERDOWN): the command was not run, and a retry reaches the slot where it is now
                 return msg.startsWith("LOADING") || msg.startsWith("BUSY") || msg.startsWith("TRYAGAIN")
-                        || msg.startsWith("MASTERDOWN");
+                        || msg.startsWith("MASTERDOWN") || msg.startsWith("MOVED ") || msg.startsWith("ASK ")
+                        || msg.startsWith("CLUSTERDOWN");
             }
         }
         return false;

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import seckill.util.Problem;
@@ -105,7 +107,7 @@ public record RedisTarget(String host, int port, String user, String password, i
     /** Why the URL cannot be used, or null when it can: what {@link #parse} would refuse it with. */
     public static Problem problemWith(String url) {
         try {
-            parse(url);
+            parseSeeds(url);
             return null;
         } catch (RedisUrlException e) {
             return e.problem();
@@ -114,6 +116,36 @@ public record RedisTarget(String host, int port, String user, String password, i
 
     private static RedisUrlException bad(Kind kind, Object... fields) {
         return new RedisUrlException(Problem.of(kind, fields));
+    }
+
+    /**
+     * One URL, or the seeds of a Redis Cluster in one: {@code redis://[user:password@]host1:port1,host2:port2[/db]},
+     * every seed with the same scheme, credentials and database. A client needs one node that answers to find the
+     * rest; more seeds let it start while one of them is down.
+     */
+    public static List<RedisTarget> parseSeeds(String urls) {
+        if (urls == null || !urls.contains(",")) {
+            return List.of(parse(urls));
+        }
+        String text = urls.trim();
+        int schemeEnd = text.indexOf("://");
+        if (schemeEnd < 0) {
+            return List.of(parse(text));
+        }
+        // the hosts start after the credentials (a password may hold a comma) and end at the database
+        int hostsFrom = Math.max(schemeEnd + 3, text.lastIndexOf('@') + 1);
+        int slash = text.indexOf('/', hostsFrom);
+        int hostsTo = slash < 0 ? text.length() : slash;
+        String head = text.substring(0, hostsFrom);
+        String tail = text.substring(hostsTo);
+        List<RedisTarget> seeds = new ArrayList<>();
+        for (String host : text.substring(hostsFrom, hostsTo).split(",", -1)) {
+            if (host.isBlank()) {
+                throw bad(Kind.URL_EMPTY_SEED);
+            }
+            seeds.add(parse(head + host.trim() + tail));
+        }
+        return List.copyOf(seeds);
     }
 
     /**

@@ -31,7 +31,7 @@ import seckill.util.Problem.Kind;
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
         "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "unsold_stock",
         "users_won", "users_lost", "users_unknown", "stranded_sold", "users_played", "fairness", "fairness_first_arrivals",
-        "sold_out_ms",
+        "sold_out_ms", "lost_wins", "wait_replicas",
         "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
         "redis", "jvm", "trace"})
@@ -39,7 +39,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                         long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long unsoldStock, long usersWon, long usersLost,
                         long usersUnknown, long strandedSold, long usersPlayed, Double fairness,
-                        long fairnessFirstArrivals, long soldOutMs,
+                        long fairnessFirstArrivals, long soldOutMs, long lostWins, int waitReplicas,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
                         Map<String, Object> errorDetail, Audit audit,
@@ -74,10 +74,15 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         }
     }
 
-    /** Which server; the URL has its password masked. */
-    public record RedisInfo(String url, String version, boolean embedded) {
+    /** Which server; the URL has its password masked. On a cluster, {@code master} held the sale at the end. */
+    public record RedisInfo(String url, String version, boolean embedded, boolean cluster, String master) {
+        public RedisInfo(String url, String version, boolean embedded) {
+            this(url, version, embedded, false, null);
+        }
+
         public static RedisInfo of(RedisConnection connection) {
-            return new RedisInfo(connection.target().masked(), connection.serverVersion(), connection.isEmbedded());
+            return new RedisInfo(connection.target().masked(), connection.serverVersion(), connection.isEmbedded(),
+                    connection.isCluster(), connection.isCluster() ? connection.owner() : null);
         }
     }
 
@@ -109,7 +114,8 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                 result.state() == null ? 0 : result.state().oversold(), Math.max(0, total - sold),
                 result.unsoldStock(), m.usersWon(), result.usersLost(), m.usersUnknown(), m.strandedSold(),
                 m.usersDone(), fairness(result.fairness()),
-                result.fairness().firstArrivals(), result.timeToSellOutMs(), m.attempts(), m.conflicts(),
+                result.fairness().firstArrivals(), result.timeToSellOutMs(), result.lostWins(), c.waitReplicas(),
+                m.attempts(), m.conflicts(),
                 m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),

@@ -13,5 +13,10 @@ public enum Outcome {
     /** The user is already among the winners: one item per user. */
     ALREADY_WON,
     /** An optimistic transaction lost the race (EXEC returned null); the user may retry. */
-    CONFLICT
+    CONFLICT;
+
+    /** The user holds an item now (won it, or had won it before). */
+    public boolean holdsItem() {
+        return this == WON || this == WON_STRANDED || this == ALREADY_WON;
+    }
 }

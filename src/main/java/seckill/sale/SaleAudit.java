@@ -1,7 +1,10 @@
 package seckill.sale;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import redis.clients.jedis.Jedis;
@@ -51,6 +54,23 @@ public final class SaleAudit {
         }
         return new AuditResult(violations.isEmpty(), violations, state.total(), state.sold(), state.winners(),
                 unique, state.oversold());
+    }
+
+    /**
+     * Of the users a client told they won, those not in {@code kill_user}: acknowledged wins that Redis lost (a
+     * master that failed over before the win reached its replica). The winners are read in chunks; only the
+     * acknowledged are held.
+     */
+    public List<String> missing(Jedis jedis, Collection<String> acknowledged) {
+        Set<String> unseen = new HashSet<>(acknowledged);
+        for (long from = 0; !unseen.isEmpty(); from += CHUNK) {
+            List<String> chunk = jedis.lrange(keys.user(), from, from + CHUNK - 1);
+            chunk.forEach(unseen::remove);
+            if (chunk.size() < CHUNK) {
+                break;
+            }
+        }
+        return acknowledged.stream().filter(unseen::contains).distinct().toList();
     }
 
     /**

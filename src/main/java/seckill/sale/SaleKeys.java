@@ -1,6 +1,9 @@
 package seckill.sale;
 
 import java.util.List;
+import java.util.Optional;
+
+import seckill.util.Problem;
 
 /**
  * The Redis keys of one sale under a prefix. The first four are the tutorial's contract; the rest are ours and
@@ -10,8 +13,43 @@ import java.util.List;
  * @param prefix prepended to every key; under Redis Cluster give it a hash tag, e.g. {@code {sale1}:}
  */
 public record SaleKeys(String prefix) {
+    /** The prefix on a Redis Cluster when none is given: one hash tag, so every key of the sale shares a slot. */
+    public static final String CLUSTER_PREFIX = "{seckill}:";
+
     public SaleKeys {
         prefix = prefix == null ? "" : prefix;
+    }
+
+    /**
+     * The hash tag every key of the sale carries, as Redis Cluster reads one: the text between the prefix's first
+     * {@code '{'} and the next {@code '}'}, when that is not empty. Keys with one tag share one slot.
+     */
+    public Optional<String> hashTag() {
+        int open = prefix.indexOf('{');
+        int close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
+        return close > open + 1 ? Optional.of(prefix.substring(open + 1, close)) : Optional.empty();
+    }
+
+    /**
+     * The prefix of a sale on a Redis Cluster: the one given, or {@link #CLUSTER_PREFIX} when none was.
+     *
+     * @throws IllegalArgumentException when the prefix has no hash tag (its keys would scatter over the slots)
+     */
+    public static String onCluster(String given) {
+        Problem refused = clusterProblem(given);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused.english());
+        }
+        return given == null || given.isEmpty() ? CLUSTER_PREFIX : given;
+    }
+
+    /** Why a prefix cannot hold a sale on a Redis Cluster (it has no hash tag), or null when it can. */
+    public static Problem clusterProblem(String given) {
+        if (given == null || given.isEmpty() || new SaleKeys(given).hashTag().isPresent()) {
+            return null;
+        }
+        String name = given.replaceAll("[{}]", "").replaceAll(":+$", "");
+        return Problem.of(Problem.Kind.PREFIX_NO_HASH_TAG, given, "{" + (name.isEmpty() ? "sale1" : name) + "}:");
     }
 
     /** The sale's stock (string). */

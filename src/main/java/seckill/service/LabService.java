@@ -96,6 +96,21 @@ public interface LabService extends AutoCloseable {
         throw new UnsupportedOperationException("this service runs no comparisons");
     }
 
+    /**
+     * Follows the Redis Cluster the service is connected to, whichever that is now: a {@link ClusterView} about
+     * twice a second to the sink, from a thread of its own, and nothing while the server is no cluster. Close it
+     * to stop.
+     */
+    default ClusterWatch watchCluster(Consumer<ClusterView> sink) {
+        return () -> { };
+    }
+
+    /** A cluster being followed; closing it never waits, so the FX thread may. */
+    interface ClusterWatch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Stops what runs, closes the streams and lets go of the server (and of the embedded one). */
     @Override
     void close();

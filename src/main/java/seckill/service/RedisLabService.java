@@ -53,6 +53,7 @@ public final class RedisLabService implements LabService {
     private final Supplier<ThreadFactory> buyerThreads;
     private final Set<Running> runs = ConcurrentHashMap.newKeySet();
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
+    private final Set<ClusterPoller> clusterPollers = ConcurrentHashMap.newKeySet();
     private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
     private RedisConnection connection;
     /** What {@link #connection} was opened for. */
@@ -108,7 +109,7 @@ public final class RedisLabService implements LabService {
                 : new Simulation(config, c, buyerThreads.get());
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
-            onRedis(c, jedis -> new Sale(config.keys()).reset(jedis));
+            onRedis(c, jedis -> new Sale(simulation.config().keys()).reset(jedis));
         }
         simulation.feed().setOn(commandsOn);
         Running run = new Running(simulation);
@@ -121,7 +122,7 @@ public final class RedisLabService implements LabService {
     public ComparisonRun startComparison(SimulationConfig base, List<StrategyKind> strategies, Comparison.Mode mode) {
         RedisConnection c = requireConnection();
         refuseWhatCannotRun(base, c);
-        Comparison comparison = new Comparison(base, strategies, mode, c, buyerThreads);
+        Comparison comparison = new Comparison(Simulation.forServer(base, c), strategies, mode, c, buyerThreads);
         if (!base.join()) {
             comparison.simulations().forEach(s -> onRedis(c, jedis -> new Sale(s.config().keys()).reset(jedis)));
         }
@@ -181,12 +182,29 @@ public final class RedisLabService implements LabService {
         thread.start();
     }
 
-    /** The loop engine speaks no TLS: refused before anything starts. */
+    /** The loop engine speaks no TLS and to no cluster; a cluster's sale needs a hash tag: refused at once. */
     private static void refuseWhatCannotRun(SimulationConfig config, RedisConnection c) {
-        Problem cannot = config.engine().problemWith(c.target());
+        Problem cannot = config.engine().problemWith(c);
+        if (cannot == null && c.isCluster()) {
+            cannot = SaleKeys.clusterProblem(config.prefix());
+        }
         if (cannot != null) {
             throw LabException.refused(cannot);
         }
+    }
+
+    /** The sale's keys as this server holds them: on a cluster under its hash tag, the pool aimed at its master. */
+    private static SaleKeys onServer(SaleKeys keys, RedisConnection c) {
+        if (!c.isCluster()) {
+            return keys;
+        }
+        Problem cannot = SaleKeys.clusterProblem(keys.prefix());
+        if (cannot != null) {
+            throw LabException.refused(cannot);
+        }
+        SaleKeys onCluster = new SaleKeys(SaleKeys.onCluster(keys.prefix()));
+        c.aim(onCluster.total());
+        return onCluster;
     }
 
     /** A lane's result as the dashboard hears it: Redis's and the sale's failures as {@link LabException}s. */
@@ -206,32 +224,49 @@ public final class RedisLabService implements LabService {
 
     @Override
     public PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink) {
-        SalePoller poller = new SalePoller(requireConnection(), keys, sink, streams::remove);
+        RedisConnection c = requireConnection();
+        SalePoller poller = new SalePoller(c, onServer(keys, c), sink, streams::remove);
         streams.add(poller);
         return poller.start();
     }
 
     @Override
+    public ClusterWatch watchCluster(Consumer<ClusterView> sink) {
+        ClusterPoller poller = new ClusterPoller(this::currentConnection, sink);
+        clusterPollers.add(poller);
+        return poller.start();
+    }
+
+    private synchronized RedisConnection currentConnection() {
+        return connection;
+    }
+
+    @Override
     public List<Problem> wrongTypes(SaleKeys keys) {
-        return onRedis(requireConnection(), new Sale(keys)::wrongTypes);
+        RedisConnection c = requireConnection();
+        return onRedis(c, new Sale(onServer(keys, c))::wrongTypes);
     }
 
     @Override
     public long reset(SaleKeys keys) {
-        return onRedis(requireConnection(), new Sale(keys)::reset);
+        RedisConnection c = requireConnection();
+        return onRedis(c, new Sale(onServer(keys, c))::reset);
     }
 
     @Override
     public AuditResult audit(SaleKeys keys) {
-        return onRedis(requireConnection(), new SaleAudit(keys)::audit);
+        RedisConnection c = requireConnection();
+        return onRedis(c, new SaleAudit(onServer(keys, c))::audit);
     }
 
     @Override
     public long exportWinners(SaleKeys keys, Path file) throws IOException {
         try {
-            return onRedis(requireConnection(), jedis -> {
+            RedisConnection c = requireConnection();
+            SaleKeys onServer = onServer(keys, c);
+            return onRedis(c, jedis -> {
                 try {
-                    return WinnersCsv.export(jedis, keys, file);
+                    return WinnersCsv.export(jedis, onServer, file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -251,6 +286,7 @@ public final class RedisLabService implements LabService {
         runs.forEach(Running::stop);
         comparisons.forEach(Comparison::stop);
         List.copyOf(streams).forEach(SalePoller::close);
+        clusterPollers.forEach(ClusterPoller::close);
         synchronized (this) {
             closeConnection();
         }

@@ -81,7 +81,9 @@ final class SalePoller implements PollStream {
                 sink.accept(tick());
                 failures = 0;
             } catch (RuntimeException e) {
-                // the pool drops the broken connection; the next tick borrows a fresh one
+                // the pool drops the broken connection; the next tick borrows a fresh one (on a cluster, from
+                // the master that holds the sale now)
+                redis.reroute(e);
                 sink.accept(PollSnapshot.lost(source, RedisErrors.describe(redis.target(), e)));
                 pauseMs = Math.max(PERIOD_MS, Backoff.delayMillis(failures++));
             }

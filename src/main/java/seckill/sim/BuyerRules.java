@@ -1,6 +1,8 @@
 package seckill.sim;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +47,8 @@ final class BuyerRules {
     private final AtomicReference<Problem> error = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
     private final ArrivalLine line;
+    /** Every user told it won: the wins this client acknowledged, checked against Redis after the run. */
+    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     /** Null unless the run traces buyers ({@code --trace}). */
     private final Tracer tracer;
     /** What the sale sends, sampled while someone looks at it; off, a user costs it one volatile read. */
@@ -296,7 +300,13 @@ final class BuyerRules {
         }
     }
 
+    /** The users told they won, so far. */
+    List<String> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
     private void userWon(Turn turn) {
+        acknowledged.add(turn.userId);
         metrics.userDone(true);
         line.won(turn.arrival);
     }

@@ -18,6 +18,7 @@ public enum ConfigField {
     NAIVE_GAP_MS("naive-gap-ms", 0, 10_000, 5),
     REDIS_TIMEOUT("redis-timeout", 1, 300, 5),
     TRACE("trace", 0, 1_000, 0),
+    WAIT_REPLICAS("wait-replicas", 0, 16, 0),
     SEED("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0);
 
     private final String name;

@@ -1,5 +1,6 @@
 package seckill.sim;
 
+import seckill.redis.RedisConnection;
 import seckill.redis.RedisTarget;
 import seckill.util.CliNames;
 import seckill.util.Problem;
@@ -39,9 +40,14 @@ public enum EngineKind {
         return this == LOOP && target.tls() ? Problem.of(Problem.Kind.LOOP_NO_TLS) : null;
     }
 
+    /** Why this engine cannot play a sale on that connection's server, or null when it can. */
+    public Problem problemWith(RedisConnection connection) {
+        return problemWith(connection.target());
+    }
+
     /** Refuses a target this engine cannot speak to, as a bad argument. */
-    public void checkCanReach(RedisTarget target) {
-        Problem p = problemWith(target);
+    public void checkCanReach(RedisConnection connection) {
+        Problem p = problemWith(connection);
         if (p != null) {
             throw new IllegalArgumentException(p.english());
         }

@@ -11,6 +11,8 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import seckill.redis.Batch;
@@ -59,7 +61,10 @@ final class EventLoop {
 
     private final BuyerRules rules;
     private final PurchaseStrategy strategy;
-    private final InetSocketAddress address;
+    /** Where a new connection goes: the server, or on a cluster the master that holds the sale now. */
+    private final Supplier<InetSocketAddress> address;
+    /** Told of every fault, so that on a cluster the next connection finds the sale's slot where it is now. */
+    private final Consumer<Throwable> reroute;
     private final Batch greeting;
     private final long limitNanos;
     private final Lane[] lanes;
@@ -69,10 +74,12 @@ final class EventLoop {
     private long abandonedAt;
 
     /** @param greeting what is said on every new connection, ahead of its first commands */
-    EventLoop(BuyerRules rules, PurchaseStrategy strategy, InetSocketAddress address, Batch greeting) {
+    EventLoop(BuyerRules rules, PurchaseStrategy strategy, Supplier<InetSocketAddress> address,
+              Consumer<Throwable> reroute, Batch greeting) {
         this.rules = rules;
         this.strategy = strategy;
         this.address = address;
+        this.reroute = reroute;
         this.greeting = greeting;
         this.limitNanos = rules.callLimitNanos();
         this.lanes = new Lane[rules.config().workers()];
@@ -248,7 +255,7 @@ final class EventLoop {
         lane.greeted = false;
         lane.in.clear();
         lane.callSince = System.nanoTime();
-        if (channel.connect(address)) {
+        if (channel.connect(address.get())) {
             lane.key = channel.register(selector, SelectionKey.OP_READ, lane);
             send(lane);
         } else {
@@ -358,6 +365,8 @@ final class EventLoop {
         close(lane);
         RuntimeException error = e instanceof IOException || e instanceof UncheckedIOException
                 ? new JedisConnectionException(e) : (RuntimeException) e;
+        // on a cluster this may read the slot map (at most every 100 ms, a few ms on this thread); else nothing
+        reroute.accept(error);
         if (lane.turn == null) {
             done(lane);
             return;

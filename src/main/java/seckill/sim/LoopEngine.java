@@ -1,6 +1,5 @@
 package seckill.sim;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 
 import redis.clients.jedis.Protocol.Command;
@@ -8,6 +7,7 @@ import redis.clients.jedis.Protocol.Keyword;
 import seckill.redis.Batch;
 import seckill.redis.RawCalls;
 import seckill.redis.RedisErrors;
+import seckill.redis.RedisConnection;
 import seckill.redis.RedisTarget;
 import seckill.sale.PurchaseStrategy;
 import seckill.util.Problem;
@@ -24,20 +24,21 @@ final class LoopEngine implements Engine {
     static final String CLIENT_NAME = "seckill-lab-loop";
 
     private final PurchaseStrategy strategy;
+    private final RedisConnection redis;
     private final RedisTarget target;
     private final ThreadFactory threads;
 
     /** @param threads makes the loop's one thread */
-    LoopEngine(PurchaseStrategy strategy, RedisTarget target, ThreadFactory threads) {
+    LoopEngine(PurchaseStrategy strategy, RedisConnection redis, ThreadFactory threads) {
         this.strategy = strategy;
-        this.target = target;
+        this.redis = redis;
+        this.target = redis.target();
         this.threads = threads;
     }
 
     @Override
     public void play(BuyerRules rules) {
-        EventLoop loop = new EventLoop(rules, strategy, new InetSocketAddress(target.host(), target.port()),
-                greeting());
+        EventLoop loop = new EventLoop(rules, strategy, redis::ownerAddress, redis::reroute, greeting());
         Thread thread = threads.newThread(() -> {
             try {
                 loop.run();

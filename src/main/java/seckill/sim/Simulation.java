@@ -14,6 +14,7 @@ import seckill.sale.PurchaseStrategy;
 import seckill.sale.Sale;
 import seckill.sale.SaleAudit;
 import seckill.sale.SaleKeyException;
+import seckill.sale.SaleKeys;
 import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
@@ -50,15 +51,32 @@ public final class Simulation {
     /**
      * @param buyers makes the threads that play the users: the pool's threads, or the loop's one thread (e.g.
      *               {@link BackgroundThreads} to run them at low priority)
-     * @throws IllegalArgumentException when the loop engine is asked to speak TLS, which it does not
+     * @throws IllegalArgumentException when the loop engine is asked to speak TLS or to a cluster, which it does
+     *                                  not, or when a cluster's sale has a prefix without a hash tag
      */
     public Simulation(SimulationConfig config, RedisConnection redis, ThreadFactory buyers) {
-        config.engine().checkCanReach(redis.target());
+        config.engine().checkCanReach(redis);
+        config = forServer(config, redis);
         this.config = config;
         this.redis = redis;
         this.buyers = buyers;
         this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
         this.rules = new BuyerRules(config, redis.target(), strategy.claimMeansWon());
+    }
+
+    /**
+     * The sale as this server will hold it: on a Redis Cluster under a prefix with a hash tag ({@code {seckill}:}
+     * when none was given), the connection aimed at its slot's master; elsewhere as it is.
+     */
+    public static SimulationConfig forServer(SimulationConfig config, RedisConnection redis) {
+        if (!redis.isCluster()) {
+            return config;
+        }
+        String prefix = SaleKeys.onCluster(config.prefix());
+        SimulationConfig onCluster = prefix.equals(config.prefix()) ? config
+                : config.toBuilder().prefix(prefix).build();
+        redis.aim(onCluster.keys().total());
+        return onCluster;
     }
 
     public SimulationConfig config() {
@@ -117,6 +135,7 @@ public final class Simulation {
         SaleState state = null;
         AuditResult audit = null;
         List<Trace> traces = List.of();
+        List<String> lostWinners = List.of();
         // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
         Duration patience = rules.endedBy() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
         try {
@@ -133,6 +152,11 @@ public final class Simulation {
                 // every confirmed win must be an item sold in Redis; other clients can only add to what is sold
                 audit = audit.with(Problem.of(Kind.CONFIRMED_OVER_SOLD, last.usersWon(), state.sold()));
             }
+            List<String> acknowledged = rules.acknowledged();
+            lostWinners = redis.call(patience, jedis -> new SaleAudit(config.keys()).missing(jedis, acknowledged));
+            if (!lostWinners.isEmpty()) {
+                audit = audit.with(Problem.of(Kind.LOST_WINS, lostWinners.size(), lostWinners.get(0)));
+            }
             traces = redis.call(patience, rules::traces);
         } catch (RuntimeException e) {
             rules.fail(e instanceof RedisUnavailableException u ? u.problem()
@@ -140,13 +164,13 @@ public final class Simulation {
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
-                rules.fairness(), rules.soldOutMs(), traces);
+                rules.fairness(), rules.soldOutMs(), traces, lostWinners);
     }
 
     private Engine engine() {
         return switch (config.engine()) {
             case THREADS -> new ThreadsEngine(strategy, redis, buyers);
-            case LOOP -> new LoopEngine(strategy, redis.target(), buyers);
+            case LOOP -> new LoopEngine(strategy, redis, buyers);
         };
     }
 

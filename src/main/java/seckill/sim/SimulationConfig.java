@@ -23,11 +23,12 @@ import seckill.sale.StrategyKind;
  * @param engine         how the buyers are played: a thread each, or one event loop
  * @param paceS          the sale lasts about this many seconds: buyers arrive in waves as it falls behind (0: off)
  * @param traceBuyers    how many buyers, sampled from the seed, have every round trip recorded (0: none)
+ * @param waitReplicas   replicas that must hold a win (WAIT) before the buyer is told it won (0: none)
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
                                long naiveGapMs, int redisTimeoutS, EngineKind engine, long paceS,
-                               int traceBuyers) {
+                               int traceBuyers, int waitReplicas) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
@@ -44,10 +45,15 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         ConfigField.REDIS_TIMEOUT.check(redisTimeoutS);
         ConfigField.PACE.check(paceS);
         ConfigField.TRACE.check(traceBuyers);
+        ConfigField.WAIT_REPLICAS.check(waitReplicas);
         engine = engine == null ? EngineKind.THREADS : engine;
         if (paceS > 0 && spreadMs > 0) {
             throw new IllegalArgumentException("--pace and --spread-ms: choose one (a pace spreads the arrivals "
                     + "itself)");
+        }
+        if (waitReplicas > 0 && engine == EngineKind.LOOP) {
+            throw new IllegalArgumentException("--wait-replicas goes with --engine threads (the loop does not wait "
+                    + "for replicas)");
         }
         if (paceS > durationS) {
             throw new IllegalArgumentException("--pace must be at most --duration (" + durationS + " s): the sale "
@@ -69,7 +75,8 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
     public Builder toBuilder() {
         return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
                 .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
-                .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS).traceBuyers(traceBuyers);
+                .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS).traceBuyers(traceBuyers)
+                .waitReplicas(waitReplicas);
     }
 
     /** A seed for a run that was given none: differs from run to run and from process to process. */
@@ -103,6 +110,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         private EngineKind engine = EngineKind.THREADS;
         private long paceS = ConfigField.PACE.defaultValue();
         private long traceBuyers = ConfigField.TRACE.defaultValue();
+        private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
 
         private Builder() {
         }
@@ -192,12 +200,18 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
             return this;
         }
 
+        /** Replicas that must hold a win (WAIT) before the buyer is told it won; 0: none. */
+        public Builder waitReplicas(long value) {
+            waitReplicas = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option and its range, for a value out of range */
         public SimulationConfig build() {
             return new SimulationConfig(prefix, strategy, stock, users, ConfigField.POOL.checkInt(pool), durationS,
                     ConfigField.RETRIES.checkInt(retries), spreadMs, seed != null ? seed : newSeed(), join,
                     naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine, paceS,
-                    ConfigField.TRACE.checkInt(traceBuyers));
+                    ConfigField.TRACE.checkInt(traceBuyers), ConfigField.WAIT_REPLICAS.checkInt(waitReplicas));
         }
     }
 }

@@ -21,14 +21,29 @@ import seckill.util.Verdict;
  * @param fairness    did the first to arrive win ({@link Fairness})
  * @param soldOutMs   ms from the start until the first buyer was told the stock was gone; -1 when none was
  * @param traces      the sampled buyers' round trips ({@code --trace}); empty when none was traced
+ * @param lostWinners users the client told they won who are not in {@code kill_user} afterwards (acknowledged
+ *                    wins lost, e.g. by a failover before the win reached a replica); empty when none was
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
-                               long soldOutMs, List<Trace> traces) {
+                               long soldOutMs, List<Trace> traces, List<String> lostWinners) {
 
     public SimulationResult {
         fairness = fairness == null ? Fairness.NONE : fairness;
         traces = traces == null ? List.of() : List.copyOf(traces);
+        lostWinners = lostWinners == null ? List.of() : List.copyOf(lostWinners);
+    }
+
+    /** A result with no acknowledged win lost. */
+    public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
+                            SaleState state, AuditResult audit, Problem error, Fairness fairness,
+                            long soldOutMs, List<Trace> traces) {
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, List.of());
+    }
+
+    /** Acknowledged wins not in Redis after the run ({@code lost_wins}). */
+    public long lostWins() {
+        return lostWinners.size();
     }
 
     /** A result that says nothing of fairness, selling out and traces (a run that did not keep them). */

@@ -106,9 +106,16 @@ final class ThreadsEngine implements Engine {
                     }
                     outcome = turn.observed ? strategy.buy(connection.jedis(), turn.userId, turn)
                             : strategy.buy(connection.jedis(), turn.userId);
+                    if (rules.config().waitReplicas() > 0 && outcome.holdsItem()) {
+                        // the user hears of the win only once that many replicas hold it
+                        connection.awaitReplicas(rules.config().waitReplicas(),
+                                Math.min(1_000, TimeUnit.NANOSECONDS.toMillis(rules.callLimitNanos()) / 2));
+                    }
                     watchdog.callEnds(slot);
                 } catch (RuntimeException e) {
                     watchdog.callEnds(slot);
+                    // on a cluster a MOVED or a lost master tells where the sale's slot is now
+                    redis.reroute(e);
                     rules.attempted(t0);
                     discard();
                     long delayMs = rules.fault(turn, e);

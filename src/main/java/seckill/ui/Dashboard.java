@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
+import seckill.service.LabService;
 import seckill.service.RedisLabService;
 import seckill.sim.BackgroundThreads;
 import seckill.util.Verdict;
@@ -33,6 +34,8 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService worker;
     private final DashboardViewModel model;
     private final FxPump pump;
+    private final ClusterModel cluster = new ClusterModel();
+    private final LabService.ClusterWatch clusterWatch;
     private DashboardView view;
     private Stage stage;
 
@@ -46,7 +49,9 @@ public final class Dashboard implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.model = new DashboardViewModel(new RedisLabService(connector, BackgroundThreads::new), worker, handoff);
+        RedisLabService service = new RedisLabService(connector, BackgroundThreads::new);
+        this.model = new DashboardViewModel(service, worker, handoff);
+        this.clusterWatch = service.watchCluster(view -> handoff.post(() -> cluster.accept(view)));
         this.pump = new FxPump(handoff, model);
         model.form().fill(options);
         if (options.lesson() != null) {
@@ -59,6 +64,7 @@ public final class Dashboard implements AutoCloseable {
     public Dashboard show(Stage window) {
         this.stage = window;
         view = new DashboardView(model, i18n, themes, window::close);
+        view.setRight(new ClusterPanel(cluster, i18n)); // takes no room unless on a Redis Cluster
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Themes.stylesheet());
@@ -140,6 +146,7 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         pump.stop();
+        clusterWatch.close();
         model.close();
         worker.shutdownNow();
     }

@@ -268,9 +268,10 @@ public final class FormViewModel {
             return;
         }
         try {
-            RedisTarget target = RedisTarget.parse(url);
+            List<RedisTarget> seeds = RedisTarget.parseSeeds(url);
             secretUrl = url.strip();
-            maskedUrl = target.masked();
+            // a cluster's seeds share one password: masked wherever it stands
+            maskedUrl = seeds.size() == 1 ? seeds.get(0).masked() : RedisTarget.maskAll(secretUrl);
             redisUrl.set(maskedUrl);
         } catch (IllegalArgumentException e) {
             redisUrl.set(url);
@@ -302,7 +303,7 @@ public final class FormViewModel {
     private void checkEngine() {
         String url = effectiveUrl();
         Problem p = url == null || embedded || urlError.get() != null ? null
-                : engine.get().problemWith(RedisTarget.parse(url));
+                : engine.get().problemWith(RedisTarget.parseSeeds(url).get(0));
         engineError.set(p == null ? null : LocalText.of("error.problem", p));
     }
 

@@ -56,6 +56,7 @@ public record Problem(Kind kind, List<Object> args) {
         URL_SCHEME("url.scheme"),
         URL_OPTIONS("url.options"),
         URL_EMPTY_PORT("url.emptyPort"),
+        URL_EMPTY_SEED("url.emptySeed"),
         URL_NO_HOST("url.noHost"),
         URL_PORT("url.port", "port"),
         /** The text after the port's '/' is not a number. */
@@ -69,6 +70,8 @@ public record Problem(Kind kind, List<Object> args) {
         READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
         // the run
         LOOP_NO_TLS("run.loopNoTls"),
+        /** On a Redis Cluster a sale's keys must share a slot: the prefix needs a hash tag. */
+        PREFIX_NO_HASH_TAG("cluster.prefixNoHashTag", "prefix", "example"),
         LOOP_FAILED("run.loopFailed", "cause"),
         NOT_AUDITED("run.notAudited", "cause"),
         // the audit's findings
@@ -77,7 +80,9 @@ public record Problem(Kind kind, List<Object> args) {
         WINNERS_MISMATCH("audit.winnersMismatch", "winners", "sold"),
         WON_TWICE("audit.wonTwice", "extra", "first"),
         /** The client confirmed more wins than Redis holds sold: a win was counted that did not happen. */
-        CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold");
+        CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold"),
+        /** Users the client told they won are not in kill_user: acknowledged wins lost (a failover, say). */
+        LOST_WINS("audit.lostWins", "lost", "first");
 
         private final String key;
         private final List<String> fields;

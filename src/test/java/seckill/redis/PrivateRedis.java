@@ -214,6 +214,22 @@ public final class PrivateRedis implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP (true) or SIGCONT (false): a server that neither reads nor answers, and then does again. */
+    public void freeze(boolean frozen) {
+        try {
+            Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + (frozen ? "-STOP" : "-CONT") + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the server again on the same port and folder (so with the same append-only file). */
     public void restart() {
         stopProcess();

@@ -1,5 +1,7 @@
 package seckill.redis;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,5 +93,16 @@ class RedisTargetTest {
         assertThat(RedisTarget.maskAll(once)).as("masking twice changes nothing").isEqualTo(once)
                 .isEqualTo(RedisTarget.parse("redis://alice:pw@h:1").masked());
         assertThat(RedisTarget.maskAll("redis://h:1 has no secret")).isEqualTo("redis://h:1 has no secret");
+    }
+
+    @Test
+    void aClustersSeedsShareTheSchemeTheCredentialsAndTheDatabase() {
+        List<RedisTarget> seeds = RedisTarget.parseSeeds("redis://alice:pa,ss@h1:7001, h2:7002/0");
+        assertThat(seeds).extracting(RedisTarget::host).containsExactly("h1", "h2");
+        assertThat(seeds).extracting(RedisTarget::port).containsExactly(7001, 7002);
+        assertThat(seeds).allMatch(t -> "alice".equals(t.user()) && "pa,ss".equals(t.password()));
+        assertThat(RedisTarget.parseSeeds("redis://h:1")).containsExactly(RedisTarget.parse("redis://h:1"));
+        assertThatThrownBy(() -> RedisTarget.parseSeeds("redis://h1:1,,h2:2"))
+                .hasMessageContaining("empty seed");
     }
 }

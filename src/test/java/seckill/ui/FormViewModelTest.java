@@ -81,6 +81,14 @@ class FormViewModelTest {
     }
 
     @Test
+    void takesAClustersSeeds_thePasswordMasked() {
+        form.takeUrl("redis://:s3cret@10.0.0.1:7001,10.0.0.2:7002");
+        assertThat(form.isAllValid()).isTrue();
+        assertThat(form.redisUrlProperty().get()).isEqualTo("redis://:***@10.0.0.1:7001,10.0.0.2:7002");
+        assertThat(form.effectiveUrl()).isEqualTo("redis://:s3cret@10.0.0.1:7001,10.0.0.2:7002");
+    }
+
+    @Test
     void masksATypedPasswordWhenThePersonMovesOn() {
         form.redisUrlProperty().set("redis://:hunter2@127.0.0.1:6379");
         form.maskTypedUrl();

@@ -64,7 +64,7 @@ public final class Dashboard implements AutoCloseable {
     public Dashboard show(Stage window) {
         this.stage = window;
         view = new DashboardView(model, i18n, themes, window::close);
-        view.setRight(new ClusterPanel(cluster, i18n)); // takes no room unless on a Redis Cluster
+        view.addRightPanel(new ClusterPanel(cluster, i18n)); // takes no room unless on a Redis Cluster
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Themes.stylesheet());

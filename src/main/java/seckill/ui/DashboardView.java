@@ -82,6 +82,7 @@ public final class DashboardView extends BorderPane {
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
     private final ScrollPane formScroll;
+    private final HBox rightPanels = new HBox();
     private final FeedView feed;
     private final TraceWindow traceWindow;
     private final Button traceOffer = new Button();
@@ -223,7 +224,9 @@ public final class DashboardView extends BorderPane {
         statusMessage.setMinHeight(Region.USE_PREF_SIZE);
         status.getChildren().addAll(statusPhase, statusTarget, statusMessage);
         setBottom(status);
-        setRight(feed);
+        // the window's right edge: what Redis sees (when shown) and, on a cluster, its nodes (Dashboard adds them)
+        rightPanels.getChildren().add(feed);
+        setRight(rightPanels);
         traceOffer();
         status.getChildren().add(traceOffer);
     }
@@ -517,6 +520,11 @@ public final class DashboardView extends BorderPane {
                 }
             }
         }
+    }
+
+    /** Another panel at the window's right edge, beside what Redis sees. */
+    void addRightPanel(Node panel) {
+        rightPanels.getChildren().add(panel);
     }
 
     FormView form() {

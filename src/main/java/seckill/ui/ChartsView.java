@@ -79,9 +79,11 @@ final class ChartsView extends VBox {
         getStyleClass().add("charts");
         stock.viewer.setId("chart-stock");
         rates.viewer.setId("chart-rates");
-        VBox.setVgrow(stock.viewer, Priority.ALWAYS);
-        VBox.setVgrow(rates.viewer, Priority.ALWAYS);
-        getChildren().addAll(stock.viewer, rates.viewer);
+        // one above the other; side by side when the room is wide and short (1280x720 with the form folded away)
+        SideOrStack both = new SideOrStack(stock.viewer, rates.viewer, 8, false, (w, h) -> w > 2.2 * h);
+        both.setId("charts-pane");
+        VBox.setVgrow(both, Priority.ALWAYS);
+        getChildren().add(both);
     }
 
     private void initListeners() {

@@ -91,8 +91,10 @@ final class CompareView extends VBox {
         ChartLook.axes(chart);
         viewer.setId("compare-chart");
         viewer.setMinSize(160, 120);
-        VBox.setVgrow(viewer, Priority.ALWAYS);
-        getChildren().addAll(title, modeNote, grid, viewer);
+        // the chart beside the columns when there is room for it there, else under them
+        SideOrStack body = new SideOrStack(grid, viewer, 24, true, (w, h) -> w - grid.prefWidth(-1) >= 420);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(title, modeNote, body);
         relabel();
         applyTheme(false);
     }

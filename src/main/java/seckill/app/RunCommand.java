@@ -3,6 +3,7 @@ package seckill.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -44,6 +45,12 @@ public final class RunCommand implements Callable<Integer> {
             + "order listed, instead of all at once; each has the machine to itself, fairer for speed.")
     boolean oneAtATime;
 
+    @Option(names = "--start-at", paramLabel = "TIME", converter = FieldConverters.StartAt.class,
+            description = "Open (or join) the sale now, but let the first buyers in only at TIME: an ISO-8601 "
+                    + "instant (2026-11-30T15:30:00Z) or epoch milliseconds, at most a day ahead. Several "
+                    + "'run --join' processes given the same TIME start together; 'merge' adds up their reports.")
+    Instant startAt;
+
     @Mixin
     RedisOptions redis;
 
@@ -56,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
         if (oneAtATime && !compare.given()) {
             throw new ParameterException(spec.commandLine(), "--one-at-a-time goes with --compare LIST");
         }
+        if (startAt != null && compare.given()) {
+            throw new ParameterException(spec.commandLine(), "--start-at goes with one sale, not --compare");
+        }
         sale.toConfig(redis); // bad settings are refused before Redis is asked
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
@@ -66,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
     private int runOne(SimulationConfig config, RedisConnection connection) {
         PrintWriter out = spec.commandLine().getOut();
         Simulation simulation = new Simulation(config, connection);
+        if (startAt != null) {
+            simulation.startAt(startAt);
+        }
         Played<SimulationResult> played = untilSignalled(simulation::stop, simulation::run);
         SimulationResult result = played.result();
         RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));

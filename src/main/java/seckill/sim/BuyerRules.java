@@ -1,8 +1,10 @@
 package seckill.sim;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +56,8 @@ final class BuyerRules {
     private volatile long startEpochMs;
     /** Waited on before the start: runs of a comparison let their first users in together. */
     private volatile Runnable gate = () -> { };
+    /** Open until the run is stopped or fails: a wait for the start ends there. */
+    private final CountDownLatch ended = new CountDownLatch(1);
     /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
     private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
@@ -115,6 +119,19 @@ final class BuyerRules {
             tracer.attach(turn);
         }
         return turn;
+    }
+
+    /**
+     * Waits until that instant on this machine's clock (processes started together, {@code run --start-at}), or
+     * until the run is stopped meanwhile.
+     */
+    void waitUntil(Instant at) {
+        long ms = at.toEpochMilli() - System.currentTimeMillis();
+        try {
+            ended.await(Math.max(0, ms), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Makes {@link #start()} wait on this first (runs started together). */
@@ -357,11 +374,13 @@ final class BuyerRules {
     void fail(Problem problem) {
         error.compareAndSet(null, problem);
         endedBy.set(EndReason.ERROR);
+        ended.countDown();
     }
 
     /** Asks the run to end; the buyers finish the attempt they are in and leave. */
     void stop() {
         endedBy.compareAndSet(null, EndReason.STOPPED);
+        ended.countDown();
     }
 
     /** Ends the run for that reason unless it has ended already. */

@@ -1,6 +1,7 @@
 package seckill.sim;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
@@ -96,6 +97,14 @@ public final class Simulation {
         rules.gate(gate);
     }
 
+    /**
+     * Lets the first users in only at that instant ({@code run --start-at}), so that several processes joining one
+     * sale start together; the sale is opened or joined before. A stop meanwhile ends the wait, and the run.
+     */
+    public void startAt(Instant at) {
+        rules.gate(() -> rules.waitUntil(at));
+    }
+
     /** Did the first to arrive win, so far (the dashboard shows it live). */
     public Fairness fairness() {
         return rules.fairness();
@@ -123,7 +132,7 @@ public final class Simulation {
         engine().play(rules);
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
-        MetricsSnapshot last = rules.metrics().sample();
+        MetricsSnapshot last = rules.metrics().finalSample();
         SaleState state = null;
         AuditResult audit = null;
         List<Trace> traces = List.of();

@@ -47,7 +47,7 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @CsvSource({"run", "ui", "status", "audit", "reset", "bench"})
+    @CsvSource({"run", "ui", "status", "audit", "reset", "bench", "merge"})
     void everyHelpPageListsTheExitCodes(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:").containsPattern("(?m)^  3 +the audit found a violation$")

@@ -116,6 +116,12 @@ public final class FieldConverters {
         }
     }
 
+    public static final class Buckets extends Field {
+        public Buckets() {
+            super(ConfigField.BUCKETS);
+        }
+    }
+
     public static final class Seed extends Field {
         public Seed() {
             super(ConfigField.SEED);

@@ -73,6 +73,11 @@ public final class UiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--watch and --autostart: choose one (watch a sale "
                     + "another client drives, or start one here)");
         }
+        if (sale.buckets > 1) {
+            throw new ParameterException(spec.commandLine(), "--buckets above 1 goes with run, status, audit and "
+                    + "reset; the dashboard shows one sale (watch one bucket with its prefix, e.g. --prefix "
+                    + "'{sale.0}:' --watch)");
+        }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
                 zoom);

@@ -3,6 +3,8 @@ package seckill.sim;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import seckill.redis.Backoff;
 import seckill.redis.RedisErrors;
 import seckill.redis.RedisTarget;
 import seckill.sale.Outcome;
+import seckill.sale.SaleKeys;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
@@ -58,6 +61,8 @@ final class BuyerRules {
     private volatile Runnable gate = () -> { };
     /** Open until the run is stopped or fails: a wait for the start ends there. */
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** The buckets a buyer was told were sold out ({@code --buckets}); the sale is over once all are. */
+    private final Set<Integer> soldOutBuckets = ConcurrentHashMap.newKeySet();
     /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
     private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
@@ -132,6 +137,15 @@ final class BuyerRules {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** With buckets, notes the user's bucket as sold out; true once every bucket is (always with one). */
+    private boolean allBucketsSoldOut(Turn turn) {
+        if (config.buckets() == 1) {
+            return true;
+        }
+        soldOutBuckets.add(SaleKeys.bucketOf(turn.userId, config.buckets()));
+        return soldOutBuckets.size() == config.buckets();
     }
 
     /** Makes {@link #start()} wait on this first (runs started together). */
@@ -281,6 +295,10 @@ final class BuyerRules {
             case SOLD_OUT -> {
                 metrics.soldOut();
                 metrics.userDone(false);
+                if (!allBucketsSoldOut(turn)) {
+                    // another bucket may still have stock for its users: only this bucket's are turned away
+                    return true;
+                }
                 if (endedBy.compareAndSet(null, EndReason.SOLD_OUT)) {
                     soldOutNanos = System.nanoTime();
                 }

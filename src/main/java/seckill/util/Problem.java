@@ -57,6 +57,8 @@ public record Problem(Kind kind, List<Object> args) {
         LOOP_NO_TLS("run.loopNoTls"),
         /** On a Redis Cluster a sale's keys must share a slot: the prefix needs a hash tag. */
         PREFIX_NO_HASH_TAG("cluster.prefixNoHashTag", "prefix", "example"),
+        /** Buckets are numbered in the prefix's hash tag: a prefix without one cannot be split. */
+        BUCKETS_NO_HASH_TAG("run.bucketsNoHashTag", "prefix", "example"),
         LOOP_FAILED("run.loopFailed", "cause"),
         NOT_AUDITED("run.notAudited", "cause"),
         // the audit's findings
@@ -67,7 +69,9 @@ public record Problem(Kind kind, List<Object> args) {
         /** The client confirmed more wins than Redis holds sold: a win was counted that did not happen. */
         CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold"),
         /** Users the client told they won are not in kill_user: acknowledged wins lost (a failover, say). */
-        LOST_WINS("audit.lostWins", "lost", "first");
+        LOST_WINS("audit.lostWins", "lost", "first"),
+        /** Winners in a bucket that their id does not route to: a user could then win in two buckets. */
+        BUCKET_STRAYS("audit.bucketStrays", "bucket", "count", "first");
 
         private final String key;
         private final List<String> fields;

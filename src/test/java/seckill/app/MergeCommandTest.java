@@ -48,7 +48,7 @@ class MergeCommandTest {
         for (int g = 0; g < 2; g++) {
             Path report = dir.resolve("g" + g + ".json");
             reports.add(report);
-            generators.add(generator(dir, g, "run", "--redis", TestRedis.url(), "--prefix", prefix, "--join",
+            generators.add(CliProcess.start(dir.resolve("g" + g + ".out"), "run", "--redis", TestRedis.url(), "--prefix", prefix, "--join",
                     "--strategy", g == 0 ? "lua" : "watch", "--retries", "5", "--users", "200", "--pool", "16",
                     "--seed", Integer.toString(1_000 + g), "--start-at", start, "--report", report.toString()));
         }
@@ -107,14 +107,5 @@ class MergeCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
         assertThat(cli.out()).contains("Redis not read").contains("password masked; give --redis URL");
-    }
-
-    private static Process generator(Path dir, int g, String... args) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", classpath, Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("g" + g + ".out").toFile()).start();
     }
 }

@@ -43,7 +43,7 @@ public final class AuditCommand implements Callable<Integer> {
             int code = ExitCodes.OK;
             for (int i = 0; i < sales.size(); i++) {
                 StrategyKind strategy = compare.strategyAt(i);
-                boolean holds = audit(out, connection, buckets.of(sales.get(i)), strategy);
+                boolean holds = audit(out, connection, buckets.of(sales.get(i), connection), strategy);
                 // with --compare, naive's violation is the lesson, expected; a safe strategy's fails the audit
                 if (!holds && (strategy == null || strategy.isSafe())) {
                     code = ExitCodes.AUDIT_FAILED;

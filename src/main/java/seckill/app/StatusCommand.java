@@ -51,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
             List<Map<String, Object>> statuses = new ArrayList<>();
             for (int i = 0; i < sales.size(); i++) {
                 SaleKeys keys = sales.get(i);
-                SaleBuckets split = buckets.of(keys);
+                SaleBuckets split = buckets.of(keys, connection);
                 List<SaleState> levels = connection.call(jedis -> {
                     split.keys().forEach(bucket -> refuseWrongTypes(new Sale(bucket), jedis));
                     return split.read(jedis);

@@ -32,6 +32,10 @@ public final class SaleBuckets {
 
     /** Opens every bucket with its share of the stock (the remainder to the first ones), then records the split. */
     public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
+        if (buckets.size() > 1) {
+            // a whole sale left under the prefix itself would be read instead of the buckets: it goes
+            new Sale(sale).reset(jedis);
+        }
         for (int i = 0; i < buckets.size(); i++) {
             new Sale(buckets.get(i)).open(jedis, SaleKeys.bucketStock(stock, buckets.size(), i), durationSeconds,
                     strategy);

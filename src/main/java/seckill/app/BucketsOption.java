@@ -29,8 +29,7 @@ public class BucketsOption {
     SaleBuckets of(SaleKeys sale, RedisConnection connection) {
         int n = (int) buckets;
         if (!command.commandLine().getParseResult().hasMatchedOption("--buckets") && sale.hashTag().isPresent()) {
-            String recorded = connection.call(jedis -> jedis.hget(sale.meta(), "buckets"));
-            n = recorded == null ? 1 : (int) ConfigField.BUCKETS.check(Long.parseLong(recorded));
+            n = (int) ConfigField.BUCKETS.check(connection.call(jedis -> SaleBuckets.recorded(jedis, sale)));
         }
         Problem untagged = SaleKeys.bucketsProblem(sale.prefix(), n);
         if (untagged != null) {

@@ -17,6 +17,7 @@ import seckill.cli.ComparisonTable;
 import seckill.cli.Summary;
 import seckill.cli.TracePrint;
 import seckill.redis.RedisConnection;
+import seckill.sale.SaleBuckets;
 import seckill.report.ComparisonReport;
 import seckill.report.RunReport;
 import seckill.sim.Comparison;
@@ -68,6 +69,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         sale.toConfig(redis); // bad settings are refused before Redis is asked
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            if (sale.join && !compare.given() && !spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
+                // a joined sale keeps the buckets it was opened with, so that its users go where they went
+                sale.buckets = connection.call(jedis -> SaleBuckets.recorded(jedis, redis.keys()));
+            }
             SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
             return compare.given() ? compare(config, connection) : runOne(config, connection);
         }

@@ -22,6 +22,15 @@ public final class SaleBuckets {
         this.buckets = sale.buckets(n);
     }
 
+    /** The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}); 1 when it recorded none. */
+    public static int recorded(Jedis jedis, SaleKeys sale) {
+        if (sale.hashTag().isEmpty()) {
+            return 1;
+        }
+        String n = jedis.hget(sale.meta(), "buckets");
+        return n == null ? 1 : Integer.parseInt(n);
+    }
+
     public List<SaleKeys> keys() {
         return buckets;
     }

@@ -194,6 +194,10 @@ public final class Simulation {
     private void prepareSale() {
         redis.call(redisTimeout(), jedis -> {
             if (config.join()) {
+                int recorded = SaleBuckets.recorded(jedis, config.keys());
+                if (recorded != config.buckets()) {
+                    throw new SaleKeyException(Problem.of(Kind.JOIN_BUCKETS, recorded, config.buckets()));
+                }
                 long stock = 0;
                 for (SaleKeys bucket : buckets.keys()) {
                     Sale sale = new Sale(bucket);

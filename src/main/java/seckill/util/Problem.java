@@ -52,6 +52,8 @@ public record Problem(Kind kind, List<Object> args) {
         KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),
         JOIN_WRONG_TYPES("sale.joinWrongTypes", "problems"),
         JOIN_NO_SALE("sale.joinNoSale", "prefix", "key"),
+        /** Joining with another number of buckets would send users to other buckets: one could win in two. */
+        JOIN_BUCKETS("sale.joinBuckets", "recorded", "given"),
         READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
         // the run
         LOOP_NO_TLS("run.loopNoTls"),

@@ -68,6 +68,9 @@ class CliTest {
             levels += level.get("sold").asLong();
         }
         assertThat(json.get("sold").asLong()).isEqualTo(levels).isEqualTo(31);
+        // a joined run without --buckets keeps the sale's three: its users go where they went
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--join", "--users", "20",
+                "--strategy", "lua")).as(err.toString()).isZero();
         // no --buckets: the number the sale recorded
         out.getBuffer().setLength(0);
         assertThat(run("status", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();

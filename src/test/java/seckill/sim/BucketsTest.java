@@ -18,6 +18,7 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
 import seckill.sale.SaleBuckets;
+import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 
@@ -93,6 +94,23 @@ class BucketsTest {
         boolean oneSoldOut = r.bucketStates().stream().anyMatch(s -> s.stockLeft() == 0);
         assertThat(r.bucketUnsold()).isEqualTo(oneSoldOut ? left : 0);
         assertThat(r.state().sold() + left).isEqualTo(16);
+    }
+
+    @Test
+    void joiningWithAnotherNumberOfBucketsIsRefusedBeforeItSells() {
+        String prefix = TestRedis.prefix("buckets");
+        sales.add(new SaleBuckets(new SaleKeys(prefix), 4));
+        SimulationConfig c = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(4)
+                .load(40, 10, 2, 0).seed(5).build();
+        new Simulation(c, redis).run();
+        for (int other : new int[] {1, 2, 8}) {
+            SimulationConfig join = c.toBuilder().join(true).buckets(other).build();
+            assertThatThrownBy(() -> new Simulation(join, redis).run()).isInstanceOf(SaleKeyException.class)
+                    .hasMessageContaining("split into 4 bucket(s) and --buckets says " + other);
+        }
+        try (Jedis jedis = redis.borrow()) {
+            assertThat(SaleBuckets.sum(new SaleBuckets(new SaleKeys(prefix), 4).read(jedis)).sold()).isEqualTo(10);
+        }
     }
 
     @Test

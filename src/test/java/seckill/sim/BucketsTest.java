@@ -81,13 +81,18 @@ class BucketsTest {
         }
     }
 
+    /** A Lua sale of the test's own in that many buckets, without retries. */
+    private SimulationConfig luaSale(int buckets, long stock, long users, int pool, long seed) {
+        String prefix = TestRedis.prefix("buckets");
+        sales.add(new SaleBuckets(new SaleKeys(prefix), buckets));
+        return SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(buckets)
+                .load(stock, users, pool, 0).seed(seed).build();
+    }
+
     @Test
     void stockLeftInOneBucketWhileAnotherSoldOutIsCountedAsWhatBucketingCost() {
-        String prefix = TestRedis.prefix("buckets");
-        sales.add(new SaleBuckets(new SaleKeys(prefix), 8));
         // few users for the stock: their buckets sell out unevenly
-        SimulationConfig c = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(8)
-                .load(16, 40, 8, 0).seed(3).build();
+        SimulationConfig c = luaSale(8, 16, 40, 8, 3);
         SimulationResult r = new Simulation(c, redis).run();
         assertThat(r.auditHolds()).isTrue();
         long left = r.bucketStates().stream().mapToLong(s -> s.stockLeft()).sum();
@@ -98,10 +103,8 @@ class BucketsTest {
 
     @Test
     void joiningWithAnotherNumberOfBucketsIsRefusedBeforeItSells() {
-        String prefix = TestRedis.prefix("buckets");
-        sales.add(new SaleBuckets(new SaleKeys(prefix), 4));
-        SimulationConfig c = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(4)
-                .load(40, 10, 2, 0).seed(5).build();
+        SimulationConfig c = luaSale(4, 40, 10, 2, 5);
+        String prefix = c.prefix();
         new Simulation(c, redis).run();
         for (int other : new int[] {1, 2, 8}) {
             SimulationConfig join = c.toBuilder().join(true).buckets(other).build();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
 import seckill.sale.Sale;
-import seckill.sale.SaleAudit;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.util.Problem;
@@ -32,6 +32,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     CompareOptions compare;
 
+    @Mixin
+    BucketsOption buckets;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,7 +43,7 @@ public final class AuditCommand implements Callable<Integer> {
             int code = ExitCodes.OK;
             for (int i = 0; i < sales.size(); i++) {
                 StrategyKind strategy = compare.strategyAt(i);
-                boolean holds = audit(out, connection, sales.get(i), strategy);
+                boolean holds = audit(out, connection, buckets.of(sales.get(i), connection), strategy);
                 // with --compare, naive's violation is the lesson, expected; a safe strategy's fails the audit
                 if (!holds && (strategy == null || strategy.isSafe())) {
                     code = ExitCodes.AUDIT_FAILED;
@@ -52,10 +55,14 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /** Audits one sale and prints what it found; true when its invariants hold. */
-    private static boolean audit(PrintWriter out, RedisConnection connection, SaleKeys keys, StrategyKind strategy) {
-        List<Problem> wrongTypes = connection.call(jedis -> new Sale(keys).wrongTypes(jedis));
+    private static boolean audit(PrintWriter out, RedisConnection connection, SaleBuckets sale,
+                                 StrategyKind strategy) {
+        SaleKeys keys = sale.keys().get(0);
+        List<Problem> wrongTypes = connection.call(jedis -> sale.keys().stream()
+                .flatMap(bucket -> new Sale(bucket).wrongTypes(jedis).stream()).toList());
         out.println(Summary.line("Sale", (strategy == null ? "" : strategy.cliName() + ", ") + "prefix '"
-                + keys.prefix() + "' at " + connection.target().masked()));
+                + keys.prefix() + "'" + (sale.size() > 1 ? " and " + (sale.size() - 1) + " more bucket(s)" : "")
+                + " at " + connection.target().masked()));
         if (!wrongTypes.isEmpty()) {
             // keys overwritten by something else: the sale's invariants cannot even be read, so they fail
             for (Problem problem : wrongTypes) {
@@ -64,7 +71,7 @@ public final class AuditCommand implements Callable<Integer> {
             out.println(Summary.line("", "('reset' or 'run' without --join replaces the sale)"));
             return false;
         }
-        AuditResult a = connection.call(new SaleAudit(keys)::audit);
+        AuditResult a = connection.call(sale::audit);
         out.println(Summary.line("Sold", a.sold() + " / " + a.total() + ", winners " + a.winners()
                 + " (" + a.uniqueWinners() + " distinct)"));
         if (a.ok()) {

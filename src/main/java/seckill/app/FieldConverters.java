@@ -7,6 +7,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,6 +113,12 @@ public final class FieldConverters {
     public static final class Trace extends Field {
         public Trace() {
             super(ConfigField.TRACE);
+        }
+    }
+
+    public static final class Buckets extends Field {
+        public Buckets() {
+            super(ConfigField.BUCKETS);
         }
     }
 
@@ -225,6 +234,31 @@ public final class FieldConverters {
      * typo at the end: not a folder, not a device or a pipe (which would be replaced), a name the file system takes,
      * in a folder that takes files (tried with a probe file there, which also catches /sys and read-only mounts).
      */
+    /**
+     * {@code --start-at}: an ISO-8601 instant ({@code 2026-11-30T15:30:00Z}, or with an offset) or epoch
+     * milliseconds; at most a day ahead, which catches a mistyped date. A time already past starts at once.
+     */
+    public static final class StartAt implements ITypeConverter<Instant> {
+        static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(1);
+
+        @Override
+        public Instant convert(String value) {
+            Instant at;
+            try {
+                at = value.matches("\\d{1,15}") ? Instant.ofEpochMilli(Long.parseLong(value))
+                        : OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeException e) {
+                throw new TypeConversionException("'" + value + "' is not a time; expected an ISO-8601 instant "
+                        + "(e.g. 2026-11-30T15:30:00Z) or epoch milliseconds, at most a day ahead");
+            }
+            if (at.isAfter(Instant.now().plus(MAX_AHEAD))) {
+                throw new TypeConversionException("'" + value + "' is more than a day ahead; expected a time "
+                        + "between now and a day from now (ISO-8601 instant or epoch milliseconds)");
+            }
+            return at;
+        }
+    }
+
     public static final class ReportFile implements ITypeConverter<Path> {
         /** The longest file name most file systems take, in bytes. */
         private static final int MAX_NAME_BYTES = 255;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import seckill.redis.RedisConnection;
-import seckill.sale.Sale;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 
 /** Deletes exactly the sale's keys. */
@@ -22,12 +22,16 @@ public final class ResetCommand implements Callable<Integer> {
     @Mixin
     CompareOptions compare;
 
+    @Mixin
+    BucketsOption buckets;
+
     @Override
     public Integer call() {
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             for (SaleKeys keys : compare.sales(redis.prefix())) {
                 // deleting twice after a lost reply deletes nothing more: safe to retry
-                long deleted = connection.call(jedis -> new Sale(keys).reset(jedis));
+                SaleBuckets sale = buckets.of(keys, connection);
+                long deleted = connection.call(sale::reset);
                 spec.commandLine().getOut().println("Deleted " + deleted + " key(s) of the sale under prefix '"
                         + keys.prefix() + "' at " + connection.target().masked());
             }

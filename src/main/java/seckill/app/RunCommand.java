@@ -3,6 +3,7 @@ package seckill.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -16,6 +17,7 @@ import seckill.cli.ComparisonTable;
 import seckill.cli.Summary;
 import seckill.cli.TracePrint;
 import seckill.redis.RedisConnection;
+import seckill.sale.SaleBuckets;
 import seckill.report.ComparisonReport;
 import seckill.report.RunReport;
 import seckill.sim.Comparison;
@@ -44,14 +46,27 @@ public final class RunCommand implements Callable<Integer> {
             + "order listed, instead of all at once; each has the machine to itself, fairer for speed.")
     boolean oneAtATime;
 
+    @Option(names = "--start-at", paramLabel = "TIME", converter = FieldConverters.StartAt.class,
+            description = "Open (or join) the sale now, but let the first buyers in only at TIME: an ISO-8601 "
+                    + "instant (2026-11-30T15:30:00Z) or epoch milliseconds, at most a day ahead. Several "
+                    + "'run --join' processes given the same TIME start together; 'merge' adds up their reports.")
+    Instant startAt;
+
     @Mixin
     RedisOptions redis;
 
     @Override
     public Integer call() {
         compare.check(spec, oneAtATime);
+        if (startAt != null && compare.given()) {
+            throw new ParameterException(spec.commandLine(), "--start-at goes with one sale, not --compare");
+        }
         sale.toConfig(redis); // bad settings are refused before Redis is asked
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            if (sale.join && !compare.given() && !spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
+                // a joined sale keeps the buckets it was opened with, so that its users go where they went
+                sale.buckets = connection.call(jedis -> SaleBuckets.recorded(jedis, redis.keys()));
+            }
             SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
             return compare.given() ? compare(config, connection) : runOne(config, connection);
         }
@@ -60,6 +75,9 @@ public final class RunCommand implements Callable<Integer> {
     private int runOne(SimulationConfig config, RedisConnection connection) {
         PrintWriter out = spec.commandLine().getOut();
         Simulation simulation = new Simulation(config, connection);
+        if (startAt != null) {
+            simulation.startAt(startAt);
+        }
         Played<SimulationResult> played = untilSignalled(simulation::stop, simulation::run);
         SimulationResult result = played.result();
         RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));

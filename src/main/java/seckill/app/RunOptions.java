@@ -59,6 +59,9 @@ public class RunOptions {
     @Option(names = "--wait-replicas", descriptionKey = "sale.wait-replicas", paramLabel = "N", converter = FieldConverters.WaitReplicas.class)
     long waitReplicas;
 
+    @Option(names = "--buckets", descriptionKey = "sale.buckets", paramLabel = "N", converter = FieldConverters.Buckets.class)
+    long buckets;
+
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
             description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
     Path report;
@@ -68,7 +71,7 @@ public class RunOptions {
         return SimulationConfig.builder().prefix(redis.prefix()).strategy(strategy).stock(stock).users(users)
                 .pool(pool).durationS(duration).retries(retries).spreadMs(spreadMs).seed(seed).join(join)
                 .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace).traceBuyers(trace)
-                .waitReplicas(waitReplicas);
+                .waitReplicas(waitReplicas).buckets(buckets);
     }
 
     public SimulationConfig toConfig(RedisOptions redis) {

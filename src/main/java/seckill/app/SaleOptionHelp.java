@@ -35,6 +35,9 @@ public final class SaleOptionHelp extends java.util.ListResourceBundle implement
                     + "was sent, what came back, when, and who broke an aborted WATCH (0: none)"),
             Map.entry(ConfigField.WAIT_REPLICAS, "Confirm a win only once this many replicas hold it (WAIT), so "
                     + "that a failover loses none (0: as soon as the master answers)"),
+            Map.entry(ConfigField.BUCKETS, "Split the stock into this many buckets, each a whole sale under the "
+                    + "prefix's hash tag numbered ({sale}: gives {sale.0}:, {sale.1}:, …); each user buys in the one "
+                    + "bucket a hash of its id picks, so nobody wins twice"),
             Map.entry(ConfigField.SEED, "Seed of the user ids")));
 
     /** The help line of a field: what it is, its range and its default. */

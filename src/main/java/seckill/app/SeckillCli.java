@@ -17,7 +17,7 @@ import seckill.sale.SaleKeyException;
         resourceBundle = "seckill.app.SaleOptionHelp",
         description = "A Redis flash sale (秒杀) under load: strategies side by side, invariants proven.",
         subcommands = {UiCommand.class, RunCommand.class, StatusCommand.class, AuditCommand.class, ResetCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
         footer = "")
 public final class SeckillCli implements Runnable {
     @CommandLine.Spec
@@ -25,7 +25,7 @@ public final class SeckillCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ui, run, status, audit, reset"
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ui, run, status, audit, reset, merge"
                 + " or bench");
     }
 

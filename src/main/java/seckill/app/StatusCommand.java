@@ -20,7 +20,7 @@ import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
-import seckill.sale.SaleReader;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
 
@@ -40,6 +40,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     CompareOptions compare;
 
+    @Mixin
+    BucketsOption buckets;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,10 +51,12 @@ public final class StatusCommand implements Callable<Integer> {
             List<Map<String, Object>> statuses = new ArrayList<>();
             for (int i = 0; i < sales.size(); i++) {
                 SaleKeys keys = sales.get(i);
-                SaleState s = connection.call(jedis -> {
-                    refuseWrongTypes(new Sale(keys), jedis);
-                    return new SaleReader(keys).read(jedis);
+                SaleBuckets split = buckets.of(keys, connection);
+                List<SaleState> levels = connection.call(jedis -> {
+                    split.keys().forEach(bucket -> refuseWrongTypes(new Sale(bucket), jedis));
+                    return split.read(jedis);
                 });
+                SaleState s = SaleBuckets.sum(levels);
                 Map<String, Object> status = new LinkedHashMap<>();
                 if (compare.given()) {
                     status.put("strategy", compare.strategyAt(i).cliName());
@@ -65,10 +70,19 @@ public final class StatusCommand implements Callable<Integer> {
                 status.put("oversold", s.oversold());
                 status.put("open", s.isOpen());
                 status.put("seconds_left", s.ttlMillis() >= 0 ? Math.round(s.ttlMillis() / 1000.0) : null);
+                if (split.size() > 1) {
+                    status.put("buckets", split.size());
+                    status.put("bucket_levels", levels.stream().map(b -> Map.of("stock", b.total(), "sold",
+                            b.sold())).toList());
+                }
                 status.put("redis", connection.target().masked());
                 statuses.add(status);
                 if (!json) {
                     print(out, keys, s, connection, compare.given());
+                    if (split.size() > 1 && s.exists()) {
+                        out.println(Summary.line("Buckets", split.size() + ": " + String.join(", ", levels.stream()
+                                .map(b -> Summary.f(b.sold()) + "/" + Summary.f(b.total())).toList())));
+                    }
                 }
             }
             if (json) {

@@ -27,8 +27,18 @@ public final class RedisBenchmark {
     private static final Pattern RATE = Pattern.compile("([0-9.]+) requests per second(?:, p50=([0-9.]+) msec)?");
 
     /** Requests per second and median latency, or why it did not run. */
-    public record Result(double requestsPerSecond, double p50Ms, String skippedBecause) {
+    /** @param sold items the requests sold: nearly every one of them, or the rate is not of purchases */
+    public record Result(double requestsPerSecond, double p50Ms, String skippedBecause, long sold) {
+        Result(double requestsPerSecond, double p50Ms, String skippedBecause) {
+            this(requestsPerSecond, p50Ms, skippedBecause, 0);
+        }
     }
+
+    /**
+     * redis-benchmark's {@code -r}: user ids drawn from this many. It reads the number as a C int, so a larger one
+     * (10^12 was given once) wraps and every request names one user, who then only ever hears "already won".
+     */
+    static final int USER_IDS = 1_000_000_000;
 
     private final String executable;
 
@@ -69,7 +79,7 @@ public final class RedisBenchmark {
             InetSocketAddress where = connection.ownerAddress();
             List<String> command = new ArrayList<>(List.of(executable, "-h", where.getHostString(), "-p",
                     Integer.toString(where.getPort()), "--dbnum", Integer.toString(target.database()), "-c",
-                    Integer.toString(clients), "-n", Long.toString(requests), "-r", "1000000000000", "-q",
+                    Integer.toString(clients), "-n", Long.toString(requests), "-r", Integer.toString(USER_IDS), "-q",
                     "EVALSHA", sha, "6", keys.flag(), keys.total(), keys.num(), keys.user(), keys.buyers(),
                     keys.times(), "u__rand_int__", "0"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -84,8 +94,9 @@ public final class RedisBenchmark {
             if (code != 0 || last == null) {
                 return new Result(0, 0, "redis-benchmark failed (exit " + code + ")");
             }
+            long sold = Long.parseLong(jedis.get(keys.num()));
             return new Result(Double.parseDouble(last.group(1)),
-                    last.group(2) == null ? 0 : Double.parseDouble(last.group(2)), null);
+                    last.group(2) == null ? 0 : Double.parseDouble(last.group(2)), null, sold);
         } catch (IOException e) {
             return new Result(0, 0, "redis-benchmark could not start: " + e.getMessage());
         } catch (InterruptedException e) {

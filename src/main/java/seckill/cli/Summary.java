@@ -39,6 +39,12 @@ public final class Summary {
             out.println(line("Unsold", f(r.unsoldStock()) + (r.unsoldStock() == 1 ? " item" : " items")
                     + " left while " + f(r.usersLost()) + " users lost (库存遗留)" + unsoldWhy(r)));
         }
+        if (r.buckets() > 1) {
+            out.println(line("Buckets", r.buckets() + ": " + String.join(", ", r.bucketLevels().stream()
+                    .map(b -> f(b.sold()) + "/" + f(b.stock())).toList())
+                    + (r.bucketUnsold() > 0 ? "; " + f(r.bucketUnsold()) + " left in some while another sold out "
+                    + "(the price of buckets)" : "")));
+        }
         out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "
                 + f(r.errors())));
         out.println(line("Speed", f(Math.round(r.usersPerS())) + " users/s, " + f(Math.round(r.attemptsPerS()))

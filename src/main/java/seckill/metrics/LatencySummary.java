@@ -2,9 +2,19 @@ package seckill.metrics;
 
 import org.HdrHistogram.Histogram;
 
-/** Latency percentiles in milliseconds. */
-public record LatencySummary(double p50, double p90, double p99, double p999, double max, long count) {
+/**
+ * Latency percentiles in milliseconds.
+ *
+ * @param histogram the histogram they were read from, encoded ({@link LatencyHistograms}); null except in a run's
+ *                  last sample ({@link SaleMetrics#finalSample()})
+ */
+public record LatencySummary(double p50, double p90, double p99, double p999, double max, long count,
+                             String histogram) {
     public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0);
+
+    public LatencySummary(double p50, double p90, double p99, double p999, double max, long count) {
+        this(p50, p90, p99, p999, max, count, null);
+    }
 
     /** @param micros a histogram of microseconds */
     public static LatencySummary of(Histogram micros) {

@@ -10,7 +10,7 @@ import org.HdrHistogram.Recorder;
  * at a time takes interval snapshots with {@link #sample()}, which also folds each interval into the total.
  */
 public final class SaleMetrics {
-    private static final int DIGITS = 3;
+    static final int DIGITS = 3;
 
     private final LongAdder attempts = new LongAdder();
     private final LongAdder wins = new LongAdder();
@@ -97,6 +97,20 @@ public final class SaleMetrics {
 
     public long usersDone() {
         return usersDone.sum();
+    }
+
+    /**
+     * The last sample of a run: as {@link #sample()}, and the whole run's histogram encoded
+     * ({@link LatencyHistograms}) in its overall latency, for a report that {@code merge} can add up.
+     */
+    public synchronized MetricsSnapshot finalSample() {
+        MetricsSnapshot s = sample();
+        LatencySummary o = s.overall();
+        return new MetricsSnapshot(s.elapsedMs(), s.attempts(), s.wins(), s.soldOut(), s.closed(), s.alreadyWon(),
+                s.conflicts(), s.errors(), s.usersDone(), s.usersWon(), s.usersUnknown(), s.strandedSold(),
+                s.attemptsPerS(), s.winsPerS(), s.conflictsPerS(), s.interval(),
+                new LatencySummary(o.p50(), o.p90(), o.p99(), o.p999(), o.max(), o.count(),
+                        LatencyHistograms.encode(overall)));
     }
 
     /** The counters now, and the interval since the last call. Callers take turns (synchronized). */

@@ -1,7 +1,6 @@
 package seckill.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,15 +30,11 @@ public record ComparisonReport(String mode, List<String> strategies, long seed, 
     }
 
     public String toJson() {
-        try {
-            return RunReport.Json.MAPPER.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RunReport.Json.of(this);
     }
 
     /** Writes the report whole or not at all. */
     public void write(Path file) throws IOException {
-        Exports.writeAtomically(file, toJson() + System.lineSeparator());
+        RunReport.Json.write(file, this);
     }
 }

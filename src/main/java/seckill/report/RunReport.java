@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
 import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
+import seckill.sale.SaleKeys;
+import seckill.sale.SaleState;
 import seckill.sim.Fairness;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -27,6 +30,8 @@ import seckill.util.Problem.Kind;
  * The JSON run report (snake_case; docs/ARCHITECTURE.md lists its fields). {@code sold}, {@code winners} and
  * {@code oversold} are read back from Redis, not from the client's own counters. The Redis URL is masked. The
  * traced buyers ({@code trace}) are written as the engine's own value types, {@link Trace} and its steps.
+ * {@code latency_histogram} is the run's latency histogram encoded ({@code LatencyHistograms}), which
+ * {@link MergedReport} adds up.
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
         "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "unsold_stock",
@@ -34,7 +39,7 @@ import seckill.util.Problem.Kind;
         "sold_out_ms", "lost_wins", "wait_replicas",
         "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
-        "redis", "jvm", "trace"})
+        "redis", "jvm", "trace", "buckets", "bucket_unsold", "bucket_levels", "latency_histogram"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long unsoldStock, long usersWon, long usersLost,
@@ -43,10 +48,16 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
                         Map<String, Object> errorDetail, Audit audit,
-                        RedisInfo redis, Jvm jvm, List<Trace> trace) {
+                        RedisInfo redis, Jvm jvm, List<Trace> trace, String latencyHistogram, int buckets,
+                        long bucketUnsold, List<BucketLevel> bucketLevels) {
 
     public RunReport {
         trace = trace == null ? List.of() : List.copyOf(trace);
+        bucketLevels = bucketLevels == null ? List.of() : List.copyOf(bucketLevels);
+    }
+
+    /** One bucket of a sale split by {@code --buckets}, as Redis holds it at the end. */
+    public record BucketLevel(int bucket, String prefix, long stock, long sold) {
     }
 
     /** Latency percentiles in milliseconds. */
@@ -94,6 +105,19 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         static final ObjectMapper MAPPER = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);
+
+        static String of(Object report) {
+            try {
+                return MAPPER.writeValueAsString(report);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes the report whole or not at all: a temporary file beside the target, then a move. */
+        static void write(Path file, Object report) throws IOException {
+            Exports.writeAtomically(file, of(report) + System.lineSeparator());
+        }
     }
 
     public static RunReport of(SimulationResult result, RedisInfo redis) {
@@ -119,7 +143,19 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                 m.errors(),
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
-                error == null ? null : error.fields(), audit, redis, Jvm.now(), result.traces());
+                error == null ? null : error.fields(), audit, redis, Jvm.now(), result.traces(),
+                m.overall().histogram(), c.buckets(), result.bucketUnsold(), levels(result));
+    }
+
+    /** Each bucket's stock and sold; none for a sale of one bucket. */
+    private static List<BucketLevel> levels(SimulationResult result) {
+        List<SaleState> states = result.bucketStates();
+        if (states.size() < 2) {
+            return List.of();
+        }
+        List<SaleKeys> keys = result.config().keys().buckets(states.size());
+        return IntStream.range(0, states.size()).mapToObj(i -> new BucketLevel(i,
+                keys.get(i).prefix(), states.get(i).total(), states.get(i).sold())).toList();
     }
 
     /** The share to three places, or null when no user arrived. */

@@ -57,6 +57,29 @@ public final class SaleAudit {
     }
 
     /**
+     * Winners of this sale, bucket {@code bucket} of {@code n}, whose id routes to another bucket
+     * ({@link SaleKeys#bucketOf}); null when there are none. Any would mean a user could win in two buckets. Read in
+     * chunks, nothing held but the count.
+     */
+    public Problem strays(Jedis jedis, int bucket, int n) {
+        long count = 0;
+        String first = null;
+        for (long from = 0; ; from += CHUNK) {
+            List<String> chunk = jedis.lrange(keys.user(), from, from + CHUNK - 1);
+            for (String id : chunk) {
+                if (SaleKeys.bucketOf(id, n) != bucket) {
+                    count++;
+                    first = first == null ? id : first;
+                }
+            }
+            if (chunk.size() < CHUNK) {
+                break;
+            }
+        }
+        return count == 0 ? null : Problem.of(Kind.BUCKET_STRAYS, bucket, count, first);
+    }
+
+    /**
      * Of the users a client told they won, those not in {@code kill_user}: acknowledged wins that Redis lost (a
      * master that failed over before the win reached its replica). The winners are read in chunks; only the
      * acknowledged are held.

@@ -1,7 +1,10 @@
 package seckill.sale;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 
 import seckill.util.Problem;
 
@@ -52,6 +55,54 @@ public record SaleKeys(String prefix) {
         return Problem.of(Problem.Kind.PREFIX_NO_HASH_TAG, given, "{" + (name.isEmpty() ? "sale1" : name) + "}:");
     }
 
+    /**
+     * Bucket {@code i} of a sale split into buckets ({@code --buckets}): a complete sale of its own under the same
+     * prefix with the hash tag {@code {T}} made {@code {T.i}} ({@code {sale}:} gives {@code {sale.0}:}), so that on
+     * a cluster the buckets fall in different slots.
+     *
+     * @throws IllegalArgumentException when the prefix has no hash tag
+     */
+    public SaleKeys bucket(int i) {
+        if (hashTag().isEmpty()) {
+            throw new IllegalArgumentException(bucketsProblem(prefix, 2).english());
+        }
+        int close = prefix.indexOf('}', prefix.indexOf('{') + 1);
+        return new SaleKeys(prefix.substring(0, close) + "." + i + prefix.substring(close));
+    }
+
+    /** The sales of {@code n} buckets: this sale itself when {@code n} is 1. */
+    public List<SaleKeys> buckets(int n) {
+        return n == 1 ? List.of(this) : IntStream.range(0, n).mapToObj(this::bucket).toList();
+    }
+
+    /**
+     * The bucket that sells to this user: CRC-32 of the id modulo {@code n}, the same in every process, so a user
+     * only ever buys in one bucket and cannot win in two.
+     */
+    public static int bucketOf(String userId, int n) {
+        if (n == 1) {
+            return 0;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(userId.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % n);
+    }
+
+    /** Bucket {@code i}'s share of the stock: an even split, the remainder to the first buckets. */
+    public static long bucketStock(long stock, int n, int i) {
+        return stock / n + (i < stock % n ? 1 : 0);
+    }
+
+    /** Why a prefix cannot hold a sale in {@code n} buckets (it has no hash tag to number), or null when it can. */
+    public static Problem bucketsProblem(String given, int n) {
+        if (n == 1 || new SaleKeys(given).hashTag().isPresent()) {
+            return null;
+        }
+        String name = given == null ? "" : given.replaceAll("[{}]", "").replaceAll(":+$", "");
+        return Problem.of(Problem.Kind.BUCKETS_NO_HASH_TAG, given == null ? "" : given,
+                "{" + (name.isEmpty() ? "sale" : name) + "}:");
+    }
+
     /** The sale's stock (string). */
     public String total() {
         return prefix + "kill_total";
@@ -87,7 +138,7 @@ public record SaleKeys(String prefix) {
         return prefix + "kill_stock";
     }
 
-    /** Run metadata (hash): opened_ms, stock, duration_s, strategy. */
+    /** Run metadata (hash): opened_ms, stock, duration_s, strategy; under the sale's own tag, buckets. */
     public String meta() {
         return prefix + "kill_meta";
     }

@@ -1,8 +1,12 @@
 package seckill.sim;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +18,7 @@ import seckill.redis.Backoff;
 import seckill.redis.RedisErrors;
 import seckill.redis.RedisTarget;
 import seckill.sale.Outcome;
+import seckill.sale.SaleKeys;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
@@ -56,6 +61,10 @@ final class BuyerRules {
     private volatile long startEpochMs;
     /** Waited on before the start: runs of a comparison let their first users in together. */
     private volatile Runnable gate = () -> { };
+    /** Open until the run is stopped or fails: a wait for the start ends there. */
+    private final CountDownLatch ended = new CountDownLatch(1);
+    /** The buckets a buyer was told were sold out ({@code --buckets}); the sale is over once all are. */
+    private final Set<Integer> soldOutBuckets = ConcurrentHashMap.newKeySet();
     /** When the first buyer was told the stock was gone (on {@link System#nanoTime}), 0 until then. */
     private volatile long soldOutNanos;
     /** Paced buyers let in and not yet done. */
@@ -126,6 +135,28 @@ final class BuyerRules {
     /** The sampled feed of what the buyers send. */
     CommandFeed feed() {
         return feed;
+    }
+
+    /**
+     * Waits until that instant on this machine's clock (processes started together, {@code run --start-at}), or
+     * until the run is stopped meanwhile.
+     */
+    void waitUntil(Instant at) {
+        long ms = at.toEpochMilli() - System.currentTimeMillis();
+        try {
+            ended.await(Math.max(0, ms), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** With buckets, notes the user's bucket as sold out; true once every bucket is (always with one). */
+    private boolean allBucketsSoldOut(Turn turn) {
+        if (config.buckets() == 1) {
+            return true;
+        }
+        soldOutBuckets.add(SaleKeys.bucketOf(turn.userId, config.buckets()));
+        return soldOutBuckets.size() == config.buckets();
     }
 
     /** Makes {@link #start()} wait on this first (runs started together). */
@@ -277,6 +308,10 @@ final class BuyerRules {
             case SOLD_OUT -> {
                 metrics.soldOut();
                 metrics.userDone(false);
+                if (!allBucketsSoldOut(turn)) {
+                    // another bucket may still have stock for its users: only this bucket's are turned away
+                    return true;
+                }
                 if (endedBy.compareAndSet(null, EndReason.SOLD_OUT)) {
                     soldOutNanos = System.nanoTime();
                 }
@@ -370,11 +405,13 @@ final class BuyerRules {
     void fail(Problem problem) {
         error.compareAndSet(null, problem);
         endedBy.set(EndReason.ERROR);
+        ended.countDown();
     }
 
     /** Asks the run to end; the buyers finish the attempt they are in and leave. */
     void stop() {
         endedBy.compareAndSet(null, EndReason.STOPPED);
+        ended.countDown();
     }
 
     /** Ends the run for that reason unless it has ended already. */

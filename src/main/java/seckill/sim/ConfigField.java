@@ -19,6 +19,7 @@ public enum ConfigField {
     REDIS_TIMEOUT("redis-timeout", 1, 300, 5),
     TRACE("trace", 0, 1_000, 0),
     WAIT_REPLICAS("wait-replicas", 0, 16, 0),
+    BUCKETS("buckets", 1, 1_024, 1),
     SEED("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0);
 
     private final String name;

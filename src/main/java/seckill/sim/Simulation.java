@@ -1,6 +1,7 @@
 package seckill.sim;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
@@ -10,9 +11,10 @@ import seckill.redis.RedisConnection;
 import seckill.redis.RedisErrors;
 import seckill.redis.RedisUnavailableException;
 import seckill.sale.AuditResult;
+import seckill.sale.BucketedStrategy;
 import seckill.sale.PurchaseStrategy;
 import seckill.sale.Sale;
-import seckill.sale.SaleAudit;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleReader;
@@ -34,6 +36,7 @@ public final class Simulation {
     private final SimulationConfig config;
     private final RedisConnection redis;
     private final PurchaseStrategy strategy;
+    private final SaleBuckets buckets;
     private final ThreadFactory buyers;
     private final BuyerRules rules;
     private volatile Phase phase = Phase.READY;
@@ -60,7 +63,9 @@ public final class Simulation {
         this.config = config;
         this.redis = redis;
         this.buyers = buyers;
-        this.strategy = config.strategy().create(config.keys(), config.naiveGapMs());
+        this.strategy = config.buckets() == 1 ? config.strategy().create(config.keys(), config.naiveGapMs())
+                : new BucketedStrategy(config.strategy(), config.keys(), config.buckets(), config.naiveGapMs());
+        this.buckets = new SaleBuckets(config.keys(), config.buckets());
         this.rules = new BuyerRules(config, redis.target(), strategy.claimMeansWon());
     }
 
@@ -71,6 +76,11 @@ public final class Simulation {
     public static SimulationConfig forServer(SimulationConfig config, RedisConnection redis) {
         if (!redis.isCluster()) {
             return config;
+        }
+        if (config.buckets() > 1) {
+            // buyers' connections are aimed at one master; buckets on several need a connection per bucket
+            throw new IllegalArgumentException("--buckets above 1 runs on one Redis server for now, not on a "
+                    + "cluster (each bucket is a sale there: run one process per bucket with its prefix {T.i}:)");
         }
         String prefix = SaleKeys.onCluster(config.prefix());
         SimulationConfig onCluster = prefix.equals(config.prefix()) ? config
@@ -104,6 +114,14 @@ public final class Simulation {
         return rules.feed();
     }
 
+    /**
+     * Lets the first users in only at that instant ({@code run --start-at}), so that several processes joining one
+     * sale start together; the sale is opened or joined before. A stop meanwhile ends the wait, and the run.
+     */
+    public void startAt(Instant at) {
+        rules.gate(() -> rules.waitUntil(at));
+    }
+
     /** Did the first to arrive win, so far (the dashboard shows it live). */
     public Fairness fairness() {
         return rules.fairness();
@@ -131,8 +149,9 @@ public final class Simulation {
         engine().play(rules);
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
-        MetricsSnapshot last = rules.metrics().sample();
+        MetricsSnapshot last = rules.metrics().finalSample();
         SaleState state = null;
+        List<SaleState> bucketStates = List.of();
         AuditResult audit = null;
         List<Trace> traces = List.of();
         List<String> lostWinners = List.of();
@@ -142,18 +161,19 @@ public final class Simulation {
             if (rules.endedBy() == EndReason.STOPPED && !config.join()) {
                 // a stopped sale is over for every client, as if its time were up; one joined is not ours to end
                 redis.call(patience, jedis -> {
-                    new Sale(config.keys()).close(jedis);
+                    buckets.close(jedis);
                     return null;
                 });
             }
-            state = redis.call(patience, new SaleReader(config.keys())::read);
-            audit = redis.call(patience, new SaleAudit(config.keys())::audit);
+            bucketStates = redis.call(patience, buckets::read);
+            state = SaleBuckets.sum(bucketStates);
+            audit = redis.call(patience, buckets::audit);
             if (last.usersWon() > state.sold()) {
                 // every confirmed win must be an item sold in Redis; other clients can only add to what is sold
                 audit = audit.with(Problem.of(Kind.CONFIRMED_OVER_SOLD, last.usersWon(), state.sold()));
             }
             List<String> acknowledged = rules.acknowledged();
-            lostWinners = redis.call(patience, jedis -> new SaleAudit(config.keys()).missing(jedis, acknowledged));
+            lostWinners = redis.call(patience, jedis -> buckets.missing(jedis, acknowledged));
             if (!lostWinners.isEmpty()) {
                 audit = audit.with(Problem.of(Kind.LOST_WINS, lostWinners.size(), lostWinners.get(0)));
             }
@@ -164,7 +184,7 @@ public final class Simulation {
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
-                rules.fairness(), rules.soldOutMs(), traces, lostWinners);
+                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates);
     }
 
     private Engine engine() {
@@ -180,22 +200,28 @@ public final class Simulation {
 
     /** Opens (or checks) the sale; safe to repeat after a lost reply, since no user has arrived yet. */
     private void prepareSale() {
-        Sale sale = new Sale(config.keys());
         redis.call(redisTimeout(), jedis -> {
             if (config.join()) {
-                List<Problem> wrong = sale.wrongTypes(jedis);
-                if (!wrong.isEmpty()) {
-                    throw new SaleKeyException(Problem.of(Kind.JOIN_WRONG_TYPES, wrong));
+                int recorded = SaleBuckets.recorded(jedis, config.keys());
+                if (recorded != config.buckets()) {
+                    throw new SaleKeyException(Problem.of(Kind.JOIN_BUCKETS, recorded, config.buckets()));
                 }
-                if (!sale.exists(jedis)) {
-                    throw new SaleKeyException(Problem.of(Kind.JOIN_NO_SALE, config.prefix(), config.keys().total()));
+                long stock = 0;
+                for (SaleKeys bucket : buckets.keys()) {
+                    Sale sale = new Sale(bucket);
+                    List<Problem> wrong = sale.wrongTypes(jedis);
+                    if (!wrong.isEmpty()) {
+                        throw new SaleKeyException(Problem.of(Kind.JOIN_WRONG_TYPES, wrong));
+                    }
+                    if (!sale.exists(jedis)) {
+                        throw new SaleKeyException(Problem.of(Kind.JOIN_NO_SALE, bucket.prefix(), bucket.total()));
+                    }
+                    String total = jedis.get(bucket.total());
+                    stock += total == null ? 0 : Long.parseLong(total);
                 }
-                String total = jedis.get(config.keys().total());
-                if (total != null) {
-                    rules.saleStock(Long.parseLong(total));
-                }
+                rules.saleStock(stock);
             } else {
-                sale.open(jedis, config.stock(), config.durationS(), config.strategy());
+                buckets.open(jedis, config.stock(), config.durationS(), config.strategy());
             }
             strategy.prepare(jedis);
             return null;

@@ -2,6 +2,7 @@ package seckill.sim;
 
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.util.Problem;
 
 /**
  * One sale's settings: the one shape the command line, the form and the engine share. Built only with valid values:
@@ -24,11 +25,12 @@ import seckill.sale.StrategyKind;
  * @param paceS          the sale lasts about this many seconds: buyers arrive in waves as it falls behind (0: off)
  * @param traceBuyers    how many buyers, sampled from the seed, have every round trip recorded (0: none)
  * @param waitReplicas   replicas that must hold a win (WAIT) before the buyer is told it won (0: none)
+ * @param buckets        the stock split into this many buckets, each a sale of its own ({@code SaleBuckets}); 1: none
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
                                long naiveGapMs, int redisTimeoutS, EngineKind engine, long paceS,
-                               int traceBuyers, int waitReplicas) {
+                               int traceBuyers, int waitReplicas, int buckets) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
@@ -46,6 +48,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         ConfigField.PACE.check(paceS);
         ConfigField.TRACE.check(traceBuyers);
         ConfigField.WAIT_REPLICAS.check(waitReplicas);
+        ConfigField.BUCKETS.check(buckets);
         engine = engine == null ? EngineKind.THREADS : engine;
         if (paceS > 0 && spreadMs > 0) {
             throw new IllegalArgumentException("--pace and --spread-ms: choose one (a pace spreads the arrivals "
@@ -54,6 +57,19 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         if (waitReplicas > 0 && engine == EngineKind.LOOP) {
             throw new IllegalArgumentException("--wait-replicas goes with --engine threads (the loop does not wait "
                     + "for replicas)");
+        }
+        if (buckets > 1) {
+            Problem untagged = SaleKeys.bucketsProblem(prefix, buckets);
+            if (untagged != null) {
+                throw new IllegalArgumentException(untagged.english());
+            }
+            if (buckets > stock) {
+                throw new IllegalArgumentException("--buckets must be at most --stock (" + stock + "): each bucket "
+                        + "holds at least one item (got " + buckets + ")");
+            }
+            if (traceBuyers > 0) {
+                throw new IllegalArgumentException("--trace goes with --buckets 1 (a trace reads one sale's record)");
+            }
         }
         if (paceS > durationS) {
             throw new IllegalArgumentException("--pace must be at most --duration (" + durationS + " s): the sale "
@@ -76,7 +92,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
                 .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
                 .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS).traceBuyers(traceBuyers)
-                .waitReplicas(waitReplicas);
+                .waitReplicas(waitReplicas).buckets(buckets);
     }
 
     /** A seed for a run that was given none: differs from run to run and from process to process. */
@@ -111,6 +127,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         private long paceS = ConfigField.PACE.defaultValue();
         private long traceBuyers = ConfigField.TRACE.defaultValue();
         private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
+        private long buckets = ConfigField.BUCKETS.defaultValue();
 
         private Builder() {
         }
@@ -206,12 +223,19 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
             return this;
         }
 
+        /** Buckets the stock is split into; 1: none. */
+        public Builder buckets(long value) {
+            buckets = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option and its range, for a value out of range */
         public SimulationConfig build() {
             return new SimulationConfig(prefix, strategy, stock, users, ConfigField.POOL.checkInt(pool), durationS,
                     ConfigField.RETRIES.checkInt(retries), spreadMs, seed != null ? seed : newSeed(), join,
                     naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine, paceS,
-                    ConfigField.TRACE.checkInt(traceBuyers), ConfigField.WAIT_REPLICAS.checkInt(waitReplicas));
+                    ConfigField.TRACE.checkInt(traceBuyers), ConfigField.WAIT_REPLICAS.checkInt(waitReplicas),
+                    ConfigField.BUCKETS.checkInt(buckets));
         }
     }
 }

@@ -23,15 +23,38 @@ import seckill.util.Verdict;
  * @param traces      the sampled buyers' round trips ({@code --trace}); empty when none was traced
  * @param lostWinners users the client told they won who are not in {@code kill_user} afterwards (acknowledged
  *                    wins lost, e.g. by a failover before the win reached a replica); empty when none was
+ * @param bucketStates each bucket's figures afterwards ({@code --buckets}), in order; empty when Redis could not be
+ *                    read, one when the sale has no buckets
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
-                               long soldOutMs, List<Trace> traces, List<String> lostWinners) {
+                               long soldOutMs, List<Trace> traces, List<String> lostWinners,
+                               List<SaleState> bucketStates) {
 
     public SimulationResult {
         fairness = fairness == null ? Fairness.NONE : fairness;
         traces = traces == null ? List.of() : List.copyOf(traces);
         lostWinners = lostWinners == null ? List.of() : List.copyOf(lostWinners);
+        bucketStates = bucketStates == null ? List.of() : List.copyOf(bucketStates);
+    }
+
+    /** A result of a sale in one bucket. */
+    public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
+                            SaleState state, AuditResult audit, Problem error, Fairness fairness,
+                            long soldOutMs, List<Trace> traces, List<String> lostWinners) {
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, lostWinners,
+                List.of());
+    }
+
+    /**
+     * What bucketing cost: the items left in buckets at the end while another bucket had sold out, so that its
+     * users were turned away with stock still in the sale; 0 with one bucket, or when no bucket sold out.
+     */
+    public long bucketUnsold() {
+        if (bucketStates.size() < 2 || bucketStates.stream().noneMatch(s -> s.exists() && s.stockLeft() == 0)) {
+            return 0;
+        }
+        return bucketStates.stream().mapToLong(SaleState::stockLeft).sum();
     }
 
     /** A result with no acknowledged win lost. */

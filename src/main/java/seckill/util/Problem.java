@@ -67,11 +67,15 @@ public record Problem(Kind kind, List<Object> args) {
         KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),
         JOIN_WRONG_TYPES("sale.joinWrongTypes", "problems"),
         JOIN_NO_SALE("sale.joinNoSale", "prefix", "key"),
+        /** Joining with another number of buckets would send users to other buckets: one could win in two. */
+        JOIN_BUCKETS("sale.joinBuckets", "recorded", "given"),
         READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
         // the run
         LOOP_NO_TLS("run.loopNoTls"),
         /** On a Redis Cluster a sale's keys must share a slot: the prefix needs a hash tag. */
         PREFIX_NO_HASH_TAG("cluster.prefixNoHashTag", "prefix", "example"),
+        /** Buckets are numbered in the prefix's hash tag: a prefix without one cannot be split. */
+        BUCKETS_NO_HASH_TAG("run.bucketsNoHashTag", "prefix", "example"),
         LOOP_FAILED("run.loopFailed", "cause"),
         NOT_AUDITED("run.notAudited", "cause"),
         // the audit's findings
@@ -82,7 +86,9 @@ public record Problem(Kind kind, List<Object> args) {
         /** The client confirmed more wins than Redis holds sold: a win was counted that did not happen. */
         CONFIRMED_OVER_SOLD("audit.confirmedOverSold", "confirmed", "sold"),
         /** Users the client told they won are not in kill_user: acknowledged wins lost (a failover, say). */
-        LOST_WINS("audit.lostWins", "lost", "first");
+        LOST_WINS("audit.lostWins", "lost", "first"),
+        /** Winners in a bucket that their id does not route to: a user could then win in two buckets. */
+        BUCKET_STRAYS("audit.bucketStrays", "bucket", "count", "first");
 
         private final String key;
         private final List<String> fields;

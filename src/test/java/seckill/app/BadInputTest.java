@@ -118,6 +118,20 @@ class BadInputTest {
         assertRefused(run(command, "--stock"), "--stock", "Missing required parameter");
     }
 
+    @ParameterizedTest(name = "run --start-at ''{0}''")
+    @ValueSource(strings = {"tomorrow", "2026-13-01T00:00:00Z", "12:00", "99999999999999", "-5"})
+    void aStartThatIsNoTimeOrTooFarAheadIsRefused(String value) {
+        assertRefused(run("run", "--start-at", value), "--start-at", "ISO-8601 instant");
+    }
+
+    @Test
+    void mergeRefusesAFileThatIsNoRunReport(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("x.json"), "{\"a\": 1}");
+        assertRefused(run("merge", file.toString()), "REPORT", "is not a run report");
+        assertRefused(run("merge", dir.resolve("missing.json").toString()), "REPORT", "cannot read");
+    }
+
     @ParameterizedTest(name = "{0} --strategy ''{1}''")
     @MethodSource("badStrategies")
     void aWrongStrategyIsRefusedWithTheNames(String command, String value) {

@@ -47,11 +47,44 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @CsvSource({"run", "ui", "status", "audit", "reset", "bench"})
+    @CsvSource({"run", "ui", "status", "audit", "reset", "bench", "merge"})
     void everyHelpPageListsTheExitCodes(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:").containsPattern("(?m)^  3 +the audit found a violation$")
                 .containsPattern("(?m)^  4 +Redis unreachable, refused or lost$");
+    }
+
+    @Test
+    void aSaleInBucketsIsReadAuditedAndResetAsTheBucketsItRecorded(@TempDir Path dir) throws Exception {
+        String prefix = prefix();
+        Path report = dir.resolve("r.json");
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--buckets", "3", "--stock", "31",
+                "--users", "200", "--strategy", "lua", "--report", report.toString())).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("buckets").asInt()).isEqualTo(3);
+        assertThat(json.get("bucket_levels")).hasSize(3);
+        long levels = 0;
+        for (JsonNode level : json.get("bucket_levels")) {
+            levels += level.get("sold").asLong();
+        }
+        assertThat(json.get("sold").asLong()).isEqualTo(levels).isEqualTo(31);
+        // a joined run without --buckets keeps the sale's three: its users go where they went
+        assertThat(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--join", "--users", "20",
+                "--strategy", "lua")).as(err.toString()).isZero();
+        // no --buckets: the number the sale recorded
+        out.getBuffer().setLength(0);
+        assertThat(run("status", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();
+        assertThat(out.toString()).contains("Sold        31 / 31").contains("Buckets     3: 11/11, 10/10, 10/10");
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();
+        assertThat(out.toString()).contains("and 2 more bucket(s)").contains("✔");
+        assertThat(run("reset", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            for (SaleKeys bucket : new SaleKeys(prefix).buckets(3)) {
+                assertThat(jedis.exists(bucket.all().toArray(String[]::new))).isZero();
+            }
+            assertThat(jedis.exists(new SaleKeys(prefix).meta())).isFalse();
+        }
     }
 
     @Test

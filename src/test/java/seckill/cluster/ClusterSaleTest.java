@@ -5,16 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import redis.clients.jedis.Jedis;
+import seckill.app.CliProcess;
 import seckill.app.SeckillCli;
 import seckill.redis.LocalCluster;
 import seckill.redis.PrivateRedis;
@@ -72,6 +78,41 @@ class ClusterSaleTest {
         try (Jedis jedis = owner.admin()) {
             assertThat(jedis.exists(new SaleKeys(prefix).total())).isFalse();
         }
+    }
+
+    @Test
+    void generatorsInTheirOwnJvmsJoinAClustersSale_andMergeReadsSoldFromItsMaster(@TempDir Path dir)
+            throws Exception {
+        String prefix = "{merged}:";
+        assertThat(run("run", "--redis", cluster.url(), "--prefix", prefix, "--strategy", "lua", "--stock", "120",
+                "--users", "1")).as(err.toString()).isZero();
+        String start = Long.toString(System.currentTimeMillis() + 1_000);
+        List<Process> generators = new ArrayList<>();
+        for (int g = 0; g < 2; g++) {
+            generators.add(CliProcess.start(dir.resolve("g" + g + ".out"), "run", "--redis", cluster.url(),
+                    "--prefix", prefix, "--join", "--strategy", "lua", "--users", "150", "--pool", "8", "--seed",
+                    Integer.toString(20 + g), "--start-at", start, "--report", dir.resolve("g" + g + ".json")
+                    .toString()));
+        }
+        for (Process p : generators) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        assertThat(run("merge", dir.resolve("g0.json").toString(), dir.resolve("g1.json").toString()))
+                .as(out + " " + err).isZero();
+        // one item went to the opener's user, the rest to the generators'
+        assertThat(out.toString()).contains("Sold        120 / 120").contains("Users       300: 119 won");
+        try (Jedis jedis = cluster.ownerOf(LocalCluster.slotOf(prefix)).admin()) {
+            assertThat(jedis.llen(new SaleKeys(prefix).user())).isEqualTo(120);
+        }
+        assertThat(run("reset", "--redis", cluster.url(), "--prefix", prefix)).isZero();
+    }
+
+    @Test
+    void bucketsAboveOneAreRefusedOnACluster_forNow() {
+        assertThat(run("run", "--redis", cluster.url(), "--prefix", "{bk}:", "--buckets", "4", "--users", "10"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--buckets above 1 runs on one Redis server");
     }
 
     @Test

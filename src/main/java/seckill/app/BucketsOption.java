@@ -1,0 +1,40 @@
+package seckill.app;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import seckill.redis.RedisConnection;
+import seckill.sale.SaleBuckets;
+import seckill.sale.SaleKeys;
+import seckill.sim.ConfigField;
+import seckill.util.Problem;
+
+/**
+ * {@code --buckets N} for the commands that read or delete a sale split into buckets; without it, the number the
+ * sale recorded in {@code {T}:kill_meta} when it was opened.
+ */
+public class BucketsOption {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--buckets", descriptionKey = "sale.buckets", paramLabel = "N",
+            converter = FieldConverters.Buckets.class)
+    long buckets = 1;
+
+    /**
+     * The sale's buckets: as many as {@code --buckets} says, else as the sale recorded, else one.
+     *
+     * @throws IllegalArgumentException when the prefix has no hash tag to number the buckets in
+     */
+    SaleBuckets of(SaleKeys sale, RedisConnection connection) {
+        int n = (int) buckets;
+        if (!command.commandLine().getParseResult().hasMatchedOption("--buckets") && sale.hashTag().isPresent()) {
+            n = (int) ConfigField.BUCKETS.check(connection.call(jedis -> SaleBuckets.recorded(jedis, sale)));
+        }
+        Problem untagged = SaleKeys.bucketsProblem(sale.prefix(), n);
+        if (untagged != null) {
+            throw new IllegalArgumentException(untagged.english());
+        }
+        return new SaleBuckets(sale, n);
+    }
+}

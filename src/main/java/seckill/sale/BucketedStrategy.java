@@ -1,0 +1,44 @@
+package seckill.sale;
+
+import java.util.List;
+
+import redis.clients.jedis.Jedis;
+import seckill.redis.Batch;
+
+/**
+ * One strategy over a sale split into buckets ({@code --buckets}): each user is sent to the bucket its id routes
+ * to ({@link SaleKeys#bucketOf}) and buys there as the strategy buys in any sale, so every safe strategy works per
+ * bucket and no user can win in two.
+ */
+public final class BucketedStrategy implements PurchaseStrategy {
+    private final List<PurchaseStrategy> buckets;
+
+    public BucketedStrategy(StrategyKind kind, SaleKeys sale, int buckets, long naiveGapMs) {
+        this.buckets = sale.buckets(buckets).stream().map(k -> kind.create(k, naiveGapMs)).toList();
+    }
+
+    @Override
+    public StrategyKind kind() {
+        return buckets.get(0).kind();
+    }
+
+    @Override
+    public boolean claimMeansWon() {
+        return buckets.get(0).claimMeansWon();
+    }
+
+    @Override
+    public void prepare(Jedis jedis) {
+        buckets.forEach(b -> b.prepare(jedis));
+    }
+
+    /** The bucket this user buys in. */
+    public int bucketOf(String userId) {
+        return SaleKeys.bucketOf(userId, buckets.size());
+    }
+
+    @Override
+    public Attempt begin(String userId, Batch out) {
+        return buckets.get(bucketOf(userId)).begin(userId, out);
+    }
+}

@@ -1,0 +1,111 @@
+package seckill.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import redis.clients.jedis.Jedis;
+import seckill.metrics.LatencyHistograms;
+import seckill.metrics.LatencySummary;
+import seckill.redis.TestRedis;
+import seckill.sale.Sale;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+
+/** Several generators, each a JVM of its own, join one sale; their reports merge into one exact result. */
+class MergeCommandTest {
+    private final String prefix = TestRedis.prefix("merge");
+    private final CliSession cli = new CliSession();
+
+    @AfterEach
+    void deleteOwnKeys() {
+        TestRedis.reset(prefix);
+    }
+
+    @Test
+    void twoProcessesJoinOneSale_andTheirMergedReportSumsThemAndReadsSoldFromRedis(@TempDir Path dir)
+            throws Exception {
+        SaleKeys keys = new SaleKeys(prefix);
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            new Sale(keys).open(jedis, 150, 600, StrategyKind.LUA);
+        }
+        String start = Long.toString(System.currentTimeMillis() + 1_500);
+        List<Process> generators = new ArrayList<>();
+        List<Path> reports = new ArrayList<>();
+        for (int g = 0; g < 2; g++) {
+            Path report = dir.resolve("g" + g + ".json");
+            reports.add(report);
+            generators.add(CliProcess.start(dir.resolve("g" + g + ".out"), "run", "--redis", TestRedis.url(), "--prefix", prefix, "--join",
+                    "--strategy", g == 0 ? "lua" : "watch", "--retries", "5", "--users", "200", "--pool", "16",
+                    "--seed", Integer.toString(1_000 + g), "--start-at", start, "--report", report.toString()));
+        }
+        for (int g = 0; g < generators.size(); g++) {
+            Process p = generators.get(g);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("generator %d ended", g).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(dir.resolve("g" + g + ".out"), StandardCharsets.UTF_8))
+                    .isZero();
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode a = mapper.readTree(reports.get(0).toFile());
+        JsonNode b = mapper.readTree(reports.get(1).toFile());
+        Path merged = dir.resolve("merged.json");
+        List<String> args = new ArrayList<>(List.of("merge", reports.get(0).toString(), reports.get(1).toString(),
+                "--report", merged.toString()));
+        if (TestRedis.url().contains("@")) {
+            // a password is masked in the reports: the merge is told the URL
+            args.addAll(List.of("--redis", TestRedis.url()));
+        }
+
+        int code = cli.run(args.toArray(String[]::new));
+
+        assertThat(code).as(cli.out() + cli.err()).isZero();
+        JsonNode m = mapper.readTree(merged.toFile());
+        for (String field : List.of("users", "users_won", "users_lost", "attempts", "conflicts", "errors")) {
+            assertThat(m.get(field).asLong()).as(field).isEqualTo(a.get(field).asLong() + b.get(field).asLong());
+        }
+        assertThat(m.get("users").asLong()).isEqualTo(400);
+        Histogram both = LatencyHistograms.decode(a.get("latency_histogram").asText());
+        both.add(LatencyHistograms.decode(b.get("latency_histogram").asText()));
+        assertThat(both.getTotalCount()).isEqualTo(m.get("attempts").asLong());
+        assertThat(m.get("latency_ms").get("p99").asDouble()).isEqualTo(LatencySummary.of(both).p99());
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            long sold = Long.parseLong(jedis.get(keys.num()));
+            assertThat(m.get("sale").get("sold").asLong()).isEqualTo(sold).isEqualTo(150);
+            // nobody else bought: every item went to a winner one of the two generators confirmed
+            assertThat(m.get("users_won").asLong()).isEqualTo(sold);
+            assertThat(jedis.llen(keys.user())).isEqualTo(sold);
+        }
+        assertThat(m.get("sale").get("audit").get("ok").asBoolean()).isTrue();
+        assertThat(cli.out()).contains("merge of 2 reports").contains("Sold        150 / 150");
+    }
+
+    @Test
+    void aMergeWhoseReportsHideThePasswordSaysRedisWasNotRead(@TempDir Path dir) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Histogram h = new Histogram(3);
+        h.recordValue(1_000);
+        Path report = dir.resolve("r.json");
+        mapper.writeValue(report.toFile(), mapper.createObjectNode().put("strategy", "lua").put("prefix", prefix)
+                .put("users", 10).put("attempts", 10).put("users_won", 1)
+                .put("latency_histogram", LatencyHistograms.encode(h))
+                .set("redis", mapper.createObjectNode().put("url", "redis://:***@127.0.0.1:1").put("embedded", false)));
+
+        int code = cli.run("merge", report.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+        assertThat(cli.out()).contains("Redis not read").contains("password masked; give --redis URL");
+    }
+}

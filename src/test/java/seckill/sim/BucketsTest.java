@@ -1,0 +1,131 @@
+package seckill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import redis.clients.jedis.Jedis;
+import seckill.redis.RedisConnection;
+import seckill.redis.TestRedis;
+import seckill.sale.SaleBuckets;
+import seckill.sale.SaleKeyException;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+
+/** A sale split into buckets: every safe strategy per bucket, nobody in two buckets, the totals exact. */
+class BucketsTest {
+    private final RedisConnection redis = TestRedis.connection();
+    private final List<SaleBuckets> sales = new ArrayList<>();
+
+    @AfterEach
+    void deleteOwnKeys() {
+        try (Jedis jedis = redis.borrow()) {
+            sales.forEach(s -> s.reset(jedis));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = StrategyKind.class, names = {"WATCH", "LUA", "DECR"})
+    void noUserWinsInTwoBuckets_andTheTotalsAreExact_underARandomMixOfUsersAndRetries(StrategyKind kind) {
+        SplittableRandom random = new SplittableRandom(kind.ordinal() + 14);
+        for (int round = 0; round < 3; round++) {
+            int buckets = 2 + random.nextInt(7);
+            long stock = buckets + random.nextInt(300);
+            String prefix = TestRedis.prefix("buckets");
+            SaleBuckets sale = new SaleBuckets(new SaleKeys(prefix), buckets);
+            sales.add(sale);
+            long seed = random.nextLong();
+            SimulationConfig first = SimulationConfig.builder().prefix(prefix).strategy(kind).buckets(buckets)
+                    .load(stock, 100 + random.nextInt(600), 1 + random.nextInt(64), random.nextInt(4))
+                    .engine(random.nextBoolean() ? EngineKind.THREADS : EngineKind.LOOP).seed(seed).build();
+            SimulationResult opened = new Simulation(first, redis).run();
+            // a second client joins with the same users and others: the same ids come back for more
+            SimulationConfig again = first.toBuilder().join(true).seed(random.nextBoolean() ? seed : seed + 1)
+                    .retries(random.nextInt(6)).build();
+            SimulationResult joined = new Simulation(again, redis).run();
+
+            for (SimulationResult r : List.of(opened, joined)) {
+                assertThat(r.audit().violations()).as("%d buckets", buckets).isEmpty();
+                assertThat(r.bucketStates()).hasSize(buckets);
+            }
+            try (Jedis jedis = redis.borrow()) {
+                Set<String> everyone = new HashSet<>();
+                long sold = 0;
+                for (int i = 0; i < buckets; i++) {
+                    SaleKeys bucket = sale.keys().get(i);
+                    assertThat(jedis.get(bucket.total())).isEqualTo(Long.toString(SaleKeys.bucketStock(stock,
+                            buckets, i)));
+                    List<String> winners = jedis.lrange(bucket.user(), 0, -1);
+                    for (String id : winners) {
+                        assertThat(SaleKeys.bucketOf(id, buckets)).as(id).isEqualTo(i);
+                        assertThat(everyone.add(id)).as("%s won twice", id).isTrue();
+                    }
+                    sold += Long.parseLong(jedis.get(bucket.num()));
+                    assertThat(winners).hasSize((int) Long.parseLong(jedis.get(bucket.num())));
+                }
+                assertThat(sold).isLessThanOrEqualTo(stock).isEqualTo(everyone.size())
+                        .isEqualTo(joined.state().sold())
+                        .isEqualTo(opened.metrics().usersWon() + joined.metrics().usersWon());
+                assertThat(jedis.hget(new SaleKeys(prefix).meta(), "buckets")).isEqualTo(Integer.toString(buckets));
+            }
+        }
+    }
+
+    /** A Lua sale of the test's own in that many buckets, without retries. */
+    private SimulationConfig luaSale(int buckets, long stock, long users, int pool, long seed) {
+        String prefix = TestRedis.prefix("buckets");
+        sales.add(new SaleBuckets(new SaleKeys(prefix), buckets));
+        return SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(buckets)
+                .load(stock, users, pool, 0).seed(seed).build();
+    }
+
+    @Test
+    void stockLeftInOneBucketWhileAnotherSoldOutIsCountedAsWhatBucketingCost() {
+        // few users for the stock: their buckets sell out unevenly
+        SimulationConfig c = luaSale(8, 16, 40, 8, 3);
+        SimulationResult r = new Simulation(c, redis).run();
+        assertThat(r.auditHolds()).isTrue();
+        long left = r.bucketStates().stream().mapToLong(s -> s.stockLeft()).sum();
+        boolean oneSoldOut = r.bucketStates().stream().anyMatch(s -> s.stockLeft() == 0);
+        assertThat(r.bucketUnsold()).isEqualTo(oneSoldOut ? left : 0);
+        assertThat(r.state().sold() + left).isEqualTo(16);
+    }
+
+    @Test
+    void joiningWithAnotherNumberOfBucketsIsRefusedBeforeItSells() {
+        SimulationConfig c = luaSale(4, 40, 10, 2, 5);
+        String prefix = c.prefix();
+        new Simulation(c, redis).run();
+        for (int other : new int[] {1, 2, 8}) {
+            SimulationConfig join = c.toBuilder().join(true).buckets(other).build();
+            assertThatThrownBy(() -> new Simulation(join, redis).run()).isInstanceOf(SaleKeyException.class)
+                    .hasMessageContaining("split into 4 bucket(s) and --buckets says " + other);
+        }
+        try (Jedis jedis = redis.borrow()) {
+            assertThat(SaleBuckets.sum(new SaleBuckets(new SaleKeys(prefix), 4).read(jedis)).sold()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void bucketsNumberTheHashTag_andSplitTheStockEvenly() {
+        assertThat(new SaleKeys("{sale}:").bucket(0).total()).isEqualTo("{sale.0}:kill_total");
+        assertThat(new SaleKeys("shop:{sale}:").bucket(11).user()).isEqualTo("shop:{sale.11}:kill_user");
+        assertThat(new SaleKeys("{sale}:").buckets(1)).containsExactly(new SaleKeys("{sale}:"));
+        assertThat(List.of(0, 1, 2, 3).stream().map(i -> SaleKeys.bucketStock(10, 4, i)).toList())
+                .containsExactly(3L, 3L, 2L, 2L);
+        assertThatThrownBy(() -> SimulationConfig.builder().prefix("shop:").buckets(4).build())
+                .hasMessageContaining("--buckets").hasMessageContaining("--prefix '{shop}:'");
+        assertThatThrownBy(() -> SimulationConfig.builder().prefix("{s}:").stock(3).buckets(4).build())
+                .hasMessageContaining("--buckets must be at most --stock");
+    }
+}

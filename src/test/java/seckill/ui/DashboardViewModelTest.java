@@ -174,7 +174,8 @@ class DashboardViewModelTest {
         FakeLabService.Run run = started();
         List<Problem> every = List.of(Problem.of(Kind.NO_SALE, "kill_total"), Problem.of(Kind.OVERSOLD, 12_345L, 5L,
                 12_340L), Problem.of(Kind.WINNERS_MISMATCH, 6L, 7L), Problem.of(Kind.WON_TWICE, 1L, "user-3"),
-                Problem.of(Kind.CONFIRMED_OVER_SOLD, 8L, 7L), Problem.of(Kind.LOST_WINS, 3L, "user-9"));
+                Problem.of(Kind.CONFIRMED_OVER_SOLD, 8L, 7L), Problem.of(Kind.LOST_WINS, 3L, "user-9"),
+                Problem.of(Kind.BUCKET_STRAYS, 2L, 4L, "user-7"));
         assertThat(every).extracting(Problem::kind).as("every kind an audit can find")
                 .containsAll(Stream.of(Kind.values()).filter(k -> k.key().startsWith("audit.")).toList());
         SaleState oversold = sale(5, 7, 0, OPENED + 100);
@@ -185,12 +186,12 @@ class DashboardViewModelTest {
         StringBinding banner = i18n.binding(model.verdict().auditProperty()); // what the audit bar shows
         assertThat(banner.get()).isEqualTo("✘ 没有秒杀：kill_total 不存在；超卖：kill_num 12345 > kill_total 5（多卖了 "
                 + "12340 件）；kill_user 中有 6 个中奖者，但 kill_num 是 7；有用户中奖两次：kill_user 中多出 1 次中奖，第一个是用户 "
-                + "user-3；客户端确认了 8 次中奖，但 kill_num 只有 7；已确认的中奖丢失：3 个被告知中奖的用户不在 kill_user 中（第一个 user-9） — naive 没有事务：故意超卖，用来说明其他策略为何存在。");
+                + "user-3；客户端确认了 8 次中奖，但 kill_num 只有 7；已确认的中奖丢失：3 个被告知中奖的用户不在 kill_user 中（第一个 user-9）；分桶 2 中有 4 个中奖用户按其 id 属于另一个分桶（第一个 user-7） — naive 没有事务：故意超卖，用来说明其他策略为何存在。");
         i18n.toggle();
         assertThat(banner.get()).startsWith("✘ no sale: kill_total does not exist; oversold: kill_num 12345 > ")
                 .contains("users won twice", "on purpose").doesNotContain("超卖");
         i18n.toggle();
-        assertThat(banner.get()).startsWith("✘ 没有秒杀").doesNotContainPattern("(?i)oversold|twice|winners|confirmed|acknowledged");
+        assertThat(banner.get()).startsWith("✘ 没有秒杀").doesNotContainPattern("(?i)oversold|twice|winners|confirmed|acknowledged|bucket");
     }
 
     @Test

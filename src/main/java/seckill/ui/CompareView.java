@@ -92,7 +92,7 @@ final class CompareView extends VBox {
         viewer.setId("compare-chart");
         viewer.setMinSize(160, 120);
         // the chart beside the columns when there is room for it there, else under them
-        SideOrStack body = new SideOrStack(grid, viewer, 24, true, (w, h) -> w - grid.prefWidth(-1) >= 420);
+        SideOrStack body = new SideOrStack(grid, viewer, 24, true, (w, h) -> w - grid.prefWidth(-1) >= 340);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(title, modeNote, body);
         relabel();

@@ -48,7 +48,7 @@ public class CompareOptions {
      * under the prefix.
      */
     public List<SaleKeys> sales(String prefix) {
-        return given() ? strategies().stream().map(kind -> Comparison.keys(prefix, kind)).toList()
+        return given() ? strategies().stream().map(kind -> Comparison.saleKeys(prefix, kind)).toList()
                 : List.of(new SaleKeys(prefix));
     }
 

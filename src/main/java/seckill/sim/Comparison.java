@@ -54,7 +54,7 @@ public final class Comparison {
     }
 
     /** The keys of one strategy's sale in a comparison under {@code prefix}: {@code demo:} gives {@code demo:watch:}. */
-    public static SaleKeys keys(String prefix, StrategyKind strategy) {
+    public static SaleKeys saleKeys(String prefix, StrategyKind strategy) {
         return new SaleKeys(prefix + strategy.cliName() + ":");
     }
 
@@ -63,7 +63,7 @@ public final class Comparison {
         check(strategies);
         List<SimulationConfig> configs = new ArrayList<>();
         for (StrategyKind kind : strategies) {
-            configs.add(base.toBuilder().strategy(kind).prefix(keys(base.prefix(), kind).prefix()).build());
+            configs.add(base.toBuilder().strategy(kind).prefix(saleKeys(base.prefix(), kind).prefix()).build());
         }
         return configs;
     }

@@ -169,7 +169,7 @@ class CliTest {
         @AfterEach
         void deleteEachStrategysKeys() {
             for (StrategyKind kind : StrategyKind.values()) {
-                TestRedis.reset(Comparison.keys(prefix, kind).prefix());
+                TestRedis.reset(Comparison.saleKeys(prefix, kind).prefix());
             }
         }
 

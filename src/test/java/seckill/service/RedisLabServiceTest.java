@@ -198,7 +198,7 @@ class RedisLabServiceTest {
             assertThat(json.get("compare")).hasSize(3);
             assertThat(json.get("compare").get(1).get("strategy").asText()).isEqualTo("watch");
         } finally {
-            strategies.forEach(kind -> TestRedis.reset(Comparison.keys(prefix, kind).prefix()));
+            strategies.forEach(kind -> TestRedis.reset(Comparison.saleKeys(prefix, kind).prefix()));
         }
     }
 }

@@ -24,7 +24,7 @@ class ComparisonTest {
     @AfterEach
     void deleteOwnKeys() {
         for (StrategyKind kind : StrategyKind.values()) {
-            TestRedis.reset(Comparison.keys(prefix, kind).prefix());
+            TestRedis.reset(Comparison.saleKeys(prefix, kind).prefix());
         }
     }
 
@@ -35,8 +35,8 @@ class ComparisonTest {
 
     @Test
     void eachStrategyHasItsOwnKeys_underThePrefixPlusItsName() {
-        assertThat(Comparison.keys("demo:", StrategyKind.WATCH).num()).isEqualTo("demo:watch:kill_num");
-        assertThat(Comparison.keys("", StrategyKind.NAIVE).num()).isEqualTo("naive:kill_num");
+        assertThat(Comparison.saleKeys("demo:", StrategyKind.WATCH).num()).isEqualTo("demo:watch:kill_num");
+        assertThat(Comparison.saleKeys("", StrategyKind.NAIVE).num()).isEqualTo("naive:kill_num");
         List<SimulationConfig> configs = Comparison.configs(base(), LESSON);
         assertThat(configs).extracting(SimulationConfig::strategy).containsExactlyElementsOf(LESSON);
         assertThat(configs).extracting(SimulationConfig::prefix)

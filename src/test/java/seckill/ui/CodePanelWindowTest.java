@@ -1,5 +1,7 @@
 package seckill.ui;
 
+import static seckill.ui.OnFx.fx;
+import static seckill.ui.OnFx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -54,14 +56,6 @@ class CodePanelWindowTest {
             stage.close();
         }).get(10, TimeUnit.SECONDS);
         TestRedis.reset(prefix);
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<Label> codeLines(FxRobot robot) {

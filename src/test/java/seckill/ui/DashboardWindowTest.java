@@ -1,5 +1,7 @@
 package seckill.ui;
 
+import static seckill.ui.OnFx.fx;
+import static seckill.ui.OnFx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -86,21 +88,6 @@ class DashboardWindowTest {
             stage.close();
         }).get(10, TimeUnit.SECONDS);
         TestRedis.reset(prefix);
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void onFx(Runnable action) {
-        fx(() -> {
-            action.run();
-            return null;
-        });
     }
 
     private static String text(FxRobot robot, String query) {

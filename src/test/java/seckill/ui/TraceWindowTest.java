@@ -1,5 +1,7 @@
 package seckill.ui;
 
+import static seckill.ui.OnFx.fx;
+import static seckill.ui.OnFx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,14 +47,6 @@ class TraceWindowTest {
             stage.close();
         }).get(10, TimeUnit.SECONDS);
         TestRedis.reset(prefix);
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void eventually(Callable<Boolean> condition) {

@@ -47,7 +47,10 @@ public final class CommandFeedModel {
         return rows;
     }
 
-    /** A run starts: its feed (null for none) replaces the last run's; its lines start from here. */
+    /**
+     * A run starts: its feed (null for none) replaces the last run's, shown from its first line (the run is handed
+     * over after its first buyers have begun, and the first of them is the one sampled).
+     */
     public void follow(CommandFeed runFeed) {
         if (feed != null && feed != runFeed) {
             feed.setOn(false);
@@ -55,7 +58,7 @@ public final class CommandFeedModel {
         feed = runFeed;
         rows.clear();
         if (feed != null) {
-            next = feed.written();
+            next = 0;
             feed.setOn(shown.get());
         }
     }

@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class BackgroundThreads implements ThreadFactory {
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+    private static final Path OWN_TASKS = Path.of("/proc/self/task");
+    /**
+     * What the JVM names its optimising (C2) compiler threads, as {@code /proc} shows it (cut to 15 characters). Not
+     * C1's: the window's own code needs them to be compiled at all, and lowering them made frames far slower.
+     */
+    static final java.util.Set<String> COMPILERS = java.util.Set.of("C2 CompilerThre");
     private static final Renicer RENICER = new Renicer();
 
     private final ThreadFactory named;
@@ -32,9 +38,29 @@ public final class BackgroundThreads implements ThreadFactory {
         this(NamedThreads.BUYER_PREFIX);
     }
 
-    /** Threads named the prefix and a number from 1. */
+    /**
+     * Threads named the prefix and a number from 1. The JVM's optimising compiler threads give way too: compiling
+     * the buyers' code as they start, they took the window's frames away for 200–400 ms at a time on two cores, and
+     * the window only needs them to go on when the cores are free.
+     */
     public BackgroundThreads(String namePrefix) {
         this.named = new NamedThreads(namePrefix);
+        lowerCompilers();
+    }
+
+    /** Queues the JVM's C2 compiler threads (it may start more as it goes: each factory looks again). */
+    private static void lowerCompilers() {
+        try (var tasks = Files.list(OWN_TASKS)) {
+            tasks.filter(task -> {
+                try {
+                    return COMPILERS.contains(Files.readString(task.resolve("comm")).strip());
+                } catch (IOException | RuntimeException e) {
+                    return false; // the thread has ended meanwhile
+                }
+            }).forEach(task -> RENICER.add(task.getFileName().toString()));
+        } catch (IOException | RuntimeException e) {
+            // no /proc here (Windows, macOS): the compiler threads keep their priority
+        }
     }
 
     @Override

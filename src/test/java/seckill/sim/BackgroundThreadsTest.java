@@ -88,6 +88,23 @@ class BackgroundThreadsTest {
     }
 
     /** Field 19 of /proc/self/task/TID/stat, counted after the command name in parentheses. */
+    @Test
+    void theJitCompilerThreadsGiveWayToo() throws Exception {
+        List<String> compilers = new java.util.ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (BackgroundThreads.COMPILERS.contains(Files.readString(task.resolve("comm")).strip())) {
+                    compilers.add(task.getFileName().toString());
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(compilers.isEmpty(), "no compiler thread in this JVM");
+        new BackgroundThreads("prio-jit-");
+        for (String tid : compilers) {
+            Awaitility.await().until(() -> nice(tid) == 19);
+        }
+    }
+
     private static int nice(String tid) throws Exception {
         String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -21,7 +21,6 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -35,7 +34,6 @@ import javafx.scene.layout.VBox;
  * line's rate while watching another client (its attempts and conflicts are not known here).
  */
 final class ChartsView extends VBox {
-    private static final long MIN_REDRAW_NANOS = 250_000_000L;
     private static final Color[] STOCK_COLOURS = {new Color(0x1f6feb), new Color(0x1a7f37)};
     private static final Color[] RATE_COLOURS = {new Color(0x8250df), new Color(0x1a7f37), new Color(0xcf222e)};
     private static final Color OUTAGE = new Color(0xcf, 0x22, 0x2e, 0x38);
@@ -47,18 +45,8 @@ final class ChartsView extends VBox {
     private final I18n i18n;
     private final Plot stock;
     private final Plot rates;
-    private long lastDrawNanos;
     private double scale = 1;
-    private boolean dirty;
-    private final AnimationTimer redraw = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (dirty && now - lastDrawNanos >= MIN_REDRAW_NANOS) {
-                syncNow();
-                lastDrawNanos = now;
-            }
-        }
-    };
+    private final ThrottledRedraw redraw = new ThrottledRedraw(this::syncNow);
 
     ChartsView(LiveSaleModel model, I18n i18n) {
         this.model = model;
@@ -87,11 +75,9 @@ final class ChartsView extends VBox {
     }
 
     private void initListeners() {
-        model.chartsVersionProperty().addListener((obs, was, now) -> dirty = true);
+        model.chartsVersionProperty().addListener((obs, was, now) -> redraw.markDirty());
         model.ratesKnownProperty().addListener((obs, was, known) -> showClientRates(known));
         showClientRates(model.ratesKnownProperty().get());
-        // JFreeChart redraws a whole chart on the FX thread at each change; a few times a second reads as live and
-        // leaves the frames to the rest of the window. The timer also draws the last points once things go quiet.
         redraw.start();
         i18n.localeProperty().addListener((obs, was, now) -> {
             stock.relabel();
@@ -112,7 +98,6 @@ final class ChartsView extends VBox {
 
     /** Copies every pending point now, e.g. before a screenshot. */
     void syncNow() {
-        dirty = false;
         stock.sync();
         rates.sync();
     }

@@ -14,7 +14,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -31,7 +30,6 @@ import seckill.sim.Comparison;
  * {@link CompareViewModel} and only draws.
  */
 final class CompareView extends VBox {
-    private static final long MIN_REDRAW_NANOS = 250_000_000L;
     private static final Color[] LANE_COLOURS = {new Color(0xcf222e), new Color(0x1f6feb), new Color(0x1a7f37),
         new Color(0x8250df)};
     private static final List<String> ROWS = List.of("compare.stockLeft", "compare.sold", "compare.oversold",
@@ -48,17 +46,7 @@ final class CompareView extends VBox {
     private final List<Long> generations = new ArrayList<>();
     private double scale = 1;
     private boolean dark;
-    private boolean dirty;
-    private long lastDrawNanos;
-    private final AnimationTimer redraw = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (dirty && now - lastDrawNanos >= MIN_REDRAW_NANOS) {
-                syncNow();
-                lastDrawNanos = now;
-            }
-        }
-    };
+    private final ThrottledRedraw redraw = new ThrottledRedraw(this::syncNow);
 
     CompareView(CompareViewModel model, I18n i18n) {
         this.model = model;
@@ -102,7 +90,7 @@ final class CompareView extends VBox {
     private void initListeners() {
         model.columns().addListener((ListChangeListener<CompareViewModel.Column>) c -> rebuildGrid());
         model.modeProperty().addListener((obs, was, now) -> relabel());
-        model.chartsVersionProperty().addListener((obs, was, now) -> dirty = true);
+        model.chartsVersionProperty().addListener((obs, was, now) -> redraw.markDirty());
         i18n.localeProperty().addListener((obs, was, now) -> {
             relabel();
             rebuildGrid();
@@ -221,13 +209,12 @@ final class CompareView extends VBox {
                 data.addSeries(new XYSeries(c.strategy().cliName(), false, true));
                 generations.add(-1L);
             }
-            dirty = true;
+            redraw.markDirty();
         }
     }
 
     /** Copies every lane's points now (e.g. before a screenshot). */
     void syncNow() {
-        dirty = false;
         syncSeries();
         chart.setNotify(false);
         try {

@@ -1,13 +1,17 @@
 package seckill.redis;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
@@ -39,6 +43,7 @@ public final class RedisConnection implements AutoCloseable {
     private final HostAndPort address;
     private final JedisClientConfig clientConfig;
     private final JedisClientConfig buyerConfig;
+    private final Map<HostAndPort, InetSocketAddress> sockets = new ConcurrentHashMap<>();
 
     private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
                             GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
@@ -235,14 +240,43 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /** Where a buyer's connection goes now: on a cluster the sale's master, else the server. */
-    public java.net.InetSocketAddress ownerAddress() {
-        HostAndPort where = cluster != null ? cluster.owner() : address;
-        return new java.net.InetSocketAddress(where.getHost(), where.getPort());
+    public InetSocketAddress ownerAddress() {
+        return socketAddress(cluster != null ? cluster.owner() : address);
+    }
+
+    /** Where a buyer's connection for that key goes now: on a cluster the master of its slot, else the server. */
+    public InetSocketAddress ownerAddress(String key) {
+        return socketAddress(ownerOf(key));
+    }
+
+    /** The address to connect to, resolved once per node (a buyer on a cluster with buckets asks per attempt). */
+    private InetSocketAddress socketAddress(HostAndPort where) {
+        InetSocketAddress known = sockets.get(where);
+        if (known != null) {
+            return known;
+        }
+        InetSocketAddress made = new InetSocketAddress(where.getHost(), where.getPort());
+        if (!made.isUnresolved()) {
+            sockets.put(where, made);
+        }
+        return made;
     }
 
     /** On a cluster, the master the calls go to now, as host:port; else the server's. */
     public String owner() {
-        HostAndPort where = cluster != null ? cluster.owner() : address;
+        return hostAndPort(cluster != null ? cluster.owner() : address);
+    }
+
+    /** On a cluster, the master that holds that key's slot now, as host:port; else the server's. */
+    public String owner(String key) {
+        return hostAndPort(ownerOf(key));
+    }
+
+    private HostAndPort ownerOf(String key) {
+        return cluster != null ? cluster.owner(ClusterRoute.slotOf(key)) : address;
+    }
+
+    private static String hostAndPort(HostAndPort where) {
         return where.getHost() + ":" + where.getPort();
     }
 
@@ -254,9 +288,54 @@ public final class RedisConnection implements AutoCloseable {
         return new BuyerConnection(cluster != null ? cluster.owner() : address, buyerConfig);
     }
 
+    /** A buyer's connection, as {@link #newBuyer()}, to the server at that address (a master's, on a cluster). */
+    public BuyerConnection newBuyer(InetSocketAddress at) {
+        return new BuyerConnection(new HostAndPort(at.getHostString(), at.getPort()), buyerConfig);
+    }
+
     /** {@link #call(Duration, Function)} patient for as long as this connection's timeout. */
     public <T> T call(Function<Jedis, T> work) {
         return call(timeout, work);
+    }
+
+    /** {@link #callAt(String, Duration, Function)} patient for as long as this connection's timeout. */
+    public <T> T callAt(String key, Function<Jedis, T> work) {
+        return callAt(key, timeout, work);
+    }
+
+    /**
+     * As {@link #call(Duration, Function)}, on a pooled connection to the server that holds {@code key}: on a
+     * cluster the master of its slot (whichever slot the calls are aimed at), followed through MOVED and failovers
+     * as {@code call} follows the aimed one; on a single server it is {@code call}.
+     */
+    public <T> T callAt(String key, Duration patience, Function<Jedis, T> work) {
+        if (cluster == null) {
+            return call(patience, work);
+        }
+        int slot = ClusterRoute.slotOf(key);
+        return call(() -> cluster.borrow(slot), patience, work);
+    }
+
+    /** {@link #callKeyed(Duration, Function)} patient for as long as this connection's timeout. */
+    public <T> T callKeyed(Function<KeyedCalls, T> work) {
+        return callKeyed(timeout, work);
+    }
+
+    /**
+     * Work over keys that may live on several masters (a sale's buckets): on a single server all of it on one
+     * pooled connection, run again as a whole after a connection fault; on a cluster each key's part on its
+     * slot's master ({@link #callAt}), run again by itself. Either way {@code patience} as {@link #call}'s.
+     */
+    public <T> T callKeyed(Duration patience, Function<KeyedCalls, T> work) {
+        if (cluster == null) {
+            return call(patience, jedis -> work.apply(KeyedCalls.on(jedis)));
+        }
+        return work.apply(new KeyedCalls() {
+            @Override
+            public <R> R at(String key, Function<Jedis, R> part) {
+                return callAt(key, patience, part);
+            }
+        });
     }
 
     /**
@@ -268,9 +347,13 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisUnavailableException for every Redis error that remains, as one line without the password
      */
     public <T> T call(Duration patience, Function<Jedis, T> work) {
+        return call(this::borrow, patience, work);
+    }
+
+    private <T> T call(Supplier<Jedis> borrowing, Duration patience, Function<Jedis, T> work) {
         long giveUpAt = 0;
         for (int streak = 0; ; streak++) {
-            try (Jedis jedis = borrow()) {
+            try (Jedis jedis = borrowing.get()) {
                 return work.apply(jedis);
             } catch (JedisException e) {
                 reroute(e);

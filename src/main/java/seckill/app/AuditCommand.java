@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
-import seckill.sale.Sale;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
@@ -58,8 +57,7 @@ public final class AuditCommand implements Callable<Integer> {
     private static boolean audit(PrintWriter out, RedisConnection connection, SaleBuckets sale,
                                  StrategyKind strategy) {
         SaleKeys keys = sale.keys().get(0);
-        List<Problem> wrongTypes = connection.call(jedis -> sale.keys().stream()
-                .flatMap(bucket -> new Sale(bucket).wrongTypes(jedis).stream()).toList());
+        List<Problem> wrongTypes = connection.callKeyed(sale::wrongTypes);
         out.println(Summary.line("Sale", (strategy == null ? "" : strategy.cliName() + ", ") + "prefix '"
                 + keys.prefix() + "'" + (sale.size() > 1 ? " and " + (sale.size() - 1) + " more bucket(s)" : "")
                 + " at " + connection.target().masked()));
@@ -71,7 +69,7 @@ public final class AuditCommand implements Callable<Integer> {
             out.println(Summary.line("", "('reset' or 'run' without --join replaces the sale)"));
             return false;
         }
-        AuditResult a = connection.call(sale::audit);
+        AuditResult a = connection.callKeyed(sale::audit);
         out.println(Summary.line("Sold", a.sold() + " / " + a.total() + ", winners " + a.winners()
                 + " (" + a.uniqueWinners() + " distinct)"));
         if (a.ok()) {

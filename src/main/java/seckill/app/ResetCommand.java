@@ -31,7 +31,7 @@ public final class ResetCommand implements Callable<Integer> {
             for (SaleKeys keys : compare.sales(redis.prefix())) {
                 // deleting twice after a lost reply deletes nothing more: safe to retry
                 SaleBuckets sale = buckets.of(keys, connection);
-                long deleted = connection.call(sale::reset);
+                long deleted = connection.callKeyed(sale::reset);
                 spec.commandLine().getOut().println("Deleted " + deleted + " key(s) of the sale under prefix '"
                         + keys.prefix() + "' at " + connection.target().masked());
             }

@@ -15,9 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
-import seckill.sale.Sale;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleBuckets;
@@ -52,11 +50,12 @@ public final class StatusCommand implements Callable<Integer> {
             for (int i = 0; i < sales.size(); i++) {
                 SaleKeys keys = sales.get(i);
                 SaleBuckets split = buckets.of(keys, connection);
-                List<SaleState> levels = connection.call(jedis -> {
-                    split.keys().forEach(bucket -> refuseWrongTypes(new Sale(bucket), jedis));
-                    return split.read(jedis);
+                List<SaleState> levels = connection.callKeyed(calls -> {
+                    refuseWrongTypes(split.wrongTypes(calls));
+                    return split.read(calls);
                 });
                 SaleState s = SaleBuckets.sum(levels);
+                List<String> masters = split.masters(connection);
                 Map<String, Object> status = new LinkedHashMap<>();
                 if (compare.given()) {
                     status.put("strategy", compare.strategyAt(i).cliName());
@@ -74,6 +73,9 @@ public final class StatusCommand implements Callable<Integer> {
                     status.put("buckets", split.size());
                     status.put("bucket_levels", levels.stream().map(b -> Map.of("stock", b.total(), "sold",
                             b.sold())).toList());
+                    if (!masters.isEmpty()) {
+                        status.put("bucket_masters", masters);
+                    }
                 }
                 status.put("redis", connection.target().masked());
                 statuses.add(status);
@@ -82,6 +84,7 @@ public final class StatusCommand implements Callable<Integer> {
                     if (split.size() > 1 && s.exists()) {
                         out.println(Summary.line("Buckets", split.size() + ": " + String.join(", ", levels.stream()
                                 .map(b -> Summary.f(b.sold()) + "/" + Summary.f(b.total())).toList())));
+                        Summary.printMasters(out, masters);
                     }
                 }
             }
@@ -110,8 +113,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Keys of the wrong type cannot be read as a sale; the message names them and how to replace them. */
-    private static void refuseWrongTypes(Sale sale, Jedis jedis) {
-        List<Problem> wrong = sale.wrongTypes(jedis);
+    private static void refuseWrongTypes(List<Problem> wrong) {
         if (!wrong.isEmpty()) {
             throw new SaleKeyException(Problem.of(Problem.Kind.READ_WRONG_TYPES, wrong));
         }

@@ -33,6 +33,10 @@ public final class ComparisonTable {
         rows.add(row(c, "Sold out in", r -> r.soldOutMs() < 0 ? "not sold out" : Summary.f(r.soldOutMs()) + " ms"));
         rows.add(row(c, "Fairness", r -> r.fairness() == null ? "—"
                 : String.format(Locale.ROOT, "%.3f", r.fairness())));
+        if (first.buckets() > 1) {
+            rows.add(row(c, "Buckets", r -> r.buckets() + (r.bucketUnsold() > 0 ? ", " + Summary.f(r.bucketUnsold())
+                    + " left in some while another sold out" : "")));
+        }
         rows.add(row(c, "Audit", ComparisonTable::verdict));
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -48,6 +52,8 @@ public final class ComparisonTable {
             }
             out.println(line.toString().stripTrailing());
         }
+        // bucket i of every strategy carries the tag {T.i}: one slot, one master, whatever the strategy
+        Summary.printMasters(out, first.bucketMasters());
     }
 
     private static String[] row(ComparisonReport c, String label, Function<RunReport, String> cell) {

@@ -1,12 +1,19 @@
 package seckill.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import seckill.report.RunReport;
 
 /** The run's summary as a person reads it. */
 public final class Summary {
+    /** The most runs of bucket indexes a master's line lists before "…". */
+    private static final int MAX_RUNS = 12;
+
     private Summary() {
     }
 
@@ -18,7 +25,7 @@ public final class Summary {
         out.println("Seckill Lab · " + r.strategy() + " · " + r.pool() + " buyers on " + ("loop".equals(r.engine())
                 ? "one event loop" : "threads") + " · " + r.redis().url() + " (Redis " + r.redis().version()
                 + (r.redis().embedded() ? ", embedded" : "")
-                + (r.redis().cluster() ? ", cluster; the sale on " + r.redis().master() : "") + ")");
+                + (r.redis().cluster() ? ", cluster; " + where(r) : "") + ")");
         if (r.waitReplicas() > 0) {
             out.println(line("Wins", "confirmed once " + r.waitReplicas() + " replica(s) held them (WAIT)"));
         }
@@ -44,6 +51,7 @@ public final class Summary {
                     .map(b -> f(b.sold()) + "/" + f(b.stock())).toList())
                     + (r.bucketUnsold() > 0 ? "; " + f(r.bucketUnsold()) + " left in some while another sold out "
                     + "(the price of buckets)" : "")));
+            printMasters(out, r.bucketMasters());
         }
         out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "
                 + f(r.errors())));
@@ -60,6 +68,47 @@ public final class Summary {
         if (!r.audit().ok() && "naive".equals(r.strategy())) {
             out.println(line("", "(naive has no transaction: it oversells on purpose, to show why the others exist)"));
         }
+    }
+
+    /** Where the sale was on a cluster: its master, or how many masters its buckets were spread over. */
+    private static String where(RunReport r) {
+        long masters = r.bucketMasters().stream().distinct().count();
+        return masters == 0 ? "the sale on " + r.redis().master()
+                : "the " + r.buckets() + " buckets on " + masters + (masters == 1 ? " master" : " masters");
+    }
+
+    /**
+     * On a cluster, a line per master: the buckets it holds and how many ({@code 127.0.0.1:7001  buckets 0, 3, 5
+     * (3)}); nothing on one server.
+     *
+     * @param masters the master of each bucket, by index (empty on one server)
+     */
+    public static void printMasters(PrintWriter out, List<String> masters) {
+        Map<String, List<Integer>> held = new TreeMap<>();
+        for (int i = 0; i < masters.size(); i++) {
+            held.computeIfAbsent(masters.get(i), m -> new ArrayList<>()).add(i);
+        }
+        String label = "Masters";
+        for (Map.Entry<String, List<Integer>> e : held.entrySet()) {
+            out.println(line(label, e.getKey() + "  buckets " + indexes(e.getValue()) + " (" + e.getValue().size()
+                    + ")"));
+            label = "";
+        }
+    }
+
+    /** Bucket indexes, ascending, as runs ({@code 0-3, 7, 9-12}); past a dozen runs the rest as "…". */
+    static String indexes(List<Integer> sorted) {
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            runs.add(j == i ? sorted.get(i).toString() : sorted.get(i) + "-" + sorted.get(j));
+            i = j + 1;
+        }
+        return runs.size() <= MAX_RUNS ? String.join(", ", runs)
+                : String.join(", ", runs.subList(0, MAX_RUNS)) + ", …";
     }
 
     /** Why stock was left while users lost, as far as the report tells. */

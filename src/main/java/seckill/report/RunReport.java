@@ -39,7 +39,7 @@ import seckill.util.Problem.Kind;
         "sold_out_ms", "lost_wins", "wait_replicas",
         "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
-        "redis", "jvm", "trace", "buckets", "bucket_unsold", "bucket_levels", "latency_histogram"})
+        "redis", "jvm", "trace", "buckets", "bucket_unsold", "bucket_levels", "bucket_masters", "latency_histogram"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
                         long oversold, long remainingStock, long unsoldStock, long usersWon, long usersLost,
@@ -49,11 +49,12 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
                         Map<String, Object> errorDetail, Audit audit,
                         RedisInfo redis, Jvm jvm, List<Trace> trace, String latencyHistogram, int buckets,
-                        long bucketUnsold, List<BucketLevel> bucketLevels) {
+                        long bucketUnsold, List<BucketLevel> bucketLevels, List<String> bucketMasters) {
 
     public RunReport {
         trace = trace == null ? List.of() : List.copyOf(trace);
         bucketLevels = bucketLevels == null ? List.of() : List.copyOf(bucketLevels);
+        bucketMasters = bucketMasters == null ? List.of() : List.copyOf(bucketMasters);
     }
 
     /** One bucket of a sale split by {@code --buckets}, as Redis holds it at the end. */
@@ -144,7 +145,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                 result.elapsedMs(), round(result.usersPerSecond()), round(result.attemptsPerSecond()),
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
                 error == null ? null : error.fields(), audit, redis, Jvm.now(), result.traces(),
-                m.overall().histogram(), c.buckets(), result.bucketUnsold(), levels(result));
+                m.overall().histogram(), c.buckets(), result.bucketUnsold(), levels(result), result.bucketMasters());
     }
 
     /** Each bucket's stock and sold; none for a sale of one bucket. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import redis.clients.jedis.Jedis;
 import seckill.redis.Batch;
+import seckill.redis.KeyedCalls;
 
 /**
  * One strategy over a sale split into buckets ({@code --buckets}): each user is sent to the bucket its id routes
@@ -11,10 +12,12 @@ import seckill.redis.Batch;
  * bucket and no user can win in two.
  */
 public final class BucketedStrategy implements PurchaseStrategy {
+    private final List<SaleKeys> keys;
     private final List<PurchaseStrategy> buckets;
 
     public BucketedStrategy(StrategyKind kind, SaleKeys sale, int buckets, long naiveGapMs) {
-        this.buckets = sale.buckets(buckets).stream().map(k -> kind.create(k, naiveGapMs)).toList();
+        this.keys = sale.buckets(buckets);
+        this.buckets = keys.stream().map(k -> kind.create(k, naiveGapMs)).toList();
     }
 
     @Override
@@ -29,7 +32,23 @@ public final class BucketedStrategy implements PurchaseStrategy {
 
     @Override
     public void prepare(Jedis jedis) {
-        buckets.forEach(b -> b.prepare(jedis));
+        prepare(KeyedCalls.on(jedis));
+    }
+
+    /** Prepares each bucket's strategy where the bucket lives (on a cluster, its master: a script is loaded there). */
+    public void prepare(KeyedCalls calls) {
+        for (int i = 0; i < buckets.size(); i++) {
+            PurchaseStrategy bucket = buckets.get(i);
+            calls.at(keys.get(i).total(), jedis -> {
+                bucket.prepare(jedis);
+                return null;
+            });
+        }
+    }
+
+    /** The keys of each bucket's sale, in order. */
+    public List<SaleKeys> keys() {
+        return keys;
     }
 
     /** The bucket this user buys in. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import redis.clients.jedis.Jedis;
+import seckill.redis.KeyedCalls;
+import seckill.redis.RedisConnection;
 import seckill.util.Problem;
 
 /**
@@ -39,34 +41,71 @@ public final class SaleBuckets {
         return buckets.size();
     }
 
-    /** Opens every bucket with its share of the stock (the remainder to the first ones), then records the split. */
-    public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
+    /**
+     * On a Redis Cluster, the master ({@code host:port}) that holds each bucket's slot now, by bucket index; none on
+     * one server, or for a sale of one bucket (the connection's own master holds it).
+     */
+    public List<String> masters(RedisConnection redis) {
+        if (!redis.isCluster() || buckets.size() == 1) {
+            return List.of();
+        }
+        return buckets.stream().map(k -> redis.owner(k.total())).toList();
+    }
+
+    /**
+     * Opens every bucket with its share of the stock (the remainder to the first ones), each where it lives, then
+     * records the split under the sale's own tag.
+     */
+    public void open(KeyedCalls calls, long stock, long durationSeconds, StrategyKind strategy) {
         if (buckets.size() > 1) {
             // a whole sale left under the prefix itself would be read instead of the buckets: it goes
-            new Sale(sale).reset(jedis);
+            calls.at(sale.total(), new Sale(sale)::reset);
         }
         for (int i = 0; i < buckets.size(); i++) {
-            new Sale(buckets.get(i)).open(jedis, SaleKeys.bucketStock(stock, buckets.size(), i), durationSeconds,
-                    strategy);
+            long share = SaleKeys.bucketStock(stock, buckets.size(), i);
+            Sale bucket = new Sale(buckets.get(i));
+            calls.at(bucket.keys().total(), jedis -> {
+                bucket.open(jedis, share, durationSeconds, strategy);
+                return null;
+            });
         }
         if (buckets.size() > 1) {
-            jedis.hset(sale.meta(), "buckets", Integer.toString(buckets.size()));
+            calls.at(sale.meta(), jedis -> jedis.hset(sale.meta(), "buckets", Integer.toString(buckets.size())));
         }
     }
 
     /** Deletes exactly the buckets' keys and the record of the split; returns how many existed. */
     public long reset(Jedis jedis) {
-        long deleted = buckets.stream().mapToLong(k -> new Sale(k).reset(jedis)).sum();
-        return buckets.size() > 1 ? deleted + jedis.del(sale.meta()) : deleted;
+        return reset(KeyedCalls.on(jedis));
     }
 
-    public void close(Jedis jedis) {
-        buckets.forEach(k -> new Sale(k).close(jedis));
+    /** As {@link #reset(Jedis)}, each bucket where it lives. */
+    public long reset(KeyedCalls calls) {
+        long deleted = buckets.stream().mapToLong(k -> calls.at(k.total(), new Sale(k)::reset)).sum();
+        return buckets.size() > 1 ? deleted + calls.at(sale.meta(), jedis -> jedis.del(sale.meta())) : deleted;
+    }
+
+    /** Closes every bucket (its flag goes), each where it lives. */
+    public void close(KeyedCalls calls) {
+        buckets.forEach(k -> calls.at(k.total(), jedis -> {
+            new Sale(k).close(jedis);
+            return null;
+        }));
+    }
+
+    /** Keys of any bucket that exist with another type than the sale needs ({@link Sale#wrongTypes}). */
+    public List<Problem> wrongTypes(KeyedCalls calls) {
+        return buckets.stream().flatMap(k -> calls.at(k.total(), new Sale(k)::wrongTypes).stream()).toList();
     }
 
     /** Each bucket's figures, in order. */
     public List<SaleState> read(Jedis jedis) {
-        return buckets.stream().map(k -> new SaleReader(k).read(jedis)).toList();
+        return read(KeyedCalls.on(jedis));
+    }
+
+    /** As {@link #read(Jedis)}, each bucket where it lives. */
+    public List<SaleState> read(KeyedCalls calls) {
+        return buckets.stream().map(k -> calls.at(k.total(), new SaleReader(k)::read)).toList();
     }
 
     /** The buckets' figures added up: the sale as a whole (missing when any bucket is). */
@@ -87,8 +126,13 @@ public final class SaleBuckets {
      * nobody can have won in two); the figures added up.
      */
     public AuditResult audit(Jedis jedis) {
+        return audit(KeyedCalls.on(jedis));
+    }
+
+    /** As {@link #audit(Jedis)}, each bucket where it lives. */
+    public AuditResult audit(KeyedCalls calls) {
         if (buckets.size() == 1) {
-            return new SaleAudit(sale).audit(jedis);
+            return calls.at(sale.total(), new SaleAudit(sale)::audit);
         }
         List<Problem> violations = new ArrayList<>();
         long total = 0;
@@ -97,10 +141,11 @@ public final class SaleBuckets {
         long unique = 0;
         long oversold = 0;
         for (int i = 0; i < buckets.size(); i++) {
+            int bucket = i;
             SaleAudit audit = new SaleAudit(buckets.get(i));
-            AuditResult a = audit.audit(jedis);
+            AuditResult a = calls.at(buckets.get(i).total(), audit::audit);
             violations.addAll(a.violations());
-            Problem strays = audit.strays(jedis, i, buckets.size());
+            Problem strays = calls.at(buckets.get(i).total(), jedis -> audit.strays(jedis, bucket, buckets.size()));
             if (strays != null) {
                 violations.add(strays);
             }
@@ -113,12 +158,16 @@ public final class SaleBuckets {
         return new AuditResult(violations.isEmpty(), violations, total, sold, winners, unique, oversold);
     }
 
-    /** Of the users a client told they won, those not among their bucket's winners ({@link SaleAudit#missing}). */
-    public List<String> missing(Jedis jedis, Collection<String> acknowledged) {
+    /**
+     * Of the users a client told they won, those not among their bucket's winners ({@link SaleAudit#missing}), each
+     * bucket read where it lives.
+     */
+    public List<String> missing(KeyedCalls calls, Collection<String> acknowledged) {
         var byBucket = acknowledged.stream().collect(Collectors.groupingBy(id -> SaleKeys.bucketOf(id,
                 buckets.size())));
         List<String> missing = new ArrayList<>();
-        byBucket.forEach((i, ids) -> missing.addAll(new SaleAudit(buckets.get(i)).missing(jedis, ids)));
+        byBucket.forEach((i, ids) -> missing.addAll(calls.at(buckets.get(i).total(),
+                jedis -> new SaleAudit(buckets.get(i)).missing(jedis, ids))));
         return missing;
     }
 }

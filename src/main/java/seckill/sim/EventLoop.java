@@ -38,10 +38,16 @@ final class EventLoop {
 
     private enum State { IDLE, ARRIVING, CONNECTING, DELAYED, AWAITING, BACKOFF, DONE }
 
-    /** One buyer's connection and where its conversation is. */
+    /**
+     * One buyer's connection and where its conversation is. With routes, the connection in use goes to the master
+     * {@code at}, and the lane keeps its connections to the other masters it has reached parked (not read from:
+     * nothing is asked on them) until a user needs them.
+     */
     private static final class Lane {
         SocketChannel channel;
         SelectionKey key;
+        InetSocketAddress at;
+        List<Parked> parked;
         // direct: the channel reads and writes them without a copy
         ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES);
         ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES);
@@ -59,10 +65,16 @@ final class EventLoop {
         long wakeAt;
     }
 
+    /** A lane's connection to another master, idle until a user of a bucket there comes. */
+    private record Parked(SocketChannel channel, SelectionKey key, boolean greeted, InetSocketAddress at) {
+    }
+
     private final BuyerRules rules;
     private final PurchaseStrategy strategy;
     /** Where a new connection goes: the server, or on a cluster the master that holds the sale now. */
     private final Supplier<InetSocketAddress> address;
+    /** Null, or where each user goes (a sale in buckets on a cluster): then per attempt, not per connection. */
+    private final BuyerRoutes routes;
     /** Told of every fault, so that on a cluster the next connection finds the sale's slot where it is now. */
     private final Consumer<Throwable> reroute;
     private final Batch greeting;
@@ -73,12 +85,16 @@ final class EventLoop {
     private long earliestWake = Long.MAX_VALUE;
     private long abandonedAt;
 
-    /** @param greeting what is said on every new connection, ahead of its first commands */
-    EventLoop(BuyerRules rules, PurchaseStrategy strategy, Supplier<InetSocketAddress> address,
+    /**
+     * @param routes   where each user's attempts go, or null when all go to {@code address}
+     * @param greeting what is said on every new connection, ahead of its first commands
+     */
+    EventLoop(BuyerRules rules, PurchaseStrategy strategy, Supplier<InetSocketAddress> address, BuyerRoutes routes,
               Consumer<Throwable> reroute, Batch greeting) {
         this.rules = rules;
         this.strategy = strategy;
         this.address = address;
+        this.routes = routes;
         this.reroute = reroute;
         this.greeting = greeting;
         this.limitNanos = rules.callLimitNanos();
@@ -236,6 +252,9 @@ final class EventLoop {
         lane.batch.clear();
         lane.attempt = strategy.begin(lane.turn.userId, lane.batch);
         try {
+            if (routes != null) {
+                route(lane, routes.address(lane.turn.userId));
+            }
             if (lane.channel == null) {
                 connect(lane);
             } else {
@@ -243,6 +262,34 @@ final class EventLoop {
             }
         } catch (IOException | RuntimeException e) {
             fault(lane, e);
+        }
+    }
+
+    /** The lane's next round trip goes to that master: on its connection parked there, if any, else a new one. */
+    private static void route(Lane lane, InetSocketAddress to) {
+        if (lane.channel != null && to.equals(lane.at)) {
+            return;
+        }
+        if (lane.parked == null) {
+            lane.parked = new ArrayList<>(2);
+        }
+        if (lane.channel != null) {
+            lane.key.interestOps(0);
+            lane.parked.add(new Parked(lane.channel, lane.key, lane.greeted, lane.at));
+            lane.channel = null;
+            lane.key = null;
+        }
+        lane.at = to;
+        for (int i = 0; i < lane.parked.size(); i++) {
+            Parked p = lane.parked.get(i);
+            if (p.at().equals(to)) {
+                lane.parked.remove(i);
+                lane.channel = p.channel();
+                lane.key = p.key();
+                lane.greeted = p.greeted();
+                lane.in.clear();
+                return;
+            }
         }
     }
 
@@ -255,7 +302,7 @@ final class EventLoop {
         lane.greeted = false;
         lane.in.clear();
         lane.callSince = System.nanoTime();
-        if (channel.connect(address.get())) {
+        if (channel.connect(routes != null ? lane.at : address.get())) {
             lane.key = channel.register(selector, SelectionKey.OP_READ, lane);
             send(lane);
         } else {
@@ -362,7 +409,8 @@ final class EventLoop {
         if (lane.state == State.DONE) {
             return;
         }
-        close(lane);
+        // only the connection that failed: those parked at other masters are as good as they were
+        closeChannel(lane);
         RuntimeException error = e instanceof IOException || e instanceof UncheckedIOException
                 ? new JedisConnectionException(e) : (RuntimeException) e;
         // on a cluster this may read the slot map (at most every 100 ms, a few ms on this thread); else nothing
@@ -396,15 +444,28 @@ final class EventLoop {
         rules.activeChanged(-1);
     }
 
+    /** Closes the lane's connections, the one in use and any parked. */
     private static void close(Lane lane) {
+        closeChannel(lane);
+        if (lane.parked != null) {
+            lane.parked.forEach(p -> close(p.channel()));
+            lane.parked.clear();
+        }
+    }
+
+    private static void closeChannel(Lane lane) {
         if (lane.channel != null) {
-            try {
-                lane.channel.close();
-            } catch (IOException ignored) {
-                // closing a broken connection may fail; it is gone either way
-            }
+            close(lane.channel);
             lane.channel = null;
             lane.key = null;
+        }
+    }
+
+    private static void close(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a broken connection may fail; it is gone either way
         }
     }
 }

@@ -25,20 +25,25 @@ final class LoopEngine implements Engine {
 
     private final PurchaseStrategy strategy;
     private final RedisConnection redis;
+    private final BuyerRoutes routes;
     private final RedisTarget target;
     private final ThreadFactory threads;
 
-    /** @param threads makes the loop's one thread */
-    LoopEngine(PurchaseStrategy strategy, RedisConnection redis, ThreadFactory threads) {
+    /**
+     * @param routes  where each user's attempts go, or null when all go where the connection is aimed
+     * @param threads makes the loop's one thread
+     */
+    LoopEngine(PurchaseStrategy strategy, RedisConnection redis, BuyerRoutes routes, ThreadFactory threads) {
         this.strategy = strategy;
         this.redis = redis;
+        this.routes = routes;
         this.target = redis.target();
         this.threads = threads;
     }
 
     @Override
     public void play(BuyerRules rules) {
-        EventLoop loop = new EventLoop(rules, strategy, redis::ownerAddress, redis::reroute, greeting());
+        EventLoop loop = new EventLoop(rules, strategy, redis::ownerAddress, routes, redis::reroute, greeting());
         Thread thread = threads.newThread(() -> {
             try {
                 loop.run();

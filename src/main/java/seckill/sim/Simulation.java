@@ -13,7 +13,6 @@ import seckill.redis.RedisUnavailableException;
 import seckill.sale.AuditResult;
 import seckill.sale.BucketedStrategy;
 import seckill.sale.PurchaseStrategy;
-import seckill.sale.Sale;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
@@ -37,6 +36,8 @@ public final class Simulation {
     private final RedisConnection redis;
     private final PurchaseStrategy strategy;
     private final SaleBuckets buckets;
+    /** Null unless the sale's buckets are spread over a cluster's masters. */
+    private final BuyerRoutes routes;
     private final ThreadFactory buyers;
     private final BuyerRules rules;
     private volatile Phase phase = Phase.READY;
@@ -66,21 +67,18 @@ public final class Simulation {
         this.strategy = config.buckets() == 1 ? config.strategy().create(config.keys(), config.naiveGapMs())
                 : new BucketedStrategy(config.strategy(), config.keys(), config.buckets(), config.naiveGapMs());
         this.buckets = new SaleBuckets(config.keys(), config.buckets());
+        this.routes = BuyerRoutes.of(config, redis);
         this.rules = new BuyerRules(config, redis.target(), strategy.claimMeansWon());
     }
 
     /**
      * The sale as this server will hold it: on a Redis Cluster under a prefix with a hash tag ({@code {seckill}:}
-     * when none was given), the connection aimed at its slot's master; elsewhere as it is.
+     * when none was given), the connection aimed at its slot's master (with buckets, the master that records the
+     * split; each bucket's buyers go to their bucket's, {@link BuyerRoutes}); elsewhere as it is.
      */
     public static SimulationConfig forServer(SimulationConfig config, RedisConnection redis) {
         if (!redis.isCluster()) {
             return config;
-        }
-        if (config.buckets() > 1) {
-            // buyers' connections are aimed at one master; buckets on several need a connection per bucket
-            throw new IllegalArgumentException("--buckets above 1 runs on one Redis server for now, not on a "
-                    + "cluster (each bucket is a sale there: run one process per bucket with its prefix {T.i}:)");
         }
         String prefix = SaleKeys.onCluster(config.prefix());
         SimulationConfig onCluster = prefix.equals(config.prefix()) ? config
@@ -160,20 +158,20 @@ public final class Simulation {
         try {
             if (rules.endedBy() == EndReason.STOPPED && !config.join()) {
                 // a stopped sale is over for every client, as if its time were up; one joined is not ours to end
-                redis.call(patience, jedis -> {
-                    buckets.close(jedis);
+                redis.callKeyed(patience, calls -> {
+                    buckets.close(calls);
                     return null;
                 });
             }
-            bucketStates = redis.call(patience, buckets::read);
+            bucketStates = redis.callKeyed(patience, buckets::read);
             state = SaleBuckets.sum(bucketStates);
-            audit = redis.call(patience, buckets::audit);
+            audit = redis.callKeyed(patience, buckets::audit);
             if (last.usersWon() > state.sold()) {
                 // every confirmed win must be an item sold in Redis; other clients can only add to what is sold
                 audit = audit.with(Problem.of(Kind.CONFIRMED_OVER_SOLD, last.usersWon(), state.sold()));
             }
             List<String> acknowledged = rules.acknowledged();
-            lostWinners = redis.call(patience, jedis -> buckets.missing(jedis, acknowledged));
+            lostWinners = redis.callKeyed(patience, calls -> buckets.missing(calls, acknowledged));
             if (!lostWinners.isEmpty()) {
                 audit = audit.with(Problem.of(Kind.LOST_WINS, lostWinners.size(), lostWinners.get(0)));
             }
@@ -184,13 +182,13 @@ public final class Simulation {
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
-                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates);
+                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis));
     }
 
     private Engine engine() {
         return switch (config.engine()) {
-            case THREADS -> new ThreadsEngine(strategy, redis, buyers);
-            case LOOP -> new LoopEngine(strategy, redis, buyers);
+            case THREADS -> new ThreadsEngine(strategy, redis, routes, buyers);
+            case LOOP -> new LoopEngine(strategy, redis, routes, buyers);
         };
     }
 
@@ -198,32 +196,41 @@ public final class Simulation {
         return Duration.ofSeconds(config.redisTimeoutS());
     }
 
-    /** Opens (or checks) the sale; safe to repeat after a lost reply, since no user has arrived yet. */
+    /**
+     * Opens (or checks) the sale, each bucket where it lives; safe to repeat after a lost reply, since no user has
+     * arrived yet.
+     */
     private void prepareSale() {
-        redis.call(redisTimeout(), jedis -> {
+        redis.callKeyed(redisTimeout(), calls -> {
             if (config.join()) {
-                int recorded = SaleBuckets.recorded(jedis, config.keys());
+                int recorded = calls.at(config.keys().meta(), jedis -> SaleBuckets.recorded(jedis, config.keys()));
                 if (recorded != config.buckets()) {
                     throw new SaleKeyException(Problem.of(Kind.JOIN_BUCKETS, recorded, config.buckets()));
                 }
+                List<Problem> wrong = buckets.wrongTypes(calls);
+                if (!wrong.isEmpty()) {
+                    throw new SaleKeyException(Problem.of(Kind.JOIN_WRONG_TYPES, wrong));
+                }
                 long stock = 0;
                 for (SaleKeys bucket : buckets.keys()) {
-                    Sale sale = new Sale(bucket);
-                    List<Problem> wrong = sale.wrongTypes(jedis);
-                    if (!wrong.isEmpty()) {
-                        throw new SaleKeyException(Problem.of(Kind.JOIN_WRONG_TYPES, wrong));
-                    }
-                    if (!sale.exists(jedis)) {
+                    String total = calls.at(bucket.total(), jedis -> jedis.get(bucket.total()));
+                    if (total == null) {
                         throw new SaleKeyException(Problem.of(Kind.JOIN_NO_SALE, bucket.prefix(), bucket.total()));
                     }
-                    String total = jedis.get(bucket.total());
-                    stock += total == null ? 0 : Long.parseLong(total);
+                    stock += Long.parseLong(total);
                 }
                 rules.saleStock(stock);
             } else {
-                buckets.open(jedis, config.stock(), config.durationS(), config.strategy());
+                buckets.open(calls, config.stock(), config.durationS(), config.strategy());
             }
-            strategy.prepare(jedis);
+            if (strategy instanceof BucketedStrategy bucketed) {
+                bucketed.prepare(calls);
+            } else {
+                calls.at(config.keys().total(), jedis -> {
+                    strategy.prepare(jedis);
+                    return null;
+                });
+            }
             return null;
         });
     }

@@ -25,17 +25,20 @@ import seckill.util.Verdict;
  *                    wins lost, e.g. by a failover before the win reached a replica); empty when none was
  * @param bucketStates each bucket's figures afterwards ({@code --buckets}), in order; empty when Redis could not be
  *                    read, one when the sale has no buckets
+ * @param bucketMasters on a Redis Cluster, the master ({@code host:port}) that held each bucket at the end, in
+ *                    order; empty on one server and for a sale of one bucket
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
                                long soldOutMs, List<Trace> traces, List<String> lostWinners,
-                               List<SaleState> bucketStates) {
+                               List<SaleState> bucketStates, List<String> bucketMasters) {
 
     public SimulationResult {
         fairness = fairness == null ? Fairness.NONE : fairness;
         traces = traces == null ? List.of() : List.copyOf(traces);
         lostWinners = lostWinners == null ? List.of() : List.copyOf(lostWinners);
         bucketStates = bucketStates == null ? List.of() : List.copyOf(bucketStates);
+        bucketMasters = bucketMasters == null ? List.of() : List.copyOf(bucketMasters);
     }
 
     /** A result of a sale in one bucket. */
@@ -43,7 +46,7 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
                             SaleState state, AuditResult audit, Problem error, Fairness fairness,
                             long soldOutMs, List<Trace> traces, List<String> lostWinners) {
         this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, lostWinners,
-                List.of());
+                List.of(), List.of());
     }
 
     /**

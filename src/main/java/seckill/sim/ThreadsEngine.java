@@ -1,5 +1,8 @@
 package seckill.sim;
 
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -22,12 +25,18 @@ final class ThreadsEngine implements Engine {
 
     private final PurchaseStrategy strategy;
     private final RedisConnection redis;
+    /** Null when every buyer speaks to one server (or master); else where each user's attempts go. */
+    private final BuyerRoutes routes;
     private final ThreadFactory threads;
 
-    /** @param threads makes the pool's threads */
-    ThreadsEngine(PurchaseStrategy strategy, RedisConnection redis, ThreadFactory threads) {
+    /**
+     * @param routes  where each user's attempts go, or null when all go where the connection is aimed
+     * @param threads makes the pool's threads
+     */
+    ThreadsEngine(PurchaseStrategy strategy, RedisConnection redis, BuyerRoutes routes, ThreadFactory threads) {
         this.strategy = strategy;
         this.redis = redis;
+        this.routes = routes;
         this.threads = threads;
     }
 
@@ -53,12 +62,18 @@ final class ThreadsEngine implements Engine {
         watching.interrupt();
     }
 
-    /** One pool thread: its slot in the watchdog's view, and its connection, kept until it fails. */
+    /**
+     * One pool thread: its slot in the watchdog's view, and its connection, kept until it fails. With routes, its
+     * connection to each master it has reached: the one in use, and the others parked until a user needs them.
+     */
     private final class Buyer {
         private final BuyerRules rules;
         private final Watchdog watchdog;
         private final int slot;
         private BuyerConnection connection;
+        /** With routes: where {@link #connection} goes, and the connections parked, by where they go. */
+        private InetSocketAddress at;
+        private final Map<InetSocketAddress, BuyerConnection> parked = new HashMap<>();
 
         Buyer(BuyerRules rules, Watchdog watchdog, int slot) {
             this.rules = rules;
@@ -84,6 +99,7 @@ final class ThreadsEngine implements Engine {
                 }
             } finally {
                 discard();
+                parked.values().forEach(BuyerConnection::close);
                 rules.activeChanged(-1);
             }
         }
@@ -100,8 +116,11 @@ final class ThreadsEngine implements Engine {
                 Outcome outcome;
                 try {
                     watchdog.callBegins(slot, t0);
+                    if (routes != null) {
+                        route(routes.address(turn.userId));
+                    }
                     if (connection == null) {
-                        connection = redis.newBuyer();
+                        connection = routes == null ? redis.newBuyer() : redis.newBuyer(at);
                         watchdog.connection(slot, connection);
                     }
                     outcome = turn.observed ? strategy.buy(connection.jedis(), turn.userId, turn)
@@ -129,6 +148,21 @@ final class ThreadsEngine implements Engine {
                 if (rules.settle(turn, outcome)) {
                     return;
                 }
+            }
+        }
+
+        /** The next call goes to that master: on the connection parked there, if any, else on a new one. */
+        private void route(InetSocketAddress to) {
+            if (connection != null && to.equals(at)) {
+                return;
+            }
+            if (connection != null) {
+                parked.put(at, connection);
+            }
+            at = to;
+            connection = parked.remove(to);
+            if (connection != null) {
+                watchdog.connection(slot, connection);
             }
         }
 

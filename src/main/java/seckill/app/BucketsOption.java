@@ -17,7 +17,7 @@ public class BucketsOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--buckets", descriptionKey = "sale.buckets", paramLabel = "N",
+    @Option(names = "--buckets", descriptionKey = SaleOptionHelp.RECORDED_BUCKETS, paramLabel = "N",
             converter = FieldConverters.Buckets.class)
     long buckets = 1;
 

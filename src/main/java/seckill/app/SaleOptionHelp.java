@@ -3,6 +3,7 @@ package seckill.app;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -40,6 +41,12 @@ public final class SaleOptionHelp extends java.util.ListResourceBundle implement
                     + "bucket a hash of its id picks, so nobody wins twice"),
             Map.entry(ConfigField.SEED, "Seed of the user ids")));
 
+    /**
+     * The description key of {@code --buckets} where a sale is read, not opened ({@code status}, {@code audit},
+     * {@code reset}): the number of the sale's own buckets, by default as the sale recorded it.
+     */
+    static final String RECORDED_BUCKETS = "recorded.buckets";
+
     /** The help line of a field: what it is, its range and its default. */
     static String describe(ConfigField field) {
         String what = WHAT.get(field);
@@ -51,9 +58,10 @@ public final class SaleOptionHelp extends java.util.ListResourceBundle implement
 
     @Override
     protected Object[][] getContents() {
-        return Arrays.stream(ConfigField.values())
-                .map(f -> new Object[] {KEY + f.optionName(), describe(f)})
-                .toArray(Object[][]::new);
+        Object[] recorded = {RECORDED_BUCKETS, "The sale's buckets, " + ConfigField.BUCKETS.rangeText()
+                + " (default: as the sale recorded when it was opened, else 1)."};
+        return Stream.concat(Arrays.stream(ConfigField.values()).map(f -> new Object[] {KEY + f.optionName(),
+                describe(f)}), Stream.<Object[]>of(recorded)).toArray(Object[][]::new);
     }
 
     /** A sale option's default from the table; null for every other option (picocli then uses its own). */

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import redis.clients.jedis.Jedis;
@@ -39,20 +39,9 @@ import seckill.util.Problem;
  */
 @Tag("faults")
 class ClusterFaultTest {
-    private static LocalCluster cluster;
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.forClass(3, 1);
     private RedisConnection connection;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.start(3, 1);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @AfterEach
     void closeConnection() {
@@ -99,16 +88,18 @@ class ClusterFaultTest {
         assertThat(new HashSet<>(winners)).hasSize(winners.size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(EngineKind.class)
-    void aSlotMovedToAnotherMasterMidSaleSellsExactlyTheStock(EngineKind engine) {
-        String tag = cluster.tagWhere("move." + engine.cliName(), cluster::hasReplica);
-        SaleKeys keys = new SaleKeys(tag + ":");
-        int slot = LocalCluster.slotOf(tag);
+    /** A sale's slot, or its first bucket's, moves mid-sale: its buyers follow it there, the other buckets' stay. */
+    @ParameterizedTest(name = "{0}, {1} bucket(s)")
+    @CsvSource({"THREADS, 1", "LOOP, 1", "THREADS, 8", "LOOP, 8"})
+    void aSlotMovedToAnotherMasterMidSaleSellsExactlyTheStock(EngineKind engine, int buckets) {
+        String tag = cluster.tagWhere("move." + engine.cliName() + "." + buckets, cluster::hasReplica);
+        SimulationConfig config = sale(tag + ":", 0, engine).toBuilder().buckets(buckets).build();
+        SaleKeys moved = config.keys().buckets(buckets).get(0);
+        int slot = LocalCluster.slotOf(moved.total());
         PrivateRedis source = cluster.ownerOf(slot);
         PrivateRedis target = cluster.masters().stream().filter(n -> n != source).findFirst().orElseThrow();
-        CompletableFuture<SimulationResult> running = start(sale(keys.prefix(), 0, engine));
-        awaitSold(source, keys, 40);
+        CompletableFuture<SimulationResult> running = start(config);
+        awaitSold(source, moved, SaleKeys.bucketStock(400, buckets, 0) / 10);
 
         cluster.migrate(slot, source, target);
 
@@ -117,7 +108,11 @@ class ClusterFaultTest {
         assertThat(result.audit().ok()).as(result.audit().violations().toString()).isTrue();
         assertThat(result.state().sold()).isEqualTo(400);
         assertThat(result.lostWins()).isZero();
-        assertThat(connection.owner()).isEqualTo("127.0.0.1:" + target.port());
+        if (buckets == 1) {
+            assertThat(connection.owner()).isEqualTo(address(target));
+        } else {
+            assertThat(result.bucketMasters().get(0)).isEqualTo(address(target));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,13 +139,66 @@ class ClusterFaultTest {
         assertThat(result.state().sold()).isEqualTo(400);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(EngineKind.class)
+    void aMasterKilledMidSaleInBucketsIsReplacedForItsBuckets_andTheLostWinsAreCountedExactly(EngineKind engine) {
+        SimulationConfig config = sale("{kill.buckets." + engine.cliName() + "}:", 0, engine).toBuilder().buckets(8)
+                .build();
+        List<SaleKeys> buckets = config.keys().buckets(8);
+        PrivateRedis master = cluster.ownerOf(LocalCluster.slotOf(buckets.get(0).total()));
+        List<String> before = buckets.stream().map(b -> address(cluster.ownerOf(LocalCluster.slotOf(b.total()))))
+                .toList();
+        assertThat(before.stream().distinct().count()).as(before.toString()).isGreaterThan(1);
+        String replica = address(cluster.replicaOf(master));
+
+        SimulationResult result = killMasterMidSale(config, buckets.get(0));
+
+        assertThat(result.endedBy()).as(String.valueOf(result.error())).isNotEqualTo(EndReason.ERROR);
+        assertThat(result.state().oversold()).isZero();
+        assertThat(result.state().sold()).isLessThanOrEqualTo(400);
+        assertThat(result.audit().violations().stream().map(Problem::kind).toList()).doesNotContain(
+                Problem.Kind.OVERSOLD, Problem.Kind.WON_TWICE, Problem.Kind.WINNERS_MISMATCH,
+                Problem.Kind.BUCKET_STRAYS);
+        // each bucket of the killed master is now its replica's; the others stayed where they were
+        assertThat(result.bucketMasters()).isEqualTo(before.stream().map(m -> m.equals(address(master)) ? replica
+                : m).toList());
+        Set<String> inRedis = new HashSet<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            int bucket = i;
+            List<String> winners = winners(buckets.get(i));
+            assertThat(winners).as("bucket %d", i).allMatch(id -> SaleKeys.bucketOf(id, 8) == bucket);
+            winners.forEach(id -> assertThat(inRedis.add(id)).as("%s won twice", id).isTrue());
+        }
+        // the wins lost are exactly those acknowledged and missing, and only the killed master's buckets lost any
+        assertThat(result.lostWins()).isPositive();
+        assertThat(result.lostWinners()).noneMatch(inRedis::contains)
+                .allMatch(id -> before.get(SaleKeys.bucketOf(id, 8)).equals(address(master)));
+        assertThat(inRedis.size()).isGreaterThanOrEqualTo((int) (result.metrics().usersWon() - result.lostWins()));
+        assertThat(result.audit().violations().stream().map(Problem::kind)).contains(Problem.Kind.LOST_WINS);
+    }
+
+    private static String address(PrivateRedis node) {
+        return "127.0.0.1:" + node.port();
+    }
+
     private SimulationResult killMasterMidSale(String name, int waitReplicas, EngineKind engine) {
         String tag = cluster.tagWhere(name, cluster::hasReplica);
         SaleKeys keys = new SaleKeys(tag + ":");
-        PrivateRedis master = cluster.ownerOf(LocalCluster.slotOf(tag));
+        return killMasterMidSale(sale(keys.prefix(), waitReplicas, engine), keys);
+    }
+
+    /**
+     * Runs the sale and kills the master of {@code watched} (the sale, or one of its buckets) once a tenth of its
+     * stock is sold, after its replica was made to fall behind; the cluster is whole again afterwards.
+     */
+    private SimulationResult killMasterMidSale(SimulationConfig config, SaleKeys watched) {
+        int slot = LocalCluster.slotOf(watched.total());
+        PrivateRedis master = cluster.ownerOf(slot);
         PrivateRedis replica = cluster.replicaOf(master);
-        CompletableFuture<SimulationResult> running = start(sale(keys.prefix(), waitReplicas, engine));
-        awaitSold(master, keys, 40);
+        long stock = SaleKeys.bucketStock(config.stock(), config.buckets(), config.keys().buckets(config.buckets())
+                .indexOf(watched));
+        CompletableFuture<SimulationResult> running = start(config);
+        awaitSold(master, watched, stock / 10);
 
         // the replica falls behind: frozen, its link cut, it gets none of the next purchases
         replica.freeze(true);
@@ -158,12 +206,12 @@ class ClusterFaultTest {
             jedis.clientKill(new redis.clients.jedis.params.ClientKillParams()
                     .type(redis.clients.jedis.args.ClientType.REPLICA));
         }
-        awaitSold(master, keys, 80);
+        awaitSold(master, watched, stock / 5);
         master.killHard();
         replica.freeze(false);
         await("the replica takes over").atMost(Duration.ofSeconds(30))
-                .until(() -> cluster.ownerOf(LocalCluster.slotOf(tag)) != master);
-        if (waitReplicas > 0) {
+                .until(() -> cluster.ownerOf(slot) != master);
+        if (config.waitReplicas() > 0) {
             // the new master's only replica was the one killed: back, it follows the new master, and WAIT can
             // be answered again (until then no win is confirmed)
             master.restart();

@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,22 +37,11 @@ import seckill.redis.RedisConnector;
  */
 @Tag("faults")
 class ClusterSaleTest {
-    private static LocalCluster cluster;
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.forClass(3, 0);
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.start(3, 0);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     private int run(String... args) {
         return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
@@ -106,13 +94,6 @@ class ClusterSaleTest {
             assertThat(jedis.llen(new SaleKeys(prefix).user())).isEqualTo(120);
         }
         assertThat(run("reset", "--redis", cluster.url(), "--prefix", prefix)).isZero();
-    }
-
-    @Test
-    void bucketsAboveOneAreRefusedOnACluster_forNow() {
-        assertThat(run("run", "--redis", cluster.url(), "--prefix", "{bk}:", "--buckets", "4", "--users", "10"))
-                .isEqualTo(2);
-        assertThat(err.toString()).contains("--buckets above 1 runs on one Redis server");
     }
 
     @Test

@@ -8,38 +8,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import redis.clients.jedis.Jedis;
 
 /**
  * A Redis Cluster of the test's own: {@code masters} redis-server processes ({@link PrivateRedis}: free ports, a
  * folder each), each with {@code replicas} replicas, a short node timeout so that a failover takes a second or
  * two. The slots are split evenly and the nodes introduced with CLUSTER ADDSLOTS, SET-CONFIG-EPOCH, MEET and
- * REPLICATE, as {@code redis-cli --cluster create} does, so that no redis-cli is needed. Closing it stops exactly
- * its processes.
+ * REPLICATE, as {@code redis-cli --cluster create} does, so that no redis-cli is needed. A test class registers one
+ * ({@code @RegisterExtension static final LocalCluster cluster = LocalCluster.forClass(3, 0);}): it is formed
+ * before the class's first test and stopped after its last, exactly its processes.
  */
-public final class LocalCluster implements AutoCloseable {
-    public static final int SLOTS = 16_384;
+public final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    public static final int SLOTS = ClusterRoute.SLOTS;
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final List<PrivateRedis> nodes = new ArrayList<>();
     private final int masters;
+    private final int replicas;
 
-    private LocalCluster(int masters) {
+    private LocalCluster(int masters, int replicas) {
         this.masters = masters;
+        this.replicas = replicas;
     }
 
-    public static LocalCluster start(int masters, int replicas) {
-        LocalCluster cluster = new LocalCluster(masters);
+    /** A cluster of {@code masters} masters with {@code replicas} replicas each, for a test class to register. */
+    public static LocalCluster forClass(int masters, int replicas) {
+        return new LocalCluster(masters, replicas);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
         try {
-            cluster.form(replicas);
-            return cluster;
+            form();
         } catch (RuntimeException e) {
-            cluster.close();
+            close();
             throw e;
         }
     }
 
-    private void form(int replicas) {
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void form() {
         int count = masters * (1 + replicas);
         for (int i = 0; i < count; i++) {
             nodes.add(PrivateRedis.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
@@ -210,5 +226,6 @@ public final class LocalCluster implements AutoCloseable {
         for (PrivateRedis node : nodes) {
             node.close();
         }
+        nodes.clear();
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,45 +37,7 @@ class BucketsTest {
     void noUserWinsInTwoBuckets_andTheTotalsAreExact_underARandomMixOfUsersAndRetries(StrategyKind kind) {
         SplittableRandom random = new SplittableRandom(kind.ordinal() + 14);
         for (int round = 0; round < 3; round++) {
-            int buckets = 2 + random.nextInt(7);
-            long stock = buckets + random.nextInt(300);
-            String prefix = TestRedis.prefix("buckets");
-            SaleBuckets sale = new SaleBuckets(new SaleKeys(prefix), buckets);
-            sales.add(sale);
-            long seed = random.nextLong();
-            SimulationConfig first = SimulationConfig.builder().prefix(prefix).strategy(kind).buckets(buckets)
-                    .load(stock, 100 + random.nextInt(600), 1 + random.nextInt(64), random.nextInt(4))
-                    .engine(random.nextBoolean() ? EngineKind.THREADS : EngineKind.LOOP).seed(seed).build();
-            SimulationResult opened = new Simulation(first, redis).run();
-            // a second client joins with the same users and others: the same ids come back for more
-            SimulationConfig again = first.toBuilder().join(true).seed(random.nextBoolean() ? seed : seed + 1)
-                    .retries(random.nextInt(6)).build();
-            SimulationResult joined = new Simulation(again, redis).run();
-
-            for (SimulationResult r : List.of(opened, joined)) {
-                assertThat(r.audit().violations()).as("%d buckets", buckets).isEmpty();
-                assertThat(r.bucketStates()).hasSize(buckets);
-            }
-            try (Jedis jedis = redis.borrow()) {
-                Set<String> everyone = new HashSet<>();
-                long sold = 0;
-                for (int i = 0; i < buckets; i++) {
-                    SaleKeys bucket = sale.keys().get(i);
-                    assertThat(jedis.get(bucket.total())).isEqualTo(Long.toString(SaleKeys.bucketStock(stock,
-                            buckets, i)));
-                    List<String> winners = jedis.lrange(bucket.user(), 0, -1);
-                    for (String id : winners) {
-                        assertThat(SaleKeys.bucketOf(id, buckets)).as(id).isEqualTo(i);
-                        assertThat(everyone.add(id)).as("%s won twice", id).isTrue();
-                    }
-                    sold += Long.parseLong(jedis.get(bucket.num()));
-                    assertThat(winners).hasSize((int) Long.parseLong(jedis.get(bucket.num())));
-                }
-                assertThat(sold).isLessThanOrEqualTo(stock).isEqualTo(everyone.size())
-                        .isEqualTo(joined.state().sold())
-                        .isEqualTo(opened.metrics().usersWon() + joined.metrics().usersWon());
-                assertThat(jedis.hget(new SaleKeys(prefix).meta(), "buckets")).isEqualTo(Integer.toString(buckets));
-            }
+            BucketMix.playAndCheck(redis, TestRedis.prefix("buckets"), kind, random, sales);
         }
     }
 
@@ -99,6 +59,28 @@ class BucketsTest {
         boolean oneSoldOut = r.bucketStates().stream().anyMatch(s -> s.stockLeft() == 0);
         assertThat(r.bucketUnsold()).isEqualTo(oneSoldOut ? left : 0);
         assertThat(r.state().sold() + left).isEqualTo(16);
+    }
+
+    @Test
+    void strategiesComparedEachSellInBucketsOfTheirOwn() {
+        String prefix = TestRedis.prefix("buckets");
+        List<StrategyKind> kinds = List.of(StrategyKind.WATCH, StrategyKind.LUA, StrategyKind.DECR);
+        kinds.forEach(k -> sales.add(new SaleBuckets(Comparison.saleKeys(prefix, k), 4)));
+        SimulationConfig base = SimulationConfig.builder().prefix(prefix).buckets(4).load(40, 600, 16, 1000).seed(7)
+                .build();
+        ComparisonResult compared = new Comparison(base, kinds, Comparison.Mode.AT_ONCE, redis, null).run();
+        try (Jedis jedis = redis.borrow()) {
+            for (int s = 0; s < kinds.size(); s++) {
+                SimulationResult r = compared.results().get(s);
+                assertThat(r.audit().violations()).as(kinds.get(s).cliName()).isEmpty();
+                assertThat(r.state().sold()).isEqualTo(40);
+                assertThat(r.bucketStates()).hasSize(4).allMatch(b -> b.total() == 10);
+                // the strategy's bucket i lives under the tag numbered i, the strategy's name after it
+                SaleKeys bucket = Comparison.saleKeys(prefix, kinds.get(s)).bucket(3);
+                assertThat(bucket.prefix()).endsWith(".3}:" + kinds.get(s).cliName() + ":");
+                assertThat(jedis.get(bucket.num())).isEqualTo("10");
+            }
+        }
     }
 
     @Test

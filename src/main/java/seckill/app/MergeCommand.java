@@ -22,15 +22,15 @@ import seckill.redis.RedisUnavailableException;
 import seckill.report.MergedReport;
 import seckill.report.MergedReport.Part;
 import seckill.sale.AuditResult;
-import seckill.sale.Sale;
-import seckill.sale.SaleAudit;
+import seckill.sale.SaleBuckets;
 import seckill.util.Problem;
 
 /** The reports of several processes that joined one sale, combined; the sale itself read back from Redis. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Combine the reports of several 'run --join' processes on one sale: users, attempts, wins, "
                 + "conflicts and errors summed, latency percentiles from the added histograms (exact), sold and "
-                + "the audit read back from Redis (--redis, else the reports' own URL when it has no password). "
+                + "the audit read back from Redis (--redis, else the reports' own URL when it has no password; a "
+                + "sale in buckets bucket by bucket). "
                 + "Exit 0 when the audit holds, 3 when not, 4 when Redis could not be read.")
 public final class MergeCommand implements Callable<Integer> {
     @Spec
@@ -45,6 +45,9 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Mixin
     RedisOptions redis;
+
+    @Mixin
+    BucketsOption buckets;
 
     @Override
     public Integer call() {
@@ -77,9 +80,11 @@ public final class MergeCommand implements Callable<Integer> {
         if (unread == null) {
             try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
                 where = connection.target().masked();
-                List<Problem> wrong = connection.call(jedis -> new Sale(redis.keys()).wrongTypes(jedis));
+                // a sale in buckets is read bucket by bucket, each where it lives
+                SaleBuckets sale = buckets.of(redis.keys(), connection);
+                List<Problem> wrong = connection.callKeyed(sale::wrongTypes);
                 if (wrong.isEmpty()) {
-                    audit = connection.call(new SaleAudit(redis.keys())::audit);
+                    audit = connection.callKeyed(sale::audit);
                 } else {
                     unread = "the sale's keys have the wrong types: " + wrong.get(0).english();
                 }

@@ -22,6 +22,7 @@ import seckill.metrics.LatencyHistograms;
 import seckill.metrics.LatencySummary;
 import seckill.redis.TestRedis;
 import seckill.sale.Sale;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 
@@ -33,6 +34,27 @@ class MergeCommandTest {
     @AfterEach
     void deleteOwnKeys() {
         TestRedis.reset(prefix);
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            new SaleBuckets(new SaleKeys(prefix), 4).reset(jedis);
+        }
+    }
+
+    @Test
+    void aSaleInBucketsIsReadBackBucketByBucket(@TempDir Path dir) throws Exception {
+        assertThat(cli.run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--buckets", "4", "--strategy",
+                "lua", "--stock", "60", "--users", "1")).as(cli.err()).isZero();
+        List<String> merge = new ArrayList<>(List.of("merge", "--redis", TestRedis.url()));
+        for (int g = 0; g < 2; g++) {
+            Path report = dir.resolve("b" + g + ".json");
+            // no --buckets: a joined run takes the four the sale recorded
+            assertThat(cli.run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--join", "--strategy", "lua",
+                    "--users", "150", "--seed", Integer.toString(70 + g), "--report", report.toString()))
+                    .as(cli.err()).isZero();
+            merge.add(report.toString());
+        }
+        assertThat(cli.run(merge.toArray(String[]::new))).as(cli.out() + cli.err()).isZero();
+        // the sale's own keys hold nothing: its four buckets hold the items, and the merge found them there
+        assertThat(cli.out()).contains("Sold        60 / 60").contains("Users       300: 59 won");
     }
 
     @Test

@@ -184,6 +184,22 @@ class ClusterBucketsTest {
     }
 
     @Test
+    void theReportsOfRunsThatJoinedASaleInBucketsMerge_andItIsReadOnEachMaster(@TempDir Path dir) {
+        String prefix = "{merge.b}:";
+        assertThat(cli.run("run", "--redis", cluster.url(), "--prefix", prefix, "--buckets", "8", "--strategy",
+                "decr", "--stock", "80", "--users", "1")).as(cli.err()).isZero();
+        String[] merge = {"merge", dir.resolve("g0.json").toString(), dir.resolve("g1.json").toString()};
+        for (int g = 0; g < 2; g++) {
+            assertThat(cli.run("run", "--redis", cluster.url(), "--prefix", prefix, "--join", "--strategy", "decr",
+                    "--users", "300", "--pool", "10", "--seed", Integer.toString(5 + g), "--report", merge[g + 1]))
+                    .as(cli.err()).isZero();
+        }
+        assertThat(cli.run(merge)).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("Sold        80 / 80").contains("Users       600: 79 won");
+        assertThat(cli.run("reset", "--redis", cluster.url(), "--prefix", prefix)).isZero();
+    }
+
+    @Test
     void strategiesComparedEachSellInBucketsOfTheirOwn() {
         String prefix = "{cmp.b}:";
         assertThat(cli.run("run", "--redis", cluster.url(), "--prefix", prefix, "--buckets", "4", "--compare",

@@ -18,6 +18,7 @@ import seckill.cli.Summary;
 import seckill.cli.TracePrint;
 import seckill.redis.RedisConnection;
 import seckill.sale.SaleBuckets;
+import seckill.sale.SaleKeys;
 import seckill.report.ComparisonReport;
 import seckill.report.RunReport;
 import seckill.sim.Comparison;
@@ -61,7 +62,9 @@ public final class RunCommand implements Callable<Integer> {
         if (startAt != null && compare.given()) {
             throw new ParameterException(spec.commandLine(), "--start-at goes with one sale, not --compare");
         }
-        sale.toConfig(redis); // bad settings are refused before Redis is asked
+        // bad settings are refused before Redis is asked; all but buckets without --prefix, whose prefix a Redis
+        // Cluster makes {seckill}: (a tag to number): that waits until the server is known
+        sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX : redis.prefix()).build();
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             if (sale.join && !compare.given() && !spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
                 // a joined sale keeps the buckets it was opened with, so that its users go where they went

@@ -25,7 +25,7 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * An open connection pool to one Redis server, sized for the simulation's thread pool plus the readers, and the
+ * An open connection pool to one Redis server (on a cluster, one per node), sized for the simulation's thread pool plus the readers, and the
  * maker of the buyers' own connections ({@link #newBuyer()}). Closing it closes the pool and, when it owns one,
  * stops the embedded server.
  */

@@ -102,6 +102,15 @@ class BadInputTest {
         assertThat(err.toString()).contains("wat\\nch");
     }
 
+    @ParameterizedTest(name = "run --buckets 4 --prefix ''{0}'' on one server")
+    @ValueSource(strings = {"", "shop:"})
+    void bucketsUnderAPrefixWithoutAHashTagAreRefused_aMissingPrefixOnceTheServerIsKnown(String prefix) {
+        // without --prefix a cluster's sale is {seckill}:, tagged; one server's has no prefix to number
+        assertRefused(run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--buckets", "4", "--users", "10"),
+                "--buckets", "hash tag");
+        assertThat(err.toString()).contains("--prefix '{" + (prefix.isEmpty() ? "sale" : "shop") + "}:'");
+    }
+
     @Test
     void watchingAndStartingAtOnceIsRefused() {
         assertRefused(run("ui", "--watch", "--autostart"), "--watch", "--autostart");

@@ -200,6 +200,17 @@ class ClusterBucketsTest {
     }
 
     @Test
+    void withoutAPrefixTheBucketsNumberTheSeckillTag() {
+        assertThat(cli.run("run", "--redis", cluster.url(), "--buckets", "4", "--strategy", "lua", "--stock", "8",
+                "--users", "400")).as(cli.err()).isZero();
+        try (Jedis jedis = cluster.ownerOf(LocalCluster.slotOf("{seckill.3}")).admin()) {
+            assertThat(jedis.get("{seckill.3}:kill_num")).isEqualTo("2");
+        }
+        assertThat(cli.run("reset", "--redis", cluster.url())).isZero();
+        assertThat(cli.out()).contains("Deleted 33 key(s) of the sale under prefix '{seckill}:'");
+    }
+
+    @Test
     void strategiesComparedEachSellInBucketsOfTheirOwn() {
         String prefix = "{cmp.b}:";
         assertThat(cli.run("run", "--redis", cluster.url(), "--prefix", prefix, "--buckets", "4", "--compare",

@@ -49,4 +49,18 @@ class SummaryTest {
         assertThat(printed(watchSale(3, EndReason.ALL_USERS_DONE))).contains("— WATCH gave up after 3 retries");
         assertThat(printed(watchSale(0, EndReason.TIME_UP))).contains("— the sale closed first (--duration)");
     }
+
+    @Test
+    void eachMasterIsListedWithTheBucketsItHolds_runsOfIndexesCompact() {
+        StringWriter text = new StringWriter();
+        Summary.printMasters(new PrintWriter(text, true), List.of("h:2", "h:1", "h:1", "h:2", "h:2", "h:1"));
+        assertThat(text.toString().lines()).containsExactly("Masters     h:1  buckets 1-2, 5 (3)",
+                "            h:2  buckets 0, 3-4 (3)");
+        // past a dozen runs the rest is left out; the count stays whole
+        List<Integer> every = java.util.stream.IntStream.range(0, 100).map(i -> i * 3).boxed().toList();
+        assertThat(Summary.indexes(every)).isEqualTo("0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, …");
+        StringWriter none = new StringWriter();
+        Summary.printMasters(new PrintWriter(none, true), List.of());
+        assertThat(none.toString()).as("one server: nothing").isEmpty();
+    }
 }

@@ -3,9 +3,11 @@ package seckill.sale;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import redis.clients.jedis.Jedis;
+import seckill.redis.Batch;
 import seckill.util.Problem;
 
 /**
@@ -14,12 +16,18 @@ import seckill.util.Problem;
  * the sale itself, keys and all, as without buckets.
  */
 public final class SaleBuckets {
+    /** The most buckets one MULTI … EXEC reads; more go in further transactions of the same round trip. */
+    public static final int BUCKETS_PER_TRANSACTION = 64;
+
     private final SaleKeys sale;
     private final List<SaleKeys> buckets;
+    private final List<SaleReader> readers;
+    private final ReadTrip trip = new ReadTrip();
 
     public SaleBuckets(SaleKeys sale, int n) {
         this.sale = sale;
         this.buckets = sale.buckets(n);
+        this.readers = buckets.stream().map(SaleReader::new).toList();
     }
 
     /** The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}); 1 when it recorded none. */
@@ -64,9 +72,46 @@ public final class SaleBuckets {
         buckets.forEach(k -> new Sale(k).close(jedis));
     }
 
-    /** Each bucket's figures, in order. */
+    /** Each bucket's figures, in order, in one round trip. */
     public List<SaleState> read(Jedis jedis) {
-        return buckets.stream().map(k -> new SaleReader(k).read(jedis)).toList();
+        return read(jedis, new long[buckets.size()], 0);
+    }
+
+    /**
+     * Each bucket's figures and its winners not yet seen, in order, in one round trip: a MULTI … EXEC per
+     * {@value #BUCKETS_PER_TRANSACTION} buckets, pipelined, so that each bucket's figures agree with each other (as
+     * {@link SaleReader} reads one sale). What the dashboard's poller reads every tick. On a Redis Cluster the
+     * buckets lie in different slots: each would be a transaction of its own, sent to its own master.
+     *
+     * @param fromIndex for each bucket, the index in its {@code kill_user} of the first winner to bring
+     * @param maxNew    the most winners to bring in all, shared evenly (at least one a bucket); 0 for none
+     */
+    public List<SaleState> read(Jedis jedis, long[] fromIndex, int maxNew) {
+        int n = buckets.size();
+        if (fromIndex.length != n) {
+            throw new IllegalArgumentException(n + " buckets, " + fromIndex.length + " indexes");
+        }
+        int each = maxNew <= 0 ? 0 : Math.max(1, maxNew / n);
+        List<Consumer<Batch>> transactions = new ArrayList<>();
+        for (int first = 0; first < n; first += BUCKETS_PER_TRANSACTION) {
+            int from = first;
+            int to = Math.min(n, first + BUCKETS_PER_TRANSACTION);
+            transactions.add(tx -> {
+                for (int i = from; i < to; i++) {
+                    readers.get(i).queue(tx, fromIndex[i], each);
+                }
+            });
+        }
+        List<List<Object>> replies = trip.read(jedis, transactions);
+        long readAtMs = System.currentTimeMillis();
+        int size = SaleReader.replies(each);
+        List<SaleState> states = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int at = i % BUCKETS_PER_TRANSACTION * size;
+            List<Object> own = replies.get(i / BUCKETS_PER_TRANSACTION).subList(at, at + size);
+            states.add(readers.get(i).parse(own, fromIndex[i], each, readAtMs));
+        }
+        return states;
     }
 
     /** The buckets' figures added up: the sale as a whole (missing when any bucket is). */
@@ -80,6 +125,17 @@ public final class SaleBuckets {
                 states.stream().mapToLong(SaleState::ttlMillis).max().orElse(-2),
                 states.stream().mapToLong(SaleState::openedMs).min().orElse(0), 0, List.of(), List.of(),
                 states.stream().mapToLong(SaleState::readAtMs).max().orElse(0));
+    }
+
+    /**
+     * What bucketing cost ({@code bucket_unsold}): the items left in the buckets while at least one of them has sold
+     * out, so that its users are turned away with stock still in the sale; 0 with one bucket, or while none has.
+     */
+    public static long unsold(List<SaleState> states) {
+        if (states.size() < 2 || states.stream().noneMatch(s -> s.exists() && s.stockLeft() == 0)) {
+            return 0;
+        }
+        return states.stream().mapToLong(SaleState::stockLeft).sum();
     }
 
     /**

@@ -15,11 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import redis.clients.jedis.Jedis;
+import seckill.redis.CountingSocketFactory;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
+import seckill.sale.SaleReader;
+import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
 
 /** A sale split into buckets: every safe strategy per bucket, nobody in two buckets, the totals exact. */
@@ -113,6 +116,40 @@ class BucketsTest {
         }
         try (Jedis jedis = redis.borrow()) {
             assertThat(SaleBuckets.sum(new SaleBuckets(new SaleKeys(prefix), 4).read(jedis)).sold()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void everyBucketIsReadInOneRoundTrip_figuresAndNewWinners_evenAThousandAndTwentyFour() {
+        int n = (int) ConfigField.BUCKETS.max();
+        SimulationConfig c = luaSale(n, 2 * n + 100, 3 * n, 50, 7);
+        SimulationResult r = new Simulation(c, redis).run();
+        assertThat(r.auditHolds()).isTrue();
+        SaleBuckets sale = new SaleBuckets(c.keys(), n);
+        CountingSocketFactory counted = new CountingSocketFactory(redis);
+        try (Jedis jedis = counted.connect()) {
+            long[] next = new long[n];
+            long tripsBefore = counted.roundTrips();
+            List<SaleState> states = sale.read(jedis, next, SaleReader.DEFAULT_BATCH);
+            assertThat(counted.roundTrips() - tripsBefore).as("one round trip for all").isEqualTo(1);
+            assertThat(states).hasSize(n);
+            assertThat(states).extracting(SaleState::sold)
+                    .containsExactlyElementsOf(r.bucketStates().stream().map(SaleState::sold).toList());
+            Set<String> winners = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                SaleState s = states.get(i);
+                assertThat(s.total()).isEqualTo(SaleKeys.bucketStock(c.stock(), n, i));
+                // a share of the batch each (5,000 / 1,024: four), any more on the next read
+                assertThat(s.newWinners()).hasSize((int) Math.min(s.winners(), SaleReader.DEFAULT_BATCH / n));
+                int bucket = i;
+                assertThat(s.newWinners()).allSatisfy(id -> assertThat(SaleKeys.bucketOf(id, n)).isEqualTo(bucket));
+                winners.addAll(s.newWinners());
+                next[i] = s.nextIndex();
+            }
+            List<SaleState> rest = sale.read(jedis, next, SaleReader.DEFAULT_BATCH);
+            rest.forEach(s -> winners.addAll(s.newWinners()));
+            assertThat(winners).hasSize((int) r.state().winners());
+            assertThat(SaleBuckets.sum(rest).sold()).isEqualTo(r.state().sold());
         }
     }
 

@@ -27,11 +27,12 @@ import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
 import seckill.sale.Sale;
-import seckill.sale.SaleAudit;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.CommandFeed;
+import seckill.sim.ConfigField;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
@@ -109,7 +110,7 @@ public final class RedisLabService implements LabService {
                 : new Simulation(config, c, buyerThreads.get());
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
-            onRedis(c, jedis -> new Sale(simulation.config().keys()).reset(jedis));
+            onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
         }
         simulation.feed().setOn(commandsOn);
         Running run = new Running(simulation);
@@ -124,7 +125,7 @@ public final class RedisLabService implements LabService {
         refuseWhatCannotRun(base, c);
         Comparison comparison = new Comparison(Simulation.forServer(base, c), strategies, mode, c, buyerThreads);
         if (!base.join()) {
-            comparison.simulations().forEach(s -> onRedis(c, jedis -> new Sale(s.config().keys()).reset(jedis)));
+            comparison.simulations().forEach(s -> onRedis(c, new SaleBuckets(s.config().keys(), base.buckets())::reset));
         }
         List<ComparisonRun.Lane> lanes = new ArrayList<>();
         for (int i = 0; i < comparison.simulations().size(); i++) {
@@ -224,8 +225,13 @@ public final class RedisLabService implements LabService {
 
     @Override
     public PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink) {
+        return watch(keys, 0, sink);
+    }
+
+    @Override
+    public PollStream watch(SaleKeys keys, int buckets, Consumer<PollSnapshot> sink) {
         RedisConnection c = requireConnection();
-        SalePoller poller = new SalePoller(c, onServer(keys, c), sink, streams::remove);
+        SalePoller poller = new SalePoller(c, onServer(keys, c), buckets, sink, streams::remove);
         streams.add(poller);
         return poller.start();
     }
@@ -244,19 +250,25 @@ public final class RedisLabService implements LabService {
     @Override
     public List<Problem> wrongTypes(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, new Sale(onServer(keys, c))::wrongTypes);
+        return onRedis(c, jedis -> recorded(jedis, onServer(keys, c)).keys().stream()
+                .flatMap(bucket -> new Sale(bucket).wrongTypes(jedis).stream()).toList());
     }
 
     @Override
     public long reset(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, new Sale(onServer(keys, c))::reset);
+        return onRedis(c, jedis -> recorded(jedis, onServer(keys, c)).reset(jedis));
     }
 
     @Override
     public AuditResult audit(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, new SaleAudit(onServer(keys, c))::audit);
+        return onRedis(c, jedis -> recorded(jedis, onServer(keys, c)).audit(jedis));
+    }
+
+    /** The sale under those keys in the buckets it records ({@code {T}:kill_meta}); one when it records none. */
+    private static SaleBuckets recorded(Jedis jedis, SaleKeys keys) {
+        return new SaleBuckets(keys, (int) ConfigField.BUCKETS.check(SaleBuckets.recorded(jedis, keys)));
     }
 
     @Override

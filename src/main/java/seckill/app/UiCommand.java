@@ -95,11 +95,6 @@ public final class UiCommand implements Callable<Integer> {
         if (compare.given() && watch) {
             throw new ParameterException(spec.commandLine(), "--compare and --watch: choose one");
         }
-        if (sale.buckets > 1) {
-            throw new ParameterException(spec.commandLine(), "--buckets above 1 goes with run, status, audit and "
-                    + "reset; the dashboard shows one sale (watch one bucket with its prefix, e.g. --prefix "
-                    + "'{sale.0}:' --watch)");
-        }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
                 zoom).withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)

@@ -18,6 +18,11 @@ import seckill.util.Problem;
 public final class SaleBuckets {
     /** The most buckets one MULTI … EXEC reads; more go in further transactions of the same round trip. */
     public static final int BUCKETS_PER_TRANSACTION = 64;
+    /**
+     * A reader that follows the buckets (the dashboard's poller) reads them whole once in this many reads, and in
+     * between only what selling changes ({@link #readSince}).
+     */
+    public static final int WHOLE_EVERY = 10;
 
     private final SaleKeys sale;
     private final List<SaleKeys> buckets;
@@ -80,36 +85,63 @@ public final class SaleBuckets {
     /**
      * Each bucket's figures and its winners not yet seen, in order, in one round trip: a MULTI … EXEC per
      * {@value #BUCKETS_PER_TRANSACTION} buckets, pipelined, so that each bucket's figures agree with each other (as
-     * {@link SaleReader} reads one sale). What the dashboard's poller reads every tick. On a Redis Cluster the
-     * buckets lie in different slots: each would be a transaction of its own, sent to its own master.
+     * {@link SaleReader} reads one sale). On a Redis Cluster the buckets lie in different slots: each would be a
+     * transaction of its own, sent to its own master.
      *
      * @param fromIndex for each bucket, the index in its {@code kill_user} of the first winner to bring
      * @param maxNew    the most winners to bring in all, shared evenly (at least one a bucket); 0 for none
      */
     public List<SaleState> read(Jedis jedis, long[] fromIndex, int maxNew) {
+        return read(jedis, null, fromIndex, maxNew);
+    }
+
+    /**
+     * As {@link #read(Jedis, long[], int)}, asking only for what selling changes since {@code last} (the buckets as
+     * last read): each bucket's sold and winners' count, and its winners not yet seen where {@code last} counted
+     * more than {@code fromIndex} (those sold since come on the next read). The stock, the flag (its time to live
+     * counted down) and the opening stay as {@code last} had them. What the dashboard's poller reads between two
+     * whole reads: two commands a bucket instead of five, and no LRANGE for a bucket with nothing new.
+     */
+    public List<SaleState> readSince(Jedis jedis, List<SaleState> last, long[] fromIndex, int maxNew) {
+        if (last.size() != buckets.size()) {
+            throw new IllegalArgumentException(buckets.size() + " buckets, " + last.size() + " last read");
+        }
+        return read(jedis, last, fromIndex, maxNew);
+    }
+
+    private List<SaleState> read(Jedis jedis, List<SaleState> last, long[] fromIndex, int maxNew) {
         int n = buckets.size();
         if (fromIndex.length != n) {
             throw new IllegalArgumentException(n + " buckets, " + fromIndex.length + " indexes");
         }
-        int each = maxNew <= 0 ? 0 : Math.max(1, maxNew / n);
+        int share = maxNew <= 0 ? 0 : Math.max(1, maxNew / n);
+        int[] want = new int[n];
+        for (int i = 0; i < n; i++) {
+            want[i] = last == null || last.get(i).winners() > fromIndex[i] ? share : 0;
+        }
         List<Consumer<Batch>> transactions = new ArrayList<>();
         for (int first = 0; first < n; first += BUCKETS_PER_TRANSACTION) {
             int from = first;
             int to = Math.min(n, first + BUCKETS_PER_TRANSACTION);
             transactions.add(tx -> {
                 for (int i = from; i < to; i++) {
-                    readers.get(i).queue(tx, fromIndex[i], each);
+                    readers.get(i).queue(tx, last == null ? null : last.get(i), fromIndex[i], want[i]);
                 }
             });
         }
         List<List<Object>> replies = trip.read(jedis, transactions);
         long readAtMs = System.currentTimeMillis();
-        int size = SaleReader.replies(each);
         List<SaleState> states = new ArrayList<>(n);
+        int at = 0;
         for (int i = 0; i < n; i++) {
-            int at = i % BUCKETS_PER_TRANSACTION * size;
+            if (i % BUCKETS_PER_TRANSACTION == 0) {
+                at = 0;
+            }
+            SaleState since = last == null ? null : last.get(i);
+            int size = SaleReader.replies(since != null, want[i]);
             List<Object> own = replies.get(i / BUCKETS_PER_TRANSACTION).subList(at, at + size);
-            states.add(readers.get(i).parse(own, fromIndex[i], each, readAtMs));
+            states.add(readers.get(i).parse(own, since, fromIndex[i], want[i], readAtMs));
+            at += size;
         }
         return states;
     }

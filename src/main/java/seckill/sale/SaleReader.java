@@ -21,6 +21,8 @@ public final class SaleReader {
     private static final byte[] OPENED_MS = RawCalls.bytes("opened_ms");
     /** The figures' commands: GET GET PTTL LLEN HGET; the winners add LRANGE LRANGE. */
     private static final int FIGURES = 5;
+    /** What selling changes: GET kill_num, LLEN kill_user. */
+    private static final int LEVEL = 2;
 
     private final RawKeys k;
     private final ReadTrip trip = new ReadTrip();
@@ -30,14 +32,23 @@ public final class SaleReader {
     }
 
     public SaleState read(Jedis jedis, long fromIndex, int maxNew) {
-        List<Object> replies = trip.read(jedis, List.of(tx -> queue(tx, fromIndex, maxNew))).get(0);
-        return parse(replies, fromIndex, maxNew, System.currentTimeMillis());
+        List<Object> replies = trip.read(jedis, List.of(tx -> queue(tx, null, fromIndex, maxNew))).get(0);
+        return parse(replies, null, fromIndex, maxNew, System.currentTimeMillis());
     }
 
-    /** Writes this sale's reads into a round trip: its figures, and its winners from {@code fromIndex} on. */
-    void queue(Batch tx, long fromIndex, int maxNew) {
-        tx.add(Command.GET, k.total()).add(Command.GET, k.num()).add(Command.PTTL, k.flag())
-                .add(Command.LLEN, k.user()).add(Command.HGET, k.meta(), OPENED_MS);
+    /**
+     * Writes this sale's reads into a round trip: its figures, and its winners from {@code fromIndex} on.
+     *
+     * @param since null for every figure; else this sale as last read, and only what selling changes is asked
+     *              for (sold and the winners' count)
+     */
+    void queue(Batch tx, SaleState since, long fromIndex, int maxNew) {
+        if (since == null) {
+            tx.add(Command.GET, k.total()).add(Command.GET, k.num()).add(Command.PTTL, k.flag())
+                    .add(Command.LLEN, k.user()).add(Command.HGET, k.meta(), OPENED_MS);
+        } else {
+            tx.add(Command.GET, k.num()).add(Command.LLEN, k.user());
+        }
         if (maxNew > 0) {
             byte[] from = RawCalls.bytes(fromIndex);
             byte[] to = RawCalls.bytes(fromIndex + maxNew - 1);
@@ -46,26 +57,37 @@ public final class SaleReader {
     }
 
     /** How many replies {@link #queue} asks for. */
-    static int replies(int maxNew) {
-        return maxNew > 0 ? FIGURES + 2 : FIGURES;
+    static int replies(boolean sinceLast, int maxNew) {
+        return (sinceLast ? LEVEL : FIGURES) + (maxNew > 0 ? 2 : 0);
     }
 
-    /** The sale as these replies to {@link #queue} tell it. */
-    SaleState parse(List<Object> r, long fromIndex, int maxNew, long readAtMs) {
-        boolean withWinners = maxNew > 0;
-        String total = RawCalls.text(r.get(0));
-        String sold = RawCalls.text(r.get(1));
-        String opened = RawCalls.text(r.get(4));
-        List<String> newUsers = withWinners ? RawCalls.texts(r.get(5)) : List.of();
-        List<String> rawTimes = withWinners ? RawCalls.texts(r.get(6)) : List.of();
+    /**
+     * The sale as these replies to {@link #queue} tell it; read since the last time, its stock and opening as they
+     * were then, and its flag's time to live counted down since.
+     */
+    SaleState parse(List<Object> r, SaleState since, long fromIndex, int maxNew, long readAtMs) {
+        int figures = since == null ? FIGURES : LEVEL;
+        String sold = RawCalls.text(r.get(since == null ? 1 : 0));
+        long winners = RawCalls.number(r.get(since == null ? 3 : 1));
+        List<String> newUsers = maxNew > 0 ? RawCalls.texts(r.get(figures)) : List.of();
+        List<String> rawTimes = maxNew > 0 ? RawCalls.texts(r.get(figures + 1)) : List.of();
         List<Long> newTimes = new ArrayList<>(newUsers.size());
         for (int i = 0; i < newUsers.size(); i++) {
             newTimes.add(i < rawTimes.size() ? parseOr(rawTimes.get(i), -1) : -1);
         }
+        long soldCount = sold == null ? 0 : parseOr(sold, 0);
+        if (since != null) {
+            long ttl = since.ttlMillis() < 0 ? since.ttlMillis()
+                    : Math.max(0, since.ttlMillis() - (readAtMs - since.readAtMs()));
+            return new SaleState(since.total(), soldCount, winners, ttl, since.openedMs(), fromIndex, newUsers,
+                    newTimes, readAtMs);
+        }
+        String total = RawCalls.text(r.get(0));
+        String opened = RawCalls.text(r.get(4));
         return new SaleState(
                 total == null ? -1 : parseOr(total, -1),
-                sold == null ? 0 : parseOr(sold, 0),
-                RawCalls.number(r.get(3)),
+                soldCount,
+                winners,
                 RawCalls.number(r.get(2)),
                 opened == null ? -1 : parseOr(opened, -1),
                 fromIndex, newUsers, newTimes, readAtMs);

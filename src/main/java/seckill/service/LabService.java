@@ -76,10 +76,16 @@ public interface LabService extends AutoCloseable {
      */
     List<Problem> wrongTypes(SaleKeys keys);
 
-    /** Deletes exactly the sale's keys (those of every bucket it records, and the record); returns how many existed. */
+    /**
+     * Deletes exactly the sale's keys (those of every bucket it records, and the record); returns how many
+     * existed.
+     */
     long reset(SaleKeys keys);
 
-    /** Checks the sale's invariants (each bucket's, for a sale in buckets) as Redis holds them now, whoever drove it. */
+    /**
+     * Checks the sale's invariants (each bucket's, for a sale in buckets) as Redis holds them now, whoever drove
+     * it.
+     */
     AuditResult audit(SaleKeys keys);
 
     /** Writes the sale's winners as CSV, whole or not at all; returns the rows written. */

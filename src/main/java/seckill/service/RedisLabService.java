@@ -125,7 +125,8 @@ public final class RedisLabService implements LabService {
         refuseWhatCannotRun(base, c);
         Comparison comparison = new Comparison(Simulation.forServer(base, c), strategies, mode, c, buyerThreads);
         if (!base.join()) {
-            comparison.simulations().forEach(s -> onRedis(c, new SaleBuckets(s.config().keys(), base.buckets())::reset));
+            comparison.simulations().forEach(s -> onRedis(c, jedis -> new SaleBuckets(s.config().keys(),
+                    base.buckets()).reset(jedis)));
         }
         List<ComparisonRun.Lane> lanes = new ArrayList<>();
         for (int i = 0; i < comparison.simulations().size(); i++) {

@@ -29,9 +29,11 @@ import seckill.sim.ConfigField;
  * ({@link SaleBuckets#read(Jedis, long[], int)}: MULTI/EXEC) that brings only the winners not seen yet. It reads
  * the sale, not the engine's memory, so a sale driven by any other client through the same keys shows the same way.
  *
- * <p>A sale split into buckets is read whole every tick, every bucket in the same round trip: the snapshot carries
- * their sum (the tiles, charts and audit show the sale as one) and each bucket's figures, and the buckets' new
- * winners in the order they bought. Watching a sale another client opened, the number of buckets is the one
+ * <p>A sale split into buckets is read every tick, every bucket in the same round trip: the snapshot carries their
+ * sum (the tiles, charts and audit show the sale as one) and each bucket's figures, and the buckets' new winners in
+ * the order they bought. Only every {@value SaleBuckets#WHOLE_EVERY}th tick (and after a bucket was missing or looked
+ * reset) reads every figure; the ticks between ask only for what selling changes ({@link SaleBuckets#readSince}), a
+ * quarter of the bytes. Watching a sale another client opened, the number of buckets is the one
  * {@code {T}:kill_meta} records ({@link SaleBuckets#recorded}), read again while no sale shows, after the sale was
  * opened anew, and every {@value #RECHECK_TICKS} ticks.
  *
@@ -61,7 +63,13 @@ final class SalePoller implements PollStream {
     private long[] next;
     /** When each bucket was opened, as last read; null before the first tick. */
     private long[] openedMs;
+    /**
+     * Each bucket as last read (no winners), for a tick that asks only what changed; null: read them whole next
+     * (none read yet, one missing, or the sale opened anew).
+     */
+    private List<SaleState> last;
     private int ticksToRecheck;
+    private int ticksToWhole;
     /** The number of buckets changed under a watched sale: what is on screen belongs to the old split. */
     private boolean resplit;
 
@@ -152,12 +160,19 @@ final class SalePoller implements PollStream {
         if (asRecorded && (restarted || !sum.exists())) {
             ticksToRecheck = 0;
         }
-        return states.size() == 1 ? PollSnapshot.of(source, sum, sample, restarted)
-                : PollSnapshot.of(source, sum, states.stream().map(SalePoller::withoutWinners).toList(), sample,
-                        restarted);
+        if (states.size() == 1) {
+            return PollSnapshot.of(source, sum, sample, restarted);
+        }
+        List<SaleState> levels = states.stream().map(SalePoller::withoutWinners).toList();
+        // what changed can be asked alone only of buckets all there: one missing may be opening as we read
+        last = restarted || !sum.exists() ? null : levels;
+        return PollSnapshot.of(source, sum, levels, sample, restarted);
     }
 
-    /** One round trip for the buckets; watching, now and then another first for how many the sale records. */
+    /**
+     * One round trip for the buckets, every figure or what changed; watching, now and then another first for how
+     * many buckets the sale records.
+     */
     private List<SaleState> read(Jedis jedis) {
         if (asRecorded && ticksToRecheck-- <= 0) {
             ticksToRecheck = RECHECK_TICKS;
@@ -166,10 +181,15 @@ final class SalePoller implements PollStream {
                 buckets = new SaleBuckets(keys, n);
                 next = new long[n];
                 openedMs = null;
+                last = null;
                 resplit = true;
             }
         }
-        return buckets.read(jedis, next, SaleReader.DEFAULT_BATCH);
+        if (buckets.size() == 1 || last == null || ticksToWhole-- <= 0) {
+            ticksToWhole = SaleBuckets.WHOLE_EVERY - 1;
+            return buckets.read(jedis, next, SaleReader.DEFAULT_BATCH);
+        }
+        return buckets.readSince(jedis, last, next, SaleReader.DEFAULT_BATCH);
     }
 
     /**

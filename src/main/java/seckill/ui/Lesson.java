@@ -62,7 +62,8 @@ public enum Lesson {
 
     /**
      * The lesson's sale on top of {@code base}: its strategy and load, one try per user, on the event loop, no
-     * spread or pace, the default duration, one bucket; the prefix, seed, naive's gap and the Redis timeout stay as given.
+     * spread or pace, the default duration, one bucket; the prefix, seed, naive's gap and the Redis timeout stay as
+     * given.
      */
     public SimulationConfig settings(SimulationConfig base) {
         return base.toBuilder().strategy(strategy).load(STOCK, USERS, POOL, 0).engine(EngineKind.LOOP)

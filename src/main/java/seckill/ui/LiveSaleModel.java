@@ -14,8 +14,8 @@ import seckill.sim.SimulationResult;
 
 /**
  * What the screen shows of the sale on view, made from the poller's snapshots: the tiles' figures, the charts'
- * history, the winners, each bucket's level (a sale in buckets), and the banner while Redis is lost. No I/O, no threads, no clock: every input is an
- * argument, so the same snapshots always give the same screen.
+ * history, the winners, each bucket's level (a sale in buckets), and the banner while Redis is lost. No I/O, no
+ * threads, no clock: every input is an argument, so the same snapshots always give the same screen.
  */
 public final class LiveSaleModel {
     /** Points per chart before the past is thinned: enough for a smooth line, bounded in a long run. */

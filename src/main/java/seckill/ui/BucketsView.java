@@ -105,7 +105,6 @@ final class BucketsView extends VBox {
 
         Cells() {
             getStyleClass().add("bucket-cells");
-            setMinSize(0, 0);
         }
 
         void show(List<Level> now) {

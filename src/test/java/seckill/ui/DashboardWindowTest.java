@@ -459,8 +459,12 @@ class DashboardWindowTest {
         long[] soldOut = soldOutShownAndInRedis();
         assertThat(soldOut[0]).isEqualTo(soldOut[1]).isPositive();
         double em = fx(() -> dashboard.model().presentation().getFontSize());
-        assertThat(fx(() -> cells.get(1_023).getWidth())).as("a cell one can point at, the grid scrolling")
+        assertThat(fx(() -> cells.get(1_023).getWidth())).as("a cell one can point at")
                 .isGreaterThanOrEqualTo(Math.round(BucketsView.MIN_CELL_EM * em));
+        ScrollPane grid = robot.lookup(".buckets-scroll").queryAs(ScrollPane.class);
+        assertThat(fx(() -> grid.getContent().getLayoutBounds().getHeight()))
+                .as("at 1024x768 the grid scrolls rather than shrink its cells")
+                .isGreaterThan(fx(() -> grid.getViewportBounds().getHeight()));
         assertThat(text(robot, "#status-phase")).isEqualTo("Watching");
     }
 

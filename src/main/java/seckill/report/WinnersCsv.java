@@ -2,7 +2,9 @@ package seckill.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import redis.clients.jedis.Jedis;
 import seckill.sale.SaleKeys;
@@ -36,6 +38,101 @@ public final class WinnersCsv {
             }
         });
         return rows[0];
+    }
+
+    /**
+     * The winners of a sale split into buckets as one list, in the order they bought whichever bucket sold to them
+     * (the buckets' lists merged by purchase time), ranked as one sale's; each bucket streamed in chunks, so the
+     * whole never sits in memory. Since the earliest bucket opened. One bucket: {@link #export(Jedis, SaleKeys,
+     * Path)}.
+     */
+    public static long export(Jedis jedis, List<SaleKeys> buckets, Path file) throws IOException {
+        if (buckets.size() == 1) {
+            return export(jedis, buckets.get(0), file);
+        }
+        long openedMs = -1;
+        for (SaleKeys bucket : buckets) {
+            String opened = jedis.hget(bucket.meta(), "opened_ms");
+            long at = opened == null ? -1 : parse(opened);
+            openedMs = at >= 0 && (openedMs < 0 || at < openedMs) ? at : openedMs;
+        }
+        int chunk = Math.max(100, CHUNK / buckets.size());
+        PriorityQueue<Reading> next = new PriorityQueue<>(Comparator.comparingLong(Reading::headTime)
+                .thenComparingInt(Reading::order));
+        for (int i = 0; i < buckets.size(); i++) {
+            Reading r = new Reading(jedis, buckets.get(i), i, chunk);
+            if (r.more()) {
+                next.add(r);
+            }
+        }
+        long since = openedMs;
+        long[] rows = {0};
+        Exports.writeAtomically(file, out -> {
+            out.write(HEADER);
+            out.write('\n');
+            while (!next.isEmpty()) {
+                Reading r = next.poll();
+                out.write(row(++rows[0], r.headUser(), r.headTime(), since));
+                out.write('\n');
+                if (r.advance()) {
+                    next.add(r);
+                }
+            }
+        });
+        return rows[0];
+    }
+
+    /** One bucket's winners, read a chunk at a time: the one at the head, and the rest of its chunk. */
+    private static final class Reading {
+        private final Jedis jedis;
+        private final SaleKeys keys;
+        private final int order;
+        private final int chunk;
+        private final long length;
+        private List<String> users = List.of();
+        private List<String> times = List.of();
+        private long from;
+        private int at;
+
+        Reading(Jedis jedis, SaleKeys keys, int order, int chunk) {
+            this.jedis = jedis;
+            this.keys = keys;
+            this.order = order;
+            this.chunk = chunk;
+            this.length = jedis.llen(keys.user());
+            fill();
+        }
+
+        private void fill() {
+            users = from < length ? jedis.lrange(keys.user(), from, from + chunk - 1) : List.of();
+            times = users.isEmpty() ? List.of() : jedis.lrange(keys.times(), from, from + chunk - 1);
+            from += users.size();
+            at = 0;
+        }
+
+        boolean more() {
+            return at < users.size();
+        }
+
+        /** Moves past the head; false when this bucket has no winner left. */
+        boolean advance() {
+            if (++at == users.size()) {
+                fill();
+            }
+            return more();
+        }
+
+        String headUser() {
+            return users.get(at);
+        }
+
+        long headTime() {
+            return at < times.size() ? parse(times.get(at)) : -1;
+        }
+
+        int order() {
+            return order;
+        }
     }
 
     /** One line; the id is quoted when it holds a comma, quote or line break (ids come from any client). */

@@ -88,7 +88,10 @@ public interface LabService extends AutoCloseable {
      */
     AuditResult audit(SaleKeys keys);
 
-    /** Writes the sale's winners as CSV, whole or not at all; returns the rows written. */
+    /**
+     * Writes the sale's winners as CSV (of every bucket it records, in the order they bought), whole or not at all;
+     * returns the rows written.
+     */
     long exportWinners(SaleKeys keys, Path file) throws IOException;
 
     /** Writes a run's JSON report, naming the server it ran on (password masked). */

@@ -279,7 +279,7 @@ public final class RedisLabService implements LabService {
             SaleKeys onServer = onServer(keys, c);
             return onRedis(c, jedis -> {
                 try {
-                    return WinnersCsv.export(jedis, onServer, file);
+                    return WinnersCsv.export(jedis, recorded(jedis, onServer).keys(), file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

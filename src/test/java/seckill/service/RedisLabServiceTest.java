@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +147,8 @@ class RedisLabServiceTest {
     }
 
     @Test
-    void streamsASaleInBucketsAsItsSum_eachBucketsLevel_andEveryWinnerInTheOrderTheyBought() {
+    void streamsASaleInBucketsAsItsSum_eachBucketsLevel_andEveryWinnerInTheOrderTheyBought(@TempDir Path dir)
+            throws Exception {
         service.connect(TestRedis.url(), false, TIMEOUT);
         buckets = 4;
         List<PollSnapshot> seen = new CopyOnWriteArrayList<>();
@@ -181,6 +184,16 @@ class RedisLabServiceTest {
         }
         assertThat(winners).hasSize((int) r.state().sold()).doesNotHaveDuplicates();
         assertThat(Set.copyOf(winners)).isEqualTo(winnersInRedis());
+
+        // the winners' CSV holds every bucket's, ranked in the order they bought
+        Path csv = dir.resolve("winners.csv");
+        assertThat(service.exportWinners(keys, csv)).isEqualTo(r.state().sold());
+        List<String[]> rows = Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")).toList();
+        assertThat(rows).extracting(row -> row[0]).containsExactlyElementsOf(IntStream
+                .rangeClosed(1, rows.size()).mapToObj(Integer::toString).toList());
+        assertThat(rows.stream().map(row -> row[1]).collect(Collectors.toSet()))
+                .isEqualTo(winnersInRedis());
+        assertThat(rows.stream().map(row -> Long.parseLong(row[2])).toList()).isSorted();
     }
 
     @Test

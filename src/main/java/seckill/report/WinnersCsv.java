@@ -42,9 +42,9 @@ public final class WinnersCsv {
 
     /**
      * The winners of a sale split into buckets as one list, in the order they bought whichever bucket sold to them
-     * (the buckets' lists merged by purchase time), ranked as one sale's; each bucket streamed in chunks, so the
-     * whole never sits in memory. Since the earliest bucket opened. One bucket: {@link #export(Jedis, SaleKeys,
-     * Path)}.
+     * (the buckets' lists merged by purchase time, each bucket's in its own order: the times are the buyers' clocks),
+     * ranked as one sale's; each bucket streamed in chunks, so the whole never sits in memory. Since the earliest
+     * bucket opened. One bucket: {@link #export(Jedis, SaleKeys, Path)}.
      */
     public static long export(Jedis jedis, List<SaleKeys> buckets, Path file) throws IOException {
         if (buckets.size() == 1) {

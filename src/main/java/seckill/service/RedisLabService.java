@@ -251,20 +251,23 @@ public final class RedisLabService implements LabService {
     @Override
     public List<Problem> wrongTypes(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, jedis -> recorded(jedis, onServer(keys, c)).keys().stream()
+        SaleKeys onServer = onServer(keys, c); // on a cluster, before a connection is borrowed from its master
+        return onRedis(c, jedis -> recorded(jedis, onServer).keys().stream()
                 .flatMap(bucket -> new Sale(bucket).wrongTypes(jedis).stream()).toList());
     }
 
     @Override
     public long reset(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, jedis -> recorded(jedis, onServer(keys, c)).reset(jedis));
+        SaleKeys onServer = onServer(keys, c);
+        return onRedis(c, jedis -> recorded(jedis, onServer).reset(jedis));
     }
 
     @Override
     public AuditResult audit(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, jedis -> recorded(jedis, onServer(keys, c)).audit(jedis));
+        SaleKeys onServer = onServer(keys, c);
+        return onRedis(c, jedis -> recorded(jedis, onServer).audit(jedis));
     }
 
     /** The sale under those keys in the buckets it records ({@code {T}:kill_meta}); one when it records none. */

@@ -82,6 +82,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(e.g. 100000; default: ${DEFAULT-VALUE}, skipped).")
     long pollerWinners;
 
+    @Option(names = "--poller-buckets", paramLabel = "N", converter = FieldConverters.Buckets.class,
+            defaultValue = "1", description = "With --poller-winners: that sale split into N buckets, every one read "
+            + "each tick as the dashboard reads them (default: ${DEFAULT-VALUE}).")
+    long pollerBuckets;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -124,7 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
                 compareWithServerLimit(out, connection, base, usable);
             }
             if (pollerWinners > 0) {
-                PollerCost.measure(out, connection, base, ConfigField.STOCK.check(pollerWinners));
+                PollerCost.measure(out, connection, base, ConfigField.STOCK.check(pollerWinners),
+                        (int) pollerBuckets);
             }
             out.printf(Locale.ROOT, "%nJVM peak heap %.0f MiB%n", JvmMemory.peakHeapMiB());
             out.flush();

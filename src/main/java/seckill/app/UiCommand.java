@@ -24,7 +24,7 @@ import seckill.ui.PresentationModel;
         description = "Open the dashboard (the default command).",
         footer = {"", "Keys: F5 or Ctrl+Enter start, Esc or Ctrl+. stop, Ctrl+W watch, Ctrl+R reset, Ctrl+K connect,",
             "Ctrl+S screenshot, Ctrl+E winners CSV, Ctrl+J report JSON, Ctrl+D dark theme, Ctrl+L language,",
-            "Ctrl+= / Ctrl+- / Ctrl+0 zoom in / out / back to 100 %, F11 full screen, Ctrl+B fold the form away,",
+            "Ctrl+= / Ctrl+- / Ctrl+0 zoom in / out / back to 100 %%, F11 full screen, Ctrl+B fold the form away,",
             "F1 all keys, Ctrl+Q quit. With --exit the window closes after the sale and exits with run's codes.",
             "Ctrl+U shows the strategy's code; Ctrl+1, Ctrl+2, Ctrl+3 choose a lesson (the Lessons menu);",
             "Ctrl+T the trace's timeline (after a run with --trace); Ctrl+M what Redis sees (sampled commands)."})
@@ -94,11 +94,6 @@ public final class UiCommand implements Callable<Integer> {
         compare.check(spec, oneAtATime);
         if (compare.given() && watch) {
             throw new ParameterException(spec.commandLine(), "--compare and --watch: choose one");
-        }
-        if (sale.buckets > 1) {
-            throw new ParameterException(spec.commandLine(), "--buckets above 1 goes with run, status, audit and "
-                    + "reset; the dashboard shows one sale (watch one bucket with its prefix, e.g. --prefix "
-                    + "'{sale.0}:' --watch)");
         }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,

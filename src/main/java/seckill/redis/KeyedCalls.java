@@ -13,6 +13,14 @@ public interface KeyedCalls {
     /** Runs work on a connection to the server that holds {@code key}. */
     <T> T at(String key, Function<Jedis, T> work);
 
+    /**
+     * The server that holds {@code key}, as a name to group keys by ({@code host:port} on a cluster), or null when
+     * every key is on one server and may share a transaction (a cluster's transaction stays within one slot).
+     */
+    default String where(String key) {
+        return null;
+    }
+
     /** Every key on that one connection (one server). */
     static KeyedCalls on(Jedis jedis) {
         return new KeyedCalls() {

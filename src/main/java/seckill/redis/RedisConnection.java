@@ -335,6 +335,11 @@ public final class RedisConnection implements AutoCloseable {
             public <R> R at(String key, Function<Jedis, R> part) {
                 return callAt(key, patience, part);
             }
+
+            @Override
+            public String where(String key) {
+                return owner(key);
+            }
         });
     }
 

@@ -2,10 +2,14 @@ package seckill.sale;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import redis.clients.jedis.Jedis;
+import seckill.redis.Batch;
 import seckill.redis.KeyedCalls;
 import seckill.redis.RedisConnection;
 import seckill.util.Problem;
@@ -16,12 +20,23 @@ import seckill.util.Problem;
  * the sale itself, keys and all, as without buckets.
  */
 public final class SaleBuckets {
+    /** The most buckets one MULTI … EXEC reads; more go in further transactions of the same round trip. */
+    public static final int BUCKETS_PER_TRANSACTION = 64;
+    /**
+     * A reader that follows the buckets (the dashboard's poller) reads them whole once in this many reads, and in
+     * between only what selling changes ({@link #readSince}).
+     */
+    public static final int WHOLE_EVERY = 10;
+
     private final SaleKeys sale;
     private final List<SaleKeys> buckets;
+    private final List<SaleReader> readers;
+    private final ReadTrip trip = new ReadTrip();
 
     public SaleBuckets(SaleKeys sale, int n) {
         this.sale = sale;
         this.buckets = sale.buckets(n);
+        this.readers = buckets.stream().map(SaleReader::new).toList();
     }
 
     /** The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}); 1 when it recorded none. */
@@ -98,14 +113,86 @@ public final class SaleBuckets {
         return buckets.stream().flatMap(k -> calls.at(k.total(), new Sale(k)::wrongTypes).stream()).toList();
     }
 
-    /** Each bucket's figures, in order. */
+    /** Each bucket's figures, in order, in one round trip. */
     public List<SaleState> read(Jedis jedis) {
         return read(KeyedCalls.on(jedis));
     }
 
-    /** As {@link #read(Jedis)}, each bucket where it lives. */
+    /** As {@link #read(Jedis)}, each bucket where it lives: one round trip per server. */
     public List<SaleState> read(KeyedCalls calls) {
-        return buckets.stream().map(k -> calls.at(k.total(), new SaleReader(k)::read)).toList();
+        return read(calls, new long[buckets.size()], 0);
+    }
+
+    /**
+     * Each bucket's figures and its winners not yet seen, in order, in one round trip: a MULTI … EXEC per
+     * {@value #BUCKETS_PER_TRANSACTION} buckets, pipelined, so that each bucket's figures agree with each other (as
+     * {@link SaleReader} reads one sale). On a Redis Cluster the buckets lie in different slots and a transaction
+     * stays within one: each bucket is a transaction of its own, and each master's are pipelined in a round trip of
+     * their own.
+     *
+     * @param fromIndex for each bucket, the index in its {@code kill_user} of the first winner to bring
+     * @param maxNew    the most winners to bring in all, shared evenly (at least one a bucket); 0 for none
+     */
+    public List<SaleState> read(KeyedCalls calls, long[] fromIndex, int maxNew) {
+        return read(calls, null, fromIndex, maxNew);
+    }
+
+    /**
+     * As {@link #read(KeyedCalls, long[], int)}, asking only for what selling changes since {@code last} (the buckets as
+     * last read): each bucket's sold and winners' count, and its winners not yet seen where {@code last} counted
+     * more than {@code fromIndex} (those sold since come on the next read). The stock, the flag (its time to live
+     * counted down) and the opening stay as {@code last} had them. What the dashboard's poller reads between two
+     * whole reads: two commands a bucket instead of five, and no LRANGE for a bucket with nothing new.
+     */
+    public List<SaleState> readSince(KeyedCalls calls, List<SaleState> last, long[] fromIndex, int maxNew) {
+        if (last.size() != buckets.size()) {
+            throw new IllegalArgumentException(buckets.size() + " buckets, " + last.size() + " last read");
+        }
+        return read(calls, last, fromIndex, maxNew);
+    }
+
+    private List<SaleState> read(KeyedCalls calls, List<SaleState> last, long[] fromIndex, int maxNew) {
+        int n = buckets.size();
+        if (fromIndex.length != n) {
+            throw new IllegalArgumentException(n + " buckets, " + fromIndex.length + " indexes");
+        }
+        int share = maxNew <= 0 ? 0 : Math.max(1, maxNew / n);
+        int[] want = new int[n];
+        for (int i = 0; i < n; i++) {
+            want[i] = last == null || last.get(i).winners() > fromIndex[i] ? share : 0;
+        }
+        // the buckets by the server that holds them (one group on one server), in order within each
+        Map<String, List<Integer>> byServer = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byServer.computeIfAbsent(String.valueOf(calls.where(buckets.get(i).total())), w -> new ArrayList<>())
+                    .add(i);
+        }
+        int perTransaction = calls.where(sale.total()) == null ? BUCKETS_PER_TRANSACTION : 1;
+        SaleState[] states = new SaleState[n];
+        for (List<Integer> group : byServer.values()) {
+            List<Consumer<Batch>> transactions = new ArrayList<>();
+            for (int first = 0; first < group.size(); first += perTransaction) {
+                List<Integer> part = group.subList(first, Math.min(group.size(), first + perTransaction));
+                transactions.add(tx -> part.forEach(i -> readers.get(i).queue(tx, last == null ? null : last.get(i),
+                        fromIndex[i], want[i])));
+            }
+            List<List<Object>> replies = calls.at(buckets.get(group.get(0)).total(),
+                    jedis -> trip.read(jedis, transactions));
+            long readAtMs = System.currentTimeMillis();
+            int at = 0;
+            for (int k = 0; k < group.size(); k++) {
+                if (k % perTransaction == 0) {
+                    at = 0;
+                }
+                int i = group.get(k);
+                SaleState since = last == null ? null : last.get(i);
+                int size = SaleReader.replies(since != null, want[i]);
+                List<Object> own = replies.get(k / perTransaction).subList(at, at + size);
+                states[i] = readers.get(i).parse(own, since, fromIndex[i], want[i], readAtMs);
+                at += size;
+            }
+        }
+        return List.of(states);
     }
 
     /** The buckets' figures added up: the sale as a whole (missing when any bucket is). */
@@ -119,6 +206,17 @@ public final class SaleBuckets {
                 states.stream().mapToLong(SaleState::ttlMillis).max().orElse(-2),
                 states.stream().mapToLong(SaleState::openedMs).min().orElse(0), 0, List.of(), List.of(),
                 states.stream().mapToLong(SaleState::readAtMs).max().orElse(0));
+    }
+
+    /**
+     * What bucketing cost ({@code bucket_unsold}): the items left in the buckets while at least one of them has sold
+     * out, so that its users are turned away with stock still in the sale; 0 with one bucket, or while none has.
+     */
+    public static long unsold(List<SaleState> states) {
+        if (states.size() < 2 || states.stream().noneMatch(s -> s.exists() && s.stockLeft() == 0)) {
+            return 0;
+        }
+        return states.stream().mapToLong(SaleState::stockLeft).sum();
     }
 
     /**

@@ -2,92 +2,95 @@ package seckill.sale;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol.Command;
-import redis.clients.jedis.exceptions.JedisDataException;
 import seckill.redis.Batch;
-import seckill.redis.OneTripTransaction;
 import seckill.redis.RawCalls;
 
 /**
  * Reads a sale's state in one round trip: one MULTI … EXEC, so the figures agree with each other, and only the
- * winners not yet seen (by index), never the whole list again.
+ * winners not yet seen (by index), never the whole list again. A sale's buckets are read the same way, all in one
+ * round trip ({@link SaleBuckets#read(Jedis, long[], int)}).
  */
 public final class SaleReader {
     /** The most winners one read brings; a poller catches up over the next ticks. */
     public static final int DEFAULT_BATCH = 5_000;
 
     private static final byte[] OPENED_MS = RawCalls.bytes("opened_ms");
+    /** The figures' commands: GET GET PTTL LLEN HGET; the winners add LRANGE LRANGE. */
+    private static final int FIGURES = 5;
+    /** What selling changes: GET kill_num, LLEN kill_user. */
+    private static final int LEVEL = 2;
 
     private final RawKeys k;
-    private volatile boolean transactions = true;
+    private final ReadTrip trip = new ReadTrip();
 
     public SaleReader(SaleKeys keys) {
         this.k = RawKeys.of(keys);
     }
 
     public SaleState read(Jedis jedis, long fromIndex, int maxNew) {
-        long last = fromIndex + Math.max(0, maxNew) - 1;
-        boolean withWinners = maxNew > 0;
-        Consumer<Batch> reads = tx -> {
+        List<Object> replies = trip.read(jedis, List.of(tx -> queue(tx, null, fromIndex, maxNew))).get(0);
+        return parse(replies, null, fromIndex, maxNew, System.currentTimeMillis());
+    }
+
+    /**
+     * Writes this sale's reads into a round trip: its figures, and its winners from {@code fromIndex} on.
+     *
+     * @param since null for every figure; else this sale as last read, and only what selling changes is asked
+     *              for (sold and the winners' count)
+     */
+    void queue(Batch tx, SaleState since, long fromIndex, int maxNew) {
+        if (since == null) {
             tx.add(Command.GET, k.total()).add(Command.GET, k.num()).add(Command.PTTL, k.flag())
                     .add(Command.LLEN, k.user()).add(Command.HGET, k.meta(), OPENED_MS);
-            if (withWinners) {
-                byte[] from = RawCalls.bytes(fromIndex);
-                byte[] to = RawCalls.bytes(last);
-                tx.add(Command.LRANGE, k.user(), from, to).add(Command.LRANGE, k.times(), from, to);
-            }
-        };
-        List<Object> r = readAll(jedis, reads);
-        String total = RawCalls.text(r.get(0));
-        String sold = RawCalls.text(r.get(1));
-        String opened = RawCalls.text(r.get(4));
-        List<String> newUsers = withWinners ? RawCalls.texts(r.get(5)) : List.of();
-        List<String> rawTimes = withWinners ? RawCalls.texts(r.get(6)) : List.of();
+        } else {
+            tx.add(Command.GET, k.num()).add(Command.LLEN, k.user());
+        }
+        if (maxNew > 0) {
+            byte[] from = RawCalls.bytes(fromIndex);
+            byte[] to = RawCalls.bytes(fromIndex + maxNew - 1);
+            tx.add(Command.LRANGE, k.user(), from, to).add(Command.LRANGE, k.times(), from, to);
+        }
+    }
+
+    /** How many replies {@link #queue} asks for. */
+    static int replies(boolean sinceLast, int maxNew) {
+        return (sinceLast ? LEVEL : FIGURES) + (maxNew > 0 ? 2 : 0);
+    }
+
+    /**
+     * The sale as these replies to {@link #queue} tell it; read since the last time, its stock and opening as they
+     * were then, and its flag's time to live counted down since.
+     */
+    SaleState parse(List<Object> r, SaleState since, long fromIndex, int maxNew, long readAtMs) {
+        int figures = since == null ? FIGURES : LEVEL;
+        String sold = RawCalls.text(r.get(since == null ? 1 : 0));
+        long winners = RawCalls.number(r.get(since == null ? 3 : 1));
+        List<String> newUsers = maxNew > 0 ? RawCalls.texts(r.get(figures)) : List.of();
+        List<String> rawTimes = maxNew > 0 ? RawCalls.texts(r.get(figures + 1)) : List.of();
         List<Long> newTimes = new ArrayList<>(newUsers.size());
         for (int i = 0; i < newUsers.size(); i++) {
             newTimes.add(i < rawTimes.size() ? parseOr(rawTimes.get(i), -1) : -1);
         }
+        long soldCount = sold == null ? 0 : parseOr(sold, 0);
+        if (since != null) {
+            long ttl = since.ttlMillis() < 0 ? since.ttlMillis()
+                    : Math.max(0, since.ttlMillis() - (readAtMs - since.readAtMs()));
+            return new SaleState(since.total(), soldCount, winners, ttl, since.openedMs(), fromIndex, newUsers,
+                    newTimes, readAtMs);
+        }
+        String total = RawCalls.text(r.get(0));
+        String opened = RawCalls.text(r.get(4));
         return new SaleState(
                 total == null ? -1 : parseOr(total, -1),
-                sold == null ? 0 : parseOr(sold, 0),
-                RawCalls.number(r.get(3)),
+                soldCount,
+                winners,
                 RawCalls.number(r.get(2)),
                 opened == null ? -1 : parseOr(opened, -1),
-                fromIndex, newUsers, newTimes, System.currentTimeMillis());
-    }
-
-    /**
-     * In one transaction, so that the figures agree with each other; where transactions are refused (a user
-     * allowed to read only, a server out of memory) as one plain pipeline instead, from then on.
-     */
-    private List<Object> readAll(Jedis jedis, Consumer<Batch> reads) {
-        if (transactions) {
-            try {
-                return OneTripTransaction.exec(jedis, reads);
-            } catch (JedisDataException refused) {
-                if (!refusesTransactions(refused)) {
-                    throw refused;
-                }
-                transactions = false;
-            }
-        }
-        Batch batch = new Batch();
-        reads.accept(batch);
-        int size = batch.size();
-        Connection connection = jedis.getConnection();
-        batch.sendTo(connection);
-        List<Object> replies = connection.getMany(size);
-        batch.clear();
-        return batch.checkAnswers(replies);
-    }
-
-    private static boolean refusesTransactions(JedisDataException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.startsWith("NOPERM") || m.startsWith("OOM") || m.startsWith("EXECABORT");
+                fromIndex, newUsers, newTimes, readAtMs);
     }
 
     /** The purchases at these places of {@code kill_user} (and their times), in one round trip. */

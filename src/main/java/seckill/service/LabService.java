@@ -57,21 +57,41 @@ public interface LabService extends AutoCloseable {
     }
 
     /**
-     * Follows the sale under these keys: about ten snapshots a second go to the sink, on a thread of the stream's
-     * own, until the stream is closed. A later stream's snapshots carry a greater {@link PollSnapshot#source()}.
+     * Follows the sale under these keys, in as many buckets as it records ({@code {T}:kill_meta}, one when it
+     * records none; read again when the sale is opened anew): about ten snapshots a second go to the sink, on a
+     * thread of the stream's own, until the stream is closed. A later stream's snapshots carry a greater
+     * {@link PollSnapshot#source()}.
      */
     PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink);
 
-    /** Keys of the sale that exist with a type other than the sale needs (it cannot be watched then). */
+    /**
+     * As {@link #watch(SaleKeys, Consumer)}, the sale split into that many buckets ({@code --buckets}; 1: none):
+     * a sale started here, whose record may not be written yet.
+     */
+    PollStream watch(SaleKeys keys, int buckets, Consumer<PollSnapshot> sink);
+
+    /**
+     * Keys of the sale (of each of the buckets it records) that exist with a type other than the sale needs (it
+     * cannot be watched then).
+     */
     List<Problem> wrongTypes(SaleKeys keys);
 
-    /** Deletes exactly the sale's keys; returns how many existed. */
+    /**
+     * Deletes exactly the sale's keys (those of every bucket it records, and the record); returns how many
+     * existed.
+     */
     long reset(SaleKeys keys);
 
-    /** Checks the sale's invariants as Redis holds them now, whoever drove it. */
+    /**
+     * Checks the sale's invariants (each bucket's, for a sale in buckets) as Redis holds them now, whoever drove
+     * it.
+     */
     AuditResult audit(SaleKeys keys);
 
-    /** Writes the sale's winners as CSV, whole or not at all; returns the rows written. */
+    /**
+     * Writes the sale's winners as CSV (of every bucket it records, in the order they bought), whole or not at all;
+     * returns the rows written.
+     */
     long exportWinners(SaleKeys keys, Path file) throws IOException;
 
     /** Writes a run's JSON report, naming the server it ran on (password masked). */

@@ -18,9 +18,12 @@ import seckill.util.Problem;
  * @param restarted the sale was opened anew since the last tick: what is on screen belongs to an older sale
  * @param ticks     every tick this snapshot stands for, oldest first: a chart draws a point for each, so a slow
  *                  frame that takes three ticks at once still shows three points
+ * @param buckets   for a sale split into buckets ({@code --buckets}), each bucket's figures (stock, sold, left;
+ *                  no winners), in order, as the last tick read them; {@code state} is then their sum. Empty for a
+ *                  sale of one bucket, and when Redis could not be read
  */
 public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics, Problem error, boolean restarted,
-                           List<Tick> ticks) {
+                           List<Tick> ticks, List<SaleState> buckets) {
 
     /**
      * One tick as a chart needs it.
@@ -36,14 +39,21 @@ public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics
 
     public PollSnapshot {
         ticks = List.copyOf(ticks);
+        buckets = buckets == null ? List.of() : List.copyOf(buckets);
     }
 
     public static PollSnapshot of(long source, SaleState state, MetricsSnapshot metrics, boolean restarted) {
-        return new PollSnapshot(source, state, metrics, null, restarted, List.of(new Tick(state, metrics)));
+        return of(source, state, List.of(), metrics, restarted);
+    }
+
+    /** A tick of a sale in buckets: their sum, and each bucket's figures. */
+    public static PollSnapshot of(long source, SaleState sum, List<SaleState> buckets, MetricsSnapshot metrics,
+                                  boolean restarted) {
+        return new PollSnapshot(source, sum, metrics, null, restarted, List.of(new Tick(sum, metrics)), buckets);
     }
 
     public static PollSnapshot lost(long source, Problem error) {
-        return new PollSnapshot(source, null, null, error, false, List.of(new Tick(null, null)));
+        return new PollSnapshot(source, null, null, error, false, List.of(new Tick(null, null)), List.of());
     }
 
     public boolean isLost() {
@@ -78,19 +88,21 @@ public record PollSnapshot(long source, SaleState state, MetricsSnapshot metrics
             SaleState both = new SaleState(n.total(), n.sold(), n.winners(), n.ttlMillis(), n.openedMs(),
                     state.fromIndex(), winners, times, n.readAtMs());
             merged = new PollSnapshot(source, both, newer.metrics != null ? newer.metrics : metrics, null, restarted,
-                    List.of());
+                    List.of(), newer.buckets);
         }
         List<Tick> all = new ArrayList<>(ticks);
         all.addAll(newer.ticks);
-        return new PollSnapshot(source, merged.state, merged.metrics, merged.error, merged.restarted, all);
+        return new PollSnapshot(source, merged.state, merged.metrics, merged.error, merged.restarted, all,
+                merged.buckets);
     }
 
-    /** A lost tick after a good one: show the loss, but keep the winners not yet on screen. */
+    /** A lost tick after a good one: show the loss, but keep the winners (and buckets) not yet on screen. */
     private PollSnapshot keepWinnersOf(PollSnapshot lostTick) {
-        return new PollSnapshot(source, state, metrics, lostTick.error, restarted, List.of());
+        return new PollSnapshot(source, state, metrics, lostTick.error, restarted, List.of(), buckets);
     }
 
     private PollSnapshot withRestart(boolean earlierRestart) {
-        return earlierRestart && !restarted ? new PollSnapshot(source, state, metrics, error, true, ticks) : this;
+        return earlierRestart && !restarted ? new PollSnapshot(source, state, metrics, error, true, ticks, buckets)
+                : this;
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 
 import redis.clients.jedis.Jedis;
 import seckill.metrics.SaleMetrics;
+import seckill.redis.KeyedCalls;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisConnector;
 import seckill.redis.RedisUnavailableException;
@@ -27,11 +28,12 @@ import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
 import seckill.sale.Sale;
-import seckill.sale.SaleAudit;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.CommandFeed;
+import seckill.sim.ConfigField;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
@@ -109,7 +111,7 @@ public final class RedisLabService implements LabService {
                 : new Simulation(config, c, buyerThreads.get());
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
-            onRedis(c, jedis -> new Sale(simulation.config().keys()).reset(jedis));
+            onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
         }
         simulation.feed().setOn(commandsOn);
         Running run = new Running(simulation);
@@ -124,7 +126,8 @@ public final class RedisLabService implements LabService {
         refuseWhatCannotRun(base, c);
         Comparison comparison = new Comparison(Simulation.forServer(base, c), strategies, mode, c, buyerThreads);
         if (!base.join()) {
-            comparison.simulations().forEach(s -> onRedis(c, jedis -> new Sale(s.config().keys()).reset(jedis)));
+            comparison.simulations().forEach(s -> onRedis(c, calls -> new SaleBuckets(s.config().keys(),
+                    base.buckets()).reset(calls)));
         }
         List<ComparisonRun.Lane> lanes = new ArrayList<>();
         for (int i = 0; i < comparison.simulations().size(); i++) {
@@ -224,8 +227,13 @@ public final class RedisLabService implements LabService {
 
     @Override
     public PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink) {
+        return watch(keys, 0, sink);
+    }
+
+    @Override
+    public PollStream watch(SaleKeys keys, int buckets, Consumer<PollSnapshot> sink) {
         RedisConnection c = requireConnection();
-        SalePoller poller = new SalePoller(c, onServer(keys, c), sink, streams::remove);
+        SalePoller poller = new SalePoller(c, onServer(keys, c), buckets, sink, streams::remove);
         streams.add(poller);
         return poller.start();
     }
@@ -244,19 +252,28 @@ public final class RedisLabService implements LabService {
     @Override
     public List<Problem> wrongTypes(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, new Sale(onServer(keys, c))::wrongTypes);
+        SaleKeys onServer = onServer(keys, c); // on a cluster, before a connection is borrowed from its master
+        return onRedis(c, calls -> recorded(calls, onServer).wrongTypes(calls));
     }
 
     @Override
     public long reset(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, new Sale(onServer(keys, c))::reset);
+        SaleKeys onServer = onServer(keys, c);
+        return onRedis(c, calls -> recorded(calls, onServer).reset(calls));
     }
 
     @Override
     public AuditResult audit(SaleKeys keys) {
         RedisConnection c = requireConnection();
-        return onRedis(c, new SaleAudit(onServer(keys, c))::audit);
+        SaleKeys onServer = onServer(keys, c);
+        return onRedis(c, calls -> recorded(calls, onServer).audit(calls));
+    }
+
+    /** The sale under those keys in the buckets it records ({@code {T}:kill_meta}); one when it records none. */
+    private static SaleBuckets recorded(KeyedCalls calls, SaleKeys keys) {
+        return new SaleBuckets(keys, (int) ConfigField.BUCKETS.check(calls.at(keys.meta(),
+                jedis -> SaleBuckets.recorded(jedis, keys))));
     }
 
     @Override
@@ -264,9 +281,9 @@ public final class RedisLabService implements LabService {
         try {
             RedisConnection c = requireConnection();
             SaleKeys onServer = onServer(keys, c);
-            return onRedis(c, jedis -> {
+            return onRedis(c, calls -> {
                 try {
-                    return WinnersCsv.export(jedis, onServer, file);
+                    return WinnersCsv.export(calls, recorded(calls, onServer).keys(), file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -307,10 +324,13 @@ public final class RedisLabService implements LabService {
         return connection;
     }
 
-    /** One try on a pooled connection; what Redis says goes out as a {@link LabException}. */
-    private static <T> T onRedis(RedisConnection c, Function<Jedis, T> work) {
+    /**
+     * One try, on a pooled connection (on a cluster, each key's part on its master); what Redis says goes out as a
+     * {@link LabException}.
+     */
+    private static <T> T onRedis(RedisConnection c, Function<KeyedCalls, T> work) {
         try {
-            return c.call(Duration.ZERO, work);
+            return c.callKeyed(Duration.ZERO, work);
         } catch (RuntimeException e) {
             throw translated(e);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
 import seckill.util.Verdict;
@@ -54,10 +55,7 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
      * users were turned away with stock still in the sale; 0 with one bucket, or when no bucket sold out.
      */
     public long bucketUnsold() {
-        if (bucketStates.size() < 2 || bucketStates.stream().noneMatch(s -> s.exists() && s.stockLeft() == 0)) {
-            return 0;
-        }
-        return bucketStates.stream().mapToLong(SaleState::stockLeft).sum();
+        return SaleBuckets.unsold(bucketStates);
     }
 
     /** A result with no acknowledged win lost. */

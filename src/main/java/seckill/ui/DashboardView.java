@@ -63,6 +63,7 @@ public final class DashboardView extends BorderPane {
     private final CompareView compareView;
     private final ChartsView charts;
     private final WinnersView winners;
+    private final BucketsView buckets;
     private final CodeView code;
     private final LessonCard lessonCard;
     private final Tile stockLeft;
@@ -100,6 +101,7 @@ public final class DashboardView extends BorderPane {
         this.charts = new ChartsView(model.live(), i18n);
         this.compareView = new CompareView(model.compare(), i18n);
         this.winners = new WinnersView(model.live().winners(), i18n);
+        this.buckets = new BucketsView(model.live().buckets(), i18n);
         this.code = new CodeView(model.code(), i18n);
         this.lessonCard = new LessonCard(model.lessons(), model.code(), i18n);
         stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
@@ -178,7 +180,8 @@ public final class DashboardView extends BorderPane {
         endedBox.setMinWidth(Region.USE_PREF_SIZE);
         auditBar.getChildren().addAll(auditText, gap, endedBox);
 
-        SplitPane split = new SplitPane(charts, new SideTabs(winners, code, model.code(), i18n));
+        SplitPane split = new SplitPane(charts, new SideTabs(winners, code, model.code(), buckets,
+                model.live().buckets(), i18n));
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.58);
         // code reads wider than the winners: the charts give up some of their width while it is on screen
@@ -354,6 +357,7 @@ public final class DashboardView extends BorderPane {
         charts.setScale(presentation.scale());
         compareView.setScale(presentation.scale());
         winners.setEm(presentation.getFontSize());
+        buckets.setEm(presentation.getFontSize());
         iconsToScale = true; // at the next layout: a button's icon joins the scene graph with the button's skin
         requestLayout();
     }
@@ -533,6 +537,10 @@ public final class DashboardView extends BorderPane {
 
     WinnersView winners() {
         return winners;
+    }
+
+    BucketsView buckets() {
+        return buckets;
     }
 
     ChartsView charts() {

@@ -253,7 +253,7 @@ public final class DashboardViewModel implements AutoCloseable {
             connect(choice);
             SaleRun started = service.startSale(config, commandsOn);
             try {
-                PollStream stream = service.watch(config.keys(), handoff::offer);
+                PollStream stream = service.watch(config.keys(), config.buckets(), handoff::offer);
                 stream.follow(started.metrics());
                 return new Started(started, stream);
             } catch (RuntimeException | Error e) {
@@ -285,7 +285,7 @@ public final class DashboardViewModel implements AutoCloseable {
                 for (int i = 0; i < started.lanes().size(); i++) {
                     int lane = i;
                     ComparisonRun.Lane l = started.lanes().get(i);
-                    PollStream stream = service.watch(l.keys(), snapshot -> handoff.post(() -> {
+                    PollStream stream = service.watch(l.keys(), base.buckets(), snapshot -> handoff.post(() -> {
                         if (generation == compareGeneration) {
                             compare.apply(lane, snapshot);
                         }

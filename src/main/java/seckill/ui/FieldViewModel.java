@@ -47,10 +47,13 @@ public final class FieldViewModel {
         return name;
     }
 
-    /** "1 – 100,000,000" for the hint under the field. */
+    /** "1 – 100,000,000" for the hint under the field (the seed and the buckets say a little more). */
     public LocalText rangeHint() {
         if (field == ConfigField.SEED) {
             return LocalText.of("hint.seed");
+        }
+        if (field == ConfigField.BUCKETS) {
+            return LocalText.of("hint.buckets", field.min(), field.max(), "{sale}:");
         }
         return LocalText.of("hint.range", field.min(), field.max());
     }

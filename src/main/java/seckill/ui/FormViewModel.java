@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import seckill.redis.RedisTarget;
+import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
@@ -71,8 +72,10 @@ public final class FormViewModel {
     private final FieldViewModel seed = new FieldViewModel(ConfigField.SEED, true);
     /** How many buyers, sampled from the seed, have their round trips recorded for the timeline (0: none). */
     private final FieldViewModel trace = new FieldViewModel(ConfigField.TRACE, false);
+    /** The stock split into this many buckets, each a sale under the prefix's numbered hash tag (1: none). */
+    private final FieldViewModel buckets = new FieldViewModel(ConfigField.BUCKETS, false);
     private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, pace, seed,
-            trace);
+            trace, buckets);
 
     private final ObjectProperty<StrategyKind> strategy = new SimpleObjectProperty<>(this, "strategy",
             StrategyKind.WATCH);
@@ -83,6 +86,8 @@ public final class FormViewModel {
     private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
     /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
     private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
+    /** Buckets beside a prefix without a hash tag, more of them than the stock, or a trace: refused together. */
+    private final ReadOnlyObjectWrapper<LocalText> bucketsError = new ReadOnlyObjectWrapper<>(this, "bucketsError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
     /** What is wrong with each row that can be wrong (null while nothing is), top to bottom as the form is laid out. */
     private final Map<String, ObservableValue<LocalText>> errors = new LinkedHashMap<>();
@@ -103,12 +108,15 @@ public final class FormViewModel {
         for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
             f.textProperty().addListener((obs, old, now) -> checkPace());
         }
+        for (FieldViewModel f : List.of(buckets, stock, trace)) {
+            f.textProperty().addListener((obs, old, now) -> checkBuckets());
+        }
+        prefix.addListener((obs, old, now) -> checkBuckets());
         errors.put(REDIS, urlError);
         for (FieldViewModel f : fields) {
-            // the pace's own number first; then whether it goes with the spread and the duration
-            errors.put(f.field().optionName(), f != pace ? f.errorProperty() : Bindings.createObjectBinding(() ->
-                    f.errorProperty().get() != null ? f.errorProperty().get() : paceError.get(), f.errorProperty(),
-                    paceError));
+            // the pace's and the buckets' own numbers first; then whether they go with the rest of the form
+            errors.put(f.field().optionName(), f == pace ? withOwnFirst(f, paceError)
+                    : f == buckets ? withOwnFirst(f, bucketsError) : f.errorProperty());
             if (f == pool) {
                 errors.put(ENGINE, engineError);
             }
@@ -118,6 +126,12 @@ public final class FormViewModel {
                 .map(e -> new Invalid(e.getKey(), LocalText.of("field." + e.getKey()), e.getValue().getValue()))
                 .orElse(null), errors.values().toArray(Observable[]::new));
         allValid.bind(firstInvalid.isNull());
+    }
+
+    /** What is wrong with the field's own number, else what is wrong with it beside the rest of the form. */
+    private static ObservableValue<LocalText> withOwnFirst(FieldViewModel f, ObservableValue<LocalText> together) {
+        return Bindings.createObjectBinding(() -> f.errorProperty().get() != null ? f.errorProperty().get()
+                : together.getValue(), f.errorProperty(), together);
     }
 
     public void fill(LaunchOptions o) {
@@ -130,6 +144,7 @@ public final class FormViewModel {
         spreadMs.setValue(s.spreadMs());
         pace.setValue(s.paceS());
         trace.setValue(s.traceBuyers());
+        buckets.setValue(s.buckets());
         seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
         strategy.set(s.strategy());
         prefix.set(s.prefix());
@@ -331,6 +346,31 @@ public final class FormViewModel {
         return paceError.getReadOnlyProperty();
     }
 
+    /** Buckets: the stock split into this many sales, each user buying in one (1: none). */
+    public FieldViewModel buckets() {
+        return buckets;
+    }
+
+    /**
+     * Buckets above 1 need a prefix with a hash tag to number them in, at most one per item of stock, and no trace
+     * (a trace reads one sale's record): as {@link SimulationConfig} refuses them.
+     */
+    private void checkBuckets() {
+        long n = buckets.isValid() ? buckets.value().getAsLong() : 1;
+        Problem untagged = SaleKeys.bucketsProblem(prefix(), (int) n);
+        if (n <= 1) {
+            bucketsError.set(null);
+        } else if (untagged != null) {
+            bucketsError.set(LocalText.of("error.bucketsNoHashTag", untagged.get("example")));
+        } else if (stock.isValid() && n > stock.value().getAsLong()) {
+            bucketsError.set(LocalText.of("error.bucketsOverStock", stock.value().getAsLong()));
+        } else if (trace.isValid() && trace.value().getAsLong() > 0) {
+            bucketsError.set(LocalText.of("error.bucketsAndTrace"));
+        } else {
+            bucketsError.set(null);
+        }
+    }
+
     /** The server the form names; read it on the FX thread, hand it to the job. */
     public ServerChoice server() {
         return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
@@ -343,7 +383,8 @@ public final class FormViewModel {
                 .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
                 .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
                 .join(join.get()).naiveGapMs(naiveGapMs).redisTimeoutS(redisTimeoutS).engine(engine.get())
-                .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0)).build();
+                .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0))
+                .buckets(buckets.value().orElse(1)).build();
     }
 
     public String prefix() {

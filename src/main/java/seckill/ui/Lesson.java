@@ -62,11 +62,12 @@ public enum Lesson {
 
     /**
      * The lesson's sale on top of {@code base}: its strategy and load, one try per user, on the event loop, no
-     * spread or pace, the default duration; the prefix, seed, naive's gap and the Redis timeout stay as given.
+     * spread or pace, the default duration, one bucket; the prefix, seed, naive's gap and the Redis timeout stay as
+     * given.
      */
     public SimulationConfig settings(SimulationConfig base) {
         return base.toBuilder().strategy(strategy).load(STOCK, USERS, POOL, 0).engine(EngineKind.LOOP)
-                .spreadMs(0).paceS(0).durationS(ConfigField.DURATION.defaultValue()).build();
+                .spreadMs(0).paceS(0).durationS(ConfigField.DURATION.defaultValue()).buckets(1).build();
     }
 
     /** Puts the lesson's settings into the form (what stays as given: as {@link #settings}). */
@@ -80,5 +81,6 @@ public enum Lesson {
         form.pace().setValue(0);
         form.duration().setValue(ConfigField.DURATION.defaultValue());
         form.engineProperty().set(EngineKind.LOOP);
+        form.buckets().setValue(1);
     }
 }

@@ -14,8 +14,8 @@ import seckill.sim.SimulationResult;
 
 /**
  * What the screen shows of the sale on view, made from the poller's snapshots: the tiles' figures, the charts'
- * history, the winners, and the banner while Redis is lost. No I/O, no threads, no clock: every input is an
- * argument, so the same snapshots always give the same screen.
+ * history, the winners, each bucket's level (a sale in buckets), and the banner while Redis is lost. No I/O, no
+ * threads, no clock: every input is an argument, so the same snapshots always give the same screen.
  */
 public final class LiveSaleModel {
     /** Points per chart before the past is thinned: enough for a smooth line, bounded in a long run. */
@@ -24,6 +24,7 @@ public final class LiveSaleModel {
     static final double NO_DATA_S = 0.5;
 
     private final WinnersViewModel winners = new WinnersViewModel();
+    private final BucketsViewModel buckets = new BucketsViewModel();
     private final ChartHistory stockHistory = new ChartHistory(2, CHART_POINTS);
     private final ChartHistory rateHistory = new ChartHistory(3, CHART_POINTS);
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
@@ -43,6 +44,11 @@ public final class LiveSaleModel {
 
     public WinnersViewModel winners() {
         return winners;
+    }
+
+    /** Each bucket's level, for a sale split into buckets. */
+    public BucketsViewModel buckets() {
+        return buckets;
     }
 
     public ChartHistory stockHistory() {
@@ -147,6 +153,7 @@ public final class LiveSaleModel {
         banner.set(null);
         SaleState state = s.state();
         winners.append(state.fromIndex(), state.newWinners(), state.newTimes(), state.openedMs(), state.total());
+        buckets.apply(s.buckets());
         figures.set(figuresOf(state, s.metrics()));
         if (ended != null && state.readAtMs() >= endedAtMs && winners.size() >= state.winners()) {
             settled.set(true);
@@ -230,6 +237,7 @@ public final class LiveSaleModel {
     private void clearHistory() {
         firstSeenMs = -1;
         winners.clear();
+        buckets.clear();
         stockHistory.clear();
         rateHistory.clear();
         lastSold = -1;

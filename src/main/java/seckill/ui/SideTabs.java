@@ -4,16 +4,20 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * Beside the charts: the winners, and the code panel in a tab of its own. The code model's {@code shown} and the
- * chosen tab follow each other, so a lesson, the View menu or Ctrl+U bring the code into sight.
+ * Beside the charts: the winners, the code panel in a tab of its own, and, while the sale on view is split into
+ * buckets, their levels in a third. The code model's {@code shown} and the chosen tab follow each other, so a lesson,
+ * the View menu or Ctrl+U bring the code into sight; a sale in buckets brings its buckets into sight (unless the code
+ * is shown), and its tab goes with it.
  */
 final class SideTabs extends TabPane {
     private final Tab winnersTab = new Tab();
     private final Tab codeTab = new Tab();
+    private final Tab bucketsTab = new Tab();
     private final WinnersView winners;
     private final CodeView code;
 
-    SideTabs(WinnersView winners, CodeView code, CodeViewModel model, I18n i18n) {
+    SideTabs(WinnersView winners, CodeView code, CodeViewModel model, BucketsView buckets,
+             BucketsViewModel bucketsModel, I18n i18n) {
         this.winners = winners;
         this.code = code;
         setId("side-tabs");
@@ -26,12 +30,31 @@ final class SideTabs extends TabPane {
         codeTab.textProperty().bind(i18n.binding("code.tab"));
         codeTab.setGraphic(Icons.of(CodeView.ICON));
         codeTab.setContent(code);
+        bucketsTab.setId("buckets-tab");
+        bucketsTab.textProperty().bind(i18n.binding("buckets.tab"));
+        bucketsTab.setContent(buckets);
         getTabs().setAll(winnersTab, codeTab);
         getSelectionModel().select(model.shownProperty().get() ? codeTab : winnersTab);
         model.shownProperty().addListener((obs, was, shown) -> getSelectionModel().select(shown ? codeTab
                 : winnersTab));
         getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.shownProperty()
                 .set(now == codeTab));
+        bucketsModel.activeProperty().addListener((obs, was, active) -> showBuckets(active));
+        showBuckets(bucketsModel.activeProperty().get());
+    }
+
+    private void showBuckets(boolean active) {
+        if (active && !getTabs().contains(bucketsTab)) {
+            getTabs().add(1, bucketsTab);
+            if (getSelectionModel().getSelectedItem() == winnersTab) {
+                getSelectionModel().select(bucketsTab);
+            }
+        } else if (!active && getTabs().contains(bucketsTab)) {
+            if (getSelectionModel().getSelectedItem() == bucketsTab) {
+                getSelectionModel().select(winnersTab);
+            }
+            getTabs().remove(bucketsTab);
+        }
     }
 
     /**

@@ -117,6 +117,19 @@ class BadInputTest {
     }
 
     @Test
+    void theDashboardTakesBucketsUpTo1024_andRefusesMoreNamingTheFieldAndItsRange() {
+        assertRefused(run("ui", "--buckets", "2000", "--prefix", "{sale}:"), "--buckets", "from 1 to 1,024");
+        assertThat(err.toString()).contains("(got 2000)");
+    }
+
+    @ParameterizedTest(name = "ui {0}")
+    @CsvSource(delimiter = '|', value = {"--buckets 8 --prefix shop:|--prefix '{shop}:'",
+        "--buckets 8 --prefix {s}: --stock 5|at most --stock (5)", "--buckets 8 --prefix {s}: --trace 2|--trace"})
+    void theDashboardRefusesBucketsItCouldNotRun_beforeAnyWindowOpens(String args, String why) {
+        assertRefused(run(("ui " + args).split(" ")), "--buckets", why);
+    }
+
+    @Test
     void benchRefusesANegativePollerWinnerCount() {
         assertRefused(run("bench", "--poller-winners", "-1"), "--poller-winners", "from 0 to 100,000,000");
     }

@@ -1,6 +1,7 @@
 package seckill.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +34,15 @@ import seckill.redis.RedisConnection;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.redis.RedisConnector;
+import seckill.sale.SaleState;
+import seckill.service.PollSnapshot;
+import seckill.service.PollStream;
+import seckill.service.RedisLabService;
+import seckill.service.SaleRun;
 import seckill.sim.BucketMix;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
 
 /**
  * A sale in buckets on a Redis Cluster of three masters of the test's own: the buckets' tags fall in slots spread
@@ -222,5 +233,40 @@ class ClusterBucketsTest {
         assertThat(cli.out()).contains("Sold        40 / 40, winners 40 (40 distinct)");
         assertThat(cli.run("reset", "--redis", cluster.url(), "--prefix", prefix, "--compare",
                 "naive,watch,lua,decr")).isZero();
+    }
+
+    @Test
+    void theDashboardsServiceRunsWatchesAuditsExportsAndResetsASaleInBucketsOnEveryMaster(@TempDir Path dir)
+            throws Exception {
+        String prefix = "{dash.b}:";
+        SaleKeys keys = new SaleKeys(prefix);
+        assertThat(mastersOf(prefix, 6).stream().distinct().count()).as("a spread to show").isGreaterThan(1);
+        List<PollSnapshot> seen = new CopyOnWriteArrayList<>();
+        try (RedisLabService service = new RedisLabService(RedisConnector.fromEnvironment())) {
+            service.connect(cluster.url(), false, Duration.ofSeconds(5));
+            SaleRun run = service.startSale(SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA)
+                    .load(60, 400, 10, 0).buckets(6).build());
+            SimulationResult r;
+            try (PollStream stream = service.watch(keys, seen::add)) {
+                stream.follow(run.metrics());
+                r = run.result().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+                assertThat(r.auditHolds()).as(r.audit().violations().toString()).isTrue();
+                await("the poller's last read").atMost(Duration.ofSeconds(20)).until(() -> {
+                    PollSnapshot last = seen.isEmpty() ? null : seen.get(seen.size() - 1);
+                    return last != null && !last.isLost() && last.buckets().size() == 6
+                            && last.state().sold() == 60;
+                });
+            }
+            PollSnapshot last = seen.get(seen.size() - 1);
+            assertThat(last.buckets()).extracting(SaleState::total).containsExactly(10L, 10L, 10L, 10L, 10L, 10L);
+            assertThat(last.buckets()).extracting(SaleState::sold)
+                    .containsExactlyElementsOf(r.bucketStates().stream().map(SaleState::sold).toList());
+            assertThat(service.audit(keys).ok()).isTrue();
+            Path csv = dir.resolve("winners.csv");
+            assertThat(service.exportWinners(keys, csv)).isEqualTo(60);
+            assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(61);
+            // six buckets of eight keys each on their masters, and the record of the split
+            assertThat(service.reset(keys)).isEqualTo(6 * 8 + 1);
+        }
     }
 }

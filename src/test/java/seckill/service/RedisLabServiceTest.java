@@ -7,10 +7,15 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +30,14 @@ import seckill.redis.RedisTarget;
 import seckill.redis.TestRedis;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
+import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.EndReason;
+import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
@@ -41,11 +49,15 @@ class RedisLabServiceTest {
     private final String prefix = TestRedis.prefix("service");
     private final SaleKeys keys = new SaleKeys(prefix);
     private final RedisLabService service = new RedisLabService(RedisConnector.fromEnvironment());
+    /** How many buckets the test's sale was split into, for the clean-up. */
+    private int buckets = 1;
 
     @AfterEach
     void cleanUp() {
         service.close();
-        TestRedis.reset(prefix);
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            new SaleBuckets(keys, buckets).reset(jedis);
+        }
     }
 
     private SimulationConfig sale(long stock, long users) {
@@ -110,6 +122,123 @@ class RedisLabServiceTest {
         }
         try (PollStream later = service.watch(keys, s -> { })) {
             assertThat(later.source()).as("a later stream numbers higher").isGreaterThan(seen.get(0).source());
+        }
+    }
+
+    /** The good snapshots since the last that started the sale anew (what the screen holds now). */
+    private static List<PollSnapshot> sinceRestart(List<PollSnapshot> seen) {
+        List<PollSnapshot> good = seen.stream().filter(s -> !s.isLost()).toList();
+        int from = 0;
+        for (int i = 0; i < good.size(); i++) {
+            if (good.get(i).restarted()) {
+                from = i;
+            }
+        }
+        return good.subList(from, good.size());
+    }
+
+    /** Every winner of the sale's buckets, as Redis holds them. */
+    private Set<String> winnersInRedis() {
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            Set<String> all = new HashSet<>();
+            keys.buckets(buckets).forEach(bucket -> all.addAll(jedis.lrange(bucket.user(), 0, -1)));
+            return all;
+        }
+    }
+
+    @Test
+    void streamsASaleInBucketsAsItsSum_eachBucketsLevel_andEveryWinnerInTheOrderTheyBought(@TempDir Path dir)
+            throws Exception {
+        service.connect(TestRedis.url(), false, TIMEOUT);
+        buckets = 4;
+        List<PollSnapshot> seen = new CopyOnWriteArrayList<>();
+        SaleRun run = service.startSale(sale(42, 120).toBuilder().buckets(4).build());
+        SimulationResult r;
+        try (PollStream stream = service.watch(keys, 4, seen::add)) {
+            stream.follow(run.metrics());
+            r = resultOf(run);
+            assertThat(r.auditHolds()).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                List<PollSnapshot> now = sinceRestart(seen);
+                SaleState last = now.isEmpty() ? null : now.get(now.size() - 1).state();
+                return last != null && last.sold() == r.state().sold() && last.nextIndex() == last.winners();
+            });
+        }
+        List<PollSnapshot> shown = sinceRestart(seen);
+        PollSnapshot last = shown.get(shown.size() - 1);
+        assertThat(last.state().total()).isEqualTo(42);
+        assertThat(last.buckets()).hasSize(4);
+        assertThat(last.buckets()).extracting(SaleState::total).containsExactly(11L, 11L, 10L, 10L);
+        assertThat(last.buckets().stream().mapToLong(SaleState::sold).sum()).isEqualTo(last.state().sold())
+                .isEqualTo(r.state().sold());
+        assertThat(last.buckets()).extracting(SaleState::sold)
+                .containsExactlyElementsOf(r.bucketStates().stream().map(SaleState::sold).toList());
+        assertThat(SaleBuckets.unsold(last.buckets())).isEqualTo(r.bucketUnsold());
+        assertThat(last.buckets()).allSatisfy(b -> assertThat(b.newWinners()).isEmpty());
+
+        List<String> winners = new ArrayList<>();
+        for (PollSnapshot s : shown) {
+            assertThat(s.state().fromIndex()).as("numbered on from the winners brought").isEqualTo(winners.size());
+            assertThat(s.state().newTimes()).isSorted();
+            winners.addAll(s.state().newWinners());
+        }
+        assertThat(winners).hasSize((int) r.state().sold()).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(winners)).isEqualTo(winnersInRedis());
+
+        // the winners' CSV holds every bucket's, ranked as one sale's, each bucket's in the order of its list (the
+        // times are the buyers' own clocks: within a bucket they may step back a millisecond)
+        Path csv = dir.resolve("winners.csv");
+        assertThat(service.exportWinners(keys, csv)).isEqualTo(r.state().sold());
+        List<String[]> rows = Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")).toList();
+        assertThat(rows).extracting(row -> row[0]).containsExactlyElementsOf(IntStream
+                .rangeClosed(1, rows.size()).mapToObj(Integer::toString).toList());
+        assertThat(rows.stream().map(row -> row[1]).collect(Collectors.toSet())).isEqualTo(winnersInRedis());
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            for (int i = 0; i < buckets; i++) {
+                int bucket = i;
+                assertThat(rows.stream().map(row -> row[1]).filter(id -> SaleKeys.bucketOf(id, 4) == bucket))
+                        .containsExactlyElementsOf(jedis.lrange(keys.bucket(i).user(), 0, -1));
+            }
+        }
+    }
+
+    @Test
+    void watchesASaleInBucketsAsManyAsItRecords_opensAfterTheWatchBegan_andIsAuditedAndResetWhole() {
+        service.connect(TestRedis.url(), false, TIMEOUT);
+        List<PollSnapshot> seen = new CopyOnWriteArrayList<>();
+        try (PollStream stream = service.watch(keys, seen::add)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(s -> !s.isLost()));
+            assertThat(seen.stream().filter(s -> !s.isLost()).findFirst().orElseThrow().state().exists())
+                    .as("nothing there yet").isFalse();
+            // another client opens the sale in three buckets and sells it
+            buckets = 3;
+            SimulationResult r = new Simulation(sale(30, 200).toBuilder().buckets(3).build(), TestRedis.connection())
+                    .run();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                PollSnapshot last = seen.get(seen.size() - 1);
+                return !last.isLost() && last.buckets().size() == 3 && last.state().sold() == r.state().sold();
+            });
+            PollSnapshot last = seen.get(seen.size() - 1);
+            assertThat(last.state().total()).isEqualTo(30);
+            assertThat(last.buckets()).extracting(SaleState::sold)
+                    .containsExactlyElementsOf(r.bucketStates().stream().map(SaleState::sold).toList());
+        }
+        assertThat(service.wrongTypes(keys)).isEmpty();
+        AuditResult audit = service.audit(keys);
+        assertThat(audit.ok()).isTrue();
+        assertThat(audit.total()).as("every bucket audited").isEqualTo(30);
+        Set<String> winners = winnersInRedis();
+        assertThat(winners).hasSize((int) audit.sold());
+        long keysThere;
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            keysThere = keys.buckets(3).stream().mapToLong(b -> jedis.exists(b.all().toArray(String[]::new))).sum()
+                    + (jedis.exists(keys.meta()) ? 1 : 0);
+        }
+        assertThat(service.reset(keys)).isEqualTo(keysThere).isPositive();
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            assertThat(keys.buckets(3)).allSatisfy(b -> assertThat(jedis.exists(b.all().toArray(String[]::new)))
+                    .isZero());
+            assertThat(jedis.exists(keys.meta())).isFalse();
         }
     }
 

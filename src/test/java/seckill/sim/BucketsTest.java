@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,11 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import redis.clients.jedis.Jedis;
+import seckill.redis.CountingSocketFactory;
+import seckill.redis.KeyedCalls;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
+import seckill.sale.SaleReader;
+import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
 
 /** A sale split into buckets: every safe strategy per bucket, nobody in two buckets, the totals exact. */
@@ -95,6 +101,77 @@ class BucketsTest {
         }
         try (Jedis jedis = redis.borrow()) {
             assertThat(SaleBuckets.sum(new SaleBuckets(new SaleKeys(prefix), 4).read(jedis)).sold()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void everyBucketIsReadInOneRoundTrip_figuresAndNewWinners_evenAThousandAndTwentyFour() {
+        int n = (int) ConfigField.BUCKETS.max();
+        SimulationConfig c = luaSale(n, 2 * n + 100, 3 * n, 50, 7);
+        SimulationResult r = new Simulation(c, redis).run();
+        assertThat(r.auditHolds()).isTrue();
+        SaleBuckets sale = new SaleBuckets(c.keys(), n);
+        CountingSocketFactory counted = new CountingSocketFactory(redis);
+        try (Jedis jedis = counted.connect()) {
+            long[] next = new long[n];
+            long tripsBefore = counted.roundTrips();
+            List<SaleState> states = sale.read(KeyedCalls.on(jedis), next, SaleReader.DEFAULT_BATCH);
+            assertThat(counted.roundTrips() - tripsBefore).as("one round trip for all").isEqualTo(1);
+            assertThat(states).hasSize(n);
+            assertThat(states).extracting(SaleState::sold)
+                    .containsExactlyElementsOf(r.bucketStates().stream().map(SaleState::sold).toList());
+            Set<String> winners = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                SaleState s = states.get(i);
+                assertThat(s.total()).isEqualTo(SaleKeys.bucketStock(c.stock(), n, i));
+                // a share of the batch each (5,000 / 1,024: four), any more on the next read
+                assertThat(s.newWinners()).hasSize((int) Math.min(s.winners(), SaleReader.DEFAULT_BATCH / n));
+                int bucket = i;
+                assertThat(s.newWinners()).allSatisfy(id -> assertThat(SaleKeys.bucketOf(id, n)).isEqualTo(bucket));
+                winners.addAll(s.newWinners());
+                next[i] = s.nextIndex();
+            }
+            long sentWhole = counted.bytesOut();
+            List<SaleState> rest = sale.read(KeyedCalls.on(jedis), next, SaleReader.DEFAULT_BATCH);
+            sentWhole = counted.bytesOut() - sentWhole;
+            rest.forEach(s -> winners.addAll(s.newWinners()));
+            assertThat(winners).hasSize((int) r.state().winners());
+            assertThat(SaleBuckets.sum(rest).sold()).isEqualTo(r.state().sold());
+
+            // what selling changes, asked alone: the same figures, in one round trip, for a fraction of the bytes
+            long sentSince = counted.bytesOut();
+            tripsBefore = counted.roundTrips();
+            List<SaleState> since = sale.readSince(KeyedCalls.on(jedis), rest, next, SaleReader.DEFAULT_BATCH);
+            sentSince = counted.bytesOut() - sentSince;
+            assertThat(counted.roundTrips() - tripsBefore).isEqualTo(1);
+            for (int i = 0; i < n; i++) {
+                SaleState was = rest.get(i);
+                SaleState now = since.get(i);
+                assertThat(List.of(now.total(), now.sold(), now.winners(), now.openedMs(), now.nextIndex()))
+                        .isEqualTo(List.of(was.total(), was.sold(), was.winners(), was.openedMs(), was.nextIndex()));
+                assertThat(now.ttlMillis()).isBetween(0L, was.ttlMillis());
+            }
+            assertThat(sentSince).isLessThan(sentWhole / 3);
+        }
+    }
+
+    @Test
+    void readingOnlyWhatChangedBringsTheWinnersSoldSince_onTheReadAfter() {
+        SimulationConfig c = luaSale(4, 40, 20, 4, 9);
+        SaleBuckets sale = new SaleBuckets(c.keys(), 4);
+        try (Jedis jedis = redis.borrow()) {
+            sale.open(KeyedCalls.on(jedis), 40, 600, StrategyKind.LUA);
+            long[] next = new long[4];
+            List<SaleState> first = sale.read(KeyedCalls.on(jedis), next, SaleReader.DEFAULT_BATCH);
+            assertThat(first).allSatisfy(s -> assertThat(s.winners()).isZero());
+            new Simulation(c.toBuilder().join(true).build(), redis).run();
+            // the counts come at once; the winners of a bucket not known to have any, on the next read
+            List<SaleState> counts = sale.readSince(KeyedCalls.on(jedis), first, next, SaleReader.DEFAULT_BATCH);
+            assertThat(SaleBuckets.sum(counts).sold()).isEqualTo(20);
+            assertThat(counts).allSatisfy(s -> assertThat(s.newWinners()).isEmpty());
+            List<SaleState> winners = sale.readSince(KeyedCalls.on(jedis), counts, next, SaleReader.DEFAULT_BATCH);
+            assertThat(winners.stream().mapToLong(s -> s.newWinners().size()).sum()).isEqualTo(20);
+            assertThat(winners).extracting(SaleState::total).containsExactly(10L, 10L, 10L, 10L);
         }
     }
 

@@ -1,11 +1,10 @@
 package seckill.ui;
 
 import static seckill.ui.OnFx.fx;
-import static seckill.ui.OnFx.onFx;
+import static seckill.ui.OnFx.inWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +16,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.css.PseudoClass;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -61,15 +59,6 @@ class CodePanelWindowTest {
     private List<Label> codeLines(FxRobot robot) {
         VBox lines = robot.lookup("#code-lines").queryAs(VBox.class);
         return fx(() -> lines.getChildren().stream().map(Label.class::cast).toList());
-    }
-
-    private static boolean inWindow(Node node) {
-        return fx(() -> {
-            Bounds b = node.localToScene(node.getBoundsInLocal());
-            return node.isVisible() && b.getMinX() >= 0 && b.getMinY() >= 0
-                    && b.getMaxX() <= node.getScene().getWidth() + 0.5 && b.getMaxY() <= node.getScene().getHeight()
-                    + 0.5;
-        });
     }
 
     @Test

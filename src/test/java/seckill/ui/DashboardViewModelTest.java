@@ -275,6 +275,32 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aSaleInBucketsIsWatchedInAsManyAsItHas_theirLevelsShown_andANewSaleStartsWithoutThem() {
+        smallSale(StrategyKind.LUA, 20, 200);
+        model.form().prefixProperty().set("{ui-model}:");
+        model.form().buckets().setValue(4);
+        FakeLabService.Run run = started();
+        assertThat(run.config.buckets()).isEqualTo(4);
+        assertThat(lab.calls).contains("watch {ui-model}: in 4 buckets");
+        FakeLabService.Stream stream = lab.lastStream();
+        List<SaleState> buckets = List.of(sale(5, 5, 0, OPENED + 100), sale(5, 2, 0, OPENED + 100),
+                sale(5, 5, 0, OPENED + 100), sale(5, 0, 0, OPENED + 100));
+        stream.sink.accept(PollSnapshot.of(stream.source(), sale(20, 12, 0, OPENED + 100), buckets, null, false));
+        harness.settle();
+        assertThat(model.live().buckets().activeProperty().get()).isTrue();
+        assertThat(model.live().buckets().soldOut()).isEqualTo(2);
+        assertThat(model.live().buckets().unsold()).isEqualTo(8);
+        assertThat(model.live().figuresProperty().get().sold()).as("the tiles show the sum").isEqualTo(12);
+
+        run.result.complete(result(run.config, EndReason.ALL_USERS_DONE, sale(20, 12, 0, OPENED + 200), holds(12)));
+        harness.settle();
+        model.form().buckets().setValue(1);
+        started();
+        assertThat(model.live().buckets().activeProperty().get()).as("a sale of one bucket: no panel").isFalse();
+        assertThat(lab.calls.get(lab.calls.size() - 1)).isEqualTo("watch {ui-model}:");
+    }
+
+    @Test
     void refusesToWatchASaleWhoseKeysHaveTheWrongTypeAndNamesTheKey() {
         String userKey = new SaleKeys(PREFIX).user();
         lab.wrongTypes = List.of(Problem.of(Kind.KEY_WRONG_TYPE, userKey, "string", "list"));

@@ -1,6 +1,8 @@
 package seckill.ui;
 
 import static seckill.ui.OnFx.fx;
+import static seckill.ui.OnFx.inWindow;
+import static seckill.ui.OnFx.truncated;
 import static seckill.ui.OnFx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +41,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.VirtualFlow;
@@ -51,12 +54,17 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import redis.clients.jedis.Jedis;
+import seckill.redis.KeyedCalls;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.sale.Sale;
+import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.EngineKind;
+import seckill.sim.Simulation;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
 
 /**
  * The real window, headless through Monocle, against the real Redis under a prefix of its own; also as a classroom
@@ -65,6 +73,8 @@ import seckill.sim.EngineKind;
 @ExtendWith(ApplicationExtension.class)
 class DashboardWindowTest {
     private final String prefix = TestRedis.prefix("ui-window");
+    /** How many buckets the test's sale was split into, for the clean-up. */
+    private int buckets = 1;
     private Dashboard dashboard;
     private Stage stage;
     /** The stage's size before a test resized it: the next test's window reuses the primary stage. */
@@ -87,7 +97,9 @@ class DashboardWindowTest {
             dashboard.close();
             stage.close();
         }).get(10, TimeUnit.SECONDS);
-        TestRedis.reset(prefix);
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            new SaleBuckets(new SaleKeys(prefix), buckets).reset(jedis);
+        }
     }
 
     private static String text(FxRobot robot, String query) {
@@ -384,6 +396,79 @@ class DashboardWindowTest {
         assertThat(fx(() -> rates.getLegendItems().get(0).getLabel())).isEqualTo("wins/s");
     }
 
+    /** The buckets' cells shown red as sold out, and the buckets Redis holds sold out. */
+    private long[] soldOutShownAndInRedis() {
+        List<javafx.scene.layout.Region> cells = fx(() -> dashboard.view().buckets().cellNodes());
+        long shown = fx(() -> cells.stream().filter(c -> c.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("sold-out"))).count());
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            long inRedis = new SaleBuckets(new SaleKeys(prefix), buckets).read(jedis).stream()
+                    .filter(b -> b.exists() && b.stockLeft() == 0).count();
+            return new long[] {shown, inRedis};
+        }
+    }
+
+    @Test
+    void runsASaleInBuckets_theirPanelShowsEachBucketsLevel_theSoldOutOnesRed_andTheAuditHolds(FxRobot robot) {
+        resize(1280, 720);
+        buckets = 8;
+        smallSale(robot, "lua", 64, 90);
+        setField(robot, "#field-buckets", "8");
+        assertThat(text(robot, "#error-buckets")).startsWith("1 – 1,024; above 1 splits the stock");
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().live().settledProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(5);
+
+        assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
+        SimulationResult r = fx(() -> dashboard.model().verdict().resultProperty().get());
+        assertThat(r.config().buckets()).isEqualTo(8);
+        assertThat(text(robot, "#tile-sold-value")).isEqualTo(r.state().sold() + " / 64");
+        TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
+        assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getId())).as("brought into sight")
+                .isEqualTo("buckets-tab");
+        assertThat(fx(() -> dashboard.view().buckets().cellNodes())).hasSize(8)
+                .allSatisfy(cell -> assertThat(inWindow(cell)).isTrue());
+        long[] soldOut = soldOutShownAndInRedis();
+        assertThat(soldOut[0]).isEqualTo(soldOut[1]);
+        assertThat(text(robot, "#buckets-summary")).isEqualTo(soldOut[1] == 0 ? "8 buckets, none sold out yet: "
+                + (64 - r.state().sold()) + " items left" : soldOut[1] == 8 ? "All 8 buckets sold out: nothing is "
+                + "left in any" : soldOut[1] + " of 8 buckets sold out: their users are turned away while "
+                + r.bucketUnsold() + " items are left in the others (what bucketing costs)");
+        assertThat(truncated(robot.lookup("#buckets .label").queryAll())).isEmpty();
+        // the bucket numbers under the bars, the items left above them
+        assertThat(robot.lookup("#buckets .bucket-number").queryAll()).hasSize(8);
+    }
+
+    @Test
+    void watchesASaleInAThousandAndTwentyFourBucketsThatAnotherClientRuns_aCellEach(FxRobot robot) {
+        resize(1024, 768);
+        robot.clickOn("#watch");
+        eventually(() -> dashboard.model().getPhase() == Phase.WATCHING);
+        buckets = 1_024;
+        SimulationConfig other = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(buckets)
+                .load(2_048, 3_000, 50, 0).seed(14).build();
+        Simulation run = new Simulation(other, TestRedis.connection());
+        SimulationResult r = run.run();
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            // the other client closes its sale: over, the window audits it
+            new SaleBuckets(new SaleKeys(prefix), buckets).close(KeyedCalls.on(jedis));
+        }
+        eventually(() -> text(robot, "#audit").startsWith("✔"));
+        eventually(() -> text(robot, "#tile-sold-value").equals(String.format("%,d / 2,048", r.state().sold())));
+        List<javafx.scene.layout.Region> cells = fx(() -> dashboard.view().buckets().cellNodes());
+        assertThat(cells).hasSize(1_024);
+        long[] soldOut = soldOutShownAndInRedis();
+        assertThat(soldOut[0]).isEqualTo(soldOut[1]).isPositive();
+        double em = fx(() -> dashboard.model().presentation().getFontSize());
+        assertThat(fx(() -> cells.get(1_023).getWidth())).as("a cell one can point at")
+                .isGreaterThanOrEqualTo(Math.round(BucketsView.MIN_CELL_EM * em));
+        ScrollPane grid = robot.lookup(".buckets-scroll").queryAs(ScrollPane.class);
+        assertThat(fx(() -> grid.getContent().getLayoutBounds().getHeight()))
+                .as("at 1024x768 the grid scrolls rather than shrink its cells")
+                .isGreaterThan(fx(() -> grid.getViewportBounds().getHeight()));
+        assertThat(text(robot, "#status-phase")).isEqualTo("Watching");
+    }
+
     @Test
     void neverShowsThePassword(FxRobot robot) {
         TextField url = robot.lookup("#redis-url").queryAs(TextField.class);
@@ -415,23 +500,6 @@ class DashboardWindowTest {
         robot.clickOn("#start");
         eventually(() -> dashboard.model().live().settledProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Labels whose text is shown cut off ("2,0…"), as "id: full → shown". */
-    private static List<String> truncated(Set<Node> nodes) {
-        return fx(() -> {
-            List<String> cut = new ArrayList<>();
-            for (Node n : nodes) {
-                if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
-                    Node shown = l.lookup(".text");
-                    String text = shown instanceof Text t ? t.getText() : null;
-                    if (!l.getText().equals(text)) {
-                        cut.add(l.getId() + ": " + l.getText() + " → " + text);
-                    }
-                }
-            }
-            return cut;
-        });
     }
 
     private void assertEverythingWhole(FxRobot robot) {

@@ -139,7 +139,16 @@ final class FakeLabService implements LabService {
 
     @Override
     public PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink) {
-        calls.add("watch " + keys.prefix());
+        return stream("watch " + keys.prefix(), keys, sink);
+    }
+
+    @Override
+    public PollStream watch(SaleKeys keys, int buckets, Consumer<PollSnapshot> sink) {
+        return stream("watch " + keys.prefix() + (buckets > 1 ? " in " + buckets + " buckets" : ""), keys, sink);
+    }
+
+    private Stream stream(String call, SaleKeys keys, Consumer<PollSnapshot> sink) {
+        calls.add(call);
         Stream stream = new Stream(keys, sink);
         streams.add(stream);
         return stream;

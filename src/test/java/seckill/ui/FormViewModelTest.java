@@ -150,4 +150,46 @@ class FormViewModelTest {
         form.duration().textProperty().set("60");
         assertThat(form.isAllValid()).isTrue();
     }
+
+    @Test
+    void bucketsGoToTheSale_withAPrefixToNumberThemIn_atMostOneAnItem_andNoTrace() {
+        assertThat(english.format(form.buckets().rangeHint())).isEqualTo("1 – 1,024; above 1 splits the stock, each "
+                + "user buying in one bucket (the prefix needs a hash tag, e.g. {sale}:)");
+        form.prefixProperty().set("{shop}:");
+        form.buckets().textProperty().set("8");
+        assertThat(form.isAllValid()).isTrue();
+        assertThat(form.toConfig().buckets()).isEqualTo(8);
+
+        form.prefixProperty().set("shop:");
+        assertThat(form.firstInvalid().field()).isEqualTo("buckets");
+        assertThat(english.format(form.firstInvalid().name())).isEqualTo("Buckets");
+        assertThat(english.format(form.firstInvalid().problem())).isEqualTo("above 1 needs a key prefix with a hash "
+                + "tag to number the buckets in: try “{shop}:”");
+        assertThat(chinese.format(form.firstInvalid().problem())).isEqualTo("大于 1 时需要带哈希标签的键前缀来给分桶编号："
+                + "试试“{shop}:”");
+        form.prefixProperty().set("{shop}:");
+        form.stock().textProperty().set("5");
+        assertThat(english.format(form.firstInvalid().problem())).isEqualTo("at most the stock (5): each bucket "
+                + "holds at least one item");
+        form.stock().textProperty().set("50");
+        form.trace().textProperty().set("3");
+        assertThat(form.firstInvalid().field()).isEqualTo("buckets");
+        assertThat(english.format(form.firstInvalid().problem())).startsWith("not beside Trace buyers");
+        form.buckets().textProperty().set("1");
+        assertThat(form.isAllValid()).as("one bucket is no split: any prefix, any trace").isTrue();
+
+        form.buckets().textProperty().set("2000");
+        assertThat(english.format(form.errorOf("buckets").getValue())).as("its own range first")
+                .isEqualTo("must be from 1 to 1,024 (got 2,000)");
+    }
+
+    @Test
+    void bucketsAreFilledFromTheCommandLine_andALessonTakesThemBackToOne() {
+        SimulationConfig sale = SimulationConfig.builder().prefix("{s}:").buckets(16).stock(400).build();
+        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false));
+        assertThat(form.buckets().textProperty().get()).isEqualTo("16");
+        assertThat(form.toConfig().buckets()).isEqualTo(16);
+        Lesson.WATCH_LEAVES_STOCK.fill(form);
+        assertThat(form.toConfig().buckets()).isEqualTo(1);
+    }
 }

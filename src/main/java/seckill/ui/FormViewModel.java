@@ -94,6 +94,8 @@ public final class FormViewModel {
     private final ObjectBinding<Invalid> firstInvalid;
     private Consumer<Invalid> onReveal = row -> { };
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
+    /** {@code --wait-replicas} as given on the command line (the form has no field for it). */
+    private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
     private final CompareChoice compare = new CompareChoice();
     private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
@@ -150,6 +152,7 @@ public final class FormViewModel {
         prefix.set(s.prefix());
         join.set(s.join());
         naiveGapMs = s.naiveGapMs();
+        waitReplicas = s.waitReplicas();
         redisTimeoutS = s.redisTimeoutS();
         engine.set(s.engine());
         embedded = o.embedded();
@@ -382,7 +385,8 @@ public final class FormViewModel {
                 .stock(stock.value().getAsLong()).users(users.value().getAsLong()).pool(pool.value().getAsLong())
                 .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
                 .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
-                .join(join.get()).naiveGapMs(naiveGapMs).redisTimeoutS(redisTimeoutS).engine(engine.get())
+                .join(join.get()).naiveGapMs(naiveGapMs).waitReplicas(waitReplicas).redisTimeoutS(redisTimeoutS)
+                .engine(engine.get())
                 .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0))
                 .buckets(buckets.value().orElse(1)).build();
     }

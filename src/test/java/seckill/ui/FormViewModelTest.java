@@ -73,6 +73,15 @@ class FormViewModelTest {
     }
 
     @Test
+    void theOptionsWithoutAFieldGoWithTheSaleStartedFromTheForm() {
+        SimulationConfig sale = SimulationConfig.builder().prefix("p:").naiveGapMs(7).waitReplicas(2).build();
+        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false));
+        SimulationConfig c = form.toConfig();
+        assertThat(c.naiveGapMs()).isEqualTo(7);
+        assertThat(c.waitReplicas()).isEqualTo(2);
+    }
+
+    @Test
     void showsThePasswordMaskedButConnectsWithIt() {
         form.takeUrl("redis://alice:s3cret@redis.example:6380/2");
         assertThat(form.redisUrlProperty().get()).isEqualTo("redis://alice:***@redis.example:6380/2")

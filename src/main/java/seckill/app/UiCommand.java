@@ -2,6 +2,7 @@ package seckill.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -74,7 +75,7 @@ public final class UiCommand implements Callable<Integer> {
     int zoom = PresentationModel.DEFAULT_ZOOM;
 
     @Option(names = "--lesson", paramLabel = "1|2|3", converter = LessonConverter.class,
-            description = "Open on a lesson: its settings (over the sale options), its strategy's code and a card "
+            description = "Open on a lesson: its settings (the sale options it sets cannot be given with it), its strategy's code and a card "
             + "saying what to look at. 1: naive oversells; 2: WATCH without retries leaves stock unsold (库存遗留) "
             + "while users lose; 3: one Lua script is correct, sells everything and is fast.")
     Lesson lesson;
@@ -92,6 +93,14 @@ public final class UiCommand implements Callable<Integer> {
                     + "another client drives, or start one here)");
         }
         compare.check(spec, oneAtATime);
+        if (lesson != null) {
+            List<String> overridden = Lesson.optionsItSets().stream()
+                    .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+            if (!overridden.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--lesson " + lesson.number() + " sets "
+                        + String.join(", ", overridden) + " itself: give the lesson or the option(s), not both");
+            }
+        }
         if (compare.given() && watch) {
             throw new ParameterException(spec.commandLine(), "--compare and --watch: choose one");
         }

@@ -1,5 +1,7 @@
 package seckill.ui;
 
+import java.util.List;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -68,6 +70,16 @@ public enum Lesson {
     public SimulationConfig settings(SimulationConfig base) {
         return base.toBuilder().strategy(strategy).load(STOCK, USERS, POOL, 0).engine(EngineKind.LOOP)
                 .spreadMs(0).paceS(0).durationS(ConfigField.DURATION.defaultValue()).buckets(1).build();
+    }
+
+    /**
+     * The command-line options whose settings a lesson sets (as {@link #settings} does), so that {@code ui --lesson}
+     * can refuse them rather than silently replace them.
+     */
+    public static List<String> optionsItSets() {
+        return List.of("--strategy", ConfigField.STOCK.option(), ConfigField.USERS.option(), ConfigField.POOL.option(),
+                ConfigField.RETRIES.option(), "--engine", ConfigField.SPREAD_MS.option(), ConfigField.PACE.option(),
+                ConfigField.DURATION.option(), ConfigField.BUCKETS.option());
     }
 
     /** Puts the lesson's settings into the form (what stays as given: as {@link #settings}). */

@@ -404,4 +404,11 @@ class BadInputTest {
     void aLessonOtherThanOneTwoOrThreeIsRefused(String value) {
         assertRefused(run("ui", "--lesson", value), "--lesson", "1, 2, 3");
     }
+
+    @Test
+    void aLessonWithTheSaleOptionsItSetsIsRefused_namingThem() {
+        assertRefused(run("ui", "--lesson", "2", "--stock", "500", "--engine", "threads", "--prefix", "l:"),
+                "--lesson 2", "--stock, --engine");
+        assertThat(err.toString()).doesNotContain("--prefix");
+    }
 }

@@ -22,7 +22,8 @@ import seckill.sale.StrategyKind;
 
 /**
  * {@code --trace N}: records the round trips of N buyers sampled from the seed (so every strategy of a comparison
- * traces the same users), and explains at the end why their attempts lost, from the sale's own record
+ * traces the same users) among the first arrivals ({@link #candidates}: a fast sale never plays most of its users),
+ * and explains at the end why their attempts lost, from the sale's own record
  * ({@link TraceCause}). A run without a trace has no tracer: its buyers are not observed at all.
  *
  * <p>For naive, a same-read explanation needs to know who else read what: while a naive sale is traced, every
@@ -54,7 +55,17 @@ final class Tracer {
     /** The run's tracer, or null when it traces nobody. */
     static Tracer of(SimulationConfig config) {
         return config.traceBuyers() == 0 ? null : new Tracer(config.keys(), config.strategy(),
-                sample(config.seed(), config.users(), config.traceBuyers()));
+                sample(config.seed(), candidates(config), config.traceBuyers()));
+    }
+
+    /**
+     * How many of the first arrivals the traced buyers are drawn from: the stock and a pool's worth more (those still
+     * buying when it sells out), at least the buyers traced, at most every user. Users arrive in the order of their
+     * indexes, and once the stock is gone the rest are not played: drawn from all users, most traced buyers of a fast
+     * sale would show nothing.
+     */
+    static long candidates(SimulationConfig config) {
+        return Math.min(config.users(), Math.max(config.traceBuyers(), config.stock() + config.pool()));
     }
 
     /** {@code n} distinct user indexes below {@code users}, ascending, the same for the same seed (Floyd's). */

@@ -73,7 +73,7 @@ class ComparisonTest {
             assertThat(jedis.exists(prefix + "kill_num")).as("nothing under the bare prefix").isFalse();
         }
         // the same seed traces the same users on every strategy (those each reached before it ended)
-        long[] sampled = Tracer.sample(11, 300, 40);
+        long[] sampled = Tracer.sample(11, Tracer.candidates(base()), 40);
         for (SimulationResult r : result.results()) {
             assertThat(r.traces()).allSatisfy(t -> assertThat(sampled).contains(t.userIndex()));
         }

@@ -213,6 +213,29 @@ class TraceTest {
         }
 
         @Test
+        void isDrawnAmongTheFirstArrivals_theStockAndAPoolsWorth() {
+            SimulationConfig c = SimulationConfig.builder().load(200, 20_000, 10, 0).traceBuyers(10).seed(7).build();
+            assertThat(Tracer.candidates(c)).isEqualTo(210);
+            assertThat(Tracer.candidates(c.toBuilder().traceBuyers(500).build())).isEqualTo(500);
+            assertThat(Tracer.candidates(c.toBuilder().load(200, 100, 10, 0).build())).isEqualTo(100);
+        }
+
+        @Test
+        void aFastSaleStillPlaysItsTracedBuyers() {
+            String prefix = TestRedis.prefix("trace-fast");
+            prefixes.add(prefix);
+            SimulationConfig c = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA)
+                    .load(200, 20_000, 10, 0).traceBuyers(10).seed(7).build();
+            SimulationResult r = new Simulation(c, redis).run();
+            // every user below the stock's count is played (each of them bought); drawn from all 20,000 users,
+            // about one traced buyer in a hundred would have been
+            long surelyPlayed = Arrays.stream(Tracer.sample(c.seed(), Tracer.candidates(c), 10))
+                    .filter(i -> i < c.stock()).count();
+            assertThat(surelyPlayed).isGreaterThan(5);
+            assertThat(r.traces()).hasSizeGreaterThanOrEqualTo((int) surelyPlayed);
+        }
+
+        @Test
         void noTraceMeansNoTracer_andNoUserIsObserved() {
             SimulationConfig c = SimulationConfig.builder().load(5, 10, 2, 0).seed(1).build();
             assertThat(Tracer.of(c)).isNull();
@@ -270,8 +293,8 @@ class TraceTest {
         @Test
         void theSameSeedTracesTheSameUsers() {
             SimulationResult r = new Simulation(config, redis).run();
-            assertThat(r.traces()).allSatisfy(t -> assertThat(Tracer.sample(config.seed(), config.users(), 30))
-                    .contains(t.userIndex()));
+            assertThat(r.traces()).allSatisfy(t -> assertThat(Tracer.sample(config.seed(),
+                    Tracer.candidates(config), 30)).contains(t.userIndex()));
         }
     }
 }

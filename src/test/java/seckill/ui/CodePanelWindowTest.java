@@ -5,7 +5,6 @@ import static seckill.ui.OnFx.inWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.sale.StrategyKind;
 
@@ -31,28 +29,18 @@ import seckill.sale.StrategyKind;
 class CodePanelWindowTest {
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
 
-    private final String prefix = TestRedis.prefix("ui-code");
+    private final WindowUnderTest window = new WindowUnderTest("ui-code");
+    private final String prefix = window.prefix();
     private Dashboard dashboard;
-    private Stage stage;
-    private double[] sizeBefore;
 
     @Start
-    void start(Stage window) {
-        stage = window;
-        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN);
-        dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
+    void start(Stage stage) {
+        dashboard = window.show(stage);
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (sizeBefore != null) {
-                stage.setWidth(sizeBefore[0]);
-                stage.setHeight(sizeBefore[1]);
-            }
-            dashboard.close();
-            stage.close();
-        }).get(10, TimeUnit.SECONDS);
+        window.close(() -> { });
         TestRedis.reset(prefix);
     }
 
@@ -63,12 +51,7 @@ class CodePanelWindowTest {
 
     @Test
     void aLessonSetsTheForm_opensItsCode_andItsCardSaysWhatToLookAt_at1024x768(FxRobot robot) {
-        fx(() -> {
-            sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
-            stage.setWidth(1024);
-            stage.setHeight(768);
-            return null;
-        });
+        window.resize(1024, 768);
         WaitForAsyncUtils.waitForFxEvents();
         Node card = robot.lookup("#lesson-card").query();
         assertThat(fx(card::isVisible)).isFalse();

@@ -55,7 +55,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import redis.clients.jedis.Jedis;
 import seckill.redis.KeyedCalls;
-import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.sale.Sale;
 import seckill.sale.SaleBuckets;
@@ -72,31 +71,22 @@ import seckill.sim.SimulationResult;
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardWindowTest {
-    private final String prefix = TestRedis.prefix("ui-window");
+    private final WindowUnderTest window = new WindowUnderTest("ui-window");
+    private final String prefix = window.prefix();
     /** How many buckets the test's sale was split into, for the clean-up. */
     private int buckets = 1;
     private Dashboard dashboard;
     private Stage stage;
-    /** The stage's size before a test resized it: the next test's window reuses the primary stage. */
-    private double[] sizeBefore;
 
     @Start
-    void start(Stage window) {
-        stage = window;
-        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN);
-        dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
+    void start(Stage stage) {
+        this.stage = stage;
+        dashboard = window.show(stage);
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (sizeBefore != null) {
-                stage.setWidth(sizeBefore[0]);
-                stage.setHeight(sizeBefore[1]);
-            }
-            dashboard.close();
-            stage.close();
-        }).get(10, TimeUnit.SECONDS);
+        window.close(() -> { });
         try (Jedis jedis = TestRedis.connection().borrow()) {
             new SaleBuckets(new SaleKeys(prefix), buckets).reset(jedis);
         }
@@ -484,13 +474,7 @@ class DashboardWindowTest {
     // ---- a classroom projector: 1024x768 and 1280x720 show every figure whole; the zoom and its keys ----
 
     private void resize(double width, double height) {
-        onFx(() -> {
-            if (sizeBefore == null) {
-                sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
-            }
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
+        window.resize(width, height);
         WaitForAsyncUtils.waitForFxEvents();
         eventually(() -> fx(() -> stage.getScene().getWidth() == width && stage.getScene().getHeight() == height));
     }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,37 +14,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.sale.StrategyKind;
 
 /** The trace's timeline and the feed of commands in the real window, headless, on the real Redis. */
 @ExtendWith(ApplicationExtension.class)
 class TraceWindowTest {
-    private final String prefix = TestRedis.prefix("ui-trace");
+    private final WindowUnderTest window = new WindowUnderTest("ui-trace");
+    private final String prefix = window.prefix();
     private Dashboard dashboard;
-    private Stage stage;
 
     @Start
-    void start(Stage window) {
-        stage = window;
-        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN);
-        dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
+    void start(Stage stage) {
+        dashboard = window.show(stage);
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            dashboard.view().traceWindow().close();
-            dashboard.close();
-            stage.close();
-        }).get(10, TimeUnit.SECONDS);
+        window.close(() -> dashboard.view().traceWindow().close());
         TestRedis.reset(prefix);
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
-import redis.clients.jedis.Jedis;
 import seckill.metrics.MetricsSnapshot;
 import seckill.metrics.SaleMetrics;
 import seckill.redis.Backoff;

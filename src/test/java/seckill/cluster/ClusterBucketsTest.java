@@ -3,6 +3,7 @@ package seckill.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -264,7 +265,7 @@ class ClusterBucketsTest {
             assertThat(service.audit(keys).ok()).isTrue();
             Path csv = dir.resolve("winners.csv");
             assertThat(service.exportWinners(keys, csv)).isEqualTo(60);
-            assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(61);
+            assertThat(Files.readAllLines(csv)).hasSize(61);
             // six buckets of eight keys each on their masters, and the record of the split
             assertThat(service.reset(keys)).isEqualTo(6 * 8 + 1);
         }

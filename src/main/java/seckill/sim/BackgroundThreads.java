@@ -5,17 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Daemon threads that give way to everything else on the machine: each lowers its own OS priority as it starts.
- * On Linux the thread reads its id from {@code /proc/thread-self} and queues it; one helper thread lowers them in
- * batches, one shell for whatever has queued meanwhile ({@code renice -n 19}, then {@code chrt --idle -p 0} each).
- * Lowering one's own priority needs no privilege. Where {@code /proc/thread-self}, {@code sh}, {@code renice} or
- * {@code chrt} is missing (Windows, macOS), that step is skipped silently and only {@link Thread#setPriority} is
- * lowered, which the JVM may ignore.
+ * Daemon threads that give way to everything else on the machine: they are born at the lowest OS priority. On Linux
+ * a thread is created with its creator's nice value and scheduling policy, so every one of them is started by one
+ * spawner thread that lowered itself once ({@code renice -n 19}, then {@code chrt --idle -p 0}, on its own thread
+ * id) before it started any. They run their first instruction at that priority: 200 buyers cost no process each,
+ * and none of them competes with the window while a shell gets round to lowering it. Lowering one's own priority
+ * needs no privilege. Where {@code /proc/thread-self}, {@code sh}, {@code renice} or {@code chrt} is missing
+ * (Windows, macOS), that step is skipped silently and only {@link Thread#setPriority} is lowered, which the JVM may
+ * ignore.
  *
  * <p>Pass it to {@link Simulation#Simulation(SimulationConfig, seckill.redis.RedisConnection, ThreadFactory)} so
  * that a window on a small machine comes first: a sale's buyer threads are runnable most of the time, and the
@@ -30,8 +35,9 @@ public final class BackgroundThreads implements ThreadFactory {
      */
     static final java.util.Set<String> COMPILERS = java.util.Set.of("C2 CompilerThre");
     private static final Renicer RENICER = new Renicer();
+    private static final Spawner SPAWNER = new Spawner();
 
-    private final ThreadFactory named;
+    private final NamedThreads names;
 
     /** Threads named as the simulation names its buyers: {@code seckill-user-1}, {@code -2}, … */
     public BackgroundThreads() {
@@ -44,7 +50,7 @@ public final class BackgroundThreads implements ThreadFactory {
      * the window only needs them to go on when the cores are free.
      */
     public BackgroundThreads(String namePrefix) {
-        this.named = new NamedThreads(namePrefix);
+        this.names = new NamedThreads(namePrefix);
         lowerCompilers();
     }
 
@@ -65,13 +71,8 @@ public final class BackgroundThreads implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable r) {
-        Thread t = named.newThread(() -> {
-            String tid = ownTid();
-            if (tid != null) {
-                RENICER.add(tid);
-            }
-            r.run();
-        });
+        Thread t = new BornLow(r, names.nextName());
+        t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     }
@@ -86,7 +87,109 @@ public final class BackgroundThreads implements ThreadFactory {
         }
     }
 
-    /** Renices the queued threads on a helper thread that runs while there is something to do. */
+    /**
+     * Lowers the threads to nice 19 and the idle policy, and returns when done. Nice 19 alone is not enough: the
+     * scheduler weighs each thread, and 200 of them at 19 still outweigh the window's one; the idle policy
+     * ({@code SCHED_IDLE}, which lowering needs no privilege for) runs them only when nothing else wants the core.
+     *
+     * @return false where there is no shell or no {@code renice} to do it
+     */
+    private static boolean lower(List<String> tids) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "renice -n 19 -p \"$@\" >/dev/null 2>&1; command -v chrt >/dev/null || exit 0; "
+                        + "for t; do chrt --idle -p 0 \"$t\" 2>/dev/null; done", "sh"));
+        command.addAll(tids);
+        try {
+            // a thread that has ended meanwhile only makes renice say so: the others are lowered all the same
+            new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            return true;
+        } catch (IOException e) {
+            return false; // no shell here: the threads simply share the cores as before
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** A thread that the spawner starts, so that it is created with the spawner's priority. */
+    private static final class BornLow extends Thread {
+        BornLow(Runnable r, String name) {
+            super(r, name);
+        }
+
+        // not synchronized, as Thread's own is: the spawner's super.start() takes this thread's monitor
+        @Override
+        public void start() {
+            SPAWNER.start(this);
+        }
+
+        void startHere() {
+            super.start();
+        }
+    }
+
+    /** The one thread that starts every {@link BornLow}, lowered once before its first. */
+    private static final class Spawner {
+        private record Request(BornLow thread, CompletableFuture<Void> started) {
+        }
+
+        private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+        private Thread thread;
+
+        void start(BornLow t) {
+            if (Thread.currentThread() == running()) {
+                t.startHere();
+                return;
+            }
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            requests.add(new Request(t, started));
+            try {
+                started.join();
+            } catch (CompletionException e) {
+                // what Thread.start throws (a thread started twice, no memory for one more) reaches its caller as is
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        private synchronized Thread running() {
+            if (thread == null) {
+                thread = new Thread(this::serve, "seckill-spawner");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            return thread;
+        }
+
+        private void serve() {
+            String tid = ownTid();
+            if (tid != null) {
+                lower(List.of(tid));
+            }
+            while (true) {
+                Request request;
+                try {
+                    request = requests.take();
+                } catch (InterruptedException e) {
+                    continue; // nobody interrupts it; it serves as long as the JVM runs
+                }
+                try {
+                    request.thread().startHere();
+                    request.started().complete(null);
+                } catch (Throwable e) {
+                    request.started().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    /** Lowers the queued threads on a helper thread that runs while there is something to do. */
     private static final class Renicer {
         private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean draining = new AtomicBoolean();
@@ -118,28 +221,10 @@ public final class BackgroundThreads implements ThreadFactory {
                     }
                     continue;
                 }
-                renice(batch);
-            }
-        }
-
-        private void renice(List<String> tids) {
-            // nice 19 alone is not enough: the scheduler weighs each thread, and 200 of them at 19 still outweigh
-            // the window's one; the idle policy (SCHED_IDLE, which lowering needs no privilege for) runs them only
-            // when nothing else wants the core
-            List<String> command = new ArrayList<>(List.of("sh", "-c",
-                    "renice -n 19 -p \"$@\" >/dev/null 2>&1; command -v chrt >/dev/null || exit 0; "
-                            + "for t; do chrt --idle -p 0 \"$t\" 2>/dev/null; done", "sh"));
-            command.addAll(tids);
-            try {
-                // a thread that has ended meanwhile only makes renice say so: the others are lowered all the same
-                new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            } catch (IOException e) {
-                // no renice here: the threads simply share the cores as before
-                missing = true;
-                pending.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (!lower(batch)) {
+                    missing = true;
+                    pending.clear();
+                }
             }
         }
     }

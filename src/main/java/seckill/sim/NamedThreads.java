@@ -29,8 +29,13 @@ final class NamedThreads implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable r) {
-        Thread t = new Thread(r, name.apply(count.incrementAndGet()));
+        Thread t = new Thread(r, nextName());
         t.setDaemon(true);
         return t;
+    }
+
+    /** The next thread's name. */
+    String nextName() {
+        return name.apply(count.incrementAndGet());
     }
 }

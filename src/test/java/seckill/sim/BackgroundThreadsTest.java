@@ -20,36 +20,58 @@ import seckill.sale.StrategyKind;
 
 class BackgroundThreadsTest {
     @Test
-    void theFactorysThreadsEndUpAtNice19_otherThreadsKeepTheirs() throws Exception {
+    void theFactorysThreadsAreBornAtNice19AndIdle_otherThreadsKeepTheirs() throws Exception {
         Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")), "Linux /proc only");
-        int own = nice(BackgroundThreads.ownTid());
+        String ownTid = BackgroundThreads.ownTid();
+        int own = nice(ownTid);
+        int ownPolicy = policy(ownTid);
         CountDownLatch release = new CountDownLatch(1);
-        List<CompletableFuture<String>> tids = new ArrayList<>();
+        // what each thread reads of itself at its first instruction: its nice value and its scheduling policy
+        List<CompletableFuture<int[]>> seen = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         ThreadFactory background = new BackgroundThreads("prio-test-");
         ThreadFactory plain = new NamedThreads("prio-plain-");
         for (ThreadFactory factory : List.of(background, background, background, plain)) {
-            CompletableFuture<String> tid = new CompletableFuture<>();
+            CompletableFuture<int[]> first = new CompletableFuture<>();
             Thread t = factory.newThread(() -> {
-                tid.complete(BackgroundThreads.ownTid());
+                try {
+                    String tid = BackgroundThreads.ownTid();
+                    first.complete(new int[] {nice(tid), policy(tid)});
+                } catch (Exception e) {
+                    first.completeExceptionally(e);
+                }
                 Waits.await(release);
             });
-            tids.add(tid);
+            seen.add(first);
             threads.add(t);
             t.start();
+            assertThat(t.isAlive()).isTrue(); // started when start() returns, as any thread
         }
         try {
             assertThat(threads.get(0).getName()).isEqualTo("prio-test-1");
+            assertThat(threads.get(2).getName()).isEqualTo("prio-test-3");
             assertThat(threads.get(0).isDaemon()).isTrue();
             assertThat(threads.get(0).getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+            boolean chrt = onPath("chrt");
             for (int i = 0; i < 3; i++) {
-                String tid = tids.get(i).join();
-                Awaitility.await().until(() -> nice(tid) == 19);
+                int[] first = seen.get(i).join();
+                assertThat(first[0]).as("nice of background thread %d at its start", i).isEqualTo(19);
+                if (chrt) {
+                    assertThat(first[1]).as("policy of background thread %d at its start", i).isEqualTo(SCHED_IDLE);
+                }
             }
-            assertThat(nice(tids.get(3).join())).isEqualTo(own);
+            assertThat(seen.get(3).join()).containsExactly(own, ownPolicy);
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void aThreadStartedTwiceFailsAsAnyThreadDoes() {
+        Thread t = new BackgroundThreads("prio-twice-").newThread(() -> { });
+        t.start();
+        org.assertj.core.api.Assertions.assertThatThrownBy(t::start)
+                .isInstanceOf(IllegalThreadStateException.class);
     }
 
     @Test
@@ -87,7 +109,6 @@ class BackgroundThreadsTest {
         assertThat(loop.isDaemon()).isTrue();
     }
 
-    /** Field 19 of /proc/self/task/TID/stat, counted after the command name in parentheses. */
     @Test
     void theJitCompilerThreadsGiveWayToo() throws Exception {
         List<String> compilers = new java.util.ArrayList<>();
@@ -105,9 +126,26 @@ class BackgroundThreadsTest {
         }
     }
 
+    /** Linux's {@code SCHED_IDLE}, as {@code /proc} shows a thread's policy. */
+    private static final int SCHED_IDLE = 5;
+
     private static int nice(String tid) throws Exception {
+        return statField(tid, 19);
+    }
+
+    private static int policy(String tid) throws Exception {
+        return statField(tid, 41);
+    }
+
+    /** Field N (from 1) of /proc/self/task/TID/stat, counted after the command name in parentheses (field 2). */
+    private static int statField(String tid, int n) throws Exception {
         String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[16]);
+        return Integer.parseInt(fields[n - 3]);
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }

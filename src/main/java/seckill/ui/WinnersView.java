@@ -28,7 +28,8 @@ import javafx.scene.layout.VBox;
 /**
  * The winners, first buyer first. A virtualized table with fixed row height (only the visible rows exist as cells,
  * so 100 000 winners scroll as smoothly as 10). It follows the newest row until the person scrolls away, and again
- * once they scroll back to the end or tick "follow".
+ * once they scroll back to the end or tick "follow"; while it follows it holds only the newest rows (see
+ * {@link WinnersViewModel#shownProperty()}).
  */
 final class WinnersView extends VBox {
     /** A winner whose item was not in stock (rank beyond the stock): the row reads red, the rank carries a mark. */
@@ -71,7 +72,7 @@ final class WinnersView extends VBox {
         table.setId("winners-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setItems(model.rows());
+        table.itemsProperty().bind(model.shownProperty());
         rank.textProperty().bind(i18n.binding("winners.rank"));
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
         rank.setCellFactory(column -> new RankCell());
@@ -130,16 +131,26 @@ final class WinnersView extends VBox {
         beyond.visibleProperty().bind(model.beyondStockProperty().greaterThan(0));
         beyond.managedProperty().bind(beyond.visibleProperty());
         model.rows().addListener((ListChangeListener<WinnerRow>) change -> {
-            if (model.followNewestProperty().get() && !model.rows().isEmpty()) {
+            if (model.followNewestProperty().get() && !table.getItems().isEmpty()) {
                 // the table takes the new row count in at its next layout; scrolling before that would stop short
                 // of the rows just added, so the scroll waits for the layout (see layoutChildren)
                 scrollToNewest = true;
                 requestLayout();
             }
         });
+        // the table changes lists as it starts or stops following (the newest rows, or all): the row at its top
+        // stays at the top, and following starts at the newest row
+        model.shownProperty().addListener((obs, was, now) -> {
+            VirtualFlow<?> flow = flow();
+            var first = flow == null ? null : flow.getFirstVisibleCell();
+            int at = first == null ? -1 : model.indexIn(now, was, first.getIndex());
+            if (at >= 0 && !model.followNewestProperty().get()) {
+                table.scrollTo(at);
+            }
+        });
         model.followNewestProperty().addListener((obs, was, on) -> {
-            if (on && !model.rows().isEmpty()) {
-                table.scrollTo(model.rows().size() - 1);
+            if (on && !table.getItems().isEmpty()) {
+                table.scrollTo(table.getItems().size() - 1);
             }
         });
         // the person moved the table: follow only if they are at the end now
@@ -159,7 +170,7 @@ final class WinnersView extends VBox {
             table.layout();
             VirtualFlow<?> flow = flow();
             if (flow != null) {
-                int last = model.rows().size() - 1;
+                int last = table.getItems().size() - 1;
                 flow.scrollTo(last);
                 table.layout();
                 // the flow's idea of where the list ends is an estimate; nudge until the last row is in sight
@@ -168,7 +179,7 @@ final class WinnersView extends VBox {
                     table.layout();
                 }
             } else {
-                table.scrollTo(model.rows().size() - 1);
+                table.scrollTo(table.getItems().size() - 1);
             }
         }
     }
@@ -184,11 +195,11 @@ final class WinnersView extends VBox {
 
     private void updateFollow() {
         VirtualFlow<?> flow = flow();
-        if (flow == null || model.rows().isEmpty()) {
+        if (flow == null || table.getItems().isEmpty()) {
             return;
         }
         var last = flow.getLastVisibleCell();
-        model.followNewestProperty().set(last != null && last.getIndex() >= model.rows().size() - 1);
+        model.followNewestProperty().set(last != null && last.getIndex() >= table.getItems().size() - 1);
     }
 
     TableView<WinnerRow> table() {

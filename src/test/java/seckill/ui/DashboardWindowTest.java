@@ -304,6 +304,26 @@ class DashboardWindowTest {
     }
 
     @Test
+    void whileFollowingTheTableHoldsTheNewestRows_untickingFollowKeepsTheRowInViewAmongAll(FxRobot robot) {
+        smallSale(robot, "lua", 1_500, 3_000);
+        robot.clickOn("#start");
+        eventually(() -> dashboard.model().live().settledProperty().get());
+        var table = dashboard.view().winners().table();
+        VirtualFlow<?> flow = robot.lookup("#winners-table .virtual-flow").queryAs(VirtualFlow.class);
+        eventually(() -> fx(() -> table.getItems().size() == 1_000 && flow.getLastVisibleCell().getIndex() == 999));
+        assertThat(text(robot, "#winners-count")).isEqualTo("1,500");
+        long topRank = fx(() -> table.getItems().get(flow.getFirstVisibleCell().getIndex()).rank());
+
+        robot.clickOn("#follow");
+        eventually(() -> fx(() -> table.getItems().size()) == 1_500);
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(fx(() -> table.getItems().get(flow.getFirstVisibleCell().getIndex()).rank())).isEqualTo(topRank);
+
+        robot.clickOn("#follow");
+        eventually(() -> fx(() -> table.getItems().size() == 1_000 && flow.getLastVisibleCell().getIndex() == 999));
+    }
+
+    @Test
     void stopsAndResetsFromTheKeyboard(FxRobot robot) {
         smallSale(robot, "watch", 1_000, 1_000_000);
         setField(robot, "#field-spread-ms", "600000");

@@ -67,4 +67,38 @@ class WinnersViewModelTest {
         winners.clear();
         assertThat(winners.size()).isZero();
     }
+
+    @Test
+    void whileItFollowsTheTableHoldsOnlyTheNewestRows_allOfThemOnceItStops() {
+        appendUsers(0, 600);
+        assertThat(winners.shownProperty().get()).extracting(WinnerRow::rank).startsWith(1L).endsWith(600L);
+        appendUsers(600, 2_500); // more than the tail in one poll
+        appendUsers(3_100, 300);
+        var shown = winners.shownProperty().get();
+        assertThat(shown).hasSize(WinnersViewModel.TAIL);
+        assertThat(shown.get(0).rank()).isEqualTo(3_400 - WinnersViewModel.TAIL + 1);
+        assertThat(shown.get(shown.size() - 1).rank()).isEqualTo(3_400);
+
+        winners.followNewestProperty().set(false);
+        assertThat(winners.shownProperty().get()).isSameAs(winners.rows()).hasSize(3_400);
+        // the row at the tail's index 10 is where it was, counted in all rows
+        assertThat(winners.indexIn(winners.rows(), shown, 10)).isEqualTo(3_400 - WinnersViewModel.TAIL + 10);
+        appendUsers(3_400, 5);
+        assertThat(winners.shownProperty().get()).hasSize(3_405);
+
+        winners.followNewestProperty().set(true);
+        shown = winners.shownProperty().get();
+        assertThat(shown).hasSize(WinnersViewModel.TAIL);
+        assertThat(shown.get(shown.size() - 1).rank()).isEqualTo(3_405);
+        // a row from all rows that is no longer in the tail has no index there
+        assertThat(winners.indexIn(shown, winners.rows(), 0)).isEqualTo(-1);
+        assertThat(winners.indexIn(shown, winners.rows(), 3_404)).isEqualTo(WinnersViewModel.TAIL - 1);
+
+        winners.clear();
+        assertThat(winners.shownProperty().get()).isEmpty();
+    }
+
+    private void appendUsers(long from, int count) {
+        winners.append(from, LongStream.range(from, from + count).mapToObj(i -> "u" + i).toList(), List.of(), -1, -1);
+    }
 }

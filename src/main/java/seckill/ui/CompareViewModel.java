@@ -166,6 +166,10 @@ public final class CompareViewModel {
         Column was = columns.get(lane);
         SaleState st = r.state();
         boolean read = st != null && st.exists();
+        if (read && !was.ended()) {
+            // the line ends at the final figure, even where the lane was over between two polls
+            addPoint(lane, st);
+        }
         columns.set(lane, new Column(was.strategy(), read || was.exists(), read ? st.total() : was.total(),
                 read ? st.sold() : was.sold(), read ? st.stockLeft() : was.stockLeft(),
                 read ? st.oversold() : was.oversold(), r.metrics().conflicts(), r.unsoldStock(), r.timeToSellOutMs(),

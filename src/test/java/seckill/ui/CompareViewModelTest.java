@@ -91,6 +91,20 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aLaneOverBetweenTwoPollsStillEndsItsLineAtTheFinalFigure() {
+        model.begin(LANES, Comparison.Mode.AT_ONCE);
+        model.apply(2, PollSnapshot.of(3, sale(50, 10, 1_000, 1_100), null, false));
+        model.laneEnded(2, result(StrategyKind.LUA, 50, 50, holds(50), 0, new Fairness(50, 50), 143));
+        assertThat(model.soldHistory(2).size()).isEqualTo(2);
+        assertThat(model.soldHistory(2).x(1)).isEqualTo(0.5); // read 500 ms after it opened
+        assertThat(model.soldHistory(2).y(0, 1)).isEqualTo(50);
+        // never polled at all: the result alone draws its point
+        model.laneEnded(0, result(StrategyKind.NAIVE, 50, 50, holds(50), 0, new Fairness(50, 50), 99));
+        assertThat(model.soldHistory(0).size()).isEqualTo(1);
+        assertThat(model.soldHistory(0).y(0, 0)).isEqualTo(50);
+    }
+
+    @Test
     void aSafeStrategysViolationFailsTheComparison() {
         SimulationResult broken = result(StrategyKind.LUA, 50, 51,
                 new AuditResult(false, List.of(Problem.of(Problem.Kind.OVERSOLD, 51L, 50L, 1L)), 50, 51, 51, 51, 1),

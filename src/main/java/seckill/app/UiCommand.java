@@ -108,6 +108,16 @@ public final class UiCommand implements Callable<Integer> {
                 sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
                 zoom).withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
                 .withLesson(lesson);
+        var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
+        if (again.isPresent()) {
+            out.flush();
+            err.flush();
+            try {
+                return WindowJvm.run(again.get());
+            } catch (java.io.IOException e) {
+                // no second JVM here: the window opens in this one
+            }
+        }
         DashboardApp.Outcome outcome;
         try {
             outcome = DashboardApp.launchWith(options, redis.connector());

@@ -1,0 +1,95 @@
+package seckill.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dashboard's own JVM. {@code ui} starts the same command again in a JVM with {@link #OPTIONS} and waits for it,
+ * because the window and a threads-engine sale's 200 buyers share the JVM's internal locks: a buyer at the idle
+ * priority that is preempted while it holds the heap's lock (taken for a new allocation region) or the JIT's compile
+ * queue lock runs again only when the cores are free, and the window's thread waits for it meanwhile (frames 100 –
+ * 200 ms late on two cores). Regions of 32 MB (by default 1 – 4 MB for heaps up to 8 GB) need that lock 8 to 32
+ * times less often; without the optimising compiler, code compiled once raises no more compile events. The command line's own commands ({@code run},
+ * {@code bench}) keep the default JVM: there speed is the point.
+ *
+ * <p>It stays in this JVM when it was started again already ({@value #MARK} is set: {@code -Dseckill.windowJvm=this}
+ * asks for that), or when there is no {@code java} to start (an app image built without one) or no class path.
+ */
+final class WindowJvm {
+    /** What the window's JVM runs with. */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=32m");
+    /** The system property that says which JVM the window is in. */
+    static final String MARK = "seckill.windowJvm";
+
+    private WindowJvm() {
+    }
+
+    /**
+     * The command that starts {@code args} again in a JVM with {@link #OPTIONS}, or empty to stay in this one.
+     *
+     * @param mark      this JVM's {@value #MARK} property, or null
+     * @param jvmArgs   this JVM's own arguments (passed on, but a debugger's)
+     * @param javaHome  where this JVM's runtime is
+     * @param classPath this JVM's class path
+     */
+    static Optional<List<String>> command(String mark, List<String> jvmArgs, Path javaHome, String classPath,
+                                          List<String> args) {
+        if (mark != null || classPath == null || classPath.isBlank() || javaHome == null) {
+            return Optional.empty();
+        }
+        Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        if (!Files.isExecutable(java)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        jvmArgs.stream().filter(a -> !a.startsWith("-agentlib:jdwp") && !a.startsWith("-Xrunjdwp"))
+                .forEach(command::add);
+        command.addAll(OPTIONS);
+        command.add("-D" + MARK + "=child");
+        command.add("-cp");
+        command.add(classPath);
+        command.add(Main.class.getName());
+        command.addAll(args);
+        return Optional.of(command);
+    }
+
+    /** {@link #command} for this JVM. */
+    static Optional<List<String>> forThisJvm(List<String> args) {
+        String home = System.getProperty("java.home");
+        return command(System.getProperty(MARK),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                home == null ? null : Path.of(home), System.getProperty("java.class.path"), args);
+    }
+
+    /**
+     * Runs the command with this process's console and returns its exit code; the child ends with this process.
+     *
+     * @throws java.io.IOException when it cannot be started
+     */
+    static int run(List<String> command) throws java.io.IOException {
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        Thread stop = new Thread(child::destroy, "seckill-window-jvm-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        while (true) {
+            try {
+                int code = child.waitFor();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+                return code;
+            } catch (InterruptedException e) {
+                // not ours to end early: the window decides when it closes
+            }
+        }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    }
+}

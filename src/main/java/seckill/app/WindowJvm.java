@@ -12,7 +12,8 @@ import java.util.Optional;
  * priority that is preempted while it holds the heap's lock (taken for a new allocation region) or the JIT's compile
  * queue lock runs again only when the cores are free, and the window's thread waits for it meanwhile (frames 100 –
  * 200 ms late on two cores). Regions of 32 MB (by default 1 – 4 MB for heaps up to 8 GB) need that lock 8 to 32
- * times less often; without the optimising compiler, code compiled once raises no more compile events. The command line's own commands ({@code run},
+ * times less often; without the optimising compiler, code compiled once raises no more compile events, and the
+ * interpreter asks for a method's compilation every 1,024 calls instead of every 128 while it waits for it. The command line's own commands ({@code run},
  * {@code bench}) keep the default JVM: there speed is the point.
  *
  * <p>It stays in this JVM when it was started again already ({@value #MARK} is set: {@code -Dseckill.windowJvm=this}
@@ -20,7 +21,8 @@ import java.util.Optional;
  */
 final class WindowJvm {
     /** What the window's JVM runs with. */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=32m");
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=32m",
+            "-XX:Tier0InvokeNotifyFreqLog=10");
     /** The system property that says which JVM the window is in. */
     static final String MARK = "seckill.windowJvm";
 

@@ -65,7 +65,7 @@ class WindowJvmTest {
         // the probe instead of the lab's main class
         command.set(command.indexOf(Main.class.getName()), "Probe");
         assertThat(WindowJvm.run(command)).isEqualTo(3);
-        assertThat(Files.readString(out)).contains(WindowJvm.OPTIONS.get(0), WindowJvm.OPTIONS.get(1))
+        assertThat(Files.readString(out)).contains(WindowJvm.OPTIONS.toArray(String[]::new))
                 .contains(" child");
     }
 }

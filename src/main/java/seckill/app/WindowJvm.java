@@ -20,9 +20,9 @@ import java.util.Optional;
  * asks for that), or when there is no {@code java} to start (an app image built without one) or no class path.
  */
 final class WindowJvm {
-    /** What the window's JVM runs with. */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=32m",
-            "-XX:Tier0InvokeNotifyFreqLog=10");
+    /** What the window's JVM runs with (a JVM that does not know one of them goes on without it). */
+    static final List<String> OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1",
+            "-XX:G1HeapRegionSize=32m", "-XX:Tier0InvokeNotifyFreqLog=10");
     /** The system property that says which JVM the window is in. */
     static final String MARK = "seckill.windowJvm";
 

@@ -21,7 +21,7 @@ import seckill.sale.StrategyKind;
 import seckill.sim.Comparison;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
-import seckill.ui.PresentationModel;
+import seckill.ui.common.PresentationModel;
 
 /** Picocli converters that check each number against {@link ConfigField}, the one table of ranges. */
 public final class FieldConverters {

@@ -14,11 +14,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
-import seckill.ui.DashboardApp;
-import seckill.ui.Language;
-import seckill.ui.Lesson;
-import seckill.ui.LaunchOptions;
-import seckill.ui.PresentationModel;
+import seckill.ui.common.Language;
+import seckill.ui.common.PresentationModel;
+import seckill.ui.lessons.Lesson;
+import seckill.ui.shell.DashboardApp;
+import seckill.ui.shell.LaunchOptions;
 
 /** {@code ui}: opens the dashboard, its form filled from the same options as {@code run}. */
 @Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,

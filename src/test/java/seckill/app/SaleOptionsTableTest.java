@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 import seckill.sim.ConfigField;
 import seckill.sim.SimulationConfig;
-import seckill.ui.FormViewModel;
-import seckill.ui.LaunchOptions;
+import seckill.ui.form.FormViewModel;
+import seckill.ui.shell.LaunchOptions;
 
 /** The command line's defaults and help, the form and the engine all read one table: {@link ConfigField}. */
 class SaleOptionsTableTest {

@@ -32,7 +32,7 @@ class UiOptionsTest {
     @Test
     void aLessonIsTakenByItsNumber() {
         assertThat(parse().lesson).isNull();
-        assertThat(parse("--lesson", "1").lesson).isEqualTo(seckill.ui.Lesson.NAIVE_OVERSELLS);
-        assertThat(parse("--lesson=3").lesson).isEqualTo(seckill.ui.Lesson.LUA_SELLS_ALL);
+        assertThat(parse("--lesson", "1").lesson).isEqualTo(seckill.ui.lessons.Lesson.NAIVE_OVERSELLS);
+        assertThat(parse("--lesson=3").lesson).isEqualTo(seckill.ui.lessons.Lesson.LUA_SELLS_ALL);
     }
 }

@@ -1,0 +1,75 @@
+package seckill.ui.export;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import seckill.sale.SaleKeys;
+import seckill.service.LabService;
+import seckill.sim.SimulationResult;
+import seckill.ui.common.BackgroundTasks;
+import seckill.ui.common.LocalText;
+
+/**
+ * Files out of the dashboard: the winners as CSV, the last run's report as JSON, and whatever the view renders
+ * (PNGs). Each is written off the FX thread, whole or not at all; the status line says where it went or why not.
+ */
+public final class ExportsModel {
+    private final LabService service;
+    private final BackgroundTasks tasks;
+    private final Consumer<LocalText> status;
+    private final Supplier<SaleKeys> viewedKeys;
+    private final Supplier<SimulationResult> lastRun;
+    private final Supplier<Boolean> connected;
+
+    /**
+     * @param status     the status line
+     * @param viewedKeys the sale on screen
+     * @param lastRun    the last local run's result, or null
+     * @param connected  whether a server was reached
+     */
+    public ExportsModel(LabService service, BackgroundTasks tasks, Consumer<LocalText> status, Supplier<SaleKeys> viewedKeys,
+                 Supplier<SimulationResult> lastRun, Supplier<Boolean> connected) {
+        this.service = service;
+        this.tasks = tasks;
+        this.status = status;
+        this.viewedKeys = viewedKeys;
+        this.lastRun = lastRun;
+        this.connected = connected;
+    }
+
+    /** The winners of the sale on screen as CSV, streamed from Redis; completes with the rows written. */
+    public CompletableFuture<Long> winners(Path file) {
+        if (!connected.get()) {
+            return refuse("export.notConnected", "not connected to Redis");
+        }
+        SaleKeys keys = viewedKeys.get();
+        return write(() -> service.exportWinners(keys, file), file);
+    }
+
+    /** The last local run's JSON report. */
+    public CompletableFuture<Path> report(Path file) {
+        SimulationResult r = lastRun.get();
+        if (r == null) {
+            return refuse("export.noRun", "no run has ended yet");
+        }
+        return write(() -> {
+            service.exportReport(r, file);
+            return file;
+        }, file);
+    }
+
+    /** Writes a file on the worker and says in the status line how it went. */
+    <T> CompletableFuture<T> write(Callable<T> job, Path file) {
+        return tasks.run(job, done -> status.accept(LocalText.of("export.done", file.toAbsolutePath().toString())),
+                e -> status.accept(LocalText.of("export.failed", file.getFileName().toString(),
+                        BackgroundTasks.describe(e))));
+    }
+
+    private <T> CompletableFuture<T> refuse(String key, String why) {
+        status.accept(LocalText.of(key));
+        return CompletableFuture.failedFuture(new IllegalStateException(why));
+    }
+}

@@ -1,0 +1,404 @@
+package seckill.ui.form;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import seckill.redis.RedisTarget;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.sim.ConfigField;
+import seckill.sim.EngineKind;
+import seckill.sim.SimulationConfig;
+import seckill.util.Problem;
+import seckill.ui.common.LocalText;
+import seckill.ui.shell.LaunchOptions;
+
+/**
+ * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
+ *
+ * <p>The Redis URL may carry a password. The field shows the masked form ({@code redis://:***@host:port}) as soon
+ * as the URL is taken; the real URL stays in this object's memory only, so it never reaches the screen, a screenshot,
+ * the title or a log.
+ */
+public final class FormViewModel {
+    /**
+     * The server the form names, for a job to connect to.
+     *
+     * @param url      as given, password and all, or null for the default chain
+     * @param embedded an embedded redis-server whatever the URL
+     * @param timeout  how long Redis may take to answer
+     */
+    public record ServerChoice(String url, boolean embedded, Duration timeout) {
+    }
+
+    /**
+     * A row of the form that holds something not allowed.
+     *
+     * @param field   the row: {@link #REDIS}, {@link #ENGINE} or a number's option name ({@code stock}, …)
+     * @param name    the row's label ("Stock")
+     * @param problem what is wrong, without the name ("must be from 1 to 2,000 (got 5,000)"): the form says it under
+     *                the label, the status bar after the name
+     */
+    public record Invalid(String field, LocalText name, LocalText problem) {
+    }
+
+    /** The Redis URL's row. */
+    public static final String REDIS = "redis";
+    /** The engine's row, right under the pool's. */
+    public static final String ENGINE = "engine";
+
+    private final FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
+    private final FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
+    private final FieldViewModel pool = new FieldViewModel(ConfigField.POOL, false);
+    private final FieldViewModel duration = new FieldViewModel(ConfigField.DURATION, false);
+    private final FieldViewModel retries = new FieldViewModel(ConfigField.RETRIES, false);
+    private final FieldViewModel spreadMs = new FieldViewModel(ConfigField.SPREAD_MS, false);
+    private final FieldViewModel pace = new FieldViewModel(ConfigField.PACE, false);
+    private final FieldViewModel seed = new FieldViewModel(ConfigField.SEED, true);
+    /** How many buyers, sampled from the seed, have their round trips recorded for the timeline (0: none). */
+    private final FieldViewModel trace = new FieldViewModel(ConfigField.TRACE, false);
+    /** The stock split into this many buckets, each a sale under the prefix's numbered hash tag (1: none). */
+    private final FieldViewModel buckets = new FieldViewModel(ConfigField.BUCKETS, false);
+    private final List<FieldViewModel> fields = List.of(stock, users, pool, duration, retries, spreadMs, pace, seed,
+            trace, buckets);
+
+    private final ObjectProperty<StrategyKind> strategy = new SimpleObjectProperty<>(this, "strategy",
+            StrategyKind.WATCH);
+    private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
+    private final BooleanProperty join = new SimpleBooleanProperty(this, "join");
+    private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
+    private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
+    /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
+    private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
+    /** Buckets beside a prefix without a hash tag, more of them than the stock, or a trace: refused together. */
+    private final ReadOnlyObjectWrapper<LocalText> bucketsError = new ReadOnlyObjectWrapper<>(this, "bucketsError");
+    private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
+    /** What is wrong with each row that can be wrong (null while nothing is), top to bottom as the form is laid out. */
+    private final Map<String, ObservableValue<LocalText>> errors = new LinkedHashMap<>();
+    private final ObjectBinding<Invalid> firstInvalid;
+    private Consumer<Invalid> onReveal = row -> { };
+    private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
+    /** {@code --wait-replicas} as given on the command line (the form has no field for it). */
+    private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
+    private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
+    private final CompareChoice compare = new CompareChoice();
+    private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
+    private boolean embedded;
+    /** The URL as given, password and all; null when the field holds something new. */
+    private String secretUrl;
+    private String maskedUrl;
+
+    public FormViewModel() {
+        redisUrl.addListener((obs, old, now) -> checkUrl());
+        engine.addListener((obs, old, now) -> checkEngine());
+        for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
+            f.textProperty().addListener((obs, old, now) -> checkPace());
+        }
+        for (FieldViewModel f : List.of(buckets, stock, trace)) {
+            f.textProperty().addListener((obs, old, now) -> checkBuckets());
+        }
+        prefix.addListener((obs, old, now) -> checkBuckets());
+        errors.put(REDIS, urlError);
+        for (FieldViewModel f : fields) {
+            // the pace's and the buckets' own numbers first; then whether they go with the rest of the form
+            errors.put(f.field().optionName(), f == pace ? withOwnFirst(f, paceError)
+                    : f == buckets ? withOwnFirst(f, bucketsError) : f.errorProperty());
+            if (f == pool) {
+                errors.put(ENGINE, engineError);
+            }
+        }
+        firstInvalid = Bindings.createObjectBinding(() -> errors.entrySet().stream()
+                .filter(e -> e.getValue().getValue() != null).findFirst()
+                .map(e -> new Invalid(e.getKey(), LocalText.of("field." + e.getKey()), e.getValue().getValue()))
+                .orElse(null), errors.values().toArray(Observable[]::new));
+        allValid.bind(firstInvalid.isNull());
+    }
+
+    /** What is wrong with the field's own number, else what is wrong with it beside the rest of the form. */
+    private static ObservableValue<LocalText> withOwnFirst(FieldViewModel f, ObservableValue<LocalText> together) {
+        return Bindings.createObjectBinding(() -> f.errorProperty().get() != null ? f.errorProperty().get()
+                : together.getValue(), f.errorProperty(), together);
+    }
+
+    public void fill(LaunchOptions o) {
+        SimulationConfig s = o.sale();
+        stock.setValue(s.stock());
+        users.setValue(s.users());
+        pool.setValue(s.pool());
+        duration.setValue(s.durationS());
+        retries.setValue(s.retries());
+        spreadMs.setValue(s.spreadMs());
+        pace.setValue(s.paceS());
+        trace.setValue(s.traceBuyers());
+        buckets.setValue(s.buckets());
+        seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
+        strategy.set(s.strategy());
+        prefix.set(s.prefix());
+        join.set(s.join());
+        naiveGapMs = s.naiveGapMs();
+        waitReplicas = s.waitReplicas();
+        redisTimeoutS = s.redisTimeoutS();
+        engine.set(s.engine());
+        embedded = o.embedded();
+        takeUrl(o.redisUrl());
+        checkEngine();
+        compare.set(o.compare(), o.oneAtATime());
+    }
+
+    /** The strategies to race side by side, when two or more are ticked. */
+    public CompareChoice compare() {
+        return compare;
+    }
+
+    public List<FieldViewModel> fields() {
+        return fields;
+    }
+
+    public FieldViewModel stock() {
+        return stock;
+    }
+
+    public FieldViewModel users() {
+        return users;
+    }
+
+    public FieldViewModel pool() {
+        return pool;
+    }
+
+    public FieldViewModel duration() {
+        return duration;
+    }
+
+    public FieldViewModel retries() {
+        return retries;
+    }
+
+    public FieldViewModel spreadMs() {
+        return spreadMs;
+    }
+
+    public FieldViewModel seed() {
+        return seed;
+    }
+
+    public ObjectProperty<StrategyKind> strategyProperty() {
+        return strategy;
+    }
+
+    /** How the buyers are played: a thread each (the tutorial's model), or one event loop. */
+    public ObjectProperty<EngineKind> engineProperty() {
+        return engine;
+    }
+
+    public StringProperty prefixProperty() {
+        return prefix;
+    }
+
+    public BooleanProperty joinProperty() {
+        return join;
+    }
+
+    /** What the URL field shows: masked once taken. */
+    public StringProperty redisUrlProperty() {
+        return redisUrl;
+    }
+
+    public ReadOnlyObjectProperty<LocalText> urlErrorProperty() {
+        return urlError.getReadOnlyProperty();
+    }
+
+    /** Why the engine cannot speak to the server the URL names (the event loop and TLS), or null. */
+    public ReadOnlyObjectProperty<LocalText> engineErrorProperty() {
+        return engineError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty allValidProperty() {
+        return allValid.getReadOnlyProperty();
+    }
+
+    public boolean isAllValid() {
+        return allValid.get();
+    }
+
+    /** What is wrong with a row ({@link Invalid#field()}'s names), for under it; null while nothing is. */
+    public ObservableValue<LocalText> errorOf(String field) {
+        ObservableValue<LocalText> error = errors.get(field);
+        if (error == null) {
+            throw new IllegalArgumentException("the form has no row " + field);
+        }
+        return error;
+    }
+
+    /** The topmost row that holds something not allowed, or null when Start may start. */
+    public ObjectBinding<Invalid> firstInvalidProperty() {
+        return firstInvalid;
+    }
+
+    public Invalid firstInvalid() {
+        return firstInvalid.get();
+    }
+
+    /** What brings a row into sight and puts the cursor in it: the view's. */
+    public void setOnReveal(Consumer<Invalid> reveal) {
+        onReveal = reveal;
+    }
+
+    /** Asks the view to bring the row into sight and put the cursor in it. */
+    public void reveal(Invalid row) {
+        onReveal.accept(row);
+    }
+
+    /**
+     * The URL to connect to, password included, or null for the default chain ($REDIS_URL, local, embedded).
+     * Text the person typed since the last {@link #takeUrl} counts as given.
+     */
+    public String effectiveUrl() {
+        String shown = redisUrl.get() == null ? "" : redisUrl.get().strip();
+        if (shown.isEmpty()) {
+            return null;
+        }
+        return shown.equals(maskedUrl) ? secretUrl : shown;
+    }
+
+    /** Keeps the URL (and its password) in memory and shows only its masked form. */
+    public void takeUrl(String url) {
+        if (url == null || url.isBlank()) {
+            secretUrl = null;
+            maskedUrl = null;
+            redisUrl.set("");
+            return;
+        }
+        try {
+            List<RedisTarget> seeds = RedisTarget.parseSeeds(url);
+            secretUrl = url.strip();
+            // a cluster's seeds share one password: masked wherever it stands
+            maskedUrl = seeds.size() == 1 ? seeds.get(0).masked() : RedisTarget.maskAll(secretUrl);
+            redisUrl.set(maskedUrl);
+        } catch (IllegalArgumentException e) {
+            redisUrl.set(url);
+        }
+    }
+
+    /** Masks what was typed, e.g. when the field loses focus. */
+    public void maskTypedUrl() {
+        String url = effectiveUrl();
+        if (url != null && urlError.get() == null) {
+            takeUrl(url);
+        }
+    }
+
+    private void checkUrl() {
+        String url = effectiveUrl();
+        if (url == null) {
+            urlError.set(null);
+            checkEngine();
+            return;
+        }
+        // in the window's language, and never with the password
+        Problem p = RedisTarget.problemWith(url);
+        urlError.set(p == null ? null : LocalText.of("error.problem", p));
+        checkEngine();
+    }
+
+    /** The engine against the URL typed; a URL left to the environment is checked when the sale starts. */
+    private void checkEngine() {
+        String url = effectiveUrl();
+        Problem p = url == null || embedded || urlError.get() != null ? null
+                : engine.get().problemWith(RedisTarget.parseSeeds(url).get(0));
+        engineError.set(p == null ? null : LocalText.of("error.problem", p));
+    }
+
+    private void checkPace() {
+        long p = pace.value().orElse(0);
+        if (p > 0 && spreadMs.value().orElse(0) > 0) {
+            paceError.set(LocalText.of("error.paceAndSpread"));
+        } else if (duration.value().isPresent() && p > duration.value().getAsLong()) {
+            paceError.set(LocalText.of("error.paceOverDuration", duration.value().getAsLong()));
+        } else {
+            paceError.set(null);
+        }
+    }
+
+    public FieldViewModel pace() {
+        return pace;
+    }
+
+    /** Buyers traced: their round trips become the timeline (View → Trace). */
+    public FieldViewModel trace() {
+        return trace;
+    }
+
+    public ReadOnlyObjectProperty<LocalText> paceErrorProperty() {
+        return paceError.getReadOnlyProperty();
+    }
+
+    /** Buckets: the stock split into this many sales, each user buying in one (1: none). */
+    public FieldViewModel buckets() {
+        return buckets;
+    }
+
+    /**
+     * Buckets above 1 need a prefix with a hash tag to number them in, at most one per item of stock, and no trace
+     * (a trace reads one sale's record): as {@link SimulationConfig} refuses them.
+     */
+    private void checkBuckets() {
+        long n = buckets.isValid() ? buckets.value().getAsLong() : 1;
+        Problem untagged = SaleKeys.bucketsProblem(prefix(), (int) n);
+        if (n <= 1) {
+            bucketsError.set(null);
+        } else if (untagged != null) {
+            bucketsError.set(LocalText.of("error.bucketsNoHashTag", untagged.get("example")));
+        } else if (stock.isValid() && n > stock.value().getAsLong()) {
+            bucketsError.set(LocalText.of("error.bucketsOverStock", stock.value().getAsLong()));
+        } else if (trace.isValid() && trace.value().getAsLong() > 0) {
+            bucketsError.set(LocalText.of("error.bucketsAndTrace"));
+        } else {
+            bucketsError.set(null);
+        }
+    }
+
+    /** The server the form names; read it on the FX thread, hand it to the job. */
+    public ServerChoice server() {
+        return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
+    }
+
+    /** The settings as the engine takes them; only when {@link #isAllValid()}. */
+    public SimulationConfig toConfig() {
+        return SimulationConfig.builder().prefix(prefix.get()).strategy(strategy.get())
+                .stock(stock.value().getAsLong()).users(users.value().getAsLong()).pool(pool.value().getAsLong())
+                .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
+                .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
+                .join(join.get()).naiveGapMs(naiveGapMs).waitReplicas(waitReplicas).redisTimeoutS(redisTimeoutS)
+                .engine(engine.get())
+                .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0))
+                .buckets(buckets.value().orElse(1)).build();
+    }
+
+    public String prefix() {
+        return prefix.get() == null ? "" : prefix.get();
+    }
+
+    /** Naive's pause between reading and writing, as given on the command line (the form has no field for it). */
+    public long naiveGapMs() {
+        return naiveGapMs;
+    }
+}

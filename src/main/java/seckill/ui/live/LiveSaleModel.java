@@ -1,0 +1,249 @@
+package seckill.ui.live;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import seckill.metrics.MetricsSnapshot;
+import seckill.sale.SaleState;
+import seckill.service.PollSnapshot;
+import seckill.sim.EndReason;
+import seckill.sim.SimulationResult;
+import seckill.ui.buckets.BucketsViewModel;
+import seckill.ui.common.ChartHistory;
+import seckill.ui.common.LocalText;
+
+/**
+ * What the screen shows of the sale on view, made from the poller's snapshots: the tiles' figures, the charts'
+ * history, the winners, each bucket's level (a sale in buckets), and the banner while Redis is lost. No I/O, no
+ * threads, no clock: every input is an argument, so the same snapshots always give the same screen.
+ */
+public final class LiveSaleModel {
+    /** Points per chart before the past is thinned: enough for a smooth line, bounded in a long run. */
+    static final int CHART_POINTS = 1_200;
+    /** Longer than this between two points (five missed ticks) is a time with no data: the lines break there. */
+    static final double NO_DATA_S = 0.5;
+
+    private final WinnersViewModel winners = new WinnersViewModel();
+    private final BucketsViewModel buckets = new BucketsViewModel();
+    private final ChartHistory stockHistory = new ChartHistory(2, CHART_POINTS);
+    private final ChartHistory rateHistory = new ChartHistory(3, CHART_POINTS);
+    private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
+    private final ReadOnlyObjectWrapper<LocalText> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");
+    private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
+    private final ReadOnlyBooleanWrapper ratesKnown = new ReadOnlyBooleanWrapper(this, "ratesKnown", true);
+
+    private long firstSeenMs = -1;
+    private long lastSold = -1;
+    private long lastReadMs;
+    private long points;
+    private double longestStepS;
+    /** The local run, once it has ended: its averages replace the live ones. */
+    private SimulationResult ended;
+    private long endedAtMs = Long.MAX_VALUE;
+
+    public WinnersViewModel winners() {
+        return winners;
+    }
+
+    /** Each bucket's level, for a sale split into buckets. */
+    public BucketsViewModel buckets() {
+        return buckets;
+    }
+
+    public ChartHistory stockHistory() {
+        return stockHistory;
+    }
+
+    public ChartHistory rateHistory() {
+        return rateHistory;
+    }
+
+    public ReadOnlyObjectProperty<Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    /** Shown across the window while Redis is lost; null when all is well. */
+    public ReadOnlyObjectProperty<LocalText> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** Changes after new points were added to the chart histories. */
+    public ReadOnlyLongProperty chartsVersionProperty() {
+        return chartsVersion.getReadOnlyProperty();
+    }
+
+    /**
+     * The client's own rates (attempts and conflicts per second) are known: a run here. Watching another client,
+     * Redis tells only what was sold, so a chart shows no line for the rest.
+     */
+    public ReadOnlyBooleanProperty ratesKnownProperty() {
+        return ratesKnown.getReadOnlyProperty();
+    }
+
+    /** Chart points drawn for the sale on view. */
+    public long chartPoints() {
+        return points;
+    }
+
+    /** The longest time between two chart points of the sale on view, in s (outages included). */
+    public double longestChartStepS() {
+        return longestStepS;
+    }
+
+    /** The local run has ended and a poll read after its end is on screen, winners and all. */
+    public ReadOnlyBooleanProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts showing a sale from scratch: empty table and charts, no figures.
+     *
+     * @param local a run here (its own rates are known), not another client's sale being watched
+     */
+    public void begin(boolean local) {
+        clearHistory();
+        ratesKnown.set(local);
+        points = 0;
+        longestStepS = 0;
+        figures.set(Figures.NONE);
+        banner.set(null);
+        settled.set(false);
+        ended = null;
+        endedAtMs = Long.MAX_VALUE;
+        firstSeenMs = -1;
+    }
+
+    /** The local run ended at that time: the screen settles on the first poll read after it. */
+    public void ended(SimulationResult result, long atMs) {
+        ended = result;
+        endedAtMs = atMs;
+        if (result.endedBy() == EndReason.ERROR) {
+            settled.set(true); // no poll will come back to settle on
+        }
+    }
+
+    /** Nothing more will come for this view (it was refused, or failed): what is on screen is final. */
+    public void settle() {
+        settled.set(true);
+    }
+
+    /**
+     * One poll.
+     *
+     * @return true when this snapshot brought Redis back after a loss (the banner went)
+     */
+    public boolean apply(PollSnapshot s) {
+        if (s.restarted()) {
+            clearHistory();
+        }
+        for (PollSnapshot.Tick tick : s.ticks()) {
+            if (tick.isLost()) {
+                lost();
+            } else if (tick.state().exists()) {
+                addChartPoints(tick.state(), tick.metrics());
+            }
+        }
+        if (s.isLost()) {
+            // keep everything on screen; the poller keeps trying and the banner goes when Redis is back
+            banner.set(LocalText.of("banner.lost", s.error()));
+            return false;
+        }
+        boolean back = banner.get() != null;
+        banner.set(null);
+        SaleState state = s.state();
+        winners.append(state.fromIndex(), state.newWinners(), state.newTimes(), state.openedMs(), state.total());
+        buckets.apply(s.buckets());
+        figures.set(figuresOf(state, s.metrics()));
+        if (ended != null && state.readAtMs() >= endedAtMs && winners.size() >= state.winners()) {
+            settled.set(true);
+        }
+        return back;
+    }
+
+    private Figures figuresOf(SaleState state, MetricsSnapshot m) {
+        if (!state.exists()) {
+            return Figures.NONE;
+        }
+        long conflicts = -1;
+        double attemptsPerS = Double.NaN;
+        double p99 = Double.NaN;
+        if (ended != null) {
+            // the run is over: its averages say more than a last interval with nothing in it
+            conflicts = ended.metrics().conflicts();
+            attemptsPerS = ended.attemptsPerSecond();
+            p99 = ended.metrics().overall().count() > 0 ? ended.metrics().overall().p99() : Double.NaN;
+        } else if (m != null) {
+            conflicts = m.conflicts();
+            attemptsPerS = m.attemptsPerS();
+            p99 = m.interval().count() > 0 ? m.interval().p99() : m.overall().p99();
+        }
+        return new Figures(true, state.total(), state.sold(), state.stockLeft(), state.winners(), state.oversold(),
+                state.ttlMillis(), conflicts, attemptsPerS, p99);
+    }
+
+    private void addChartPoints(SaleState state, MetricsSnapshot m) {
+        if (m == null && ended != null && state.sold() == lastSold && stockHistory.size() > 0) {
+            return; // nothing moves after the run: the charts keep the sale's own time span
+        }
+        if (firstSeenMs < 0) {
+            // a sale another client opened without saying when (the tutorial's): its time counts from its first sight
+            firstSeenMs = state.readAtMs();
+        }
+        long origin = state.openedMs() >= 0 ? state.openedMs() : firstSeenMs;
+        double t = Math.max(0, (state.readAtMs() - origin) / 1000.0);
+        double previous = stockHistory.lastX();
+        if (!Double.isNaN(previous)) {
+            longestStepS = Math.max(longestStepS, t - previous);
+            if (t - previous > NO_DATA_S) {
+                stockHistory.addGap();
+                rateHistory.addGap();
+            }
+        }
+        stockHistory.outageEnds(t);
+        rateHistory.outageEnds(t);
+        points++;
+        double winsPerS;
+        if (m != null) {
+            winsPerS = m.winsPerS();
+        } else if (lastSold >= 0 && state.readAtMs() > lastReadMs) {
+            // watching another client: its sales per second are all Redis tells
+            winsPerS = Math.max(0, state.sold() - lastSold) * 1000.0 / (state.readAtMs() - lastReadMs);
+        } else {
+            winsPerS = 0;
+        }
+        lastSold = state.sold();
+        lastReadMs = state.readAtMs();
+        // below zero when the naive strategy sold more than the stock: the line shows it
+        stockHistory.add(t, state.total() - state.sold(), state.sold());
+        rateHistory.add(t, m == null ? Double.NaN : m.attemptsPerS(), winsPerS,
+                m == null ? Double.NaN : m.conflictsPerS());
+        chartsVersion.set(chartsVersion.get() + 1);
+    }
+
+    /** Redis could not be read: the lines break, and the time until it answers again is an outage. */
+    private void lost() {
+        double at = stockHistory.lastX();
+        if (Double.isNaN(at)) {
+            return; // nothing drawn yet: there is no line to break
+        }
+        stockHistory.addGap();
+        rateHistory.addGap();
+        stockHistory.outageStarts(at);
+        rateHistory.outageStarts(at);
+        chartsVersion.set(chartsVersion.get() + 1);
+    }
+
+    private void clearHistory() {
+        firstSeenMs = -1;
+        winners.clear();
+        buckets.clear();
+        stockHistory.clear();
+        rateHistory.clear();
+        lastSold = -1;
+        chartsVersion.set(chartsVersion.get() + 1);
+    }
+}

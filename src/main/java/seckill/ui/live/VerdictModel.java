@@ -1,0 +1,143 @@
+package seckill.ui.live;
+
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import seckill.sale.AuditResult;
+import seckill.sale.StrategyKind;
+import seckill.sim.SimulationResult;
+import seckill.util.Problem;
+import seckill.util.Verdict;
+import seckill.ui.common.Formats;
+import seckill.ui.common.LocalText;
+
+/**
+ * How the sale on screen came out: how the local run ended, the audit line, and the exit code {@code ui --exit}
+ * returns. Cleared with each new view; no I/O.
+ */
+public final class VerdictModel {
+    /** Why the session went wrong, when it did: it decides the verdict before any audit. */
+    public enum Trouble {
+        /** Redis unreachable or lost, as {@code run} says it. */
+        REDIS(Verdict.REDIS_UNAVAILABLE),
+        /** The settings or the sale's keys do not allow the command, as the command line refuses them. */
+        REFUSED(Verdict.REFUSED),
+        /** The dashboard itself failed. */
+        INTERNAL(Verdict.FAILED);
+
+        private final Verdict verdict;
+
+        Trouble(Verdict verdict) {
+            this.verdict = verdict;
+        }
+    }
+
+    private final ReadOnlyObjectWrapper<LocalText> ended = new ReadOnlyObjectWrapper<>(this, "ended");
+    private final ReadOnlyObjectWrapper<LocalText> fairness = new ReadOnlyObjectWrapper<>(this, "fairness");
+    private final ReadOnlyObjectWrapper<LocalText> audit = new ReadOnlyObjectWrapper<>(this, "audit");
+    private final ReadOnlyObjectWrapper<Boolean> auditOk = new ReadOnlyObjectWrapper<>(this, "auditOk");
+    private final ReadOnlyObjectWrapper<SimulationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private Trouble trouble;
+
+    /**
+     * Did the first to arrive win, and the stock left unsold while users lost (库存遗留), once the local run has
+     * ended: "Fairness 0.66 · unsold 37 while 950 users lost"; null before, or when nobody arrived.
+     */
+    public ReadOnlyObjectProperty<LocalText> fairnessProperty() {
+        return fairness.getReadOnlyProperty();
+    }
+
+    /** "Ended: sold out", once the local run has ended. */
+    public ReadOnlyObjectProperty<LocalText> endedProperty() {
+        return ended.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LocalText> auditProperty() {
+        return audit.getReadOnlyProperty();
+    }
+
+    /** Null before any audit, then whether it held. */
+    public ReadOnlyObjectProperty<Boolean> auditOkProperty() {
+        return auditOk.getReadOnlyProperty();
+    }
+
+    /** The last local run's result, for the report. */
+    public ReadOnlyObjectProperty<SimulationResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /**
+     * How the session came out, as {@code run} would say it for its sale (the audit, or Redis lost); refused
+     * settings as the command line refuses them; a failure of the dashboard itself.
+     */
+    public Verdict verdict() {
+        if (trouble != null) {
+            return trouble.verdict;
+        }
+        SimulationResult r = result.get();
+        if (r == null) {
+            return Boolean.FALSE.equals(auditOk.get()) ? Verdict.AUDIT_FAILED : Verdict.OK;
+        }
+        return r.verdict();
+    }
+
+    /** A new view: no verdict yet. */
+    public void clear() {
+        ended.set(null);
+        fairness.set(null);
+        audit.set(null);
+        auditOk.set(null);
+        result.set(null);
+        trouble = null;
+    }
+
+    /** @param why what went wrong, or null when the session is well again */
+    public void troubled(Trouble why) {
+        trouble = why;
+    }
+
+    /** The local run's own verdict, audited by the run itself. */
+    public void runEnded(SimulationResult r) {
+        result.set(r);
+        ended.set(LocalText.of("ended." + r.endedBy().reportName()));
+        fairness.set(fairnessOf(r));
+        if (r.audit() != null) {
+            show(r.audit().ok(), r.audit().violations(), r.config().strategy());
+        } else {
+            auditOk.set(false);
+            audit.set(LocalText.of("audit.notAudited", r.error() == null ? "" : r.error()));
+        }
+    }
+
+    static LocalText fairnessOf(SimulationResult r) {
+        if (!r.fairness().known()) {
+            return null;
+        }
+        String share = String.format(java.util.Locale.ROOT, "%.2f", r.fairness().share());
+        return r.unsoldStock() > 0 ? LocalText.of("ended.fairnessUnsold", share, Formats.count(r.unsoldStock()),
+                Formats.count(r.usersLost()))
+                : LocalText.of("ended.fairness", share);
+    }
+
+    /** The audit of the local run's sale, done once Redis was back (it could not be read when the run ended). */
+    public void auditedLater(AuditResult a) {
+        show(a.ok(), a.violations(), result.get().config().strategy());
+    }
+
+    /** The audit of a sale another client drove. */
+    void audited(AuditResult a) {
+        show(a.ok(), a.violations(), null);
+    }
+
+    private void show(boolean ok, List<Problem> violations, StrategyKind strategy) {
+        auditOk.set(ok);
+        if (ok) {
+            audit.set(LocalText.of("audit.ok"));
+        } else if (strategy == StrategyKind.NAIVE) {
+            audit.set(LocalText.of("audit.naive", violations));
+        } else {
+            audit.set(LocalText.of("audit.failed", violations));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package seckill.ui.live;
+
+import java.util.concurrent.CompletableFuture;
+
+import seckill.sale.SaleKeys;
+import seckill.sale.SaleState;
+import seckill.service.LabService;
+import seckill.ui.common.BackgroundTasks;
+
+/**
+ * Audits a watched sale (driven by another client) once it is over, closed or sold out, and once per distinct
+ * outcome: a sale that is reopened or sells more is audited again. One audit at a time; its verdict is shown only
+ * while the same view is on screen.
+ */
+public final class WatchedAudit {
+    /** A sale that is over, as far as its audit is concerned. */
+    private record Outcome(SaleKeys keys, long openedMs, long sold, long winners) {
+        static Outcome ifOver(SaleKeys keys, SaleState s) {
+            boolean over = s.exists() && (!s.isOpen() || s.stockLeft() == 0);
+            return over ? new Outcome(keys, s.openedMs(), s.sold(), s.winners()) : null;
+        }
+    }
+
+    private final LabService service;
+    private final BackgroundTasks tasks;
+    private final VerdictModel verdict;
+    private final Runnable onAudited;
+    private Outcome audited;
+    private CompletableFuture<?> auditing;
+    /** Counts the views: an audit asked for an older one is not shown. */
+    private long view;
+
+    /** @param audited what follows a watched sale's audit on screen (the window settles: ui --watch --exit) */
+    public WatchedAudit(LabService service, BackgroundTasks tasks, VerdictModel verdict, Runnable audited) {
+        this.service = service;
+        this.tasks = tasks;
+        this.verdict = verdict;
+        this.onAudited = audited;
+    }
+
+    /** A new view: nothing audited yet, and an audit still on its way is not shown. */
+    public void clear() {
+        audited = null;
+        auditing = null;
+        view++;
+    }
+
+    /** The sale as the last poll read it. */
+    public void consider(SaleKeys keys, SaleState state) {
+        Outcome outcome = Outcome.ifOver(keys, state);
+        if (outcome == null || outcome.equals(audited) || (auditing != null && !auditing.isDone())) {
+            return;
+        }
+        audited = outcome;
+        long askedIn = view;
+        auditing = tasks.run(() -> service.audit(keys), a -> {
+            if (askedIn == view) {
+                verdict.audited(a);
+                onAudited.run();
+            }
+        }, e -> { }); // Redis away: the banner says so, and the next outcome is audited
+    }
+}

@@ -1,0 +1,159 @@
+package seckill.ui.shell;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import seckill.redis.RedisConnector;
+import seckill.service.LabService;
+import seckill.service.RedisLabService;
+import seckill.sim.BackgroundThreads;
+import seckill.util.Verdict;
+import seckill.ui.cluster.ClusterModel;
+import seckill.ui.cluster.ClusterPanel;
+import seckill.ui.common.Handoff;
+import seckill.ui.common.I18n;
+import seckill.ui.common.Themes;
+import seckill.ui.live.LiveSaleModel;
+
+/**
+ * Puts the window together: language, theme, view model, view, the per-frame pump, and what the launch options ask
+ * for (start at once, a screenshot once the sale has settled, closing after it). The application and the window
+ * tests both build the window through here.
+ */
+public final class Dashboard implements AutoCloseable {
+    static final double WIDTH = 1600;
+    static final double HEIGHT = 1000;
+    /** The narrowest window in which the form, the tiles, the charts and the table all fit at 100 %. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
+
+    private final LaunchOptions options;
+    private final I18n i18n;
+    private final Themes themes;
+    private final Handoff handoff = new Handoff();
+    private final ExecutorService worker;
+    private final DashboardViewModel model;
+    private final FxPump pump;
+    private final ClusterModel cluster = new ClusterModel();
+    private final LabService.ClusterWatch clusterWatch;
+    private DashboardView view;
+    private Stage stage;
+
+    public Dashboard(LaunchOptions options, RedisConnector connector) {
+        this.options = options;
+        this.i18n = new I18n(I18n.resolve(options.language()));
+        this.themes = new Themes(options.dark());
+        AtomicInteger n = new AtomicInteger();
+        this.worker = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "seckill-ui-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        RedisLabService service = new RedisLabService(connector, BackgroundThreads::new);
+        this.model = new DashboardViewModel(service, worker, handoff);
+        this.clusterWatch = service.watchCluster(view -> handoff.post(() -> cluster.accept(view)));
+        this.pump = new FxPump(handoff, model);
+        model.form().fill(options);
+        if (options.lesson() != null) {
+            model.lessons().choose(options.lesson());
+        }
+        model.presentation().setZoom(options.zoom());
+    }
+
+    /** Builds the window on the stage and shows it; FX thread. */
+    public Dashboard show(Stage window) {
+        this.stage = window;
+        view = new DashboardView(model, i18n, themes, window::close);
+        view.addRightPanel(new ClusterPanel(cluster, i18n)); // takes no room unless on a Redis Cluster
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.getStylesheets().add(Themes.stylesheet());
+        // the title names the lab and the prefix, never the Redis URL (it may carry a password)
+        window.titleProperty().bind(i18n.binding("app.window"));
+        window.setScene(scene);
+        // a classroom projector: 1024x768 or 1280x720 shows every figure whole (tiles wrap, the form scrolls)
+        window.setMinWidth(MIN_WIDTH);
+        window.setMinHeight(MIN_HEIGHT);
+        window.show();
+        pump.start();
+        if (options.screenshot() != null || options.exit()) {
+            model.live().settledProperty().addListener((obs, was, settled) -> {
+                if (settled) {
+                    afterSettled();
+                }
+            });
+        }
+        if (options.autostart()) {
+            model.start();
+        } else if (options.watch()) {
+            model.watch();
+        }
+        return this;
+    }
+
+    private void afterSettled() {
+        Path file = options.screenshot();
+        if (file == null) {
+            closeIfAsked();
+            return;
+        }
+        // a tile whose figure just changed picks its size in one layout pass and gets it in the next: take both
+        // before the picture, so that the last figures show whole
+        view.applyCss();
+        view.layout();
+        view.screenshot(file).whenComplete((path, error) -> closeIfAsked());
+    }
+
+    private void closeIfAsked() {
+        if (options.exit()) {
+            stage.close();
+        }
+    }
+
+    public DashboardViewModel model() {
+        return model;
+    }
+
+    public DashboardView view() {
+        return view;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public Themes themes() {
+        return themes;
+    }
+
+    Handoff handoff() {
+        return handoff;
+    }
+
+    /** What {@code ui --exit} reports: as {@code run} would for its sale. */
+    public Verdict verdict() {
+        return model.sessionVerdict();
+    }
+
+    LiveSaleModel live() {
+        return model.live();
+    }
+
+    FxPump pump() {
+        return pump;
+    }
+
+    @Override
+    public void close() {
+        pump.stop();
+        clusterWatch.close();
+        model.close();
+        worker.shutdownNow();
+    }
+}

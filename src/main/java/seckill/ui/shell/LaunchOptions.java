@@ -1,0 +1,94 @@
+package seckill.ui.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import seckill.sale.StrategyKind;
+import seckill.sim.SimulationConfig;
+import seckill.ui.common.Language;
+import seckill.ui.common.PresentationModel;
+import seckill.ui.lessons.Lesson;
+
+/**
+ * What the {@code ui} command was given: the form's first values and how the window should behave.
+ *
+ * @param redisUrl     the URL given (may hold a password: kept in memory only, shown masked), or null
+ * @param embedded     use an embedded redis-server
+ * @param sale         the sale's settings, the form's first values
+ * @param seedGiven    the sale's seed was given and is kept for every run; otherwise each run takes a new one
+ * @param autostart    start the sale as soon as the window is up
+ * @param watch        follow the sale under the prefix as soon as the window is up (another client drives it)
+ * @param screenshot   write a PNG of the window once the sale has ended and the last poll is on screen, or null
+ * @param exit         close after that, with the exit code of {@code run}
+ * @param language     the window's language, or null for the system's
+ * @param dark         start with the dark theme
+ * @param pulseReport  print the longest gap between pulses while the sale ran, at exit
+ * @param zoom         the window's first zoom in percent (100: as designed)
+ * @param compare      strategies to race side by side ({@code --compare}), in the order given; empty for none
+ * @param oneAtATime   with {@code compare}: one after another instead of at once
+ * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
+ *                     null
+ */
+public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                            boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                            boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
+                            boolean oneAtATime, Lesson lesson) {
+
+    public LaunchOptions {
+        sale = sale == null ? SimulationConfig.defaults() : sale;
+        compare = compare == null ? List.of() : List.copyOf(compare);
+        if (!PresentationModel.allowed(zoom)) {
+            throw new IllegalArgumentException("zoom must be from " + PresentationModel.MIN_ZOOM + " to "
+                    + PresentationModel.MAX_ZOOM + " %, not " + zoom);
+        }
+    }
+
+    /** No comparison, no lesson. */
+    public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                         boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                         boolean dark, boolean pulseReport, int zoom) {
+        this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
+                zoom, List.of(), false, null);
+    }
+
+    /** At 100 %. */
+    public LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
+                         boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
+                         boolean dark, boolean pulseReport) {
+        this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
+                PresentationModel.DEFAULT_ZOOM);
+    }
+
+    /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(null, false, SimulationConfig.defaults(), false, false, false, null, false, null, false,
+                false);
+    }
+
+    public LaunchOptions withRedis(String url, String prefix) {
+        return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
+                watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson);
+    }
+
+    public LaunchOptions withLanguage(Language newLanguage) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
+                dark, pulseReport, zoom, compare, oneAtATime, lesson);
+    }
+
+    public LaunchOptions withZoom(int percent) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, percent, compare, oneAtATime, lesson);
+    }
+
+    /** Strategies raced side by side as soon as Start is pressed. */
+    public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson);
+    }
+
+    /** With the lesson's settings over the sale's, and its code and card on screen. */
+    public LaunchOptions withLesson(Lesson chosen) {
+        return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
+                autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen);
+    }
+}

@@ -1,0 +1,46 @@
+package seckill.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChartHistoryTest {
+    @Test
+    void keepsTheWholeRunInBoundedMemoryByThinningThePast() {
+        ChartHistory h = new ChartHistory(2, 100);
+        for (int i = 0; i < 100_000; i++) {
+            h.add(i / 10.0, i, -i);
+        }
+        assertThat(h.size()).isLessThanOrEqualTo(100).isGreaterThanOrEqualTo(50);
+        assertThat(h.x(0)).isZero(); // the start of the run is still there
+        assertThat(h.x(h.size() - 1)).isGreaterThan(9_000);
+        for (int i = 1; i < h.size(); i++) {
+            assertThat(h.x(i)).isGreaterThan(h.x(i - 1));
+            assertThat(h.y(1, i)).isEqualTo(-h.y(0, i));
+        }
+    }
+
+    @Test
+    void tellsTheChartToStartOverAfterThinningOrClearing() {
+        ChartHistory h = new ChartHistory(1, 4);
+        long g = h.generation();
+        for (int i = 0; i < 4; i++) {
+            h.add(i, i);
+        }
+        assertThat(h.generation()).isEqualTo(g);
+        h.add(4, 4);
+        assertThat(h.generation()).isGreaterThan(g);
+        long thinned = h.generation();
+        h.clear();
+        assertThat(h.size()).isZero();
+        assertThat(h.generation()).isGreaterThan(thinned);
+    }
+
+    @Test
+    void dropsALateTickThatWouldRunTimeBackwards() {
+        ChartHistory h = new ChartHistory(1, 10);
+        h.add(2, 1);
+        h.add(1, 1);
+        assertThat(h.size()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,69 @@
+package seckill.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import redis.clients.jedis.Jedis;
+import seckill.redis.PrivateRedis;
+import seckill.redis.RedisConnector;
+import seckill.sale.Sale;
+import seckill.sale.SaleKeys;
+import seckill.sale.StrategyKind;
+import seckill.service.RedisLabService;
+import seckill.ui.common.I18n;
+import seckill.ui.live.Figures;
+
+/** Redis lost under a watching dashboard, and back: a server of the test's own, killed for real. */
+@Tag("faults")
+class DashboardFaultTest {
+    private static final String PASSWORD = "dashboard-secret";
+    private final PrivateRedis server = PrivateRedis.start("--requirepass", PASSWORD);
+    private final ModelHarness harness = ModelHarness.real(new RedisLabService(RedisConnector.fromEnvironment()));
+    private final DashboardViewModel model = harness.model;
+    private final I18n english = new I18n(I18n.ENGLISH);
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        server.close();
+    }
+
+    private void until(BooleanSupplier condition) {
+        harness.until(condition);
+    }
+
+    @Test
+    void showsABannerWhileRedisIsAwayKeepsTheNumbersAndRecoversByItself() {
+        SaleKeys keys = new SaleKeys("");
+        try (Jedis jedis = server.admin()) {
+            new Sale(keys).open(jedis, 40, 600, StrategyKind.LUA);
+            jedis.incrBy(keys.num(), 3);
+            jedis.rpush(keys.user(), "a", "b", "c");
+        }
+        model.form().takeUrl(server.url());
+        model.watch();
+        until(() -> model.getPhase() == Phase.WATCHING && model.live().winners().size() == 3);
+        Figures before = model.live().figuresProperty().get();
+        assertThat(before.sold()).isEqualTo(3);
+
+        server.killHard();
+        until(() -> model.live().bannerProperty().get() != null);
+        String banner = english.format(model.live().bannerProperty().get());
+        assertThat(banner).startsWith("Redis is lost: ").doesNotContain(PASSWORD);
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(3); // what was read stays on screen
+        assertThat(model.live().winners().size()).isEqualTo(3);
+        assertThat(model.getPhase()).isEqualTo(Phase.WATCHING);
+
+        server.restart(); // no persistence: it comes back empty, and the dashboard says what it finds
+        until(() -> model.live().bannerProperty().get() == null);
+        assertThat(english.format(model.messageProperty().get())).isIn("Redis is back.",
+                "Waiting for a sale under prefix “” (no kill_total yet).");
+        until(() -> !model.live().figuresProperty().get().exists());
+        assertThat(model.redisTargetProperty().get()).contains("***").doesNotContain(PASSWORD);
+    }
+}

@@ -1,0 +1,200 @@
+package seckill.ui.shell;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import seckill.metrics.MetricsSnapshot;
+import seckill.metrics.SaleMetrics;
+import seckill.sale.AuditResult;
+import seckill.sale.SaleKeys;
+import seckill.sale.SaleState;
+import seckill.service.LabService;
+import seckill.service.PollSnapshot;
+import seckill.service.PollStream;
+import seckill.service.SaleRun;
+import seckill.service.ServerInfo;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+import seckill.util.Problem;
+
+/**
+ * The lab without Redis: answers are scripted in its public fields, every call is recorded in {@link #calls}, runs
+ * end when the test says, and streams deliver the snapshots the test pushes (on the test's thread).
+ */
+final class FakeLabService implements LabService {
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
+    final List<Stream> streams = Collections.synchronizedList(new ArrayList<>());
+    final List<SimulationResult> reported = Collections.synchronizedList(new ArrayList<>());
+
+    ServerInfo server = new ServerInfo("redis://127.0.0.1:6379", "7.2.4", false);
+    /** Thrown by the next calls of that name, when set (any throwable: errors too). */
+    Throwable connectFails;
+    Throwable startFails;
+    List<Problem> wrongTypes = List.of();
+    long resetDeletes = 4;
+    AuditResult audit = new AuditResult(true, List.of(), 30, 30, 30, 30, 0);
+    long exportedRows = 10;
+    private long sources;
+
+    /** A sale the test ends. */
+    final class Run implements SaleRun {
+        final SimulationConfig config;
+        final SaleMetrics metrics = new SaleMetrics();
+        final CompletableFuture<SimulationResult> result = new CompletableFuture<>();
+        volatile boolean stopped;
+
+        Run(SimulationConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public SaleMetrics metrics() {
+            return metrics;
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+            calls.add("stop " + config.prefix());
+        }
+
+        @Override
+        public CompletionStage<SimulationResult> result() {
+            return result;
+        }
+    }
+
+    /** A stream the test feeds. */
+    final class Stream implements PollStream {
+        final SaleKeys keys;
+        final Consumer<PollSnapshot> sink;
+        final long source = ++sources;
+        volatile SaleMetrics followed;
+        volatile boolean closed;
+
+        Stream(SaleKeys keys, Consumer<PollSnapshot> sink) {
+            this.keys = keys;
+            this.sink = sink;
+        }
+
+        /** One tick that read this state, with these counters of the local run (or null). */
+        void push(SaleState state, MetricsSnapshot metrics) {
+            sink.accept(PollSnapshot.of(source, state, metrics, false));
+        }
+
+        void push(SaleState state) {
+            push(state, null);
+        }
+
+        void lose(Problem why) {
+            sink.accept(PollSnapshot.lost(source, why));
+        }
+
+        @Override
+        public long source() {
+            return source;
+        }
+
+        @Override
+        public void follow(SaleMetrics runMetrics) {
+            followed = runMetrics;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    Run lastRun() {
+        return runs.get(runs.size() - 1);
+    }
+
+    Stream lastStream() {
+        return streams.get(streams.size() - 1);
+    }
+
+    @Override
+    public ServerInfo connect(String url, boolean embedded, Duration timeout) {
+        calls.add("connect " + url);
+        raise(connectFails);
+        return server;
+    }
+
+    @Override
+    public SaleRun startSale(SimulationConfig config) {
+        calls.add("startSale " + config.prefix());
+        raise(startFails);
+        Run run = new Run(config);
+        runs.add(run);
+        return run;
+    }
+
+    @Override
+    public PollStream watch(SaleKeys keys, Consumer<PollSnapshot> sink) {
+        return stream("watch " + keys.prefix(), keys, sink);
+    }
+
+    @Override
+    public PollStream watch(SaleKeys keys, int buckets, Consumer<PollSnapshot> sink) {
+        return stream("watch " + keys.prefix() + (buckets > 1 ? " in " + buckets + " buckets" : ""), keys, sink);
+    }
+
+    private Stream stream(String call, SaleKeys keys, Consumer<PollSnapshot> sink) {
+        calls.add(call);
+        Stream stream = new Stream(keys, sink);
+        streams.add(stream);
+        return stream;
+    }
+
+    @Override
+    public List<Problem> wrongTypes(SaleKeys keys) {
+        calls.add("wrongTypes " + keys.prefix());
+        return wrongTypes;
+    }
+
+    @Override
+    public long reset(SaleKeys keys) {
+        calls.add("reset " + keys.prefix());
+        return resetDeletes;
+    }
+
+    @Override
+    public AuditResult audit(SaleKeys keys) {
+        calls.add("audit " + keys.prefix());
+        return audit;
+    }
+
+    @Override
+    public long exportWinners(SaleKeys keys, Path file) {
+        calls.add("exportWinners " + keys.prefix() + " " + file.getFileName());
+        return exportedRows;
+    }
+
+    @Override
+    public void exportReport(SimulationResult result, Path file) {
+        calls.add("exportReport " + file.getFileName());
+        reported.add(result);
+    }
+
+    @Override
+    public void close() {
+        calls.add("close");
+    }
+
+    private static void raise(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+}

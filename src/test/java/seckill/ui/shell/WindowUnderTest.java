@@ -1,0 +1,62 @@
+package seckill.ui.shell;
+
+import java.util.concurrent.TimeUnit;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.stage.Stage;
+import seckill.redis.RedisConnector;
+import seckill.redis.TestRedis;
+import seckill.ui.common.Language;
+
+/**
+ * The dashboard in a window test's stage, on the real Redis under a prefix of its own, in English; put away after the
+ * test with the stage's size as it was (the next test's window reuses the primary stage).
+ */
+public final class WindowUnderTest {
+    private final String prefix;
+    private Dashboard dashboard;
+    private Stage stage;
+    private double[] sizeBefore;
+
+    /** @param name the test's prefix, made unique ({@link TestRedis#prefix}) */
+    public WindowUnderTest(String name) {
+        this.prefix = TestRedis.prefix(name);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Shows the dashboard in the stage TestFX gave; FX thread. */
+    public Dashboard show(Stage window) {
+        stage = window;
+        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN);
+        dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
+        return dashboard;
+    }
+
+    /** Resizes the window as a smaller screen would, remembering its size for {@link #close}. */
+    void resize(double width, double height) {
+        OnFx.onFx(() -> {
+            if (sizeBefore == null) {
+                sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
+            }
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
+
+    /** Closes what the test opened on the FX thread first, then the dashboard, and gives the stage its size back. */
+    public void close(Runnable alsoClose) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            alsoClose.run();
+            if (sizeBefore != null) {
+                stage.setWidth(sizeBefore[0]);
+                stage.setHeight(sizeBefore[1]);
+            }
+            dashboard.close();
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+}

@@ -133,7 +133,7 @@ public final class DashboardView extends BorderPane {
         timeLeft = new Tile("tile-time-left", i18n.binding("tile.timeLeft"));
         oversold = new Tile("tile-oversold", i18n.binding("tile.oversold"));
         this.feed = new FeedView(model.commands(), i18n, presentation);
-        this.traceWindow = new TraceWindow(model, i18n, this);
+        this.traceWindow = new TraceWindow(model.trace(), presentation, i18n, this);
         createView();
         initListeners();
     }

@@ -7,8 +7,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import seckill.ui.common.I18n;
+import seckill.ui.common.PresentationModel;
 import seckill.ui.common.Themes;
-import seckill.ui.shell.DashboardViewModel;
 
 /**
  * The trace's timeline in a window of its own (View → Trace, Ctrl+T), beside the dashboard: made the first time it
@@ -18,15 +18,17 @@ public final class TraceWindow {
     static final double WIDTH = 1200;
     static final double HEIGHT = 780;
 
-    private final DashboardViewModel model;
+    private final TraceViewModel trace;
+    private final PresentationModel presentation;
     private final I18n i18n;
     private final Node styleSource;
     private Stage stage;
     private TraceView view;
 
     /** @param styleSource whose root style (the zoom's font size, the CJK font) the window takes */
-    public TraceWindow(DashboardViewModel model, I18n i18n, Node styleSource) {
-        this.model = model;
+    public TraceWindow(TraceViewModel trace, PresentationModel presentation, I18n i18n, Node styleSource) {
+        this.trace = trace;
+        this.presentation = presentation;
         this.i18n = i18n;
         this.styleSource = styleSource;
     }
@@ -34,7 +36,7 @@ public final class TraceWindow {
     /** Shows the window in front of the owner, making it if need be; FX thread. */
     public void show(Window owner) {
         if (stage == null) {
-            view = new TraceView(model.trace(), i18n, model.presentation());
+            view = new TraceView(trace, i18n, presentation);
             view.styleProperty().bind(styleSource.styleProperty());
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth() * 0.92),

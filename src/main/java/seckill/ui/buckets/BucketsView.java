@@ -24,7 +24,7 @@ import seckill.ui.common.PresentationModel;
  * grid of square cells (a heat map, row by row, each row's first number at its left), never smaller than half an em:
  * where 1,024 of them do not fit, the grid scrolls. A sold-out bucket is red. Pointing at a bucket names its figures.
  */
-public final class BucketsView extends VBox {
+final class BucketsView extends VBox {
     /** The smallest side of a grid's cell, in em: one a person can still point at. */
     public static final double MIN_CELL_EM = 0.5;
 
@@ -39,7 +39,7 @@ public final class BucketsView extends VBox {
     private final Tooltip tip = new Tooltip();
     private double em = PresentationModel.BASE_FONT_PX;
 
-    public BucketsView(BucketsViewModel model, I18n i18n) {
+    BucketsView(BucketsViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         createView();

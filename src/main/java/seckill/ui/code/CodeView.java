@@ -17,14 +17,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
+import seckill.ui.common.Icons;
 
 /**
  * The code panel: the strategy the form has chosen, as Redis commands, Lua or the tutorial's Python (a choice of
  * three at its top), in a monospace font that grows with the window's zoom; the lines of the step being traced are
  * highlighted. Built in code: constructor, {@link #createView()}, {@link #initListeners()}.
  */
-public final class CodeView extends VBox {
-    public static final String ICON = "mdi2c-code-braces";
+final class CodeView extends VBox {
+    static final String ICON = Icons.CODE;
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
 
     private final CodeViewModel model;
@@ -37,7 +38,7 @@ public final class CodeView extends VBox {
     private final VBox lines = new VBox();
     private final ScrollPane scroll = new ScrollPane(lines);
 
-    public CodeView(CodeViewModel model, I18n i18n) {
+    CodeView(CodeViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         createView();

@@ -1,7 +1,6 @@
 package seckill.ui.common;
 
 import java.util.Locale;
-import seckill.ui.live.Figures;
 
 /**
  * Every number and time the window shows, written the same way in both languages (digits, grouping and units do
@@ -13,26 +12,7 @@ public final class Formats {
     /** What a tile shows for a value not known (no sale, or another client's counters). */
     public static final String UNKNOWN = "—";
 
-    /** What each tile shows, in the order the view lays them out. */
-    public record Tiles(String stockLeft, String sold, String winners, String oversold, String attemptsPerS,
-                 String conflicts, String p99, String timeLeft, boolean alarm) {
-    }
-
     private Formats() {
-    }
-
-    /**
-     * The tiles' texts for these figures; {@code closed} is the word for a sale whose flag is gone, {@code soldOut}
-     * for one with no stock left: its time left no longer counts down as if it could still sell.
-     */
-    public static Tiles tiles(Figures f, String closed, String soldOut) {
-        if (!f.exists()) {
-            return new Tiles(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, false);
-        }
-        return new Tiles(count(f.stockLeft()), count(f.sold()) + " / " + count(f.total()), count(f.winners()),
-                count(f.oversold()), perSecond(f.attemptsPerS()), f.conflicts() < 0 ? UNKNOWN : count(f.conflicts()),
-                millis(f.p99Ms()), f.ttlMillis() != -2 && f.stockLeft() <= 0 ? soldOut : timeLeft(f.ttlMillis(), closed),
-                f.oversold() > 0);
     }
 
     /** {@code 12,345}. */
@@ -41,7 +21,7 @@ public final class Formats {
     }
 
     /** A rate rounded to a whole number, or a dash when not known. */
-    static String perSecond(double perS) {
+    public static String perSecond(double perS) {
         return Double.isNaN(perS) ? UNKNOWN : count(Math.round(perS));
     }
 
@@ -58,7 +38,7 @@ public final class Formats {
      *
      * @param ttlMillis -2 for a closed sale, -1 for no expiry
      */
-    static String timeLeft(long ttlMillis, String closed) {
+    public static String timeLeft(long ttlMillis, String closed) {
         if (ttlMillis == -2) {
             return closed;
         }

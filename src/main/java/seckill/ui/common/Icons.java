@@ -13,6 +13,7 @@ public final class Icons {
     public static final String CSV = "mdi2f-file-delimited-outline";
     public static final String JSON = "mdi2c-code-json";
     public static final String CHART = "mdi2c-chart-line";
+    public static final String CODE = "mdi2c-code-braces";
     public static final String THEME = "mdi2t-theme-light-dark";
     public static final String LANGUAGE = "mdi2t-translate";
     public static final String ALERT = "mdi2a-alert";

@@ -25,13 +25,13 @@ import seckill.ui.common.I18n;
  * a size of our choosing), the winners as CSV and the run report as JSON. Files are written whole or not at all,
  * off the FX thread; the status line says where they went.
  */
-public final class Exporter {
+final class Exporter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
 
     private final ExportsModel exports;
     private final I18n i18n;
 
-    public Exporter(ExportsModel exports, I18n i18n) {
+    Exporter(ExportsModel exports, I18n i18n) {
         this.exports = exports;
         this.i18n = i18n;
     }

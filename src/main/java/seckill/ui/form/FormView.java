@@ -33,7 +33,6 @@ import seckill.sim.EngineKind;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
 import seckill.ui.common.LocalText;
-import seckill.ui.shell.DashboardViewModel;
 
 /**
  * The sale's settings and the buttons that act on them. Each number shows its allowed range under it, replaced by
@@ -41,7 +40,7 @@ import seckill.ui.shell.DashboardViewModel;
  * names the field; the status bar names it too).
  */
 public final class FormView extends VBox {
-    private final DashboardViewModel model;
+    private final FormActions model;
     private final FormViewModel form;
     private final I18n i18n;
     private final GridPane grid = new GridPane();
@@ -61,9 +60,9 @@ public final class FormView extends VBox {
     private int row;
     private GridPane buttons;
 
-    public FormView(DashboardViewModel model, I18n i18n) {
+    public FormView(FormViewModel form, FormActions model, I18n i18n) {
         this.model = model;
-        this.form = model.form();
+        this.form = form;
         this.i18n = i18n;
         createView();
         initListeners();

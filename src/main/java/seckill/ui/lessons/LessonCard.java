@@ -10,7 +10,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import seckill.ui.code.CodeView;
 import seckill.ui.code.CodeViewModel;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
@@ -20,7 +19,7 @@ import seckill.ui.common.Icons;
  * The chosen lesson's card above the tiles: which lesson, what happens and what to look at; a button shows the
  * code, another puts the card away. Built in code: constructor, {@link #createView()}, {@link #initListeners()}.
  */
-public final class LessonCard extends HBox {
+final class LessonCard extends HBox {
     static final String ICON = "mdi2s-school-outline";
 
     private final LessonViewModel model;
@@ -31,7 +30,7 @@ public final class LessonCard extends HBox {
     private final Button showCode = new Button();
     private final Button close = new Button();
 
-    public LessonCard(LessonViewModel model, CodeViewModel code, I18n i18n) {
+    LessonCard(LessonViewModel model, CodeViewModel code, I18n i18n) {
         this.model = model;
         this.code = code;
         this.i18n = i18n;
@@ -56,7 +55,7 @@ public final class LessonCard extends HBox {
         HBox.setHgrow(words, Priority.ALWAYS);
         words.setMaxWidth(Double.MAX_VALUE);
         showCode.setId("lesson-code");
-        showCode.setGraphic(Icons.of(CodeView.ICON));
+        showCode.setGraphic(Icons.of(Icons.CODE));
         showCode.textProperty().bind(i18n.binding("lesson.showCode"));
         showCode.setMinWidth(Region.USE_PREF_SIZE);
         showCode.setMnemonicParsing(false);

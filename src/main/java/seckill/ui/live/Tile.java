@@ -12,7 +12,7 @@ import javafx.scene.text.Text;
  * 100,000") steps down a size, and steps down further while it would not fit the tile's width, so it is never cut
  * off.
  */
-public final class Tile extends VBox {
+final class Tile extends VBox {
     /** The sizes of the figure, largest first: no pseudo-class, then these (see dashboard.css). */
     private static final PseudoClass[] SMALLER = {PseudoClass.getPseudoClass("long"),
         PseudoClass.getPseudoClass("very-long"), PseudoClass.getPseudoClass("huge"),
@@ -28,7 +28,7 @@ public final class Tile extends VBox {
     private int lengthStep;
     private int shownStep = -1;
 
-    public Tile(String id, StringBinding captionText) {
+    Tile(String id, StringBinding captionText) {
         setId(id);
         getStyleClass().add("stat-tile");
         value.getStyleClass().add("stat-value");

@@ -13,14 +13,14 @@ import seckill.ui.common.PresentationModel;
  * The tiles in rows of four, or of three, two or one when four would leave a tile too narrow for its figure: a
  * projector at 1024 px, a large zoom, the form beside them.
  */
-public final class TileGrid extends Region {
+final class TileGrid extends Region {
     /** The narrowest a tile may be, in em: "2,000 / 2,000" in one of the tile's larger sizes. */
     static final double MIN_TILE_EM = 11;
     private static final double GAP_EM = 0.75;
 
     private final DoubleProperty em = new SimpleDoubleProperty(this, "em", PresentationModel.BASE_FONT_PX);
 
-    public TileGrid(List<? extends Node> tiles) {
+    TileGrid(List<? extends Node> tiles) {
         getStyleClass().add("tiles");
         getChildren().setAll(tiles);
         em.addListener((obs, was, now) -> requestLayout());

@@ -35,7 +35,7 @@ import seckill.ui.common.PresentationModel;
  * once they scroll back to the end or tick "follow"; while it follows it holds only the newest rows (see
  * {@link WinnersViewModel#shownProperty()}).
  */
-public final class WinnersView extends VBox {
+final class WinnersView extends VBox {
     /** A winner whose item was not in stock (rank beyond the stock): the row reads red, the rank carries a mark. */
     private static final PseudoClass BEYOND_STOCK = PseudoClass.getPseudoClass("beyond-stock");
 
@@ -50,7 +50,7 @@ public final class WinnersView extends VBox {
     private final TableColumn<WinnerRow, String> since = new TableColumn<>();
     private boolean scrollToNewest;
 
-    public WinnersView(WinnersViewModel model, I18n i18n) {
+    WinnersView(WinnersViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         createView();

@@ -20,7 +20,7 @@ import seckill.ui.common.PresentationModel;
  * {@code redis-cli MONITOR}. On the window's right while View → What Redis sees is on; it follows the newest line.
  * Built in code: constructor, {@link #createView()}, {@link #initListeners()}.
  */
-public final class FeedView extends VBox {
+final class FeedView extends VBox {
     /** How often it takes the feed's new lines while shown. */
     private static final long PULL_NANOS = 100_000_000L;
 
@@ -42,7 +42,7 @@ public final class FeedView extends VBox {
         }
     };
 
-    public FeedView(CommandFeedModel model, I18n i18n, PresentationModel presentation) {
+    FeedView(CommandFeedModel model, I18n i18n, PresentationModel presentation) {
         this.model = model;
         this.i18n = i18n;
         this.presentation = presentation;

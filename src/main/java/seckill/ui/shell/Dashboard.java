@@ -1,6 +1,7 @@
 package seckill.ui.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +16,13 @@ import seckill.service.RedisLabService;
 import seckill.sim.BackgroundThreads;
 import seckill.util.Verdict;
 import seckill.ui.cluster.ClusterModel;
+import seckill.ui.buckets.BucketsPanel;
 import seckill.ui.cluster.ClusterPanel;
+import seckill.ui.code.CodePanel;
+import seckill.ui.common.Panel;
+import seckill.ui.lessons.LessonPanel;
+import seckill.ui.live.WinnersPanel;
+import seckill.ui.monitor.MonitorPanel;
 import seckill.ui.common.Handoff;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Themes;
@@ -42,6 +49,8 @@ public final class Dashboard implements AutoCloseable {
     private final FxPump pump;
     private final ClusterModel cluster = new ClusterModel();
     private final LabService.ClusterWatch clusterWatch;
+    /** Every panel of the window; the view places each where it says. */
+    private final List<Panel> panels;
     private DashboardView view;
     private Stage stage;
 
@@ -59,6 +68,14 @@ public final class Dashboard implements AutoCloseable {
         this.model = new DashboardViewModel(service, worker, handoff);
         this.clusterWatch = service.watchCluster(view -> handoff.post(() -> cluster.accept(view)));
         this.pump = new FxPump(handoff, model);
+        this.panels = List.of(
+                new LessonPanel(model.lessons(), model.code()),
+                new WinnersPanel(model.live().winners()),
+                new BucketsPanel(model.live().buckets()),
+                new CodePanel(model.code()),
+                new MonitorPanel(model.commands()),
+                new ClusterPanel(cluster));
+        model.onNewSale(() -> panels.forEach(Panel::reset));
         model.form().fill(options);
         if (options.lesson() != null) {
             model.lessons().choose(options.lesson());
@@ -69,8 +86,7 @@ public final class Dashboard implements AutoCloseable {
     /** Builds the window on the stage and shows it; FX thread. */
     public Dashboard show(Stage window) {
         this.stage = window;
-        view = new DashboardView(model, i18n, themes, window::close);
-        view.addRightPanel(new ClusterPanel(cluster, i18n)); // takes no room unless on a Redis Cluster
+        view = new DashboardView(model, panels, i18n, themes, window::close);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Themes.stylesheet());
@@ -107,7 +123,7 @@ public final class Dashboard implements AutoCloseable {
         // before the picture, so that the last figures show whole
         view.applyCss();
         view.layout();
-        view.screenshot(file).whenComplete((path, error) -> closeIfAsked());
+        view.exports().screenshot(file).whenComplete((path, error) -> closeIfAsked());
     }
 
     private void closeIfAsked() {
@@ -118,6 +134,11 @@ public final class Dashboard implements AutoCloseable {
 
     public DashboardViewModel model() {
         return model;
+    }
+
+    /** The window's panel of this kind; for the window tests. */
+    public <P extends Panel> P panel(Class<P> kind) {
+        return panels.stream().filter(kind::isInstance).map(kind::cast).findFirst().orElseThrow();
     }
 
     public DashboardView view() {

@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import seckill.app.SeckillCli;
 import seckill.redis.RedisConnector;
 import seckill.util.Verdict;
 import seckill.ui.live.LiveSaleModel;

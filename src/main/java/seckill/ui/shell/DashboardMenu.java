@@ -57,13 +57,13 @@ final class DashboardMenu extends MenuBar {
     DashboardMenu(DashboardView view, DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
         this.i18n = i18n;
         setId("menu-bar");
-        MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view::askReportJson);
+        MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view.exports()::askReportJson);
         jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
         Menu file = menu("menu.file",
-                item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, view::askScreenshot),
-                item("action.exportStockChart", Icons.CHART, null, () -> view.askChart("stock")),
-                item("action.exportRatesChart", Icons.CHART, null, () -> view.askChart("rates")),
-                item("action.exportCsv", Icons.CSV, CSV, view::askWinnersCsv),
+                item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, view.exports()::askScreenshot),
+                item("action.exportStockChart", Icons.CHART, null, () -> view.exports().askChart("stock")),
+                item("action.exportRatesChart", Icons.CHART, null, () -> view.exports().askChart("rates")),
+                item("action.exportCsv", Icons.CSV, CSV, view.exports()::askWinnersCsv),
                 jsonItem,
                 new SeparatorMenuItem(),
                 item("action.quit", null, QUIT, quit));

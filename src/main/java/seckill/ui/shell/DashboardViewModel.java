@@ -15,14 +15,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import seckill.sale.SaleKeys;
-import seckill.service.ComparisonRun;
 import seckill.service.LabException;
 import seckill.service.LabService;
 import seckill.service.PollSnapshot;
 import seckill.service.PollStream;
 import seckill.service.SaleRun;
 import seckill.service.ServerInfo;
-import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
@@ -34,7 +32,9 @@ import seckill.ui.common.Handoff;
 import seckill.ui.common.LocalText;
 import seckill.ui.common.PresentationModel;
 import seckill.ui.compare.CompareViewModel;
+import seckill.ui.compare.ComparisonFlow;
 import seckill.ui.export.ExportsModel;
+import seckill.ui.form.FormActions;
 import seckill.ui.form.FormViewModel;
 import seckill.ui.lessons.LessonViewModel;
 import seckill.ui.live.LiveSaleModel;
@@ -51,17 +51,13 @@ import seckill.ui.trace.TraceViewModel;
  * so every property here changes on the thread that drains it (the FX thread in the window, the test's thread in
  * tests).
  */
-public final class DashboardViewModel implements AutoCloseable {
+public final class DashboardViewModel implements FormActions, AutoCloseable {
     /** What a start job hands back: the running sale and the stream that shows it. */
     private record Started(SaleRun run, PollStream poll) {
     }
 
     /** A run's result and when it came. */
     private record Ended(SimulationResult result, long atMs) {
-    }
-
-    /** What a comparison's start job hands back: the lanes running, and a stream per lane showing its keys. */
-    private record Compared(ComparisonRun run, List<PollStream> polls) {
     }
 
     private final LabService service;
@@ -78,6 +74,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private final WatchedAudit watchedAudit;
     private final TraceViewModel trace = new TraceViewModel();
     private final CommandFeedModel commands = new CommandFeedModel();
+    private final ComparisonFlow comparisons;
+    private final List<Runnable> newSaleListeners = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.DISCONNECTED);
     /** What last happened, for the status bar. */
@@ -102,15 +100,6 @@ public final class DashboardViewModel implements AutoCloseable {
     private PollStream poll;
     /** Snapshots of this stream and older ones belong to views gone (streams number up). */
     private long retiredSources;
-    /** The comparison running, from when its job started it until every lane has ended. */
-    private ComparisonRun comparison;
-    /** A stream per lane of the comparison on screen. */
-    private List<PollStream> comparePolls = List.of();
-    /** Which comparison the lanes' snapshots belong to: a later one ignores an earlier one's. */
-    private long compareGeneration;
-    /** How the last comparison came out, for ui --exit; null when the last sale was a single one. */
-    private Verdict compareVerdict;
-
     public DashboardViewModel(LabService service, Executor worker, Handoff handoff) {
         this.service = service;
         this.handoff = handoff;
@@ -118,6 +107,7 @@ public final class DashboardViewModel implements AutoCloseable {
         this.exports = new ExportsModel(service, tasks, news::set, () -> viewedKeys,
                 verdict.resultProperty()::get, () -> server != null);
         this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
+        this.comparisons = new ComparisonFlow(service, tasks, handoff, compare);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
@@ -278,76 +268,37 @@ public final class DashboardViewModel implements AutoCloseable {
         }, started -> running(started, config), this::failed);
     }
 
-    /**
-     * Races the form's ticked strategies side by side, each on its own keys under the prefix plus its name: the same
-     * users on every one, at once or one after another; a stream per lane shows each.
-     */
+    /** Races the form's ticked strategies side by side (see {@link ComparisonFlow}). */
     private void startComparison() {
         SimulationConfig base = form.toConfig();
         ServerChoice choice = form.server();
-        List<seckill.sale.StrategyKind> lineup = form.compare().lineup();
-        seckill.sim.Comparison.Mode mode = form.compare().mode();
         beginView(base.keys(), true);
-        compare.begin(lineup, mode);
-        long generation = ++compareGeneration;
         go(Phase.RUNNING);
         news.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
-        tasks.run(() -> {
-            connect(choice);
-            ComparisonRun started = service.startComparison(base, lineup, mode);
-            List<PollStream> polls = new ArrayList<>();
-            try {
-                for (int i = 0; i < started.lanes().size(); i++) {
-                    int lane = i;
-                    ComparisonRun.Lane l = started.lanes().get(i);
-                    PollStream stream = service.watch(l.keys(), base.buckets(), snapshot -> handoff.post(() -> {
-                        if (generation == compareGeneration) {
-                            compare.apply(lane, snapshot);
-                        }
-                    }));
-                    stream.follow(l.run().metrics());
-                    polls.add(stream);
-                }
-            } catch (RuntimeException | Error e) {
-                started.stop();
-                polls.forEach(PollStream::close);
-                throw e;
-            }
-            return new Compared(started, polls);
-        }, started -> comparing(started, base, generation), this::failed);
-    }
+        comparisons.start(base, form.compare().lineup(), form.compare().mode(), () -> connect(choice),
+                new ComparisonFlow.Session() {
+                    @Override
+                    public boolean stopping() {
+                        return phase.get() == Phase.STOPPING;
+                    }
 
-    private void comparing(Compared started, SimulationConfig base, long generation) {
-        comparison = started.run();
-        comparePolls = started.polls();
-        if (phase.get() == Phase.STOPPING) {
-            comparison.stop();
-        } else {
-            news.set(LocalText.of("status.comparing", base.users(), comparison.lanes().size()));
-        }
-        for (int i = 0; i < comparison.lanes().size(); i++) {
-            int lane = i;
-            PollStream stream = comparePolls.get(i);
-            tasks.follow(comparison.lanes().get(i).run().result(), r -> {
-                stream.follow(null);
-                if (generation == compareGeneration) {
-                    compare.laneEnded(lane, r);
-                }
-            }, e -> { }); // the comparison's own result says what failed
-        }
-        tasks.follow(comparison.result(), r -> compared(r, generation), this::failed);
-    }
+                    @Override
+                    public void comparing(long users, int lanes) {
+                        news.set(LocalText.of("status.comparing", users, lanes));
+                    }
 
-    private void compared(ComparisonResult r, long generation) {
-        comparison = null;
-        if (generation != compareGeneration) {
-            return;
-        }
-        compare.ended(r);
-        compareVerdict = r.verdict();
-        go(Phase.FINISHED);
-        news.set(LocalText.of(compareVerdict == Verdict.OK ? "status.compared" : "status.comparedBadly"));
-        live.settle(); // ui --compare --screenshot --exit: the columns are final now
+                    @Override
+                    public void compared(Verdict v) {
+                        go(Phase.FINISHED);
+                        news.set(LocalText.of(v == Verdict.OK ? "status.compared" : "status.comparedBadly"));
+                        live.settle(); // ui --compare --screenshot --exit: the columns are final now
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        DashboardViewModel.this.failed(e);
+                    }
+                });
     }
 
     /** Follows the sale under the form's prefix without running anything here: another client drives it. */
@@ -380,9 +331,7 @@ public final class DashboardViewModel implements AutoCloseable {
             if (run != null) {
                 run.stop(); // else the run's job is still starting it: stopped as soon as it is handed over
             }
-            if (comparison != null) {
-                comparison.stop();
-            }
+            comparisons.stop();
             go(Phase.STOPPING);
             news.set(LocalText.of("status.stopping"));
         } else if (phase.get() == Phase.WATCHING) {
@@ -412,7 +361,7 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** How the session came out, for {@code ui --exit}: as {@code run} says it for its sale. */
     public Verdict sessionVerdict() {
-        return compareVerdict != null ? compareVerdict : verdict.verdict();
+        return comparisons.verdict() != null ? comparisons.verdict() : verdict.verdict();
     }
 
     /** Stops what runs and lets go of Redis (and of the embedded server); for the window's closing. */
@@ -421,9 +370,7 @@ public final class DashboardViewModel implements AutoCloseable {
         if (run != null) {
             run.stop();
         }
-        if (comparison != null) {
-            comparison.stop();
-        }
+        comparisons.stop();
         closePoll();
         service.close();
     }
@@ -498,10 +445,7 @@ public final class DashboardViewModel implements AutoCloseable {
             run.stop();
             run = null;
         }
-        if (comparison != null) {
-            comparison.stop();
-            comparison = null;
-        }
+        comparisons.abandon();
         closePoll();
         boolean redisAway = false;
         if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
@@ -578,11 +522,16 @@ public final class DashboardViewModel implements AutoCloseable {
     private void beginView(SaleKeys keys, boolean local) {
         closePoll();
         viewedKeys = keys;
-        compare.leave();
-        compareVerdict = null;
+        comparisons.leave();
         live.begin(local);
         verdict.clear();
         watchedAudit.clear();
+        newSaleListeners.forEach(Runnable::run);
+    }
+
+    /** Runs whenever a sale (or none) is about to take the screen: the panels forget the last one. */
+    public void onNewSale(Runnable listener) {
+        newSaleListeners.add(listener);
     }
 
     private void closePoll() {
@@ -591,7 +540,6 @@ public final class DashboardViewModel implements AutoCloseable {
             poll.close();
             poll = null;
         }
-        comparePolls.forEach(PollStream::close);
-        comparePolls = List.of();
+        comparisons.closeStreams();
     }
 }

@@ -1,76 +1,104 @@
 package seckill.ui.shell;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import seckill.ui.buckets.BucketsView;
-import seckill.ui.buckets.BucketsViewModel;
-import seckill.ui.code.CodeView;
-import seckill.ui.code.CodeViewModel;
+import javafx.scene.layout.Region;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
-import seckill.ui.live.WinnersView;
+import seckill.ui.common.Panel;
 
 /**
- * Beside the charts: the winners, the code panel in a tab of its own, and, while the sale on view is split into
- * buckets, their levels in a third. The code model's {@code shown} and the chosen tab follow each other, so a lesson,
- * the View menu or Ctrl+U bring the code into sight; a sale in buckets brings its buckets into sight (unless the code
- * is shown), and its tab goes with it.
+ * Beside the charts: a tab for each side panel, in the order given; the first (the winners) is always there and
+ * chosen when no other is. A panel's {@code chosen} and the chosen tab follow each other, so a lesson, the View menu
+ * or Ctrl+U bring the code into sight; a tab that appears (a sale in buckets) is brought into sight unless another
+ * than the first was chosen, and goes with its panel.
  */
 final class SideTabs extends TabPane {
-    private final Tab winnersTab = new Tab();
-    private final Tab codeTab = new Tab();
-    private final Tab bucketsTab = new Tab();
-    private final WinnersView winners;
-    private final CodeView code;
+    private final List<Tab> tabs = new ArrayList<>();
+    private final List<Panel.Tab> faces = new ArrayList<>();
+    private final List<Region> views;
 
-    SideTabs(WinnersView winners, CodeView code, CodeViewModel model, BucketsView buckets,
-             BucketsViewModel bucketsModel, I18n i18n) {
-        this.winners = winners;
-        this.code = code;
+    SideTabs(List<Panel> panels, List<Region> views, I18n i18n) {
+        this.views = views;
         setId("side-tabs");
         getStyleClass().add("side-tabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        winnersTab.setId("winners-tab");
-        winnersTab.textProperty().bind(i18n.binding("winners.title"));
-        winnersTab.setContent(winners);
-        codeTab.setId("code-tab");
-        codeTab.textProperty().bind(i18n.binding("code.tab"));
-        codeTab.setGraphic(Icons.of(CodeView.ICON));
-        codeTab.setContent(code);
-        bucketsTab.setId("buckets-tab");
-        bucketsTab.textProperty().bind(i18n.binding("buckets.tab"));
-        bucketsTab.setContent(buckets);
-        getTabs().setAll(winnersTab, codeTab);
-        getSelectionModel().select(model.shownProperty().get() ? codeTab : winnersTab);
-        model.shownProperty().addListener((obs, was, shown) -> getSelectionModel().select(shown ? codeTab
-                : winnersTab));
-        getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.shownProperty()
-                .set(now == codeTab));
-        bucketsModel.activeProperty().addListener((obs, was, active) -> showBuckets(active));
-        showBuckets(bucketsModel.activeProperty().get());
+        for (int i = 0; i < panels.size(); i++) {
+            Panel.Tab face = panels.get(i).tab();
+            Tab tab = new Tab();
+            tab.setId(face.id());
+            tab.textProperty().bind(i18n.binding(face.titleKey()));
+            if (face.icon() != null) {
+                tab.setGraphic(Icons.of(face.icon()));
+            }
+            tab.setContent(views.get(i));
+            tabs.add(tab);
+            faces.add(face);
+        }
+        for (int i = 0; i < tabs.size(); i++) {
+            int index = i;
+            if (faces.get(i).present().get()) {
+                getTabs().add(tabs.get(i));
+            }
+            faces.get(i).present().addListener((obs, was, present) -> showTab(index, present));
+        }
+        Tab chosen = tabs.get(0);
+        for (int i = 0; i < tabs.size(); i++) {
+            BooleanProperty wants = faces.get(i).chosen();
+            if (wants == null) {
+                continue;
+            }
+            Tab tab = tabs.get(i);
+            if (wants.get()) {
+                chosen = tab;
+            }
+            wants.addListener((obs, was, now) -> getSelectionModel().select(now ? tab : tabs.get(0)));
+        }
+        getSelectionModel().select(chosen);
+        getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            for (int i = 0; i < tabs.size(); i++) {
+                if (faces.get(i).chosen() != null) {
+                    faces.get(i).chosen().set(now == tabs.get(i));
+                }
+            }
+        });
     }
 
-    private void showBuckets(boolean active) {
-        if (active && !getTabs().contains(bucketsTab)) {
-            getTabs().add(1, bucketsTab);
-            if (getSelectionModel().getSelectedItem() == winnersTab) {
-                getSelectionModel().select(bucketsTab);
+    private void showTab(int index, boolean present) {
+        Tab tab = tabs.get(index);
+        if (present && !getTabs().contains(tab)) {
+            int at = 0;
+            for (int i = 0; i < index; i++) {
+                at += getTabs().contains(tabs.get(i)) ? 1 : 0;
             }
-        } else if (!active && getTabs().contains(bucketsTab)) {
-            if (getSelectionModel().getSelectedItem() == bucketsTab) {
-                getSelectionModel().select(winnersTab);
+            getTabs().add(at, tab);
+            if (getSelectionModel().getSelectedItem() == tabs.get(0)) {
+                getSelectionModel().select(tab);
             }
-            getTabs().remove(bucketsTab);
+        } else if (!present && getTabs().contains(tab)) {
+            if (getSelectionModel().getSelectedItem() == tab) {
+                getSelectionModel().select(tabs.get(0));
+            }
+            getTabs().remove(tab);
         }
     }
 
     /**
-     * As narrow as the widest of its panes allows (a tab pane by itself would go down to nothing): the split beside
-     * the charts then leaves the winners' columns whole, as it did without tabs.
+     * As narrow as the widest of the first pane and those the menu can choose allows (a tab pane by itself would go
+     * down to nothing): the split beside the charts then leaves the winners' columns whole, as it did without tabs.
      */
     @Override
     protected double computeMinWidth(double height) {
-        return Math.max(super.computeMinWidth(height), Math.max(winners.minWidth(-1), code.minWidth(-1))
-                + snappedLeftInset() + snappedRightInset());
+        double widest = 0;
+        for (int i = 0; i < views.size(); i++) {
+            if (faces.get(i).chosen() != null || i == 0) {
+                widest = Math.max(widest, views.get(i).minWidth(-1));
+            }
+        }
+        return Math.max(super.computeMinWidth(height), widest + snappedLeftInset() + snappedRightInset());
     }
 }

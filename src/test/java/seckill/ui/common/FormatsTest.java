@@ -3,7 +3,6 @@ package seckill.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import seckill.ui.live.Figures;
 
 class FormatsTest {
     @Test
@@ -37,23 +36,5 @@ class FormatsTest {
         assertThat(Formats.sinceOpen(0)).isEqualTo("+0.000 s");
         assertThat(Formats.sinceOpen(1_250)).isEqualTo("+1.250 s");
         assertThat(Formats.sinceOpen(-1)).isEqualTo("—");
-    }
-
-    @Test
-    void tilesOfASaleAndOfNone() {
-        Formats.Tiles none = Formats.tiles(Figures.NONE, "closed", "sold out");
-        assertThat(none).isEqualTo(new Formats.Tiles("—", "—", "—", "—", "—", "—", "—", "—", false));
-
-        Figures watched = new Figures(true, 100_000, 12_345, 87_655, 12_345, 0, 61_000, -1, Double.NaN, Double.NaN);
-        assertThat(Formats.tiles(watched, "closed", "sold out")).isEqualTo(new Formats.Tiles("87,655", "12,345 / 100,000",
-                "12,345", "0", "—", "—", "—", "1:01", false));
-
-        Figures oversold = new Figures(true, 5, 7, 0, 7, 2, -2, 3, 250.4, 1.04);
-        assertThat(Formats.tiles(oversold, "已结束", "售罄")).isEqualTo(new Formats.Tiles("0", "7 / 5", "7", "2", "250",
-                "3", "1.0 ms", "已结束", true));
-
-        Figures soldOutStillOpen = new Figures(true, 50, 50, 0, 50, 0, 540_000, 12, 80.0, 2.0);
-        assertThat(Formats.tiles(soldOutStillOpen, "closed", "sold out").timeLeft())
-                .as("no countdown once nothing is left to sell").isEqualTo("sold out");
     }
 }

@@ -64,7 +64,8 @@ import seckill.sim.EngineKind;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
-import seckill.ui.buckets.BucketsView;
+import seckill.ui.buckets.BucketsPanel;
+import seckill.ui.live.WinnersPanel;
 import seckill.ui.common.I18n;
 
 /**
@@ -273,7 +274,7 @@ class DashboardWindowTest {
         assertThat(text(robot, "#tile-winners-value")).isEqualTo("25");
         assertThat(text(robot, "#tile-oversold-value")).isEqualTo("0");
         assertThat(text(robot, "#winners-count")).isEqualTo("25");
-        assertThat(fx(() -> dashboard.view().winners().table().getItems().size())).isEqualTo(25);
+        assertThat(fx(() -> dashboard.panel(WinnersPanel.class).table().getItems().size())).isEqualTo(25);
         assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
         assertThat(text(robot, "#ended")).isEqualTo("Ended: sold out");
         assertThat(text(robot, "#status-target")).startsWith("Redis: redis://");
@@ -310,7 +311,7 @@ class DashboardWindowTest {
         smallSale(robot, "lua", 1_500, 3_000);
         robot.clickOn("#start");
         eventually(() -> dashboard.model().live().settledProperty().get());
-        var table = dashboard.view().winners().table();
+        var table = dashboard.panel(WinnersPanel.class).table();
         VirtualFlow<?> flow = robot.lookup("#winners-table .virtual-flow").queryAs(VirtualFlow.class);
         eventually(() -> fx(() -> table.getItems().size() == 1_000 && flow.getLastVisibleCell().getIndex() == 999));
         assertThat(text(robot, "#winners-count")).isEqualTo("1,500");
@@ -372,7 +373,7 @@ class DashboardWindowTest {
         robot.clickOn("#start");
         eventually(() -> dashboard.model().live().settledProperty().get());
         Path file = dir.resolve("shot.png");
-        fx(() -> dashboard.view().screenshot(file)).get(30, TimeUnit.SECONDS);
+        fx(() -> dashboard.view().exports().screenshot(file)).get(30, TimeUnit.SECONDS);
 
         BufferedImage image = ImageIO.read(file.toFile());
         double width = fx(() -> stage.getScene().getWidth());
@@ -388,7 +389,7 @@ class DashboardWindowTest {
         assertThat(colours.size()).as("distinct colours: not a blank picture").isGreaterThan(50);
 
         Path chart = dir.resolve("chart.png");
-        fx(() -> dashboard.view().exportChart("stock", chart, 800, 450)).get(30, TimeUnit.SECONDS);
+        fx(() -> dashboard.view().exports().exportChart("stock", chart, 800, 450)).get(30, TimeUnit.SECONDS);
         assertThat(ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
     }
 
@@ -410,7 +411,7 @@ class DashboardWindowTest {
 
     /** The buckets' cells shown red as sold out, and the buckets Redis holds sold out. */
     private long[] soldOutShownAndInRedis() {
-        List<javafx.scene.layout.Region> cells = fx(() -> dashboard.view().buckets().cellNodes());
+        List<javafx.scene.layout.Region> cells = fx(() -> dashboard.panel(BucketsPanel.class).cellNodes());
         long shown = fx(() -> cells.stream().filter(c -> c.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("sold-out"))).count());
         try (Jedis jedis = TestRedis.connection().borrow()) {
@@ -438,7 +439,7 @@ class DashboardWindowTest {
         TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
         assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getId())).as("brought into sight")
                 .isEqualTo("buckets-tab");
-        assertThat(fx(() -> dashboard.view().buckets().cellNodes())).hasSize(8)
+        assertThat(fx(() -> dashboard.panel(BucketsPanel.class).cellNodes())).hasSize(8)
                 .allSatisfy(cell -> assertThat(inWindow(cell)).isTrue());
         long[] soldOut = soldOutShownAndInRedis();
         assertThat(soldOut[0]).isEqualTo(soldOut[1]);
@@ -467,13 +468,13 @@ class DashboardWindowTest {
         }
         eventually(() -> text(robot, "#audit").startsWith("✔"));
         eventually(() -> text(robot, "#tile-sold-value").equals(String.format("%,d / 2,048", r.state().sold())));
-        List<javafx.scene.layout.Region> cells = fx(() -> dashboard.view().buckets().cellNodes());
+        List<javafx.scene.layout.Region> cells = fx(() -> dashboard.panel(BucketsPanel.class).cellNodes());
         assertThat(cells).hasSize(1_024);
         long[] soldOut = soldOutShownAndInRedis();
         assertThat(soldOut[0]).isEqualTo(soldOut[1]).isPositive();
         double em = fx(() -> dashboard.model().presentation().getFontSize());
         assertThat(fx(() -> cells.get(1_023).getWidth())).as("a cell one can point at")
-                .isGreaterThanOrEqualTo(Math.round(BucketsView.MIN_CELL_EM * em));
+                .isGreaterThanOrEqualTo(Math.round(BucketsPanel.MIN_CELL_EM * em));
         ScrollPane grid = robot.lookup(".buckets-scroll").queryAs(ScrollPane.class);
         assertThat(fx(() -> grid.getContent().getLayoutBounds().getHeight()))
                 .as("at 1024x768 the grid scrolls rather than shrink its cells")

@@ -1,0 +1,30 @@
+package seckill.ui.code;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.layout.Region;
+import seckill.ui.common.Panel;
+
+/** The strategy as code, in a tab beside the winners: chosen whenever the code model is shown, and the other way. */
+public final class CodePanel implements Panel {
+    private final CodeViewModel model;
+
+    public CodePanel(CodeViewModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public Place place() {
+        return Place.SIDE_TAB;
+    }
+
+    @Override
+    public Tab tab() {
+        return new Tab("code-tab", "code.tab", CodeView.ICON, Bindings.createBooleanBinding(() -> true),
+                model.shownProperty());
+    }
+
+    @Override
+    public Region createView(Look look) {
+        return new CodeView(model, look.i18n());
+    }
+}

@@ -1,0 +1,121 @@
+package seckill.ui.live;
+
+import java.util.List;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import seckill.ui.common.Fonts;
+import seckill.ui.common.I18n;
+import seckill.ui.common.PresentationModel;
+
+/**
+ * The sale in figures: the tiles (stock left, sold, winners, oversold, attempts, conflicts, p99, time left) and,
+ * under them, the audit's verdict with how the sale ended and how fair it was. Built in code: constructor,
+ * {@link #createView()}, {@link #initListeners()}; it only binds to the models.
+ */
+public final class SaleFiguresView extends VBox {
+    private final LiveSaleModel live;
+    private final VerdictModel verdict;
+    private final I18n i18n;
+    private final PresentationModel presentation;
+    private final Tile stockLeft;
+    private final Tile sold;
+    private final Tile winnerCount;
+    private final Tile conflicts;
+    private final Tile attempts;
+    private final Tile p99;
+    private final Tile timeLeft;
+    private final Tile oversold;
+    private final HBox auditBar = new HBox(12);
+    private final Label auditText = new Label();
+    private final Label endedText = new Label();
+    private final Label fairnessText = new Label();
+
+    public SaleFiguresView(LiveSaleModel live, VerdictModel verdict, I18n i18n, PresentationModel presentation) {
+        super(12);
+        this.live = live;
+        this.verdict = verdict;
+        this.i18n = i18n;
+        this.presentation = presentation;
+        stockLeft = new Tile("tile-stock-left", i18n.binding("tile.stockLeft"));
+        sold = new Tile("tile-sold", i18n.binding("tile.sold"));
+        winnerCount = new Tile("tile-winners", i18n.binding("tile.winners"));
+        conflicts = new Tile("tile-conflicts", i18n.binding("tile.conflicts"));
+        attempts = new Tile("tile-attempts", i18n.binding("tile.attempts"));
+        p99 = new Tile("tile-p99", i18n.binding("tile.p99"));
+        timeLeft = new Tile("tile-time-left", i18n.binding("tile.timeLeft"));
+        oversold = new Tile("tile-oversold", i18n.binding("tile.oversold"));
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        Tile[] all = {stockLeft, sold, winnerCount, oversold, attempts, conflicts, p99, timeLeft};
+        TileGrid tiles = new TileGrid(List.of(all));
+        tiles.emProperty().bind(presentation.fontSizeProperty());
+        auditBar.setId("audit-bar");
+        auditBar.getStyleClass().add("audit-bar");
+        auditBar.setAlignment(Pos.CENTER_LEFT);
+        auditText.setId("audit");
+        auditText.setWrapText(true);
+        // a verdict is read whole: the bar grows a line rather than cut it off ("…")
+        auditText.setMinHeight(Region.USE_PREF_SIZE);
+        auditBar.setMinHeight(Region.USE_PREF_SIZE);
+        auditText.getStyleClass().add("audit-text");
+        endedText.setId("ended");
+        endedText.getStyleClass().add("ended-text");
+        endedText.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(auditText, Priority.SOMETIMES);
+        fairnessText.setId("fairness");
+        fairnessText.getStyleClass().add("ended-text");
+        fairnessText.setWrapText(true);
+        fairnessText.setMinHeight(Region.USE_PREF_SIZE);
+        fairnessText.visibleProperty().bind(verdict.fairnessProperty().isNotNull());
+        fairnessText.managedProperty().bind(fairnessText.visibleProperty());
+        VBox endedBox = new VBox(2, endedText, fairnessText);
+        endedBox.setAlignment(Pos.CENTER_RIGHT);
+        endedBox.setMinWidth(Region.USE_PREF_SIZE);
+        auditBar.getChildren().addAll(auditText, gap, endedBox);
+        getChildren().addAll(tiles, auditBar);
+    }
+
+    private void initListeners() {
+        live.figuresProperty().addListener((obs, was, now) -> showFigures(now));
+        showFigures(live.figuresProperty().get());
+        i18n.localeProperty().addListener((obs, was, now) -> showFigures(live.figuresProperty().get())); // "closed"
+        auditText.textProperty().bind(i18n.binding(verdict.auditProperty()));
+        verdict.auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
+        showVerdict(verdict.auditOkProperty().get());
+        endedText.textProperty().bind(i18n.binding(verdict.endedProperty()));
+        fairnessText.textProperty().bind(i18n.binding(verdict.fairnessProperty()));
+        fairnessText.textProperty().addListener((obs, was, now) -> fairnessText.setStyle(Fonts.styleFor(now)));
+    }
+
+    private void showVerdict(Boolean ok) {
+        auditBar.pseudoClassStateChanged(Styles.STATE_SUCCESS, Boolean.TRUE.equals(ok));
+        auditBar.pseudoClassStateChanged(Styles.STATE_DANGER, Boolean.FALSE.equals(ok));
+        // the verdict's own text starts with ✔ or ✘ (as the command line prints it), and the bar's colour says the
+        // rest: an icon beside it would only say it twice
+        auditText.setGraphic(null);
+    }
+
+    private void showFigures(Figures f) {
+        TileTexts t = TileTexts.of(f, i18n.get("tile.closed"), i18n.get("tile.soldOut"));
+        stockLeft.show(t.stockLeft());
+        sold.show(t.sold());
+        winnerCount.show(t.winners());
+        oversold.show(t.oversold());
+        attempts.show(t.attemptsPerS());
+        conflicts.show(t.conflicts());
+        p99.show(t.p99());
+        timeLeft.show(t.timeLeft());
+        oversold.setAlarm(t.alarm());
+    }
+}

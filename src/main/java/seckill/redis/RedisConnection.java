@@ -2,30 +2,21 @@ package seckill.redis;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * An open connection pool to one Redis server (on a cluster, one per node), sized for the simulation's thread pool plus the readers, and the
+ * An open connection pool to one Redis server (on a cluster, one per node: {@link ConnectionPool}), sized for the
+ * simulation's thread pool plus the readers, the calls made on it, where they go ({@link ServerRoute}), and the
  * maker of the buyers' own connections ({@link #newBuyer()}). Closing it closes the pool and, when it owns one,
  * stops the embedded server.
  */
@@ -34,49 +25,26 @@ public final class RedisConnection implements AutoCloseable {
     public static final int READERS = 4;
 
     private final RedisTarget target;
-    /** The pool on a single server; null on a cluster, where {@link #cluster} keeps a pool per node. */
-    private final JedisPool pool;
-    private final ClusterRoute cluster;
+    private final ConnectionPool pool;
+    private final ServerRoute route;
     private final EmbeddedRedis embedded;
     private final String serverVersion;
     private final Duration timeout;
-    private final HostAndPort address;
     private final JedisClientConfig clientConfig;
     private final JedisClientConfig buyerConfig;
-    private final Map<HostAndPort, InetSocketAddress> sockets = new ConcurrentHashMap<>();
 
+    /** @param seeds on a cluster, the nodes to learn the slot map from; null on a single server */
     private RedisConnection(RedisTarget target, EmbeddedRedis embedded, String serverVersion, Duration timeout,
-                            GenericObjectPoolConfig<Jedis> poolConfig, HostAndPort address,
-                            JedisClientConfig clientConfig, JedisClientConfig buyerConfig, List<RedisTarget> seeds) {
+                            int connections, HostAndPort address, JedisClientConfig clientConfig,
+                            JedisClientConfig buyerConfig, List<RedisTarget> seeds) {
         this.target = target;
         this.embedded = embedded;
         this.serverVersion = serverVersion;
         this.timeout = timeout;
-        this.address = address;
         this.clientConfig = clientConfig;
         this.buyerConfig = buyerConfig;
-        if (seeds != null) {
-            GenericObjectPoolConfig<Connection> nodePool = new GenericObjectPoolConfig<>();
-            copy(poolConfig, nodePool);
-            this.pool = null;
-            Set<HostAndPort> nodes = new LinkedHashSet<>();
-            nodes.add(address);
-            seeds.forEach(s -> nodes.add(new HostAndPort(s.host(), s.port())));
-            this.cluster = new ClusterRoute(nodes, clientConfig, nodePool);
-        } else {
-            this.pool = new JedisPool(poolConfig, address, clientConfig);
-            this.cluster = null;
-        }
-    }
-
-    private static void copy(GenericObjectPoolConfig<?> from, GenericObjectPoolConfig<?> to) {
-        to.setMaxTotal(from.getMaxTotal());
-        to.setMaxIdle(from.getMaxIdle());
-        to.setMinIdle(from.getMinIdle());
-        to.setBlockWhenExhausted(from.getBlockWhenExhausted());
-        to.setMaxWait(from.getMaxWaitDuration());
-        to.setJmxEnabled(from.getJmxEnabled());
-        to.setTestOnBorrow(from.getTestOnBorrow());
+        this.pool = new ConnectionPool(connections, timeout, address, clientConfig, seeds);
+        this.route = new ServerRoute(address, pool.cluster());
     }
 
     /**
@@ -99,18 +67,7 @@ public final class RedisConnection implements AutoCloseable {
     /** @param seeds on a cluster, the nodes to learn the slot map from (the target among them) */
     static RedisConnection open(RedisTarget target, int connections, Duration timeout, EmbeddedRedis embedded,
                                 TlsTrust trust, List<RedisTarget> seeds) {
-        JedisClientConfig config = clientConfig(target, timeout, trust);
-        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
-        poolConfig.setMaxTotal(connections);
-        poolConfig.setMaxIdle(connections);
-        poolConfig.setMinIdle(0);
-        poolConfig.setBlockWhenExhausted(true);
-        poolConfig.setMaxWait(timeout);
-        poolConfig.setJmxEnabled(false);
-        // a connection that was idle in the pool may have been killed by the server (CLIENT KILL, a restart, a
-        // timeout) without anyone noticing: a PING on borrowing hands out only live ones, and borrowing is rare
-        // (each thread keeps its connection until it fails)
-        poolConfig.setTestOnBorrow(true);
+        JedisClientConfig config = ClientConfigs.pooled(target, timeout, trust);
         HostAndPort address = new HostAndPort(target.host(), target.port());
         // the first look goes around the pool: its validation would turn a refused password into a mute
         // "no connection", and the user needs to hear which it was
@@ -120,62 +77,29 @@ public final class RedisConnection implements AutoCloseable {
             version = RedisErrors.versionOf(probe.info("server"));
             clustered = isClusterEnabled(probe.info("cluster"));
         } catch (RuntimeException e) {
-            if (embedded != null) {
-                embedded.close();
-            }
-            throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
+            throw unavailable(target, embedded, e);
         }
         try {
-            return new RedisConnection(target, embedded, version, timeout, poolConfig, address, config,
-                    clientConfig(target, timeout, trust, 0), clustered ? seeds : null);
+            return new RedisConnection(target, embedded, version, timeout, connections, address, config,
+                    ClientConfigs.buyer(target, timeout, trust), clustered ? seeds : null);
         } catch (RuntimeException e) {
             // the cluster's slot map could not be read
-            if (embedded != null) {
-                embedded.close();
-            }
-            throw new RedisUnavailableException(RedisErrors.describe(target, e), e);
+            throw unavailable(target, embedded, e);
         }
+    }
+
+    /** The server cannot be used: the embedded one this connection was to own is stopped. */
+    private static RedisUnavailableException unavailable(RedisTarget target, EmbeddedRedis embedded,
+                                                         RuntimeException e) {
+        if (embedded != null) {
+            embedded.close();
+        }
+        return new RedisUnavailableException(RedisErrors.describe(target, e), e);
     }
 
     /** {@code INFO cluster} says {@code cluster_enabled:1} on a node of a Redis Cluster. */
     static boolean isClusterEnabled(String info) {
         return info != null && info.lines().anyMatch(l -> l.trim().equals("cluster_enabled:1"));
-    }
-
-    static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust) {
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        // a socket timeout shorter than the overall limit lets a paused or half-dead server be noticed and
-        // retried on a fresh connection while there is still time left
-        return clientConfig(target, timeout, trust, Math.max(250, Math.min(millis, 2_000)));
-    }
-
-    /** @param socketMillis how long a read may wait; 0: as long as it takes */
-    private static JedisClientConfig clientConfig(RedisTarget target, Duration timeout, TlsTrust trust,
-                                                  int socketMillis) {
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(Math.max(250, Math.min(millis, 2_000)))
-                .socketTimeoutMillis(socketMillis)
-                .blockingSocketTimeoutMillis(socketMillis)
-                .database(target.database())
-                .clientName("seckill-lab")
-                // CLIENT SETINFO is refused before Redis 7.2, and each refusal costs an exception per connection
-                // (200 at a sale's start); the client name already tells operators who we are
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
-                .ssl(target.tls());
-        if (target.tls()) {
-            builder.sslParameters(trust.parameters());
-            if (trust.socketFactory() != null) {
-                builder.sslSocketFactory(trust.socketFactory());
-            }
-        }
-        if (target.user() != null) {
-            builder.user(target.user());
-        }
-        if (target.password() != null) {
-            builder.password(target.password());
-        }
-        return builder.build();
     }
 
     /** How this pool's connections are made (credentials, TLS, timeouts), for a connection made outside it. */
@@ -185,12 +109,12 @@ public final class RedisConnection implements AutoCloseable {
 
     /** A pooled connection; close it to give it back. */
     public Jedis borrow() {
-        return cluster != null ? cluster.borrow() : pool.getResource();
+        return pool.borrow();
     }
 
     /** True on a node of a Redis Cluster: every call then goes to the master of the slot {@link #aim}ed at. */
     public boolean isCluster() {
-        return cluster != null;
+        return route.cluster() != null;
     }
 
     /**
@@ -198,9 +122,7 @@ public final class RedisConnection implements AutoCloseable {
      * share one, by their hash tag); on a single server nothing changes.
      */
     public void aim(String key) {
-        if (cluster != null) {
-            cluster.aim(key);
-        }
+        route.aim(key);
     }
 
     /**
@@ -208,9 +130,7 @@ public final class RedisConnection implements AutoCloseable {
      * next {@link #newBuyer()} reaches it; on a single server nothing changes.
      */
     public void reroute(Throwable fault) {
-        if (cluster != null) {
-            cluster.learn(fault);
-        }
+        route.learn(fault);
     }
 
     /**
@@ -233,6 +153,7 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     private ClusterRoute requireCluster() {
+        ClusterRoute cluster = route.cluster();
         if (cluster == null) {
             throw new IllegalStateException("not a Redis Cluster: " + target.masked());
         }
@@ -241,39 +162,22 @@ public final class RedisConnection implements AutoCloseable {
 
     /** Where a buyer's connection goes now: on a cluster the sale's master, else the server. */
     public InetSocketAddress ownerAddress() {
-        return socketAddress(cluster != null ? cluster.owner() : address);
+        return route.ownerAddress();
     }
 
     /** Where a buyer's connection for that key goes now: on a cluster the master of its slot, else the server. */
     public InetSocketAddress ownerAddress(String key) {
-        return socketAddress(ownerOf(key));
-    }
-
-    /** The address to connect to, resolved once per node (a buyer on a cluster with buckets asks per attempt). */
-    private InetSocketAddress socketAddress(HostAndPort where) {
-        InetSocketAddress known = sockets.get(where);
-        if (known != null) {
-            return known;
-        }
-        InetSocketAddress made = new InetSocketAddress(where.getHost(), where.getPort());
-        if (!made.isUnresolved()) {
-            sockets.put(where, made);
-        }
-        return made;
+        return route.ownerAddress(key);
     }
 
     /** On a cluster, the master the calls go to now, as host:port; else the server's. */
     public String owner() {
-        return hostAndPort(cluster != null ? cluster.owner() : address);
+        return hostAndPort(route.owner());
     }
 
     /** On a cluster, the master that holds that key's slot now, as host:port; else the server's. */
     public String owner(String key) {
-        return hostAndPort(ownerOf(key));
-    }
-
-    private HostAndPort ownerOf(String key) {
-        return cluster != null ? cluster.owner(ClusterRoute.slotOf(key)) : address;
+        return hostAndPort(route.owner(key));
     }
 
     private static String hostAndPort(HostAndPort where) {
@@ -285,7 +189,7 @@ public final class RedisConnection implements AutoCloseable {
      * but with reads that wait without a timeout; it is opened on its first use. See {@link BuyerConnection}.
      */
     public BuyerConnection newBuyer() {
-        return new BuyerConnection(cluster != null ? cluster.owner() : address, buyerConfig);
+        return new BuyerConnection(route.owner(), buyerConfig);
     }
 
     /** A buyer's connection, as {@link #newBuyer()}, to the server at that address (a master's, on a cluster). */
@@ -309,6 +213,7 @@ public final class RedisConnection implements AutoCloseable {
      * as {@code call} follows the aimed one; on a single server it is {@code call}.
      */
     public <T> T callAt(String key, Duration patience, Function<Jedis, T> work) {
+        ClusterRoute cluster = route.cluster();
         if (cluster == null) {
             return call(patience, work);
         }
@@ -327,7 +232,7 @@ public final class RedisConnection implements AutoCloseable {
      * slot's master ({@link #callAt}), run again by itself. Either way {@code patience} as {@link #call}'s.
      */
     public <T> T callKeyed(Duration patience, Function<KeyedCalls, T> work) {
-        if (cluster == null) {
+        if (!isCluster()) {
             return call(patience, jedis -> work.apply(KeyedCalls.on(jedis)));
         }
         return work.apply(new KeyedCalls() {
@@ -402,11 +307,7 @@ public final class RedisConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.close();
-        } else {
-            cluster.close();
-        }
+        pool.close();
         if (embedded != null) {
             embedded.close();
         }

@@ -47,23 +47,7 @@ public record RedisTarget(String host, int port, String user, String password, i
      * @throws RedisUrlException when the URL cannot be used
      */
     public static RedisTarget parse(String url) {
-        if (url == null || url.isBlank()) {
-            throw bad(Kind.URL_EMPTY);
-        }
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw bad(Kind.URL_MALFORMED);
-        }
-        String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
-            throw bad(Kind.URL_SCHEME);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            // the text after '?' is not echoed: it may be where someone put a password
-            throw bad(Kind.URL_OPTIONS);
-        }
+        URI uri = uri(url);
         String authority = uri.getRawAuthority();
         if (authority != null && authority.endsWith(":")) {
             throw bad(Kind.URL_EMPTY_PORT);
@@ -92,16 +76,42 @@ public record RedisTarget(String host, int port, String user, String password, i
                 password = null;
             }
         }
-        int db = 0;
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            try {
-                db = Integer.parseInt(path.substring(1));
-            } catch (NumberFormatException e) {
-                throw bad(Kind.URL_DATABASE, path.substring(1));
-            }
+        return new RedisTarget(host, port, user, password, database(uri.getPath()),
+                uri.getScheme().equalsIgnoreCase("rediss"));
+    }
+
+    /** The URL as a URI of the redis or rediss scheme, without options. */
+    private static URI uri(String url) {
+        if (url == null || url.isBlank()) {
+            throw bad(Kind.URL_EMPTY);
         }
-        return new RedisTarget(host, port, user, password, db, scheme.equalsIgnoreCase("rediss"));
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw bad(Kind.URL_MALFORMED);
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
+            throw bad(Kind.URL_SCHEME);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // the text after '?' is not echoed: it may be where someone put a password
+            throw bad(Kind.URL_OPTIONS);
+        }
+        return uri;
+    }
+
+    /** The database a URL's path names ({@code /3}); 0 when it names none. */
+    private static int database(String path) {
+        if (path == null || path.length() <= 1) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(path.substring(1));
+        } catch (NumberFormatException e) {
+            throw bad(Kind.URL_DATABASE, path.substring(1));
+        }
     }
 
     /** Why the URL cannot be used, or null when it can: what {@link #parse} would refuse it with. */

@@ -61,72 +61,86 @@ final class DecrStrategy implements PurchaseStrategy {
     public Attempt begin(String userId, Batch out) {
         byte[] id = RawCalls.bytes(userId);
         out.add(Command.EXISTS, k.flag()).add(Command.SADD, k.buyers(), id);
-        return new Attempt() {
-            private Step step = Step.CLAIM;
-            private Outcome settled;
-            private byte[][] commit;
-            private boolean resent;
+        return new DecrAttempt(id);
+    }
 
-            @Override
-            public Outcome next(List<Object> replies, Batch next) {
-                if (step == Step.COMMIT && CachedScript.isNoScript(replies.get(replies.size() - 1)) && !resent) {
-                    resent = true;
-                    COMMIT.resend(next, KEY_COUNT, commit);
-                    return null;
-                }
-                next.checkAnswers(replies);
-                switch (step) {
-                    case CLAIM -> {
-                        boolean added = RawCalls.isOne(replies.get(1));
-                        if (!RawCalls.isOne(replies.get(0))) {
-                            if (!added) {
-                                return Outcome.CLOSED;
-                            }
-                            next.add(Command.SREM, k.buyers(), id);
-                            return settle(Outcome.CLOSED);
-                        }
-                        if (!added) {
-                            return Outcome.ALREADY_WON;
-                        }
-                        step = Step.TAKE;
-                        next.add(Command.DECR, k.stock());
-                        return null;
-                    }
-                    case TAKE -> {
-                        boolean held = RawCalls.number(replies.get(0)) >= 0;
-                        if (!held) {
-                            next.add(Command.INCR, k.stock());
-                            if (soldOut) {
-                                next.add(Command.SREM, k.buyers(), id);
-                                return settle(Outcome.SOLD_OUT);
-                            }
-                        }
-                        step = Step.COMMIT;
-                        commit = new byte[][] {k.flag(), k.total(), k.num(), k.user(), k.buyers(), k.times(),
-                            k.stock(), id, RawCalls.bytes(System.currentTimeMillis()), held ? HELD : NOT_HELD};
-                        COMMIT.call(next, KEY_COUNT, commit);
-                        return null;
-                    }
-                    case COMMIT -> {
-                        long code = RawCalls.number(replies.get(replies.size() - 1));
-                        Outcome outcome = code == 4 ? Outcome.WON_STRANDED : LuaStrategy.decode((int) code);
-                        if (outcome == Outcome.SOLD_OUT) {
-                            soldOut = true;
-                        }
-                        return outcome;
-                    }
-                    default -> {
-                        return settled;
-                    }
-                }
-            }
+    /** One user's attempt: claim the user, take an item at the gate, commit it, and settle what follows. */
+    private final class DecrAttempt implements Attempt {
+        private final byte[] id;
+        private Step step = Step.CLAIM;
+        private Outcome settled;
+        private byte[][] commit;
+        private boolean resent;
 
-            /** The outcome is known; one more round trip writes what follows from it. */
-            private Outcome settle(Outcome outcome) {
-                step = Step.SETTLE;
-                settled = outcome;
+        DecrAttempt(byte[] id) {
+            this.id = id;
+        }
+
+        @Override
+        public Outcome next(List<Object> replies, Batch next) {
+            if (step == Step.COMMIT && CachedScript.isNoScript(replies.get(replies.size() - 1)) && !resent) {
+                resent = true;
+                COMMIT.resend(next, KEY_COUNT, commit);
                 return null;
             }
-        };
+            next.checkAnswers(replies);
+            return switch (step) {
+                case CLAIM -> claimed(replies, next);
+                case TAKE -> took(replies, next);
+                case COMMIT -> committed(replies);
+                default -> settled;
+            };
+        }
+
+        /** The flag was looked for and the user claimed (SADD). */
+        private Outcome claimed(List<Object> replies, Batch next) {
+            boolean added = RawCalls.isOne(replies.get(1));
+            if (!RawCalls.isOne(replies.get(0))) {
+                if (!added) {
+                    return Outcome.CLOSED;
+                }
+                next.add(Command.SREM, k.buyers(), id);
+                return settle(Outcome.CLOSED);
+            }
+            if (!added) {
+                return Outcome.ALREADY_WON;
+            }
+            step = Step.TAKE;
+            next.add(Command.DECR, k.stock());
+            return null;
+        }
+
+        /** The gate's DECR answered: an item is held, or not (and goes back); either way the script decides. */
+        private Outcome took(List<Object> replies, Batch next) {
+            boolean held = RawCalls.number(replies.get(0)) >= 0;
+            if (!held) {
+                next.add(Command.INCR, k.stock());
+                if (soldOut) {
+                    next.add(Command.SREM, k.buyers(), id);
+                    return settle(Outcome.SOLD_OUT);
+                }
+            }
+            step = Step.COMMIT;
+            commit = new byte[][] {k.flag(), k.total(), k.num(), k.user(), k.buyers(), k.times(),
+                k.stock(), id, RawCalls.bytes(System.currentTimeMillis()), held ? HELD : NOT_HELD};
+            COMMIT.call(next, KEY_COUNT, commit);
+            return null;
+        }
+
+        private Outcome committed(List<Object> replies) {
+            long code = RawCalls.number(replies.get(replies.size() - 1));
+            Outcome outcome = code == 4 ? Outcome.WON_STRANDED : LuaStrategy.decode((int) code);
+            if (outcome == Outcome.SOLD_OUT) {
+                soldOut = true;
+            }
+            return outcome;
+        }
+
+        /** The outcome is known; one more round trip writes what follows from it. */
+        private Outcome settle(Outcome outcome) {
+            step = Step.SETTLE;
+            settled = outcome;
+            return null;
+        }
     }
 }

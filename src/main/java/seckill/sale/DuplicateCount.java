@@ -42,59 +42,69 @@ final class DuplicateCount {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("seckill-audit-");
-            DataOutputStream[] out = new DataOutputStream[parts];
-            for (int p = 0; p < parts; p++) {
-                out[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(p + ".ids"))));
-            }
-            try {
-                long position = 0;
-                for (long from = 0; from < length; from += CHUNK) {
-                    List<String> ids = jedis.lrange(listKey, from, Math.min(length, from + CHUNK) - 1);
-                    for (String id : ids) {
-                        DataOutputStream o = out[Math.floorMod(id.hashCode(), parts)];
-                        o.writeLong(position++);
-                        o.writeUTF(id);
-                    }
-                    if (ids.size() < CHUNK) {
-                        break;
-                    }
-                }
-            } finally {
-                for (DataOutputStream o : out) {
-                    o.close();
-                }
-            }
-            long count = 0;
-            long firstAt = Long.MAX_VALUE;
-            String first = null;
-            for (int p = 0; p < parts; p++) {
-                Set<String> seen = new HashSet<>();
-                try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                        Files.newInputStream(dir.resolve(p + ".ids"))))) {
-                    while (true) {
-                        long at;
-                        try {
-                            at = in.readLong();
-                        } catch (EOFException end) {
-                            break;
-                        }
-                        String id = in.readUTF();
-                        if (!seen.add(id)) {
-                            count++;
-                            if (at < firstAt) {
-                                firstAt = at;
-                                first = id;
-                            }
-                        }
-                    }
-                }
-            }
-            return new Repeats(count, first);
+            spread(jedis, listKey, length, dir, parts);
+            return repeats(dir, parts);
         } catch (IOException e) {
             throw new UncheckedIOException("the duplicate check's temporary files: " + e.getMessage(), e);
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Reads the list in chunks, writing each id with its position in the list to the part its hash picks. */
+    private static void spread(Jedis jedis, String listKey, long length, Path dir, int parts) throws IOException {
+        DataOutputStream[] out = new DataOutputStream[parts];
+        for (int p = 0; p < parts; p++) {
+            out[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(p + ".ids"))));
+        }
+        try {
+            long position = 0;
+            for (long from = 0; from < length; from += CHUNK) {
+                List<String> ids = jedis.lrange(listKey, from, Math.min(length, from + CHUNK) - 1);
+                for (String id : ids) {
+                    DataOutputStream o = out[Math.floorMod(id.hashCode(), parts)];
+                    o.writeLong(position++);
+                    o.writeUTF(id);
+                }
+                if (ids.size() < CHUNK) {
+                    break;
+                }
+            }
+        } finally {
+            for (DataOutputStream o : out) {
+                o.close();
+            }
+        }
+    }
+
+    /** Counts the repeats part by part: a repeated id is in one part, and one part's ids fit in memory. */
+    private static Repeats repeats(Path dir, int parts) throws IOException {
+        long count = 0;
+        long firstAt = Long.MAX_VALUE;
+        String first = null;
+        for (int p = 0; p < parts; p++) {
+            Set<String> seen = new HashSet<>();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    Files.newInputStream(dir.resolve(p + ".ids"))))) {
+                while (true) {
+                    long at;
+                    try {
+                        at = in.readLong();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    String id = in.readUTF();
+                    if (!seen.add(id)) {
+                        count++;
+                        if (at < firstAt) {
+                            firstAt = at;
+                            first = id;
+                        }
+                    }
+                }
+            }
+        }
+        return new Repeats(count, first);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -191,9 +191,9 @@ class BuyerRulesTest {
                 .load(10, 100, 4, 0).spreadMs(10_000).durationS(5).seed(3).build(), NOWHERE, true);
         rules.start();
         long start = rules.startNanos();
-        assertThat(rules.arrivalNanos(0)).isEqualTo(start);
-        assertThat(rules.arrivalNanos(10)).isEqualTo(start + TimeUnit.SECONDS.toNanos(1));
-        assertThat(rules.arrivalNanos(99)).as("at the close").isEqualTo(start + TimeUnit.SECONDS.toNanos(5));
+        assertThat(rules.admitAt(0, start)).isEqualTo(start);
+        assertThat(rules.admitAt(10, start)).isEqualTo(start + TimeUnit.SECONDS.toNanos(1));
+        assertThat(rules.admitAt(99, start)).as("at the close").isEqualTo(start + TimeUnit.SECONDS.toNanos(5));
     }
 
     @Test

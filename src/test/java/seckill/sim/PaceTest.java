@@ -38,7 +38,7 @@ class PaceTest {
         Simulation sim = new Simulation(sale(StrategyKind.LUA, 400, 20_000, 600).engine(engine).build(), redis);
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
         await().atMost(Duration.ofSeconds(30)).until(() -> sim.metrics().sample().usersWon() > 0);
-        long firstWave = 400 / BuyerRules.WAVES; // 50: fewer than the pool of 64
+        long firstWave = 400 / Arrivals.WAVES; // 50: fewer than the pool of 64
         await().atMost(Duration.ofSeconds(30)).until(() -> sim.metrics().sample().usersDone() >= firstWave);
         assertThat(sim.metrics().sample().usersWon()).as("one wave, then the pace holds the rest back")
                 .isEqualTo(firstWave);

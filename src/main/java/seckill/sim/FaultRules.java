@@ -1,0 +1,63 @@
+package seckill.sim;
+
+import java.util.concurrent.TimeUnit;
+
+import seckill.metrics.SaleMetrics;
+import seckill.redis.Backoff;
+import seckill.redis.RedisErrors;
+import seckill.redis.RedisTarget;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
+
+/**
+ * What a failed call means: after a connection fault the user tries again on a fresh connection, with a growing
+ * backoff, until Redis has been away longer than {@code --redis-timeout}; that, a call waiting longer, or an error
+ * that is not the connection's ends the run. Safe for any number of buyers at once, except for a {@link Turn}.
+ */
+final class FaultRules {
+    private final RedisTarget target;
+    private final int redisTimeoutS;
+    private final long callLimitNanos;
+    private final SaleMetrics metrics;
+    private final RunEnd end;
+
+    FaultRules(RedisTarget target, int redisTimeoutS, SaleMetrics metrics, RunEnd end) {
+        this.target = target;
+        this.redisTimeoutS = redisTimeoutS;
+        this.callLimitNanos = TimeUnit.SECONDS.toNanos(redisTimeoutS);
+        this.metrics = metrics;
+        this.end = end;
+    }
+
+    /**
+     * Books an attempt that failed: returns how many ms the user waits before trying again on a fresh connection,
+     * or -1 when the run ends instead.
+     */
+    long delay(Turn turn, RuntimeException e) {
+        metrics.error();
+        if (!RedisErrors.isConnectionProblem(e)) {
+            end.fail(RedisErrors.describe(target, e));
+            return -1;
+        }
+        long now = System.nanoTime();
+        if (turn.faultSince == 0) {
+            turn.faultSince = now;
+        }
+        if (now - turn.faultSince > callLimitNanos) {
+            end.fail(RedisErrors.lostFor(target, e, redisTimeoutS));
+            return -1;
+        }
+        turn.afterFault = true;
+        return Backoff.delayMillis(turn.faultStreak++);
+    }
+
+    /** How long one call may wait for its reply: {@code --redis-timeout}. */
+    long callLimitNanos() {
+        return callLimitNanos;
+    }
+
+    /** A call waited longer than {@code --redis-timeout}: the run ends with an error. */
+    void callTimedOut() {
+        end.fail(Problem.of(Kind.REDIS_TIMED_OUT, target.masked(), redisTimeoutS));
+    }
+}

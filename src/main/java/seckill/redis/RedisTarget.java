@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import seckill.util.Problem;
 import seckill.util.Problem.Kind;
+import seckill.util.Problem;
 
 /**
  * Where Redis is: parsed from {@code redis://[user:password@]host:port[/db]} or {@code rediss://} (TLS).

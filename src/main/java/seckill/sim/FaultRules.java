@@ -6,8 +6,8 @@ import seckill.metrics.SaleMetrics;
 import seckill.redis.Backoff;
 import seckill.redis.RedisErrors;
 import seckill.redis.RedisTarget;
-import seckill.util.Problem;
 import seckill.util.Problem.Kind;
+import seckill.util.Problem;
 
 /**
  * What a failed call means: after a connection fault the user tries again on a fresh connection, with a growing

@@ -1,6 +1,5 @@
 package seckill.ui.buckets;
 
-import seckill.ui.buckets.BucketsViewModel.Level;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import seckill.ui.buckets.BucketsViewModel.Level;
 import seckill.ui.common.Formats;
 import seckill.ui.common.I18n;
 import seckill.ui.common.PresentationModel;

@@ -6,14 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -22,14 +14,21 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import seckill.sim.Comparison;
 import seckill.ui.common.ChartHistory;
 import seckill.ui.common.ChartLook;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.Formats;
 import seckill.ui.common.I18n;
-import seckill.ui.common.ThrottledRedraw;
 import seckill.ui.common.SideOrStack;
+import seckill.ui.common.ThrottledRedraw;
 
 /**
  * Strategies side by side: a column of figures per strategy (stock left, sold, oversold, conflicts, unsold stock,

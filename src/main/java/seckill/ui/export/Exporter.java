@@ -7,16 +7,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-
 import javax.imageio.ImageIO;
-
-import org.jfree.chart.JFreeChart;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.jfree.chart.JFreeChart;
 import seckill.report.Exports;
 import seckill.ui.common.I18n;
 

@@ -6,13 +6,15 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
@@ -20,14 +22,11 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import seckill.ui.common.ChartHistory;
 import seckill.ui.common.ChartLook;
 import seckill.ui.common.I18n;
-import seckill.ui.common.ThrottledRedraw;
 import seckill.ui.common.SideOrStack;
+import seckill.ui.common.ThrottledRedraw;
 
 /**
  * Two JFreeChart charts: stock left and sold over time; attempts, wins and conflicts per second. They copy only

@@ -7,10 +7,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
 import seckill.sim.SimulationResult;
-import seckill.util.Problem;
-import seckill.util.Verdict;
 import seckill.ui.common.Formats;
 import seckill.ui.common.LocalText;
+import seckill.util.Problem;
+import seckill.util.Verdict;
 
 /**
  * How the sale on screen came out: how the local run ended, the audit line, and the exit code {@code ui --exit}

@@ -5,12 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleState;
 import seckill.service.LabService;
+import seckill.sim.SimulationResult;
 import seckill.ui.common.BackgroundTasks;
 
 /**
  * Audits a watched sale (driven by another client) once it is over, closed or sold out, and once per distinct
  * outcome: a sale that is reopened or sells more is audited again. One audit at a time; its verdict is shown only
- * while the same view is on screen.
+ * while the same view is on screen. A run here whose end found Redis away is audited once Redis is back.
  */
 public final class WatchedAudit {
     /** A sale that is over, as far as its audit is concerned. */
@@ -59,5 +60,21 @@ public final class WatchedAudit {
                 onAudited.run();
             }
         }, e -> { }); // Redis away: the banner says so, and the next outcome is audited
+    }
+
+    /**
+     * Redis is back after a run that could not be audited when it ended: the audit is done now, and shown if that
+     * run is still the one on screen.
+     */
+    public void auditIfNotAudited(SaleKeys keys) {
+        SimulationResult r = verdict.resultProperty().get();
+        if (r == null || r.audit() != null) {
+            return;
+        }
+        tasks.run(() -> service.audit(keys), a -> {
+            if (verdict.resultProperty().get() == r) {
+                verdict.auditedLater(a);
+            }
+        }, e -> { }); // away again: the banner says so, and its return asks again
     }
 }

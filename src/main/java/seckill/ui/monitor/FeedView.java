@@ -1,7 +1,5 @@
 package seckill.ui.monitor;
 
-import seckill.ui.monitor.CommandFeedModel.RowKind;
-import seckill.ui.monitor.CommandFeedModel.Row;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -14,6 +12,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.ui.common.I18n;
 import seckill.ui.common.PresentationModel;
+import seckill.ui.monitor.CommandFeedModel.Row;
+import seckill.ui.monitor.CommandFeedModel.RowKind;
 
 /**
  * What Redis sees: the run's sampled commands as a scrolling monospace list, to hold beside

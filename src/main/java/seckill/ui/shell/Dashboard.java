@@ -14,19 +14,19 @@ import seckill.redis.RedisConnector;
 import seckill.service.LabService;
 import seckill.service.RedisLabService;
 import seckill.sim.BackgroundThreads;
-import seckill.util.Verdict;
-import seckill.ui.cluster.ClusterModel;
 import seckill.ui.buckets.BucketsPanel;
+import seckill.ui.cluster.ClusterModel;
 import seckill.ui.cluster.ClusterPanel;
 import seckill.ui.code.CodePanel;
-import seckill.ui.common.Panel;
-import seckill.ui.lessons.LessonPanel;
-import seckill.ui.live.WinnersPanel;
-import seckill.ui.monitor.MonitorPanel;
 import seckill.ui.common.Handoff;
 import seckill.ui.common.I18n;
+import seckill.ui.common.Panel;
 import seckill.ui.common.Themes;
+import seckill.ui.lessons.LessonPanel;
 import seckill.ui.live.LiveSaleModel;
+import seckill.ui.live.WinnersPanel;
+import seckill.ui.monitor.MonitorPanel;
+import seckill.util.Verdict;
 
 /**
  * Puts the window together: language, theme, view model, view, the per-frame pump, and what the launch options ask

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
-import seckill.util.Verdict;
 import seckill.ui.live.LiveSaleModel;
+import seckill.util.Verdict;
 
 /**
  * The JavaFX application. The jar's main class is not an {@code Application} (so the fat jar starts on a plain

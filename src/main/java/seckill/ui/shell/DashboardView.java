@@ -183,7 +183,7 @@ public final class DashboardView extends BorderPane {
     }
 
     private void initListeners() {
-        model.phaseProperty().addListener((obs, was, now) -> {
+        model.status().phaseProperty().addListener((obs, was, now) -> {
             if (now == Phase.RUNNING || now == Phase.WATCHING) {
                 presentation.saleStarts(getWidth());
             }

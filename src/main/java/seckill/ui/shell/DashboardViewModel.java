@@ -1,19 +1,9 @@
 package seckill.ui.shell;
 
-import seckill.ui.form.FormViewModel.ServerChoice;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.ObjectBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import seckill.sale.SaleKeys;
 import seckill.service.LabException;
 import seckill.service.LabService;
@@ -23,8 +13,6 @@ import seckill.service.SaleRun;
 import seckill.service.ServerInfo;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
-import seckill.util.Problem;
-import seckill.util.Verdict;
 import seckill.ui.code.CodeStep;
 import seckill.ui.code.CodeViewModel;
 import seckill.ui.common.BackgroundTasks;
@@ -36,17 +24,21 @@ import seckill.ui.compare.ComparisonFlow;
 import seckill.ui.export.ExportsModel;
 import seckill.ui.form.FormActions;
 import seckill.ui.form.FormViewModel;
+import seckill.ui.form.FormViewModel.ServerChoice;
 import seckill.ui.lessons.LessonViewModel;
 import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.VerdictModel;
 import seckill.ui.live.WatchedAudit;
 import seckill.ui.monitor.CommandFeedModel;
 import seckill.ui.trace.TraceViewModel;
+import seckill.util.Problem;
+import seckill.util.Verdict;
 
 /**
- * The dashboard's session: its {@link Phase} and the commands that move it (connect, start, stop, watch, reset),
- * the status line, the verdict and the server. What is on screen of the sale is the {@link LiveSaleModel}'s, files
- * out are the {@link ExportsModel}'s; the view only binds to these. Every job goes through {@link BackgroundTasks}
+ * The dashboard's session: the commands that move its {@link Phase} (connect, start, stop, watch, reset) and the
+ * models of what is on screen. Where it is and what last happened are {@link SessionStatus}'s, the server
+ * {@link ServerModel}'s, the sale on screen and its polls {@link SaleOnScreen}'s, a comparison's course
+ * {@link ComparisonFlow}'s, files out the {@link ExportsModel}'s; the view only binds to these. Every job goes through {@link BackgroundTasks}
  * to the {@link LabService}, and its outcome and the poller's snapshots come back through the one {@link Handoff},
  * so every property here changes on the thread that drains it (the FX thread in the window, the test's thread in
  * tests).
@@ -75,54 +67,30 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     private final TraceViewModel trace = new TraceViewModel();
     private final CommandFeedModel commands = new CommandFeedModel();
     private final ComparisonFlow comparisons;
-    private final List<Runnable> newSaleListeners = new ArrayList<>();
+    private final SaleOnScreen onScreen;
 
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.DISCONNECTED);
-    /** What last happened, for the status bar. */
-    private final ReadOnlyObjectWrapper<LocalText> news = new ReadOnlyObjectWrapper<>(this, "news",
-            LocalText.of("status.ready"));
-    private final ObjectBinding<LocalText> message;
-    private final ReadOnlyStringWrapper redisTarget = new ReadOnlyStringWrapper(this, "redisTarget", "");
-    private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper(this, "serverVersion", "");
-    private final ReadOnlyBooleanWrapper embedded = new ReadOnlyBooleanWrapper(this, "embedded");
+    private final ServerModel server = new ServerModel();
+    private final SessionStatus status = new SessionStatus(form);
 
-    private final BooleanBinding canStart;
-    private final BooleanBinding canStop;
-    private final BooleanBinding canChangeSale;
 
     // all below: the draining thread's alone
-    /** The last server reached, or null. */
-    private ServerInfo server;
-    private SaleKeys viewedKeys = new SaleKeys("");
     /** The local run, from when its job started it until it ends. */
     private SaleRun run;
-    /** The stream of the sale on screen. */
-    private PollStream poll;
-    /** Snapshots of this stream and older ones belong to views gone (streams number up). */
-    private long retiredSources;
     public DashboardViewModel(LabService service, Executor worker, Handoff handoff) {
         this.service = service;
         this.handoff = handoff;
         this.tasks = new BackgroundTasks(worker, handoff);
-        this.exports = new ExportsModel(service, tasks, news::set, () -> viewedKeys,
-                verdict.resultProperty()::get, () -> server != null);
         this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
         this.comparisons = new ComparisonFlow(service, tasks, handoff, compare);
+        this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
+        this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
+                server::isReached);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
         // the timeline's step lights up its lines in the code panel
         trace.currentStepProperty().addListener((obs, was, step) -> code.highlightStepProperty().set(
                 CodeStep.of(step)));
-        canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
-                form.allValidProperty(), phase);
-        canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);
-        canChangeSale = Bindings.createBooleanBinding(() -> phase.get().isQuiet(), phase);
-        message = Bindings.createObjectBinding(() -> {
-            FormViewModel.Invalid wrong = form.firstInvalid();
-            return wrong != null && phase.get().isQuiet() ? LocalText.of("status.invalid", wrong.name(),
-                    wrong.problem()) : news.get();
-        }, form.firstInvalidProperty(), phase, news);
     }
 
     // ---- what the view binds to ----
@@ -172,55 +140,30 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         return commands;
     }
 
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
-        return phase.getReadOnlyProperty();
+    /** The server last reached. */
+    public ServerModel server() {
+        return server;
     }
 
-    public Phase getPhase() {
-        return phase.get();
+    /** Where the session is, what last happened, what the buttons may do. */
+    public SessionStatus status() {
+        return status;
     }
 
-    /**
-     * The status bar's message: while nothing runs and a field of the form is wrong, which and why (Start cannot
-     * start until it is fixed); else what last happened.
-     */
-    public ObjectBinding<LocalText> messageProperty() {
-        return message;
-    }
-
-    /** The Redis URL with its password masked, once connected. */
-    public ReadOnlyStringProperty redisTargetProperty() {
-        return redisTarget.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty serverVersionProperty() {
-        return serverVersion.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty embeddedProperty() {
-        return embedded.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canStartProperty() {
-        return canStart;
-    }
-
-    public BooleanBinding canStopProperty() {
-        return canStop;
-    }
-
-    /**
-     * Reset, watch and connect: only while nothing runs. Start can be asked for then too: with a field of the form
-     * wrong, it shows that field instead of starting.
-     */
+    @Override
     public BooleanBinding canChangeSaleProperty() {
-        return canChangeSale;
+        return status.canChangeSaleProperty();
+    }
+
+    @Override
+    public BooleanBinding canStopProperty() {
+        return status.canStopProperty();
     }
 
     // ---- commands ----
 
     public void connect() {
-        if (!phase.get().canGoTo(Phase.BUSY)) {
+        if (!status.getPhase().canGoTo(Phase.BUSY)) {
             return;
         }
         if (form.urlErrorProperty().get() != null) {
@@ -229,15 +172,15 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         }
         ServerChoice choice = form.server();
         verdict.troubled(null); // the sale on screen keeps its verdict; a failed connect is forgotten
-        go(Phase.BUSY);
-        news.set(LocalText.of("status.connecting"));
-        tasks.run(() -> connect(choice), info -> go(Phase.IDLE), this::failed);
+        status.go(Phase.BUSY);
+        status.say(LocalText.of("status.connecting"));
+        tasks.run(() -> connect(choice), info -> status.go(Phase.IDLE), this::failed);
     }
 
     /** Opens a sale with the form's settings (or joins the open one) and plays its users here. */
     public void start() {
-        if (!canStart.get()) {
-            if (phase.get().isQuiet() && showInvalid()) {
+        if (!status.canStartProperty().get()) {
+            if (status.getPhase().isQuiet() && showInvalid()) {
                 verdict.troubled(VerdictModel.Trouble.REFUSED);
                 live.settle(); // nothing will run: ui --autostart --exit ends here, as the command line would
             }
@@ -251,9 +194,9 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         SimulationConfig config = form.toConfig();
         ServerChoice choice = form.server();
         boolean commandsOn = commands.shownProperty().get();
-        beginView(config.keys(), true);
-        go(Phase.RUNNING);
-        news.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
+        onScreen.begin(config.keys(), true);
+        status.go(Phase.RUNNING);
+        status.say(LocalText.of(!server.isReached() ? "status.connecting" : "status.starting"));
         tasks.run(() -> {
             connect(choice);
             SaleRun started = service.startSale(config, commandsOn);
@@ -272,46 +215,24 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     private void startComparison() {
         SimulationConfig base = form.toConfig();
         ServerChoice choice = form.server();
-        beginView(base.keys(), true);
-        go(Phase.RUNNING);
-        news.set(LocalText.of(server == null ? "status.connecting" : "status.starting"));
+        onScreen.begin(base.keys(), true);
+        status.go(Phase.RUNNING);
+        status.say(LocalText.of(!server.isReached() ? "status.connecting" : "status.starting"));
         comparisons.start(base, form.compare().lineup(), form.compare().mode(), () -> connect(choice),
-                new ComparisonFlow.Session() {
-                    @Override
-                    public boolean stopping() {
-                        return phase.get() == Phase.STOPPING;
-                    }
-
-                    @Override
-                    public void comparing(long users, int lanes) {
-                        news.set(LocalText.of("status.comparing", users, lanes));
-                    }
-
-                    @Override
-                    public void compared(Verdict v) {
-                        go(Phase.FINISHED);
-                        news.set(LocalText.of(v == Verdict.OK ? "status.compared" : "status.comparedBadly"));
-                        live.settle(); // ui --compare --screenshot --exit: the columns are final now
-                    }
-
-                    @Override
-                    public void failed(Throwable e) {
-                        DashboardViewModel.this.failed(e);
-                    }
-                });
+                new ComparisonSession(status, live, this::failed));
     }
 
     /** Follows the sale under the form's prefix without running anything here: another client drives it. */
     public void watch() {
-        if (!phase.get().canGoTo(Phase.BUSY)) {
+        if (!status.getPhase().canGoTo(Phase.BUSY)) {
             return;
         }
         form.maskTypedUrl();
         ServerChoice choice = form.server();
         SaleKeys keys = new SaleKeys(form.prefix());
-        beginView(keys, false);
-        go(Phase.BUSY);
-        news.set(LocalText.of("status.connecting"));
+        onScreen.begin(keys, false);
+        status.go(Phase.BUSY);
+        status.say(LocalText.of("status.connecting"));
         tasks.run(() -> {
             connect(choice);
             List<Problem> wrong = service.wrongTypes(keys);
@@ -320,42 +241,42 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
             }
             return service.watch(keys, handoff::offer);
         }, stream -> {
-            poll = stream;
-            go(Phase.WATCHING);
-            news.set(LocalText.of("status.watching", keys.prefix()));
+            onScreen.follow(stream);
+            status.go(Phase.WATCHING);
+            status.say(LocalText.of("status.watching", keys.prefix()));
         }, this::failed);
     }
 
     public void stop() {
-        if (phase.get() == Phase.RUNNING) {
+        if (status.getPhase() == Phase.RUNNING) {
             if (run != null) {
                 run.stop(); // else the run's job is still starting it: stopped as soon as it is handed over
             }
             comparisons.stop();
-            go(Phase.STOPPING);
-            news.set(LocalText.of("status.stopping"));
-        } else if (phase.get() == Phase.WATCHING) {
-            closePoll();
-            go(Phase.IDLE);
-            news.set(LocalText.of("status.watchStopped"));
+            status.go(Phase.STOPPING);
+            status.say(LocalText.of("status.stopping"));
+        } else if (status.getPhase() == Phase.WATCHING) {
+            onScreen.close();
+            status.go(Phase.IDLE);
+            status.say(LocalText.of("status.watchStopped"));
         }
     }
 
     /** Deletes the sale's keys (exactly those) and clears the screen. */
     public void reset() {
-        if (!phase.get().canGoTo(Phase.BUSY)) {
+        if (!status.getPhase().canGoTo(Phase.BUSY)) {
             return;
         }
         ServerChoice choice = form.server();
         SaleKeys keys = new SaleKeys(form.prefix());
-        beginView(keys, true);
-        go(Phase.BUSY);
+        onScreen.begin(keys, true);
+        status.go(Phase.BUSY);
         tasks.run(() -> {
             connect(choice);
             return service.reset(keys);
         }, deleted -> {
-            go(Phase.IDLE);
-            news.set(LocalText.of("status.reset", deleted, keys.prefix()));
+            status.go(Phase.IDLE);
+            status.say(LocalText.of("status.reset", deleted, keys.prefix()));
         }, this::failed);
     }
 
@@ -371,7 +292,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
             run.stop();
         }
         comparisons.stop();
-        closePoll();
+        onScreen.close();
         service.close();
     }
 
@@ -379,46 +300,17 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
 
     /** One poll, on the draining thread. */
     public void apply(PollSnapshot s) {
-        if (s.source() <= retiredSources) {
-            return; // a stream already replaced: its sale is no longer the one on screen
-        }
-        if (live.apply(s)) {
-            news.set(LocalText.of("status.back"));
-            auditAgainIfNotAudited();
-        }
-        if (s.isLost() || phase.get() != Phase.WATCHING) {
-            return;
-        }
-        if (!s.state().exists()) {
-            news.set(LocalText.of("status.waiting", viewedKeys.prefix()));
-        } else if (news.get() != null && "status.waiting".equals(news.get().key())) {
-            news.set(LocalText.of("status.watching", viewedKeys.prefix()));
-        }
-        watchedAudit.consider(viewedKeys, s.state());
-    }
-
-    /** Redis is back after a run that could not be audited when it ended: the audit is done now. */
-    private void auditAgainIfNotAudited() {
-        SimulationResult r = verdict.resultProperty().get();
-        if (phase.get() != Phase.FINISHED || r == null || r.audit() != null) {
-            return;
-        }
-        SaleKeys keys = viewedKeys;
-        tasks.run(() -> service.audit(keys), a -> {
-            if (verdict.resultProperty().get() == r) {
-                verdict.auditedLater(a);
-            }
-        }, e -> { }); // away again: the banner says so, and its return asks again
+        onScreen.apply(s);
     }
 
     private void running(Started started, SimulationConfig config) {
         run = started.run();
-        poll = started.poll();
+        onScreen.follow(started.poll());
         commands.follow(run.commands());
-        if (phase.get() == Phase.STOPPING) {
+        if (status.getPhase() == Phase.STOPPING) {
             run.stop();
         } else {
-            news.set(LocalText.of("status.running", config.users(), config.strategy().cliName()));
+            status.say(LocalText.of("status.running", config.users(), config.strategy().cliName()));
         }
         tasks.follow(run.result().thenApply(r -> new Ended(r, System.currentTimeMillis())), this::finished,
                 this::failed);
@@ -427,12 +319,10 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     private void finished(Ended e) {
         SimulationResult r = e.result();
         run = null;
-        if (poll != null) {
-            poll.follow(null); // the run's counters are final; the stream goes on showing Redis alone
-        }
+        onScreen.runEnded();
         verdict.runEnded(r);
-        go(Phase.FINISHED);
-        news.set(r.error() == null ? LocalText.of("status.finished", r.endedBy().reportName())
+        status.go(Phase.FINISHED);
+        status.say(r.error() == null ? LocalText.of("status.finished", r.endedBy().reportName())
                 : LocalText.of("status.error", r.error()));
         // last: a run that failed settles the screen at once, and whatever waits for that (ui --screenshot) must
         // find the phase and the status already saying so
@@ -446,42 +336,32 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
             run = null;
         }
         comparisons.abandon();
-        closePoll();
+        onScreen.close();
         boolean redisAway = false;
         if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
             verdict.troubled(VerdictModel.Trouble.REFUSED);
-            news.set(LocalText.of("status.refused", lab.problem()));
+            status.say(LocalText.of("status.refused", lab.problem()));
         } else if (e instanceof LabException lab) {
             redisAway = true;
-            forgetServer(); // "not connected" beside an earlier server's address would tell a wrong story
+            server.forget();
             verdict.troubled(VerdictModel.Trouble.REDIS);
-            news.set(LocalText.of("status.connectFailed", lab.problem()));
+            status.say(LocalText.of("status.connectFailed", lab.problem()));
         } else {
             verdict.troubled(VerdictModel.Trouble.INTERNAL);
-            news.set(LocalText.of("status.failed", BackgroundTasks.describe(e)));
+            status.say(LocalText.of("status.failed", BackgroundTasks.describe(e)));
         }
-        if (!phase.get().isQuiet()) {
-            go(redisAway || server == null ? Phase.DISCONNECTED : Phase.IDLE);
+        if (!status.getPhase().isQuiet()) {
+            status.go(redisAway || !server.isReached() ? Phase.DISCONNECTED : Phase.IDLE);
         }
         live.settle();
     }
 
-    private void forgetServer() {
-        server = null;
-        redisTarget.set("");
-        serverVersion.set("");
-        embedded.set(false);
-    }
-
     private void connected(ServerInfo info) {
-        server = info;
-        redisTarget.set(info.maskedUrl());
-        serverVersion.set(info.version());
-        embedded.set(info.embedded());
-        if (phase.get() == Phase.STOPPING) {
+        server.reached(info);
+        if (status.getPhase() == Phase.STOPPING) {
             return; // "Stopping…" says more
         }
-        news.set(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
+        status.say(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
     }
 
     // ---- helpers ----
@@ -500,13 +380,6 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         return true;
     }
 
-    private void go(Phase next) {
-        if (!phase.get().canGoTo(next)) {
-            throw new IllegalStateException("the dashboard cannot go from " + phase.get() + " to " + next);
-        }
-        phase.set(next);
-    }
-
     /** Worker: the form's server, connected if need be; the status bar learns it at once. */
     private ServerInfo connect(ServerChoice choice) {
         ServerInfo info = service.connect(choice.url(), choice.embedded(), choice.timeout());
@@ -514,32 +387,8 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         return info;
     }
 
-    /**
-     * Starts showing a sale from scratch: empty table and charts, no verdict.
-     *
-     * @param local a run here, not another client's sale being watched
-     */
-    private void beginView(SaleKeys keys, boolean local) {
-        closePoll();
-        viewedKeys = keys;
-        comparisons.leave();
-        live.begin(local);
-        verdict.clear();
-        watchedAudit.clear();
-        newSaleListeners.forEach(Runnable::run);
-    }
-
     /** Runs whenever a sale (or none) is about to take the screen: the panels forget the last one. */
     public void onNewSale(Runnable listener) {
-        newSaleListeners.add(listener);
-    }
-
-    private void closePoll() {
-        if (poll != null) {
-            retiredSources = Math.max(retiredSources, poll.source());
-            poll.close();
-            poll = null;
-        }
-        comparisons.closeStreams();
+        onScreen.onNewSale(listener);
     }
 }

@@ -30,7 +30,7 @@ final class FxPump extends AnimationTimer {
 
     @Override
     public void handle(long now) {
-        boolean running = model.getPhase() == Phase.RUNNING;
+        boolean running = model.status().getPhase() == Phase.RUNNING;
         if (running && runStart == 0) {
             runStart = now;
         }

@@ -48,11 +48,11 @@ final class StatusBar extends HBox {
         traceOffer(model.trace(), showTrace);
         getChildren().addAll(statusPhase, statusTarget, statusMessage, traceOffer);
 
-        statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.redisTargetProperty(),
-                model.serverVersionProperty(), model.embeddedProperty(), i18n.localeProperty()));
+        statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.server().redisTargetProperty(),
+                model.server().serverVersionProperty(), model.server().embeddedProperty(), i18n.localeProperty()));
         statusPhase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("phase."
-                + model.getPhase().name().toLowerCase(Locale.ROOT)), model.phaseProperty(), i18n.localeProperty()));
-        statusMessage.textProperty().bind(i18n.binding(model.messageProperty()));
+                + model.status().getPhase().name().toLowerCase(Locale.ROOT)), model.status().phaseProperty(), i18n.localeProperty()));
+        statusMessage.textProperty().bind(i18n.binding(model.status().messageProperty()));
     }
 
     /** A run with traces has ended: the status bar offers its timeline. */
@@ -70,11 +70,11 @@ final class StatusBar extends HBox {
     }
 
     private String targetText() {
-        String target = model.redisTargetProperty().get();
+        String target = model.server().redisTargetProperty().get();
         if (target == null || target.isEmpty()) {
             return i18n.get("status.notConnected");
         }
-        return i18n.get(model.embeddedProperty().get() ? "status.targetEmbedded" : "status.target", target,
-                model.serverVersionProperty().get());
+        return i18n.get(model.server().embeddedProperty().get() ? "status.targetEmbedded" : "status.target", target,
+                model.server().serverVersionProperty().get());
     }
 }

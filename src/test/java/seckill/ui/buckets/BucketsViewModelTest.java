@@ -1,6 +1,5 @@
 package seckill.ui.buckets;
 
-import seckill.ui.buckets.BucketsViewModel.Level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,13 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleState;
 import seckill.service.PollSnapshot;
 import seckill.sim.ConfigField;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.ui.buckets.BucketsViewModel.Level;
 import seckill.ui.common.I18n;
 import seckill.ui.live.LiveSaleModel;
 

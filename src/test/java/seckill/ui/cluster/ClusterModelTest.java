@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.service.ClusterView;
 import seckill.ui.common.LocalText;
 

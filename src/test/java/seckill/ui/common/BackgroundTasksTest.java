@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.service.LabException;
 import seckill.util.Problem;
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.sale.SaleState;
 import seckill.service.PollSnapshot;
 import seckill.util.Problem;

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.util.Problem;
 import seckill.util.Resources;
 

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.SaleState;
 import seckill.service.PollSnapshot;
 import seckill.sim.EndReason;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
-import seckill.util.Problem;
 import seckill.ui.common.ChartHistory;
 import seckill.ui.common.Handoff;
 import seckill.ui.common.LocalText;
+import seckill.util.Problem;
 
 class LiveSaleModelTest {
     private final LiveSaleModel live = new LiveSaleModel();

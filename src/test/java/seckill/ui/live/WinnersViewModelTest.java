@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.Test;
-
 import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
 
 class WinnersViewModelTest {
     private final WinnersViewModel winners = new WinnersViewModel();

@@ -1,15 +1,14 @@
 package seckill.ui.monitor;
 
-import seckill.ui.monitor.CommandFeedModel.RowKind;
-import seckill.ui.monitor.CommandFeedModel.Row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.sim.CommandFeed;
 import seckill.sim.FeedLine;
+import seckill.ui.monitor.CommandFeedModel.Row;
+import seckill.ui.monitor.CommandFeedModel.RowKind;
 
 class CommandFeedModelTest {
     private static final long AT = 1_796_048_822_688_123L;

@@ -1,18 +1,10 @@
 package seckill.ui.shell;
 
-import static seckill.ui.shell.OnFx.inWindow;
-import static seckill.ui.shell.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.inWindow;
 
 import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -21,6 +13,13 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import seckill.redis.TestRedis;
 import seckill.sale.StrategyKind;
 import seckill.ui.code.CodeStep;

@@ -7,7 +7,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
 import redis.clients.jedis.Jedis;
 import seckill.redis.PrivateRedis;
 import seckill.redis.RedisConnector;
@@ -47,7 +46,7 @@ class DashboardFaultTest {
         }
         model.form().takeUrl(server.url());
         model.watch();
-        until(() -> model.getPhase() == Phase.WATCHING && model.live().winners().size() == 3);
+        until(() -> model.status().getPhase() == Phase.WATCHING && model.live().winners().size() == 3);
         Figures before = model.live().figuresProperty().get();
         assertThat(before.sold()).isEqualTo(3);
 
@@ -57,13 +56,13 @@ class DashboardFaultTest {
         assertThat(banner).startsWith("Redis is lost: ").doesNotContain(PASSWORD);
         assertThat(model.live().figuresProperty().get().sold()).isEqualTo(3); // what was read stays on screen
         assertThat(model.live().winners().size()).isEqualTo(3);
-        assertThat(model.getPhase()).isEqualTo(Phase.WATCHING);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.WATCHING);
 
         server.restart(); // no persistence: it comes back empty, and the dashboard says what it finds
         until(() -> model.live().bannerProperty().get() == null);
-        assertThat(english.format(model.messageProperty().get())).isIn("Redis is back.",
+        assertThat(english.format(model.status().messageProperty().get())).isIn("Redis is back.",
                 "Waiting for a sale under prefix “” (no kill_total yet).");
         until(() -> !model.live().figuresProperty().get().exists());
-        assertThat(model.redisTargetProperty().get()).contains("***").doesNotContain(PASSWORD);
+        assertThat(model.server().redisTargetProperty().get()).contains("***").doesNotContain(PASSWORD);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
@@ -12,10 +11,10 @@ import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.service.RedisLabService;
-import seckill.util.Verdict;
 import seckill.ui.common.I18n;
 import seckill.ui.compare.CompareViewModel;
 import seckill.ui.live.Figures;
+import seckill.util.Verdict;
 
 /** The whole path on the real Redis: view model, real workers, {@link RedisLabService}, the engine, the poller. */
 class DashboardRedisTest {
@@ -48,7 +47,7 @@ class DashboardRedisTest {
         model.start();
         harness.until(() -> model.live().settledProperty().get());
 
-        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.FINISHED);
         Figures f = model.live().figuresProperty().get();
         assertThat(f.sold()).isEqualTo(20);
         assertThat(f.stockLeft()).isZero();
@@ -57,7 +56,7 @@ class DashboardRedisTest {
         assertThat(model.live().winners().rows().get(0).msSinceOpen()).isGreaterThanOrEqualTo(0);
         assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
-        assertThat(model.redisTargetProperty().get()).startsWith("redis://");
+        assertThat(model.server().redisTargetProperty().get()).startsWith("redis://");
         assertThat(model.live().stockHistory().size()).isPositive();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
     }
@@ -71,7 +70,7 @@ class DashboardRedisTest {
         assertThat(model.compare().activeProperty().get()).isTrue();
         harness.until(() -> model.live().settledProperty().get());
 
-        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.FINISHED);
         assertThat(model.compare().columns()).extracting(CompareViewModel.Column::strategy)
                 .containsExactly(StrategyKind.NAIVE, StrategyKind.WATCH, StrategyKind.LUA);
         assertThat(model.compare().columns()).allMatch(CompareViewModel.Column::ended);
@@ -96,11 +95,11 @@ class DashboardRedisTest {
         model.start();
         harness.until(() -> model.live().figuresProperty().get().exists());
         model.stop();
-        harness.until(() -> model.getPhase() == Phase.FINISHED);
+        harness.until(() -> model.status().getPhase() == Phase.FINISHED);
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: stopped");
 
         model.reset();
-        harness.until(() -> model.getPhase() == Phase.IDLE);
+        harness.until(() -> model.status().getPhase() == Phase.IDLE);
         assertThat(model.live().winners().size()).isZero();
         try (Jedis jedis = TestRedis.connection().borrow()) {
             assertThat(new Sale(new SaleKeys(prefix)).exists(jedis)).isFalse();
@@ -112,8 +111,8 @@ class DashboardRedisTest {
         SaleKeys keys = new SaleKeys(prefix);
         smallSale(StrategyKind.WATCH, 1, 1);
         model.watch();
-        harness.until(() -> model.getPhase() == Phase.WATCHING
-                && "status.waiting".equals(model.messageProperty().get().key()));
+        harness.until(() -> model.status().getPhase() == Phase.WATCHING
+                && "status.waiting".equals(model.status().messageProperty().get().key()));
 
         OtherClient.sellOut(keys, 30, "other-");
         harness.until(() -> model.live().winners().size() == 30 && model.live().figuresProperty().get().sold() == 30);
@@ -121,6 +120,6 @@ class DashboardRedisTest {
         harness.until(() -> model.verdict().auditOkProperty().get() != null);
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
         model.stop();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
     }
 }

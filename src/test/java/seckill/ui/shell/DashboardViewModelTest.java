@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import javafx.beans.binding.StringBinding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import javafx.beans.binding.StringBinding;
-
 import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
@@ -25,13 +23,13 @@ import seckill.sim.EndReason;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
-import seckill.util.Problem;
-import seckill.util.Verdict;
-import seckill.util.Problem.Kind;
 import seckill.ui.common.I18n;
 import seckill.ui.common.LocalText;
 import seckill.ui.form.FormViewModel;
 import seckill.ui.live.Figures;
+import seckill.util.Problem;
+import seckill.util.Problem.Kind;
+import seckill.util.Verdict;
 
 /**
  * The session through the service seam: a fake lab, jobs run when the test settles them, snapshots pushed by the
@@ -107,10 +105,10 @@ class DashboardViewModelTest {
     @Test
     void runsASaleFromStartToASettledScreen() {
         smallSale(StrategyKind.LUA, 20, 200);
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.status().canStartProperty().get()).isTrue();
         model.start();
-        assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
-        assertThat(model.canStartProperty().get()).isFalse();
+        assertThat(model.status().getPhase()).isEqualTo(Phase.RUNNING);
+        assertThat(model.status().canStartProperty().get()).isFalse();
         assertThat(harness.waitingJobs()).as("the run starts on the worker, not here").isEqualTo(1);
         harness.settle();
         assertThat(lab.calls).containsExactly("connect redis://127.0.0.1:6379", "startSale " + PREFIX,
@@ -118,7 +116,7 @@ class DashboardViewModelTest {
         FakeLabService.Run run = lab.lastRun();
         FakeLabService.Stream stream = lab.lastStream();
         assertThat(stream.followed).as("the poller samples the run's counters").isSameAs(run.metrics);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo("Selling to 200 users with lua…");
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Selling to 200 users with lua…");
 
         stream.push(sale(20, 12, 0, OPENED + 500), counters(300, 12, 0));
         harness.settle();
@@ -130,7 +128,7 @@ class DashboardViewModelTest {
         stream.push(last, counters(300, 8, 0));
         run.result.complete(result(run.config, EndReason.SOLD_OUT, last, holds(20)));
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.FINISHED);
         assertThat(stream.followed).as("the run's counters are final").isNull();
         assertThat(model.live().settledProperty().get()).as("no poll read after the end yet").isFalse();
 
@@ -151,11 +149,11 @@ class DashboardViewModelTest {
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
-        assertThat(model.redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
-        assertThat(model.serverVersionProperty().get()).isEqualTo("7.2.4");
+        assertThat(model.server().redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(model.server().serverVersionProperty().get()).isEqualTo("7.2.4");
         assertThat(model.live().stockHistory().size()).isPositive();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.status().canStartProperty().get()).isTrue();
     }
 
     @Test
@@ -206,23 +204,23 @@ class DashboardViewModelTest {
         harness.settle();
         assertThat(model.live().figuresProperty().get().exists()).isTrue();
         model.stop();
-        assertThat(model.getPhase()).isEqualTo(Phase.STOPPING);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.STOPPING);
         assertThat(run.stopped).isTrue();
         assertThat(model.canStopProperty().get()).isFalse();
         run.result.complete(result(run.config, EndReason.STOPPED, sale(1_000, 3, 3, OPENED + 200), holds(3)));
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.FINISHED);
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: stopped");
 
         model.reset();
-        assertThat(model.getPhase()).isEqualTo(Phase.BUSY);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.BUSY);
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
         assertThat(lab.calls).endsWith("reset " + PREFIX);
         assertThat(lab.streams.get(0).closed).as("the old sale's stream is closed").isTrue();
         assertThat(model.live().winners().size()).isZero();
         assertThat(model.live().figuresProperty().get().exists()).isFalse();
-        assertThat(english.format(model.messageProperty().get())).isEqualTo(
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo(
                 "Deleted 4 key(s) of the sale under prefix “" + PREFIX + "”.");
     }
 
@@ -231,30 +229,30 @@ class DashboardViewModelTest {
         smallSale(StrategyKind.LUA, 10, 100);
         model.start();
         model.stop(); // the start job has not run yet
-        assertThat(model.getPhase()).isEqualTo(Phase.STOPPING);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.STOPPING);
         harness.settle();
         assertThat(lab.lastRun().stopped).isTrue();
-        assertThat(english.format(model.messageProperty().get())).startsWith("Stopping");
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Stopping");
     }
 
     @Test
     void followsASaleThatAnotherClientDrives() {
         smallSale(StrategyKind.WATCH, 1, 1);
         model.watch();
-        assertThat(model.getPhase()).isEqualTo(Phase.BUSY);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.BUSY);
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.WATCHING);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.WATCHING);
         assertThat(lab.calls).containsExactly("connect redis://127.0.0.1:6379", "wrongTypes " + PREFIX,
                 "watch " + PREFIX);
         FakeLabService.Stream stream = lab.lastStream();
         stream.push(NO_SALE);
         harness.settle();
-        assertThat(english.format(model.messageProperty().get())).startsWith("Waiting for a sale under prefix");
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Waiting for a sale under prefix");
 
         stream.push(sale(30, 29, 0, OPENED + 100));
         harness.settle();
         assertThat(lab.calls).as("a sale still selling is not audited").noneMatch(c -> c.startsWith("audit"));
-        assertThat(english.format(model.messageProperty().get())).as("no longer waiting")
+        assertThat(english.format(model.status().messageProperty().get())).as("no longer waiting")
                 .startsWith("Watching the sale");
         assertThat(model.live().settledProperty().get()).isFalse();
         stream.push(sale(30, 30, 29, OPENED + 200));
@@ -274,7 +272,7 @@ class DashboardViewModelTest {
         assertThat(lab.calls).as("audited once per outcome").filteredOn(c -> c.startsWith("audit")).hasSize(1);
 
         model.stop();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
         assertThat(stream.closed).isTrue();
     }
 
@@ -311,10 +309,10 @@ class DashboardViewModelTest {
         smallSale(StrategyKind.WATCH, 1, 1);
         model.watch();
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.messageProperty().get())).startsWith("Refused: ").contains(userKey)
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Refused: ").contains(userKey)
                 .contains("list");
-        assertThat(chinese.format(model.messageProperty().get())).startsWith("已拒绝：").contains(userKey)
+        assertThat(chinese.format(model.status().messageProperty().get())).startsWith("已拒绝：").contains(userKey)
                 .doesNotContain("Refused", "but a sale needs");
         assertThat(lab.streams).as("nothing is watched").isEmpty();
         assertThat(model.sessionVerdict()).as("refused, as the command line refuses").isEqualTo(Verdict.REFUSED);
@@ -340,7 +338,7 @@ class DashboardViewModelTest {
         stream.push(sale(10, 10, 10, System.currentTimeMillis()));
         harness.settle();
         assertThat(model.live().bannerProperty().get()).isNull();
-        assertThat(english.format(model.messageProperty().get())).isEqualTo("Redis is back.");
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Redis is back.");
     }
 
     @Test
@@ -371,51 +369,51 @@ class DashboardViewModelTest {
         assertThat(json).isCompletedWithValue(dir.resolve("r.json"));
         assertThat(lab.calls).contains("exportWinners " + PREFIX + " w.csv", "exportReport r.json");
         assertThat(lab.reported).containsExactly(r);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo("Saved " + dir.resolve("r.json"));
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Saved " + dir.resolve("r.json"));
     }
 
     @Test
     void saysWhyAnExportCannotBeWritten() {
         CompletableFuture<Long> csv = model.exports().winners(Path.of("w.csv"));
         assertThat(csv).isCompletedExceptionally();
-        assertThat(english.format(model.messageProperty().get())).startsWith("Not connected to Redis");
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Not connected to Redis");
         CompletableFuture<Path> json = model.exports().report(Path.of("r.json"));
         assertThat(json).isCompletedExceptionally();
-        assertThat(english.format(model.messageProperty().get())).startsWith("No run has ended yet");
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("No run has ended yet");
         assertThat(lab.calls).isEmpty();
     }
 
     @Test
     void startStaysOffWhileAFieldIsWrong() {
         model.form().stock().textProperty().set("0");
-        assertThat(model.canStartProperty().get()).isFalse();
+        assertThat(model.status().canStartProperty().get()).isFalse();
         model.start();
-        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo(
+        assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo(
                 "Stock: cannot be 0: enter a whole number from 1 to 100,000,000 — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
     }
 
     @Test
     void whileAFieldIsWrongTheStatusBarNamesItAndWhatIsWrong() {
-        assertThat(english.format(model.messageProperty().get())).startsWith("Fill in the sale and press Start");
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Fill in the sale and press Start");
         model.form().pool().textProperty().set("5000");
-        assertThat(english.format(model.messageProperty().get()))
+        assertThat(english.format(model.status().messageProperty().get()))
                 .isEqualTo("Threads: must be from 1 to 2,000 (got 5,000) — fix it to start");
-        assertThat(chinese.format(model.messageProperty().get()))
+        assertThat(chinese.format(model.status().messageProperty().get()))
                 .isEqualTo("线程数：必须从 1 到 2,000（当前为 5,000）——改正后才能开始");
         model.form().stock().textProperty().set("");
-        assertThat(english.format(model.messageProperty().get())).as("the topmost first")
+        assertThat(english.format(model.status().messageProperty().get())).as("the topmost first")
                 .startsWith("Stock: empty: enter a whole number");
         model.form().redisUrlProperty().set("http://h");
-        assertThat(english.format(model.messageProperty().get())).as("the URL's problem, its name said once")
+        assertThat(english.format(model.status().messageProperty().get())).as("the URL's problem, its name said once")
                 .startsWith("Redis: must start with redis://").endsWith("— fix it to start")
                 .doesNotContain("Redis URL");
 
         model.form().redisUrlProperty().set("");
         model.form().stock().setValue(10);
         model.form().pool().setValue(10);
-        assertThat(english.format(model.messageProperty().get())).as("fixed: back to what it said before")
+        assertThat(english.format(model.status().messageProperty().get())).as("fixed: back to what it said before")
                 .startsWith("Fill in the sale and press Start");
     }
 
@@ -430,14 +428,14 @@ class DashboardViewModelTest {
         model.start();
         assertThat(model.presentation().formFoldedProperty().get()).isFalse();
         assertThat(shown).extracting(FormViewModel.Invalid::field).containsExactly("seed");
-        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
         assertThat(harness.waitingJobs()).isZero();
 
         model.form().seed().textProperty().set("");
         smallSale(StrategyKind.LUA, 10, 50);
         model.start();
         assertThat(shown).as("a form that is fine starts, showing nothing").hasSize(1);
-        assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.RUNNING);
     }
 
     @Test
@@ -448,7 +446,7 @@ class DashboardViewModelTest {
         model.connect();
         assertThat(shown).extracting(FormViewModel.Invalid::field).containsExactly(FormViewModel.REDIS);
         assertThat(harness.waitingJobs()).isZero();
-        assertThat(chinese.format(model.messageProperty().get())).isEqualTo("Redis：数据库编号必须是数字，/0 到 /15"
+        assertThat(chinese.format(model.status().messageProperty().get())).isEqualTo("Redis：数据库编号必须是数字，/0 到 /15"
                 + "（当前为“x”）——改正后才能开始");
     }
 
@@ -456,14 +454,14 @@ class DashboardViewModelTest {
     void aSecondStartWhileRunningChangesNothing() {
         smallSale(StrategyKind.LUA, 10, 50);
         started();
-        LocalText before = model.messageProperty().get();
+        LocalText before = model.status().messageProperty().get();
         model.start();
         model.watch();
         model.reset();
         model.connect();
-        assertThat(model.getPhase()).isEqualTo(Phase.RUNNING);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.RUNNING);
         assertThat(harness.waitingJobs()).isZero();
-        assertThat(model.messageProperty().get()).isEqualTo(before);
+        assertThat(model.status().messageProperty().get()).isEqualTo(before);
         assertThat(model.live().settledProperty().get()).isFalse();
         assertThat(lab.runs).hasSize(1);
     }
@@ -473,12 +471,12 @@ class DashboardViewModelTest {
         lab.connectFails = LabException.unreachable(Problem.of(Kind.REDIS_REFUSED, "redis://127.0.0.1:1"), null);
         model.form().takeUrl("redis://127.0.0.1:1");
         model.connect();
-        assertThat(model.getPhase()).isEqualTo(Phase.BUSY);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.BUSY);
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(english.format(model.messageProperty().get())).startsWith("Cannot use Redis: ")
+        assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Cannot use Redis: ")
                 .contains("127.0.0.1:1");
-        assertThat(chinese.format(model.messageProperty().get())).startsWith("无法使用 Redis").contains("127.0.0.1:1")
+        assertThat(chinese.format(model.status().messageProperty().get())).startsWith("无法使用 Redis").contains("127.0.0.1:1")
                 .doesNotContain("unreachable");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.REDIS_UNAVAILABLE);
         assertThat(model.canChangeSaleProperty().get()).isTrue();
@@ -486,8 +484,8 @@ class DashboardViewModelTest {
         lab.connectFails = null;
         model.connect();
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo("Connected to redis://127.0.0.1:6379.");
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Connected to redis://127.0.0.1:6379.");
         assertThat(model.sessionVerdict()).as("the server is back").isEqualTo(Verdict.OK);
     }
 
@@ -495,14 +493,14 @@ class DashboardViewModelTest {
     void aFailedConnectForgetsTheServerConnectedBefore() {
         model.connect();
         harness.settle();
-        assertThat(model.redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(model.server().redisTargetProperty().get()).isEqualTo("redis://127.0.0.1:6379");
         lab.connectFails = LabException.unreachable(Problem.of(Kind.REDIS_REFUSED, "redis://127.0.0.1:1"), null);
         model.form().takeUrl("redis://127.0.0.1:1");
         model.connect();
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(model.redisTargetProperty().get()).isEmpty();
-        assertThat(model.serverVersionProperty().get()).isEmpty();
+        assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(model.server().redisTargetProperty().get()).isEmpty();
+        assertThat(model.server().serverVersionProperty().get()).isEmpty();
     }
 
     @Test
@@ -523,16 +521,16 @@ class DashboardViewModelTest {
         FakeLabService.Run run = started();
         Problem lost = Problem.of(Kind.REDIS_LOST, "redis://127.0.0.1:6379", "reset");
         List<Phase> phaseWhenSettled = new ArrayList<>();
-        model.live().settledProperty().addListener((obs, was, now) -> phaseWhenSettled.add(model.getPhase()));
+        model.live().settledProperty().addListener((obs, was, now) -> phaseWhenSettled.add(model.status().getPhase()));
         run.result.complete(new SimulationResult(run.config, EndReason.ERROR, counters(1, 0, 0), 10, null, null,
                 lost));
         harness.settle();
         assertThat(phaseWhenSettled).as("ui --screenshot takes its picture then: it must say ended").containsExactly(
                 Phase.FINISHED);
-        assertThat(model.getPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.FINISHED);
         assertThat(model.live().settledProperty().get()).as("no poll will settle it").isTrue();
         assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ not audited: Redis at");
-        assertThat(english.format(model.messageProperty().get())).startsWith("The run ended on an error: ");
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("The run ended on an error: ");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.REDIS_UNAVAILABLE);
 
         // Redis comes back: the sale is audited now, and the line no longer says "not audited"
@@ -540,7 +538,7 @@ class DashboardViewModelTest {
         harness.settle();
         lab.lastStream().push(sale(10, 7, 0, System.currentTimeMillis()));
         harness.settle();
-        assertThat(english.format(model.messageProperty().get())).contains("back");
+        assertThat(english.format(model.status().messageProperty().get())).contains("back");
         assertThat(lab.calls).contains("audit " + run.config.prefix());
         assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won "
                 + "twice");
@@ -554,24 +552,24 @@ class DashboardViewModelTest {
         smallSale(StrategyKind.LUA, 10, 50);
         model.form().takeUrl("rediss://:pw@redis.example:6380");
         model.form().engineProperty().set(EngineKind.LOOP);
-        assertThat(model.canStartProperty().get()).isFalse();
+        assertThat(model.status().canStartProperty().get()).isFalse();
         LocalText error = model.form().engineErrorProperty().get();
         assertThat(english.format(error)).isEqualTo(
                 "The event loop speaks plain TCP only: for a rediss:// (TLS) server choose the threads engine");
         assertThat(chinese.format(error)).doesNotContain("speaks", "TCP only").contains("rediss://");
         model.start();
-        assertThat(model.getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo("Engine: The event loop speaks plain "
+        assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Engine: The event loop speaks plain "
                 + "TCP only: for a rediss:// (TLS) server choose the threads engine — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
         assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
         assertThat(model.sessionVerdict()).as("as the command line refuses it").isEqualTo(Verdict.REFUSED);
 
         model.form().engineProperty().set(EngineKind.THREADS);
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.status().canStartProperty().get()).isTrue();
         model.form().engineProperty().set(EngineKind.LOOP);
         model.form().takeUrl("redis://redis.example:6380");
-        assertThat(model.canStartProperty().get()).as("plain TCP suits the loop").isTrue();
+        assertThat(model.status().canStartProperty().get()).as("plain TCP suits the loop").isTrue();
     }
 
     @Test
@@ -583,17 +581,17 @@ class DashboardViewModelTest {
         model.form().engineProperty().set(EngineKind.LOOP);
         model.start();
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo("Refused: The event loop speaks plain "
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Refused: The event loop speaks plain "
                 + "TCP only: for a rediss:// (TLS) server choose the threads engine");
-        assertThat(chinese.format(model.messageProperty().get())).startsWith("已拒绝：").doesNotContain("speaks");
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(chinese.format(model.status().messageProperty().get())).startsWith("已拒绝：").doesNotContain("speaks");
+        assertThat(model.status().canStartProperty().get()).isTrue();
         assertThat(model.canStopProperty().get()).isFalse();
         assertThat(model.live().settledProperty().get()).as("--exit does not wait forever").isTrue();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.REFUSED);
         assertThat(lab.streams).isEmpty();
         model.stop(); // Esc now: nothing to stop, nothing changes
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
     }
 
     @Test
@@ -602,12 +600,12 @@ class DashboardViewModelTest {
         smallSale(StrategyKind.LUA, 10, 50);
         model.start();
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.messageProperty().get())).isEqualTo(
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo(
                 "Something went wrong, nothing runs now: StackOverflowError");
-        assertThat(chinese.format(model.messageProperty().get())).startsWith("出错了");
+        assertThat(chinese.format(model.status().messageProperty().get())).startsWith("出错了");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.FAILED);
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.status().canStartProperty().get()).isTrue();
     }
 
     @Test
@@ -618,8 +616,8 @@ class DashboardViewModelTest {
         run.result.completeExceptionally(LabException.refused(Problem.of(Kind.JOIN_NO_SALE, PREFIX,
                 PREFIX + "kill_total")));
         harness.settle();
-        assertThat(model.getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.messageProperty().get())).startsWith("Refused: Cannot join");
+        assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Refused: Cannot join");
         assertThat(lab.lastStream().closed).isTrue();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.REFUSED);
     }

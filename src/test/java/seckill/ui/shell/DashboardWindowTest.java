@@ -1,12 +1,12 @@
 package seckill.ui.shell;
 
-import static seckill.ui.shell.OnFx.onFx;
-import static seckill.ui.shell.OnFx.truncated;
-import static seckill.ui.shell.OnFx.inWindow;
-import static seckill.ui.shell.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.inWindow;
+import static seckill.ui.shell.OnFx.onFx;
+import static seckill.ui.shell.OnFx.truncated;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -19,18 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -53,6 +42,15 @@ import javafx.scene.shape.MoveTo;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import redis.clients.jedis.Jedis;
 import seckill.redis.KeyedCalls;
 import seckill.redis.TestRedis;
@@ -65,8 +63,8 @@ import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.ui.buckets.BucketsPanel;
-import seckill.ui.live.WinnersPanel;
 import seckill.ui.common.I18n;
+import seckill.ui.live.WinnersPanel;
 
 /**
  * The real window, headless through Monocle, against the real Redis under a prefix of its own; also as a classroom
@@ -135,7 +133,7 @@ class DashboardWindowTest {
         assertThat(text(robot, "#error-stock")).isEqualTo("Must be a whole number from 1 to 100,000,000, not “12x”");
         assertThat(text(robot, "#status-message"))
                 .isEqualTo("Stock: must be a whole number from 1 to 100,000,000, not “12x” — fix it to start");
-        assertThat(fx(() -> dashboard.model().canStartProperty().get())).isFalse();
+        assertThat(fx(() -> dashboard.model().status().canStartProperty().get())).isFalse();
         assertThat(disabled(robot, "#start")).as("Start shows the field instead of starting").isFalse();
 
         robot.eraseText(3).write("0");
@@ -143,12 +141,12 @@ class DashboardWindowTest {
 
         robot.eraseText(1).write("500");
         eventually(() -> "1 – 100,000,000".equals(text(robot, "#error-stock")));
-        assertThat(fx(() -> dashboard.model().canStartProperty().get())).isTrue();
+        assertThat(fx(() -> dashboard.model().status().canStartProperty().get())).isTrue();
         assertThat(text(robot, "#status-message")).startsWith("Fill in the sale");
 
         setField(robot, "#field-pool", "99999");
         assertThat(text(robot, "#error-pool")).isEqualTo("Must be from 1 to 2,000 (got 99,999)");
-        assertThat(fx(() -> dashboard.model().canStartProperty().get())).isFalse();
+        assertThat(fx(() -> dashboard.model().status().canStartProperty().get())).isFalse();
     }
 
     /** Whether the whole node shows in the scroll pane's viewport. */
@@ -181,7 +179,7 @@ class DashboardWindowTest {
         eventually(() -> fx(() -> stage.getScene().getFocusOwner() == seed));
         assertThat(inSight(scroll, seed)).isTrue();
         assertThat(inSight(scroll, robot.lookup("#error-seed").query())).as("what is wrong with it too").isTrue();
-        assertThat(fx(() -> dashboard.model().getPhase())).isEqualTo(Phase.DISCONNECTED);
+        assertThat(fx(() -> dashboard.model().status().getPhase())).isEqualTo(Phase.DISCONNECTED);
 
         // the field above it, scrolled the other way
         setField(robot, "#field-stock", "0");
@@ -331,15 +329,15 @@ class DashboardWindowTest {
         smallSale(robot, "watch", 1_000, 1_000_000);
         setField(robot, "#field-spread-ms", "600000");
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().getPhase() == Phase.RUNNING && dashboard.model().live().figuresProperty().get()
+        eventually(() -> dashboard.model().status().getPhase() == Phase.RUNNING && dashboard.model().live().figuresProperty().get()
                 .exists());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        eventually(() -> dashboard.model().getPhase() == Phase.FINISHED);
+        eventually(() -> dashboard.model().status().getPhase() == Phase.FINISHED);
         assertThat(text(robot, "#ended")).isEqualTo("Ended: stopped");
 
         // the sale folded the form away on this screen: the key works all the same
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        eventually(() -> dashboard.model().getPhase() == Phase.IDLE);
+        eventually(() -> dashboard.model().status().getPhase() == Phase.IDLE);
         assertThat(text(robot, "#winners-count")).isEqualTo("0");
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("—");
         try (Jedis jedis = TestRedis.connection().borrow()) {
@@ -396,7 +394,7 @@ class DashboardWindowTest {
     @Test
     void followsASaleDrivenByAnotherClient(FxRobot robot) {
         robot.clickOn("#watch");
-        eventually(() -> dashboard.model().getPhase() == Phase.WATCHING);
+        eventually(() -> dashboard.model().status().getPhase() == Phase.WATCHING);
         OtherClient.sellOut(new SaleKeys(prefix), 15, "py-");
         eventually(() -> "15".equals(text(robot, "#winners-count")));
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("15 / 15");
@@ -456,7 +454,7 @@ class DashboardWindowTest {
     void watchesASaleInAThousandAndTwentyFourBucketsThatAnotherClientRuns_aCellEach(FxRobot robot) {
         resize(1024, 768);
         robot.clickOn("#watch");
-        eventually(() -> dashboard.model().getPhase() == Phase.WATCHING);
+        eventually(() -> dashboard.model().status().getPhase() == Phase.WATCHING);
         buckets = 1_024;
         SimulationConfig other = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).buckets(buckets)
                 .load(2_048, 3_000, 50, 0).seed(14).build();
@@ -488,7 +486,7 @@ class DashboardWindowTest {
         onFx(() -> dashboard.model().form().takeUrl("redis://:topsecret@127.0.0.1:1"));
         assertThat(fx(() -> url.getText())).isEqualTo("redis://:***@127.0.0.1:1");
         robot.clickOn("#connect");
-        eventually(() -> dashboard.model().getPhase() == Phase.DISCONNECTED
+        eventually(() -> dashboard.model().status().getPhase() == Phase.DISCONNECTED
                 && text(robot, "#status-message").startsWith("Cannot use Redis"));
         assertThat(text(robot, "#status-message")).doesNotContain("topsecret");
         assertThat(fx(stage::getTitle)).doesNotContain("topsecret");

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import org.testfx.util.WaitForAsyncUtils;
-
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Reads and actions on the FX thread for the window tests, waiting at most 10 s for each. */
 public final class OnFx {

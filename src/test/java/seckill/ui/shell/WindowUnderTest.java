@@ -2,9 +2,8 @@ package seckill.ui.shell;
 
 import java.util.concurrent.TimeUnit;
 
-import org.testfx.util.WaitForAsyncUtils;
-
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.ui.common.Language;

@@ -1,0 +1,85 @@
+package seckill.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import seckill.ui.common.LocalText;
+import seckill.ui.form.FormViewModel;
+
+/**
+ * Where the session is ({@link Phase}), what last happened, and what the buttons may do now: the status bar, the
+ * form's buttons and the menu bind to this. Only {@link DashboardViewModel} moves it.
+ */
+public final class SessionStatus {
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.DISCONNECTED);
+    /** What last happened, for the status bar. */
+    private final ReadOnlyObjectWrapper<LocalText> news = new ReadOnlyObjectWrapper<>(this, "news",
+            LocalText.of("status.ready"));
+    private final ObjectBinding<LocalText> message;
+    private final BooleanBinding canStart;
+    private final BooleanBinding canStop;
+    private final BooleanBinding canChangeSale;
+
+    SessionStatus(FormViewModel form) {
+        canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
+                form.allValidProperty(), phase);
+        canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);
+        canChangeSale = Bindings.createBooleanBinding(() -> phase.get().isQuiet(), phase);
+        message = Bindings.createObjectBinding(() -> {
+            FormViewModel.Invalid wrong = form.firstInvalid();
+            return wrong != null && phase.get().isQuiet() ? LocalText.of("status.invalid", wrong.name(),
+                    wrong.problem()) : news.get();
+        }, form.firstInvalidProperty(), phase, news);
+    }
+
+    /** Moves the session on; a move {@link Phase#next()} does not allow is a bug. */
+    void go(Phase next) {
+        if (!phase.get().canGoTo(next)) {
+            throw new IllegalStateException("the dashboard cannot go from " + phase.get() + " to " + next);
+        }
+        phase.set(next);
+    }
+
+    void say(LocalText what) {
+        news.set(what);
+    }
+
+    /** What last happened, or null. */
+    LocalText news() {
+        return news.get();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public Phase getPhase() {
+        return phase.get();
+    }
+
+    /**
+     * The status bar's message: while nothing runs and a field of the form is wrong, which and why (Start cannot
+     * start until it is fixed); else what last happened.
+     */
+    public ObjectBinding<LocalText> messageProperty() {
+        return message;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    /**
+     * Reset, watch and connect: only while nothing runs. Start can be asked for then too: with a field of the form
+     * wrong, it shows that field instead of starting.
+     */
+    public BooleanBinding canChangeSaleProperty() {
+        return canChangeSale;
+    }
+}

@@ -123,7 +123,7 @@ public final class DashboardViewModel implements AutoCloseable {
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
         // the timeline's step lights up its lines in the code panel
         trace.currentStepProperty().addListener((obs, was, step) -> code.highlightStepProperty().set(
-                CodeStep.of(step)));
+                CodeStep.of(step == null ? null : step.kind())));
         canStart = Bindings.createBooleanBinding(() -> form.isAllValid() && phase.get().isQuiet(),
                 form.allValidProperty(), phase);
         canStop = Bindings.createBooleanBinding(() -> phase.get().canStop(), phase);

@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.Outcome;
-import seckill.sale.StrategyKind;
+import seckill.sim.RoundTripKind;
 import seckill.sim.SimulationResult;
 import seckill.sim.Trace;
 import seckill.sim.TraceCause;
@@ -41,14 +41,6 @@ public final class TraceViewModel {
     static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4};
     static final double DEFAULT_SPEED = 1;
 
-    /**
-     * What the current step does in the strategy's code, for a panel that shows the code to highlight the line: the
-     * reading WATCH round trip, the MULTI … EXEC, the Lua script's EVALSHA, naive's read and its write, decr's claim
-     * of the user and its counter; a purchase by another buyer that explains a loss.
-     */
-    public enum StepKind { WATCH_READ, EXEC, EVALSHA, NAIVE_READ, NAIVE_WRITE, DECR_CLAIM, DECR_COUNT, OTHER_WRITE,
-        OTHER }
-
     /** Which way an arrow goes: a buyer's commands to Redis, Redis's replies back, another buyer's purchase. */
     public enum Arrow { SEND, REPLY, WRITE }
 
@@ -72,11 +64,13 @@ public final class TraceViewModel {
      * @param atMs     when, in ms since the sale opened (sent, answered, or, for another buyer's purchase, when it
      *                 was made: to the ms, from {@code kill_time}, or from the buyer's clock for naive)
      * @param lines    what the arrow carries: the commands or the replies, keys without the sale's prefix
+     * @param kind     what the round trip does in the strategy's code; {@link RoundTripKind#OTHER} for another
+     *                 buyer's purchase
      * @param attempt  the buyer's attempt, from 1 (0 for another buyer's purchase)
      * @param outcome  what the attempt decided with this reply, or null
      * @param cause    why it lost (or oversold), when the trace knows, else null
      */
-    public record Step(int lifeline, Arrow arrow, double atMs, List<String> lines, StepKind kind, int attempt,
+    public record Step(int lifeline, Arrow arrow, double atMs, List<String> lines, RoundTripKind kind, int attempt,
                        Outcome outcome, TraceCause cause) {
         public Step {
             lines = List.copyOf(lines);
@@ -85,7 +79,6 @@ public final class TraceViewModel {
 
     private List<Trace> traces = List.of();
     private String prefix = "";
-    private StrategyKind strategy = StrategyKind.WATCH;
     private double sinceTick;
     /** The traces of the buyers shown. */
     private List<Trace> shownTraces = List.of();
@@ -96,7 +89,7 @@ public final class TraceViewModel {
     private final ReadOnlyObjectWrapper<List<Step>> steps = new ReadOnlyObjectWrapper<>(this, "steps", List.of());
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(this, "current", -1);
     private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
-    private final ReadOnlyObjectWrapper<StepKind> currentKind = new ReadOnlyObjectWrapper<>(this, "currentKind");
+    private final ReadOnlyObjectWrapper<RoundTripKind> currentKind = new ReadOnlyObjectWrapper<>(this, "currentKind");
     private final ReadOnlyObjectWrapper<LocalText> caption = new ReadOnlyObjectWrapper<>(this, "caption");
     private final ReadOnlyObjectWrapper<LocalText> position = new ReadOnlyObjectWrapper<>(this, "position");
     private final ReadOnlyObjectWrapper<LocalText> buyersShown = new ReadOnlyObjectWrapper<>(this, "buyersShown");
@@ -143,7 +136,7 @@ public final class TraceViewModel {
     }
 
     /** What the current step does in the code (a code panel highlights its line); null while there is none. */
-    public ReadOnlyObjectProperty<StepKind> currentKindProperty() {
+    public ReadOnlyObjectProperty<RoundTripKind> currentKindProperty() {
         return currentKind.getReadOnlyProperty();
     }
 
@@ -194,17 +187,16 @@ public final class TraceViewModel {
     /** A run's traces, or none (null: a new sale begins, the old timeline goes). */
     public void show(SimulationResult result) {
         if (result == null || result.traces().isEmpty()) {
-            show(List.of(), "", StrategyKind.WATCH);
+            show(List.of(), "");
         } else {
-            show(result.traces(), result.config().prefix(), result.config().strategy());
+            show(result.traces(), result.config().prefix());
         }
     }
 
-    /** These traces, of a sale under that prefix sold by that strategy; the first buyers shown, at the first step. */
-    public void show(List<Trace> runTraces, String salePrefix, StrategyKind saleStrategy) {
+    /** These traces, of a sale under that prefix; the first buyers shown, at the first step. */
+    void show(List<Trace> runTraces, String salePrefix) {
         pause();
         prefix = salePrefix == null ? "" : salePrefix;
-        strategy = saleStrategy;
         List<Trace> played = new ArrayList<>(runTraces.stream().filter(t -> !t.steps().isEmpty()).toList());
         // the explained ones first (that is the lesson), then in their order of arrival
         played.sort(Comparator.comparing((Trace t) -> !explained(t))
@@ -338,8 +330,8 @@ public final class TraceViewModel {
             Trace t = shown.get(b);
             double watchedAt = Double.NaN;
             for (TraceStep s : t.steps()) {
-                StepKind kind = kindOf(s.sent());
-                if (kind == StepKind.WATCH_READ) {
+                RoundTripKind kind = RoundTripKind.of(s.sent());
+                if (kind == RoundTripKind.WATCH_READ) {
                     watchedAt = s.sentMs();
                 }
                 placed.add(new Placed(s.sentMs(), 0, seq++, new Step(b, Arrow.SEND, s.sentMs(), sent(s.sent()), kind,
@@ -367,7 +359,7 @@ public final class TraceViewModel {
                         }
                     }
                     placed.add(new Placed(key, rank, seq++, new Step(line, Arrow.WRITE, w.atMs(),
-                            List.of(Long.toString(w.item())), StepKind.OTHER_WRITE, 0, null, s.cause())));
+                            List.of(Long.toString(w.item())), RoundTripKind.OTHER, 0, null, s.cause())));
                 }
             }
         }
@@ -410,39 +402,6 @@ public final class TraceViewModel {
         return lines.size() - 1;
     }
 
-    /** What a round trip does in the strategy's code, from what it sent. */
-    StepKind kindOf(List<String> sent) {
-        if (sent.isEmpty()) {
-            return StepKind.OTHER;
-        }
-        String first = command(sent.get(0));
-        if (first.equals("WATCH")) {
-            return StepKind.WATCH_READ;
-        }
-        if (first.equals("MULTI")) {
-            return StepKind.EXEC;
-        }
-        if (first.startsWith("EVAL")) {
-            return StepKind.EVALSHA;
-        }
-        boolean increments = sent.stream().anyMatch(c -> command(c).equals("INCR"));
-        if (strategy == StrategyKind.NAIVE) {
-            return increments ? StepKind.NAIVE_WRITE : StepKind.NAIVE_READ;
-        }
-        if (strategy == StrategyKind.DECR) {
-            if (first.equals("DECR") || increments) {
-                return StepKind.DECR_COUNT;
-            }
-            return sent.stream().anyMatch(c -> command(c).equals("SADD")) ? StepKind.DECR_CLAIM : StepKind.OTHER;
-        }
-        return StepKind.OTHER;
-    }
-
-    private static String command(String line) {
-        int space = line.indexOf(' ');
-        return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-    }
-
     /** The commands with the keys' prefix left out and a script's SHA1 cut to its first 8 digits. */
     private List<String> sent(List<String> commands) {
         return commands.stream().map(c -> (prefix.isEmpty() ? c : c.replace(prefix + "kill_", "kill_"))
@@ -479,11 +438,18 @@ public final class TraceViewModel {
     private LocalText describe(Step step) {
         String who = lifelines.get().get(step.lifeline()).name();
         String at = Formats.sinceOpenMs(step.atMs());
-        String kind = step.kind().name().toLowerCase(Locale.ROOT);
         return switch (step.arrow()) {
-            case SEND -> LocalText.of("trace.send." + kind, who, at);
+            case SEND -> LocalText.of("trace.send." + sendKey(step.kind()), who, at);
             case REPLY -> replyCaption(step, who, at);
             case WRITE -> writeCaption(step, who, at);
+        };
+    }
+
+    /** Both scripts are said as one: an EVALSHA that checks and sells in one atomic step. */
+    private static String sendKey(RoundTripKind kind) {
+        return switch (kind) {
+            case PURCHASE_SCRIPT, DECR_COMMIT -> "evalsha";
+            default -> kind.name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -90,7 +90,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
         // the timeline's step lights up its lines in the code panel
         trace.currentStepProperty().addListener((obs, was, step) -> code.highlightStepProperty().set(
-                CodeStep.of(step)));
+                CodeStep.of(step == null ? null : step.kind())));
     }
 
     // ---- what the view binds to ----

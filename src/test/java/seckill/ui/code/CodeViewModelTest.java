@@ -12,12 +12,12 @@ import seckill.sale.SaleKeys;
 import seckill.sale.Scripts;
 import seckill.sale.StrategyKind;
 import seckill.sale.StrategyListing;
+import seckill.sim.RoundTripKind;
 import seckill.util.Resources;
 import seckill.ui.common.I18n;
 import seckill.ui.form.FormViewModel;
 import seckill.ui.lessons.Lesson;
 import seckill.ui.lessons.LessonViewModel;
-import seckill.ui.trace.TraceViewModel;
 
 /** The code panel's model, without a toolkit. */
 class CodeViewModelTest {
@@ -94,22 +94,25 @@ class CodeViewModelTest {
         assertThat(highlighted()).last().asString().contains("pipe.execute()");
     }
 
+    private static CodeStep step(String... sent) {
+        return CodeStep.of(RoundTripKind.of(List.of(sent)));
+    }
+
     @Test
     void aTracedRoundTripNamesItsStep() {
-        assertThat(CodeStep.of(List.of("WATCH kill_flag", "MGET kill_flag", "SISMEMBER kill_buyers 7")))
-                .isEqualTo(CodeStep.READ);
-        assertThat(CodeStep.of(List.of("MULTI", "INCR kill_num", "EXEC"))).isEqualTo(CodeStep.WRITE);
-        assertThat(CodeStep.of(List.of("EXISTS kill_flag", "GET kill_num"))).isEqualTo(CodeStep.READ);
-        assertThat(CodeStep.of(List.of("INCR kill_num", "RPUSH kill_user 7"))).isEqualTo(CodeStep.WRITE);
-        assertThat(CodeStep.of(List.of("EVALSHA abc 6 kill_flag"))).isEqualTo(CodeStep.SCRIPT);
-        assertThat(CodeStep.of(List.of("EXISTS kill_flag", "SADD kill_buyers 7"))).isEqualTo(CodeStep.CLAIM);
-        assertThat(CodeStep.of(List.of("DECR kill_stock"))).isEqualTo(CodeStep.TAKE);
-        assertThat(CodeStep.of(List.of("INCR kill_stock", "EVALSHA abc 7 kill_flag"))).isEqualTo(CodeStep.COMMIT);
-        assertThat(CodeStep.of(List.of("UNWATCH"))).isNull();
+        assertThat(step("WATCH kill_flag", "MGET kill_flag", "SISMEMBER kill_buyers 7")).isEqualTo(CodeStep.READ);
+        assertThat(step("MULTI", "INCR kill_num", "EXEC")).isEqualTo(CodeStep.WRITE);
+        assertThat(step("EXISTS kill_flag", "GET kill_num")).isEqualTo(CodeStep.READ);
+        assertThat(step("INCR kill_num", "RPUSH kill_user 7")).isEqualTo(CodeStep.WRITE);
+        assertThat(step("EVALSHA abc 6 kill_flag")).isEqualTo(CodeStep.SCRIPT);
+        assertThat(step("EXISTS kill_flag", "SADD kill_buyers 7")).isEqualTo(CodeStep.CLAIM);
+        assertThat(step("DECR kill_stock")).isEqualTo(CodeStep.TAKE);
+        assertThat(step("INCR kill_stock", "EVALSHA abc 7 kill_flag")).isEqualTo(CodeStep.COMMIT);
+        assertThat(step("UNWATCH")).isNull();
         // every round trip of every strategy's listing is the step the panel lights for it
         for (StrategyKind kind : StrategyKind.values()) {
             List<CodeStep> steps = StrategyListing.winningAttempt(kind, new SaleKeys(""), "7", 0).stream()
-                    .map(trip -> CodeStep.of(trip.commands())).toList();
+                    .map(trip -> CodeStep.of(RoundTripKind.of(trip.commands()))).toList();
             assertThat(steps).as(kind.cliName()).isEqualTo(CodeStep.of(kind));
         }
     }
@@ -150,16 +153,11 @@ class CodeViewModelTest {
 
     @Test
     void theTimelinesStepLightsUpItsLines() {
-        TraceViewModel.Step watch = new TraceViewModel.Step(0, TraceViewModel.Arrow.SEND, 1.0,
-                java.util.List.of("WATCH kill_flag kill_num kill_total kill_buyers"), TraceViewModel.StepKind.WATCH_READ,
-                1, null, null);
-        TraceViewModel.Step exec = new TraceViewModel.Step(0, TraceViewModel.Arrow.REPLY, 2.0,
-                java.util.List.of("(nil)"), TraceViewModel.StepKind.EXEC, 1, null, null);
-        TraceViewModel.Step commit = new TraceViewModel.Step(0, TraceViewModel.Arrow.SEND, 3.0,
-                java.util.List.of("EVALSHA 0123 7 a b c d e f g u1 1"), TraceViewModel.StepKind.EVALSHA, 1, null, null);
-        org.assertj.core.api.Assertions.assertThat(CodeStep.of(watch)).isEqualTo(CodeStep.READ);
-        org.assertj.core.api.Assertions.assertThat(CodeStep.of(exec)).isEqualTo(CodeStep.WRITE);
-        org.assertj.core.api.Assertions.assertThat(CodeStep.of(commit)).isEqualTo(CodeStep.COMMIT);
-        org.assertj.core.api.Assertions.assertThat(CodeStep.of((TraceViewModel.Step) null)).isNull();
+        // a step of the timeline carries its round trip's kind, at the send and at the reply alike
+        assertThat(CodeStep.of(RoundTripKind.WATCH_READ)).isEqualTo(CodeStep.READ);
+        assertThat(CodeStep.of(RoundTripKind.EXEC)).isEqualTo(CodeStep.WRITE);
+        assertThat(CodeStep.of(RoundTripKind.DECR_COMMIT)).isEqualTo(CodeStep.COMMIT);
+        assertThat(CodeStep.of(RoundTripKind.OTHER)).as("another buyer's purchase, an UNWATCH").isNull();
+        assertThat(CodeStep.of((RoundTripKind) null)).isNull();
     }
 }

@@ -1,6 +1,5 @@
 package seckill.ui.trace;
 
-import seckill.ui.trace.TraceViewModel.StepKind;
 import seckill.ui.trace.TraceViewModel.Step;
 import seckill.ui.trace.TraceViewModel.Role;
 import seckill.ui.trace.TraceViewModel.Arrow;
@@ -11,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import seckill.sale.Outcome;
-import seckill.sale.StrategyKind;
+import seckill.sim.RoundTripKind;
 import seckill.sim.Trace;
 import seckill.sim.TraceCause;
 import seckill.sim.TraceStep;
@@ -48,11 +47,11 @@ class TraceViewModelTest {
 
     private static TraceViewModel watchModel(Trace... traces) {
         TraceViewModel model = new TraceViewModel();
-        model.show(List.of(traces), P, StrategyKind.WATCH);
+        model.show(List.of(traces), P);
         return model;
     }
 
-    private static List<StepKind> kinds(TraceViewModel model) {
+    private static List<RoundTripKind> kinds(TraceViewModel model) {
         return model.stepsProperty().get().stream().map(Step::kind).toList();
     }
 
@@ -95,7 +94,7 @@ class TraceViewModelTest {
     void stepsForwardAndBackWithTheKindAndTheWordsOfEachStep() {
         TraceViewModel model = watchModel(aborted(11.0));
         assertThat(model.getCurrent()).isZero();
-        assertThat(model.currentKindProperty().get()).isEqualTo(StepKind.WATCH_READ);
+        assertThat(model.currentKindProperty().get()).isEqualTo(RoundTripKind.WATCH_READ);
         assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.send.watch_read", "u1",
                 "+10.0 ms"));
         assertThat(model.positionProperty().get()).isEqualTo(LocalText.of("trace.position", 1, 5));
@@ -104,13 +103,14 @@ class TraceViewModelTest {
 
         model.next();
         model.next();
-        assertThat(model.currentKindProperty().get()).isEqualTo(StepKind.EXEC);
+        assertThat(model.currentKindProperty().get()).isEqualTo(RoundTripKind.EXEC);
         model.next();
-        assertThat(model.currentKindProperty().get()).isEqualTo(StepKind.OTHER_WRITE);
+        assertThat(model.currentStepProperty().get().arrow()).isEqualTo(Arrow.WRITE);
+        assertThat(model.currentKindProperty().get()).as("none of u1's code").isEqualTo(RoundTripKind.OTHER);
         assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.write.watch", "u9", "+11.0 ms",
                 "40", "u1", 39L));
         model.next();
-        assertThat(model.currentKindProperty().get()).isEqualTo(StepKind.EXEC);
+        assertThat(model.currentKindProperty().get()).isEqualTo(RoundTripKind.EXEC);
         assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.reply.aborted", "u1", "+12.0 ms",
                 39L, "u9", 40L, "+11.0 ms"));
         model.next();
@@ -190,9 +190,10 @@ class TraceViewModelTest {
                 new TraceStep(1, 511.8, write, 533.9, List.of("(integer) 209", "(integer) 209", "(integer) 1",
                         "(integer) 209"), Outcome.WON, same, null)));
         TraceViewModel model = new TraceViewModel();
-        model.show(List.of(t), P, StrategyKind.NAIVE);
-        assertThat(kinds(model)).containsExactly(StepKind.NAIVE_READ, StepKind.NAIVE_READ, StepKind.NAIVE_WRITE,
-                StepKind.NAIVE_WRITE, StepKind.OTHER_WRITE);
+        model.show(List.of(t), P);
+        assertThat(kinds(model)).containsExactly(RoundTripKind.NAIVE_READ, RoundTripKind.NAIVE_READ,
+                RoundTripKind.NAIVE_WRITE, RoundTripKind.NAIVE_WRITE, RoundTripKind.OTHER);
+        assertThat(model.stepsProperty().get().get(4).arrow()).isEqualTo(Arrow.WRITE);
         assertThat(model.lifelinesProperty().get()).extracting(TraceViewModel.Lifeline::name)
                 .containsExactly("u1", "Redis", "u7");
         model.last();
@@ -219,7 +220,7 @@ class TraceViewModelTest {
         Trace u3 = new Trace("u3", 3, 3, List.of(new TraceStep(1, 1.2, read, 2.2, List.of("\"0\""), null, null, null),
                 new TraceStep(1, 5.5, write, 6, List.of("(integer) 4"), Outcome.WON, forU3, null)));
         TraceViewModel model = new TraceViewModel();
-        model.show(List.of(u1, u2, u3), P, StrategyKind.NAIVE);
+        model.show(List.of(u1, u2, u3), P);
         // u5 is not traced: its one purchase is drawn once, though it explains u3's write only
         assertThat(model.stepsProperty().get()).filteredOn(s -> s.arrow() == Arrow.WRITE).hasSize(1);
         Step reply = model.stepsProperty().get().stream().filter(s -> s.arrow() == Arrow.REPLY
@@ -245,14 +246,30 @@ class TraceViewModelTest {
     }
 
     @Test
-    void tellsEachStrategysRoundTripsApart() {
+    void tellsEachStrategysRoundTripsApartAndSaysThem() {
+        List<String> claim = List.of("EXISTS t:kill_flag", "SADD t:kill_buyers u1");
+        List<String> commit = List.of("EVALSHA c447988d 7 t:kill_flag t:kill_total t:kill_num t:kill_user "
+                + "t:kill_buyers t:kill_time t:kill_stock u1 1796049463133 1");
+        Trace decr = new Trace("u1", 1, 1, List.of(
+                new TraceStep(1, 1, claim, 2, List.of("(integer) 1", "(integer) 1"), null, null, null),
+                new TraceStep(1, 3, List.of("DECR t:kill_stock"), 4, List.of("(integer) 6"), null, null, null),
+                new TraceStep(1, 5, commit, 6, List.of("(integer) 0"), Outcome.WON, null, null)));
         TraceViewModel model = new TraceViewModel();
-        model.show(List.of(), P, StrategyKind.DECR);
-        assertThat(model.kindOf(List.of("EXISTS t:kill_flag", "SADD t:kill_buyers u1"))).isEqualTo(
-                StepKind.DECR_CLAIM);
-        assertThat(model.kindOf(List.of("DECR t:kill_stock"))).isEqualTo(StepKind.DECR_COUNT);
-        assertThat(model.kindOf(List.of("EVALSHA c447988d 7 t:kill_flag"))).isEqualTo(StepKind.EVALSHA);
-        model.show(List.of(), P, StrategyKind.LUA);
-        assertThat(model.kindOf(List.of("EVALSHA 4aaa0f20 6 t:kill_flag"))).isEqualTo(StepKind.EVALSHA);
+        model.show(List.of(decr), P);
+        assertThat(kinds(model)).containsExactly(RoundTripKind.DECR_CLAIM, RoundTripKind.DECR_CLAIM,
+                RoundTripKind.DECR_COUNT, RoundTripKind.DECR_COUNT, RoundTripKind.DECR_COMMIT,
+                RoundTripKind.DECR_COMMIT);
+        model.next();
+        model.next();
+        assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.send.decr_count", "u1", "+3.0 ms"));
+        model.last();
+        model.previous();
+        // both scripts are said alike: the checks and the sale in one atomic step
+        assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.send.evalsha", "u1", "+5.0 ms"));
+        Trace lua = new Trace("u2", 2, 2, List.of(new TraceStep(1, 1, List.of("EVALSHA 4aaa0f20 6 t:kill_flag"), 2,
+                List.of("(integer) 0"), Outcome.WON, null, null)));
+        model.show(List.of(lua), P);
+        assertThat(kinds(model)).containsExactly(RoundTripKind.PURCHASE_SCRIPT, RoundTripKind.PURCHASE_SCRIPT);
+        assertThat(model.captionProperty().get()).isEqualTo(LocalText.of("trace.send.evalsha", "u2", "+1.0 ms"));
     }
 }

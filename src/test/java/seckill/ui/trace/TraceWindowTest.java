@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import seckill.redis.TestRedis;
 import seckill.sale.StrategyKind;
+import seckill.sim.RoundTripKind;
 import seckill.ui.form.FormViewModel;
 import seckill.ui.shell.Dashboard;
 import seckill.ui.shell.WindowUnderTest;
@@ -79,7 +80,7 @@ class TraceWindowTest {
         eventually(() -> fx(window::isShowing));
         TraceViewModel trace = dashboard.model().trace();
         assertThat(fx(trace::getCurrent)).isZero();
-        assertThat(fx(() -> trace.currentKindProperty().get())).isEqualTo(TraceViewModel.StepKind.WATCH_READ);
+        assertThat(fx(() -> trace.currentKindProperty().get())).isEqualTo(RoundTripKind.WATCH_READ);
         Label caption = robot.lookup("#trace-caption").queryAs(Label.class);
         assertThat(fx(caption::getText)).contains("WATCH");
         assertThat(fx(() -> window.view().diagram().texts())).hasSize(fx(() -> trace.stepsProperty().get().size()));

@@ -3,9 +3,11 @@ package seckill.ui.buckets;
 import java.util.List;
 
 import javafx.scene.layout.Region;
+import seckill.ui.common.Face;
 import seckill.ui.common.Panel;
 
 /** Each bucket's level, in a tab beside the winners while the sale on view is split into buckets. */
+@Face
 public final class BucketsPanel implements Panel {
     /** The smallest cell of the grid, in em: below it the grid scrolls. */
     public static final double MIN_CELL_EM = BucketsView.MIN_CELL_EM;

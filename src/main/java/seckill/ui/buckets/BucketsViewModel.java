@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleState;
+import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
 import seckill.ui.common.LocalText;
 
@@ -18,6 +19,7 @@ import seckill.ui.common.LocalText;
  * others while the users of a sold-out bucket are turned away ({@code bucket_unsold}). Nothing while the sale on view
  * is one bucket. Fed the poller's figures; touches no control, so it is tested without a toolkit.
  */
+@Face
 public final class BucketsViewModel {
     /** Up to this many buckets, each is a bar with its number under it; more are a grid of small cells. */
     static final int BARS_UP_TO = 32;

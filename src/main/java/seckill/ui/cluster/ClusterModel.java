@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import seckill.service.ClusterView;
 import seckill.service.ClusterView.ClusterNode;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 
 /**
@@ -17,6 +18,7 @@ import seckill.ui.common.LocalText;
  * ops/s, and what changed as it happened: a slot moving and moved, a master failing and its replica taking over.
  * Fed {@link ClusterView}s on the FX thread; touches no control, so it is tested without a toolkit.
  */
+@Face
 public final class ClusterModel {
     /** Changes kept on screen, newest first. */
     static final int EVENTS = 8;

@@ -2,9 +2,11 @@ package seckill.ui.code;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.layout.Region;
+import seckill.ui.common.Face;
 import seckill.ui.common.Panel;
 
 /** The strategy as code, in a tab beside the winners: chosen whenever the code model is shown, and the other way. */
+@Face
 public final class CodePanel implements Panel {
     private final CodeViewModel model;
 

@@ -4,12 +4,14 @@ import java.util.List;
 
 import seckill.sale.StrategyKind;
 import seckill.sim.RoundTripKind;
+import seckill.ui.common.Face;
 
 /**
  * A step of a purchase's conversation with Redis, as the code panel highlights it: what a traced round trip was
  * doing. The steps are the strategies' round trips: watch and naive READ then WRITE, lua one SCRIPT, decr CLAIM,
  * TAKE, COMMIT.
  */
+@Face
 public enum CodeStep {
     /** WATCH with the reads (watch), or the plain reads (naive). */
     READ,

@@ -16,9 +16,10 @@ import seckill.sale.Scripts;
 import seckill.sale.StrategyKind;
 import seckill.sale.StrategyListing;
 import seckill.sim.ConfigField;
-import seckill.util.Resources;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 import seckill.ui.form.FormViewModel;
+import seckill.util.Resources;
 
 /**
  * The code panel: the chosen strategy's code as Redis commands (what the strategy sends, from
@@ -26,6 +27,7 @@ import seckill.ui.form.FormViewModel;
  * tutorial's Python, with the lines of one step of the conversation ({@link #highlightStepProperty()}, which a trace
  * sets) highlighted.
  */
+@Face
 public final class CodeViewModel {
     /** What the panel shows the strategy as. */
     public enum Source { COMMANDS, LUA, PYTHON }

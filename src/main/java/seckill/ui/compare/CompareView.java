@@ -24,6 +24,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import seckill.sim.Comparison;
 import seckill.ui.common.ChartHistory;
 import seckill.ui.common.ChartLook;
+import seckill.ui.common.Face;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.Formats;
 import seckill.ui.common.I18n;
@@ -35,6 +36,7 @@ import seckill.ui.common.ThrottledRedraw;
  * time to sell out, fairness, the audit) and one chart of every strategy's sold-over-time. It binds to a
  * {@link CompareViewModel} and only draws.
  */
+@Face
 public final class CompareView extends VBox {
     private static final Color[] LANE_COLOURS = {new Color(0xcf222e), new Color(0x1f6feb), new Color(0x1a7f37),
         new Color(0x8250df)};

@@ -20,12 +20,14 @@ import seckill.sim.ComparisonResult;
 import seckill.sim.EndReason;
 import seckill.sim.SimulationResult;
 import seckill.ui.common.ChartHistory;
+import seckill.ui.common.Face;
 
 /**
  * Strategies side by side ({@code ui --compare naive,watch,lua}): a column of figures per strategy, read from its
  * own keys in Redis while it runs and completed from its result when it ends, and each strategy's sold-over-time
  * for one chart. No I/O, no clock: every input is an argument, so it is tested without a toolkit.
  */
+@Face
 public final class CompareViewModel {
     /** Points per lane's line before the past is thinned. */
     static final int CHART_POINTS = 600;

@@ -11,6 +11,7 @@ import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationConfig;
 import seckill.ui.common.BackgroundTasks;
+import seckill.ui.common.Face;
 import seckill.ui.common.Handoff;
 import seckill.util.Verdict;
 
@@ -20,6 +21,7 @@ import seckill.util.Verdict;
  * {@link Handoff}, on the thread that drains it; a later comparison makes an earlier one's snapshots and results
  * stale (they number up by generation).
  */
+@Face
 public final class ComparisonFlow {
     /** What the session hears of a comparison; on the draining thread. */
     public interface Session {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import javafx.scene.Scene;
 import org.jfree.chart.JFreeChart;
+import seckill.ui.common.Face;
 import seckill.ui.common.I18n;
 
 /**
@@ -15,6 +16,7 @@ import seckill.ui.common.I18n;
  * JSON. Each asks where (a save dialog named by the time), then writes off the FX thread through the
  * {@link ExportsModel}.
  */
+@Face
 public final class ExportActions {
     private final ExportsModel exports;
     private final Exporter exporter;

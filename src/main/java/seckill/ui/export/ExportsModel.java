@@ -10,12 +10,14 @@ import seckill.sale.SaleKeys;
 import seckill.service.LabService;
 import seckill.sim.SimulationResult;
 import seckill.ui.common.BackgroundTasks;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 
 /**
  * Files out of the dashboard: the winners as CSV, the last run's report as JSON, and whatever the view renders
  * (PNGs). Each is written off the FX thread, whole or not at all; the status line says where it went or why not.
  */
+@Face
 public final class ExportsModel {
     private final LabService service;
     private final BackgroundTasks tasks;

@@ -11,11 +11,13 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import seckill.sale.StrategyKind;
 import seckill.sim.Comparison;
+import seckill.ui.common.Face;
 
 /**
  * The form's choice of strategies to race side by side: a box per strategy, and whether they run one after another.
  * Two or more ticked make Start a comparison ({@code ui --compare}); fewer, the one strategy of the form.
  */
+@Face
 public final class CompareChoice {
     /** The order the boxes and the columns take: the lesson's, the naive one first. */
     public static final List<StrategyKind> ORDER = List.of(StrategyKind.NAIVE, StrategyKind.WATCH, StrategyKind.LUA,

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import seckill.sim.ConfigField;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 
 /**
@@ -16,6 +17,7 @@ import seckill.ui.common.LocalText;
  * says what is allowed, in the window's language, without the field's name: the form shows it under the field's
  * label, and the status bar puts the {@link #name()} before it.
  */
+@Face
 public final class FieldViewModel {
     /** Beyond this many digits a number is not a typo worth quoting back: it is absurd. */
     private static final int ABSURD_DIGITS = 19;

@@ -1,8 +1,10 @@
 package seckill.ui.form;
 
 import javafx.beans.binding.BooleanExpression;
+import seckill.ui.common.Face;
 
 /** What the form's buttons ask of the session, and when they may: the session's to say. */
+@Face
 public interface FormActions {
     void connect();
 

@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
+import seckill.ui.common.Face;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
 import seckill.ui.common.LocalText;
@@ -39,6 +40,7 @@ import seckill.ui.common.LocalText;
  * what is wrong as soon as what is typed is not allowed: in red, across the form's whole width (the label beside
  * names the field; the status bar names it too).
  */
+@Face
 public final class FormView extends VBox {
     private final FormActions model;
     private final FormViewModel form;

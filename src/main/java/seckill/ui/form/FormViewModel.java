@@ -26,9 +26,10 @@ import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
-import seckill.util.Problem;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 import seckill.ui.shell.LaunchOptions;
+import seckill.util.Problem;
 
 /**
  * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
@@ -37,6 +38,7 @@ import seckill.ui.shell.LaunchOptions;
  * as the URL is taken; the real URL stays in this object's memory only, so it never reaches the screen, a screenshot,
  * the title or a log.
  */
+@Face
 public final class FormViewModel {
     /**
      * The server the form names, for a job to connect to.

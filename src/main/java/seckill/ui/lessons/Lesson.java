@@ -1,14 +1,14 @@
 package seckill.ui.lessons;
 
-import java.util.List;
-
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
+import seckill.ui.common.Face;
 import seckill.ui.form.FormViewModel;
 
 /**
@@ -17,6 +17,7 @@ import seckill.ui.form.FormViewModel;
  * so that the strategy is what the class sees change. The event loop keeps all 200 buyers in flight at once, on any
  * machine: with threads, a small machine runs fewer of them at a time and the race it shows depends on it.
  */
+@Face
 public enum Lesson {
     /** Read, decide, write: oversells. */
     NAIVE_OVERSELLS(1, StrategyKind.NAIVE),

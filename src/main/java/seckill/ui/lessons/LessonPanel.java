@@ -2,9 +2,11 @@ package seckill.ui.lessons;
 
 import javafx.scene.layout.Region;
 import seckill.ui.code.CodeViewModel;
+import seckill.ui.common.Face;
 import seckill.ui.common.Panel;
 
 /** The chosen lesson's card, above the sale's tiles. */
+@Face
 public final class LessonPanel implements Panel {
     private final LessonViewModel model;
     private final CodeViewModel code;

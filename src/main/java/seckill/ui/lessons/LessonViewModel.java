@@ -3,6 +3,7 @@ package seckill.ui.lessons;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.ui.code.CodeViewModel;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 import seckill.ui.form.FormViewModel;
 
@@ -10,6 +11,7 @@ import seckill.ui.form.FormViewModel;
  * The lessons one click away: choosing one puts its settings into the form, opens the code panel on its strategy
  * and shows a card that says what to look at, until it is dismissed.
  */
+@Face
 public final class LessonViewModel {
     private final FormViewModel form;
     private final CodeViewModel code;

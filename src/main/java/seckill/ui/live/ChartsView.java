@@ -24,6 +24,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import seckill.ui.common.ChartHistory;
 import seckill.ui.common.ChartLook;
+import seckill.ui.common.Face;
 import seckill.ui.common.I18n;
 import seckill.ui.common.SideOrStack;
 import seckill.ui.common.ThrottledRedraw;
@@ -37,6 +38,7 @@ import seckill.ui.common.ThrottledRedraw;
  * shaded band while Redis was lost, stock below a zero line when the naive strategy oversold, and only the sold
  * line's rate while watching another client (its attempts and conflicts are not known here).
  */
+@Face
 public final class ChartsView extends VBox {
     private static final Color[] STOCK_COLOURS = {new Color(0x1f6feb), new Color(0x1a7f37)};
     private static final Color[] RATE_COLOURS = {new Color(0x8250df), new Color(0x1a7f37), new Color(0xcf222e)};

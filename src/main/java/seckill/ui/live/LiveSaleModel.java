@@ -13,6 +13,7 @@ import seckill.sim.EndReason;
 import seckill.sim.SimulationResult;
 import seckill.ui.buckets.BucketsViewModel;
 import seckill.ui.common.ChartHistory;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 
 /**
@@ -20,6 +21,7 @@ import seckill.ui.common.LocalText;
  * history, the winners, each bucket's level (a sale in buckets), and the banner while Redis is lost. No I/O, no
  * threads, no clock: every input is an argument, so the same snapshots always give the same screen.
  */
+@Face
 public final class LiveSaleModel {
     /** Points per chart before the past is thinned: enough for a smooth line, bounded in a long run. */
     static final int CHART_POINTS = 1_200;

@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import seckill.ui.common.Face;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.PresentationModel;
@@ -18,6 +19,7 @@ import seckill.ui.common.PresentationModel;
  * under them, the audit's verdict with how the sale ended and how fair it was. Built in code: constructor,
  * {@link #createView()}, {@link #initListeners()}; it only binds to the models.
  */
+@Face
 public final class SaleFiguresView extends VBox {
     private final LiveSaleModel live;
     private final VerdictModel verdict;

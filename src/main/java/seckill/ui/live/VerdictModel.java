@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
 import seckill.sim.SimulationResult;
+import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
 import seckill.ui.common.LocalText;
 import seckill.util.Problem;
@@ -16,6 +17,7 @@ import seckill.util.Verdict;
  * How the sale on screen came out: how the local run ended, the audit line, and the exit code {@code ui --exit}
  * returns. Cleared with each new view; no I/O.
  */
+@Face
 public final class VerdictModel {
     /** Why the session went wrong, when it did: it decides the verdict before any audit. */
     public enum Trouble {

@@ -7,12 +7,14 @@ import seckill.sale.SaleState;
 import seckill.service.LabService;
 import seckill.sim.SimulationResult;
 import seckill.ui.common.BackgroundTasks;
+import seckill.ui.common.Face;
 
 /**
  * Audits a watched sale (driven by another client) once it is over, closed or sold out, and once per distinct
  * outcome: a sale that is reopened or sells more is audited again. One audit at a time; its verdict is shown only
  * while the same view is on screen. A run here whose end found Redis away is audited once Redis is back.
  */
+@Face
 public final class WatchedAudit {
     /** A sale that is over, as far as its audit is concerned. */
     private record Outcome(SaleKeys keys, long openedMs, long sold, long winners) {

@@ -3,9 +3,11 @@ package seckill.ui.live;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
+import seckill.ui.common.Face;
 import seckill.ui.common.Panel;
 
 /** The winners' table, the first tab beside the charts and always there. */
+@Face
 public final class WinnersPanel implements Panel {
     private final WinnersViewModel model;
     private WinnersView view;

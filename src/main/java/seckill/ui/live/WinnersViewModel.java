@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import seckill.ui.common.Face;
 
 /**
  * The winners as the table shows them. Rows arrive in batches (one list change per poll, not one per winner) so
@@ -21,6 +22,7 @@ import javafx.collections.ObservableList;
  * 10–20 ms each time winners arrive on two cores, where the newest 1,000 take well under one. Once the person
  * scrolls away or unticks Follow, it holds them all.
  */
+@Face
 public final class WinnersViewModel {
     /** How many of the newest rows the table holds while it follows. */
     static final int TAIL = 1_000;

@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import seckill.sim.CommandFeed;
 import seckill.sim.FeedLine;
+import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
 
 /**
@@ -15,6 +16,7 @@ import seckill.ui.common.Formats;
  * sale nobody looks at this way pays nothing for it. {@link #pull()} takes what came since the last pull (the view
  * calls it about ten times a second while shown; tests call it by hand).
  */
+@Face
 public final class CommandFeedModel {
     /** Rows kept on screen. */
     static final int MOST_ROWS = 400;

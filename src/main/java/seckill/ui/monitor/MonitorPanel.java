@@ -1,9 +1,11 @@
 package seckill.ui.monitor;
 
 import javafx.scene.layout.Region;
+import seckill.ui.common.Face;
 import seckill.ui.common.Panel;
 
 /** What Redis sees (View → What Redis sees, Ctrl+M), at the window's right edge while shown. */
+@Face
 public final class MonitorPanel implements Panel {
     private final CommandFeedModel model;
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
+import seckill.ui.common.Face;
 import seckill.ui.live.LiveSaleModel;
 import seckill.util.Verdict;
 
@@ -12,6 +13,7 @@ import seckill.util.Verdict;
  * The JavaFX application. The jar's main class is not an {@code Application} (so the fat jar starts on a plain
  * class path); the {@code ui} command parses the options and launches this class, handing the options over here.
  */
+@Face
 public final class DashboardApp extends Application {
     /**
      * How a window's life ended, for the command's exit code and the pulse report.

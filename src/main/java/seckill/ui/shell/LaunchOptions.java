@@ -5,6 +5,7 @@ import java.util.List;
 
 import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
+import seckill.ui.common.Face;
 import seckill.ui.common.Language;
 import seckill.ui.common.PresentationModel;
 import seckill.ui.lessons.Lesson;
@@ -29,6 +30,7 @@ import seckill.ui.lessons.Lesson;
  * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
  *                     null
  */
+@Face
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,

@@ -14,6 +14,7 @@ import seckill.sim.RoundTripKind;
 import seckill.sim.SimulationResult;
 import seckill.sim.Trace;
 import seckill.sim.TraceCause;
+import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 import seckill.ui.trace.TraceLayout.Timeline;
 
@@ -28,6 +29,7 @@ import seckill.ui.trace.TraceLayout.Timeline;
  * the trace's window: the timeline is laid out by {@link TraceLayout}, played by {@link TracePlayback} and said in
  * words by {@link TraceCaptions}.
  */
+@Face
 public final class TraceViewModel {
     /** Buyers drawn at once: with Redis and the other buyers, as many lifelines as a projector shows readably. */
     public static final int BUYERS_SHOWN = 3;

@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import seckill.ui.common.Face;
 import seckill.ui.common.I18n;
 import seckill.ui.common.PresentationModel;
 import seckill.ui.common.Themes;
@@ -14,6 +15,7 @@ import seckill.ui.common.Themes;
  * The trace's timeline in a window of its own (View → Trace, Ctrl+T), beside the dashboard: made the first time it
  * is asked for, then shown again as it was. It speaks the dashboard's language and follows its zoom and theme.
  */
+@Face
 public final class TraceWindow {
     static final double WIDTH = 1200;
     static final double HEIGHT = 780;

@@ -3,24 +3,36 @@ package seckill;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import seckill.redis.RedisConnector;
 import seckill.redis.RedisTarget;
+import seckill.ui.common.Face;
 
-/** The house rules of docs/ARCHITECTURE.md: layers that only look down, JavaFX in the window alone. */
+/**
+ * The house rules of docs/ARCHITECTURE.md: layers that only look down and leave no class of ours out, JavaFX in the
+ * window alone, Jedis below the service, feature packages of the window that meet through their faces.
+ */
 @AnalyzeClasses(packages = "seckill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     /** app → {ui, cli} → service → {sim, report} → {sale, metrics} → redis → util; nothing looks up. */
     @ArchTest
     static final ArchRule layersOnlyLookDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
             .layer("App").definedBy("seckill.app..")
             .layer("Ui").definedBy("seckill.ui..")
             .layer("Cli").definedBy("seckill.cli..")
@@ -40,7 +52,15 @@ class ArchitectureTest {
             .whereLayer("Sale").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim")
             .whereLayer("Metrics").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim")
             .whereLayer("Redis").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim", "Sale")
-            .withOptionalLayers(true);
+            .whereLayer("Util").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim", "Sale",
+                    "Metrics", "Redis");
+
+    @ArchTest
+    static final ArchRule packagesFormNoCycle = slices().matching("seckill.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theWindowsFeaturesFormNoCycle = slices().matching("seckill.ui.(*)..").should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses()
@@ -48,9 +68,25 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..", "atlantafx..",
                     "org.kordamp.ikonli..");
 
+    /** A view model is tested without a toolkit: it holds properties, never a control, a scene or a window. */
     @ArchTest
-    static final ArchRule theWindowKnowsNoJedis = noClasses()
-            .that().resideInAPackage("seckill.ui..")
+    static final ArchRule viewModelsTouchNoControl = noClasses()
+            .that().resideInAPackage("seckill.ui..").and().haveSimpleNameEndingWith("Model")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    /**
+     * A feature package of the window (form, live, trace, …) shows the others only its face: the classes marked
+     * {@link Face}. The rest is its own business, public or not; {@code ui.common} is everyone's.
+     */
+    @ArchTest
+    static final ArchRule featuresMeetThroughTheirFaces = classes()
+            .that().resideInAPackage("seckill.ui..").and().resideOutsideOfPackage("seckill.ui.common..")
+            .and().areNotAnnotatedWith(Face.class).and().areTopLevelClasses()
+            .should(beUsedOnlyFromTheirOwnPackage());
+
+    @ArchTest
+    static final ArchRule jedisOnlyBelowTheService = noClasses()
+            .that().resideOutsideOfPackages("seckill.redis..", "seckill.sale..", "seckill.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("redis.clients..");
 
     /** The window reaches Redis through seckill.service; of seckill.redis it parses URLs and takes the connector. */
@@ -66,17 +102,29 @@ class ArchitectureTest {
             .that().resideInAPackage("seckill.service..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
+    /** Standard output and error are the command line's: {@code seckill.app} prints, the rest hands it text. */
     @ArchTest
-    static final ArchRule onlyTheCommandLineAndTheUiPrint = noClasses()
-            .that().resideOutsideOfPackages("seckill.app..", "seckill.cli..", "seckill.ui..")
-            .should().accessField(System.class, "out")
-            .orShould().accessField(System.class, "err");
+    static final ArchRule onlyTheApplicationPrints = noClasses()
+            .that().resideOutsideOfPackage("seckill.app..")
+            .should(ACCESS_STANDARD_STREAMS);
 
     @ArchTest
     static final ArchRule onlyTheApplicationKnowsPicocli = noClasses()
             .that().resideOutsideOfPackage("seckill.app..")
             .should().dependOnClassesThat().resideInAnyPackage("picocli..");
 
-    @ArchTest
-    static final ArchRule packagesFormNoCycle = slices().matching("seckill.(*)..").should().beFreeOfCycles();
+    private static ArchCondition<JavaClass> beUsedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be used only from their own package (else be marked @Face)") {
+            @Override
+            public void check(JavaClass target, ConditionEvents events) {
+                for (Dependency d : target.getDirectDependenciesToSelf()) {
+                    JavaClass origin = d.getOriginClass();
+                    String from = origin.getPackageName();
+                    if (!from.equals(target.getPackageName()) && from.startsWith("seckill.")) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }

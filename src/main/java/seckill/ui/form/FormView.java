@@ -85,19 +85,7 @@ public final class FormView extends VBox {
         grid.setHgap(12);
         grid.setVgap(2);
 
-        url.setId("redis-url");
-        url.setSkin(new UrlFieldSkin(url));
-        url.setPromptText("redis://127.0.0.1:6379");
-        label(connect, "connect", Icons.CONNECT);
-        ObservableValue<LocalText> urlError = form.errorOf(FormViewModel.REDIS);
-        Label urlHint = hint(urlError, LocalText.of("hint.redis"));
-        urlHint.setId("redis-hint");
-        addRow(FormViewModel.REDIS, url, urlHint, urlError);
-        grid.add(connect, 1, row++);
-
-        prefix.setId("prefix");
-        prefix.textProperty().bindBidirectional(form.prefixProperty());
-        addRow("prefix", prefix, hint(null, LocalText.of("hint.prefix")), null);
+        serverRows();
 
         Label strategyHint = choiceRow(strategy, "strategy", StrategyKind.values(), StrategyKind::cliName,
                 form.strategyProperty(), null);
@@ -128,6 +116,33 @@ public final class FormView extends VBox {
         join.setWrapText(true);
         grid.add(join, 0, row++, 2, 1);
 
+        formError.setId("form-error");
+        formError.getStyleClass().add("form-error");
+        formError.setWrapText(true);
+
+        this.buttons = buttonsGrid();
+        getChildren().addAll(grid, formError);
+    }
+
+    /** Where Redis is, and the prefix of the sale's keys. */
+    private void serverRows() {
+        url.setId("redis-url");
+        url.setSkin(new UrlFieldSkin(url));
+        url.setPromptText("redis://127.0.0.1:6379");
+        label(connect, "connect", Icons.CONNECT);
+        ObservableValue<LocalText> urlError = form.errorOf(FormViewModel.REDIS);
+        Label urlHint = hint(urlError, LocalText.of("hint.redis"));
+        urlHint.setId("redis-hint");
+        addRow(FormViewModel.REDIS, url, urlHint, urlError);
+        grid.add(connect, 1, row++);
+
+        prefix.setId("prefix");
+        prefix.textProperty().bindBidirectional(form.prefixProperty());
+        addRow("prefix", prefix, hint(null, LocalText.of("hint.prefix")), null);
+    }
+
+    /** Start, stop, watch and reset, two by two under the form. */
+    private GridPane buttonsGrid() {
         label(start, "start", Icons.START);
         label(stop, "stop", Icons.STOP);
         label(reset, "reset", Icons.RESET);
@@ -148,13 +163,7 @@ public final class FormView extends VBox {
         buttons.add(stop, 1, 0);
         buttons.add(watch, 0, 1);
         buttons.add(reset, 1, 1);
-
-        formError.setId("form-error");
-        formError.getStyleClass().add("form-error");
-        formError.setWrapText(true);
-
-        this.buttons = buttons;
-        getChildren().addAll(grid, formError);
+        return buttons;
     }
 
     /**

@@ -39,8 +39,15 @@ public final class SaleBuckets {
         this.readers = buckets.stream().map(SaleReader::new).toList();
     }
 
-    /** The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}); 1 when it recorded none. */
-    public static int recorded(Jedis jedis, SaleKeys sale) {
+    /**
+     * The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}), read where its record lives; 1
+     * when it recorded none.
+     */
+    public static int recorded(KeyedCalls calls, SaleKeys sale) {
+        return calls.at(sale.meta(), jedis -> recorded(jedis, sale));
+    }
+
+    private static int recorded(Jedis jedis, SaleKeys sale) {
         if (sale.hashTag().isEmpty()) {
             return 1;
         }
@@ -92,6 +99,13 @@ public final class SaleBuckets {
     /** Deletes exactly the buckets' keys and the record of the split; returns how many existed. */
     public long reset(Jedis jedis) {
         return reset(KeyedCalls.on(jedis));
+    }
+
+    /** As {@link #reset(Jedis)}, on one connection borrowed from the pool for it, one try (a clean-up after a run). */
+    public long reset(RedisConnection redis) {
+        try (Jedis jedis = redis.borrow()) {
+            return reset(jedis);
+        }
     }
 
     /** As {@link #reset(Jedis)}, each bucket where it lives. */

@@ -176,7 +176,7 @@ final class SalePoller implements PollStream {
     private List<SaleState> read(KeyedCalls calls) {
         if (asRecorded && ticksToRecheck-- <= 0) {
             ticksToRecheck = RECHECK_TICKS;
-            int n = (int) ConfigField.BUCKETS.check(calls.at(keys.meta(), jedis -> SaleBuckets.recorded(jedis, keys)));
+            int n = (int) ConfigField.BUCKETS.check(SaleBuckets.recorded(calls, keys));
             if (n != buckets.size()) {
                 buckets = new SaleBuckets(keys, n);
                 next = new long[n];

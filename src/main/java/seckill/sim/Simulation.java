@@ -203,7 +203,7 @@ public final class Simulation {
     private void prepareSale() {
         redis.callKeyed(redisTimeout(), calls -> {
             if (config.join()) {
-                int recorded = calls.at(config.keys().meta(), jedis -> SaleBuckets.recorded(jedis, config.keys()));
+                int recorded = SaleBuckets.recorded(calls, config.keys());
                 if (recorded != config.buckets()) {
                     throw new SaleKeyException(Problem.of(Kind.JOIN_BUCKETS, recorded, config.buckets()));
                 }

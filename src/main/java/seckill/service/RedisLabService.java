@@ -97,11 +97,6 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
-    public SaleRun startSale(SimulationConfig config) {
-        return startSale(config, false);
-    }
-
-    @Override
     public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
         RedisConnection c = requireConnection();
         refuseWhatCannotRun(config, c);

@@ -152,10 +152,10 @@ public final class SaleBuckets {
     }
 
     /**
-     * As {@link #read(KeyedCalls, long[], int)}, asking only for what selling changes since {@code last} (the buckets as
-     * last read): each bucket's sold and winners' count, and its winners not yet seen where {@code last} counted
-     * more than {@code fromIndex} (those sold since come on the next read). The stock, the flag (its time to live
-     * counted down) and the opening stay as {@code last} had them. What the dashboard's poller reads between two
+     * As {@link #read(KeyedCalls, long[], int)}, asking only for what selling changes since {@code last} (the
+     * buckets as last read): each bucket's sold and winners' count, and its winners not yet seen where {@code last}
+     * counted more than {@code fromIndex} (those sold since come on the next read). The stock, the flag (its time to
+     * live counted down) and the opening stay as {@code last} had them. What the dashboard's poller reads between two
      * whole reads: two commands a bucket instead of five, and no LRANGE for a bucket with nothing new.
      */
     public List<SaleState> readSince(KeyedCalls calls, List<SaleState> last, long[] fromIndex, int maxNew) {

@@ -119,8 +119,8 @@ public final class SaleWinners {
 
         private void fill() {
             long first = from;
-            users = first < length ? calls.at(keys.total(), jedis -> jedis.lrange(keys.user(), first, first + chunk - 1))
-                    : List.of();
+            users = first < length
+                    ? calls.at(keys.total(), jedis -> jedis.lrange(keys.user(), first, first + chunk - 1)) : List.of();
             times = users.isEmpty() ? List.of()
                     : calls.at(keys.total(), jedis -> jedis.lrange(keys.times(), first, first + chunk - 1));
             from += users.size();

@@ -16,7 +16,6 @@ import seckill.sale.PurchaseStrategy;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
-import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;

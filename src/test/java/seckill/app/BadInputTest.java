@@ -31,7 +31,6 @@ import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.EngineKind;
 import seckill.sim.ConfigField;
-import seckill.app.UiCommand;
 
 @Tag("faults")
 @DisplayName("Bad input on the command line: exit 2 naming the option, never a stack trace")

@@ -181,9 +181,5 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
         Exports.writeAtomically(file, toJson() + System.lineSeparator());
     }
 
-    public static RunReport read(Path file) throws IOException {
-        return Json.MAPPER.readValue(file.toFile(), RunReport.class);
-    }
-
 
 }

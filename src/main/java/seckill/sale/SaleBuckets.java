@@ -234,14 +234,9 @@ public final class SaleBuckets {
     }
 
     /**
-     * Every bucket audited as a sale of its own, and every winner checked to be in the bucket its id routes to (so
-     * nobody can have won in two); the figures added up.
+     * Every bucket audited as a sale of its own, each where it lives, and every winner checked to be in the bucket
+     * its id routes to (so nobody can have won in two); the figures added up.
      */
-    public AuditResult audit(Jedis jedis) {
-        return audit(KeyedCalls.on(jedis));
-    }
-
-    /** As {@link #audit(Jedis)}, each bucket where it lives. */
     public AuditResult audit(KeyedCalls calls) {
         if (buckets.size() == 1) {
             return calls.at(sale.total(), new SaleAudit(sale)::audit);

@@ -119,11 +119,6 @@ public final class Simulation {
         rules.gate(() -> rules.waitUntil(at));
     }
 
-    /** Did the first to arrive win, so far (the dashboard shows it live). */
-    public Fairness fairness() {
-        return rules.fairness();
-    }
-
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();

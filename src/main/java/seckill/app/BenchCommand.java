@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import redis.clients.jedis.Jedis;
 import seckill.metrics.JvmMemory;
 import seckill.redis.RedisConnection;
 import seckill.sale.Sale;
@@ -181,9 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             return new Simulation(config, connection).run();
         } finally {
-            try (Jedis jedis = connection.borrow()) {
-                new Sale(config.keys()).reset(jedis);
-            }
+            new Sale(config.keys()).reset(connection);
         }
     }
 

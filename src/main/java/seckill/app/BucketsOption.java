@@ -29,8 +29,7 @@ public class BucketsOption {
     SaleBuckets of(SaleKeys sale, RedisConnection connection) {
         int n = (int) buckets;
         if (!command.commandLine().getParseResult().hasMatchedOption("--buckets") && sale.hashTag().isPresent()) {
-            n = (int) ConfigField.BUCKETS.check(connection.callAt(sale.meta(), jedis -> SaleBuckets.recorded(jedis,
-                    sale)));
+            n = (int) ConfigField.BUCKETS.check(connection.callKeyed(calls -> SaleBuckets.recorded(calls, sale)));
         }
         Problem untagged = SaleKeys.bucketsProblem(sale.prefix(), n);
         if (untagged != null) {

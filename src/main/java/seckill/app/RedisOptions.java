@@ -29,7 +29,8 @@ public class RedisOptions {
                     + SaleKeys.CLUSTER_PREFIX + ", and a prefix there needs a hash tag).")
     String prefix = "";
 
-    @Option(names = "--redis-timeout", descriptionKey = "sale.redis-timeout", paramLabel = "S", converter = FieldConverters.RedisTimeout.class)
+    @Option(names = "--redis-timeout", descriptionKey = "sale.redis-timeout", paramLabel = "S",
+            converter = FieldConverters.RedisTimeout.class)
     long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
 
     @Option(names = "--tls-ca", paramLabel = "FILE", converter = FieldConverters.TlsCa.class,

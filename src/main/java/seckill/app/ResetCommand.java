@@ -11,7 +11,8 @@ import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 
 /** Deletes exactly the sale's keys. */
-@Command(name = "reset", mixinStandardHelpOptions = true, description = "Delete the sale's keys (and nothing else); with --compare, each listed strategy's.")
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = "Delete the sale's keys (and nothing else); with --compare, each listed strategy's.")
 public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

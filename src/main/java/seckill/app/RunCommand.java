@@ -68,8 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             if (sale.join && !compare.given() && !spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
                 // a joined sale keeps the buckets it was opened with, so that its users go where they went
-                sale.buckets = connection.callAt(redis.keys().meta(), jedis -> SaleBuckets.recorded(jedis,
-                        redis.keys()));
+                sale.buckets = connection.callKeyed(calls -> SaleBuckets.recorded(calls, redis.keys()));
             }
             SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
             return compare.given() ? compare(config, connection) : runOne(config, connection);

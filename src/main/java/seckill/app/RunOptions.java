@@ -22,17 +22,20 @@ public class RunOptions {
     @Option(names = "--pool", descriptionKey = "sale.pool", paramLabel = "N", converter = FieldConverters.Pool.class)
     long pool;
 
-    @Option(names = "--duration", descriptionKey = "sale.duration", paramLabel = "S", converter = FieldConverters.Duration.class)
+    @Option(names = "--duration", descriptionKey = "sale.duration", paramLabel = "S",
+            converter = FieldConverters.Duration.class)
     long duration;
 
     @Option(names = "--strategy", paramLabel = "NAME", converter = FieldConverters.Strategy.class,
             defaultValue = "watch", description = "watch, lua, decr or naive (default: ${DEFAULT-VALUE}).")
     StrategyKind strategy;
 
-    @Option(names = "--retries", descriptionKey = "sale.retries", paramLabel = "N", converter = FieldConverters.Retries.class)
+    @Option(names = "--retries", descriptionKey = "sale.retries", paramLabel = "N",
+            converter = FieldConverters.Retries.class)
     long retries;
 
-    @Option(names = "--spread-ms", descriptionKey = "sale.spread-ms", paramLabel = "MS", converter = FieldConverters.SpreadMs.class)
+    @Option(names = "--spread-ms", descriptionKey = "sale.spread-ms", paramLabel = "MS",
+            converter = FieldConverters.SpreadMs.class)
     long spreadMs;
 
     @Option(names = "--pace", descriptionKey = "sale.pace", paramLabel = "S", converter = FieldConverters.Pace.class)
@@ -44,7 +47,8 @@ public class RunOptions {
     @Option(names = "--join", description = "Add load to the open sale instead of opening a new one.")
     boolean join;
 
-    @Option(names = "--naive-gap-ms", descriptionKey = "sale.naive-gap-ms", paramLabel = "MS", converter = FieldConverters.NaiveGapMs.class)
+    @Option(names = "--naive-gap-ms", descriptionKey = "sale.naive-gap-ms", paramLabel = "MS",
+            converter = FieldConverters.NaiveGapMs.class)
     long naiveGapMs;
 
     @Option(names = "--engine", paramLabel = "NAME", converter = FieldConverters.EngineName.class,
@@ -56,10 +60,12 @@ public class RunOptions {
     @Option(names = "--trace", descriptionKey = "sale.trace", paramLabel = "N", converter = FieldConverters.Trace.class)
     long trace;
 
-    @Option(names = "--wait-replicas", descriptionKey = "sale.wait-replicas", paramLabel = "N", converter = FieldConverters.WaitReplicas.class)
+    @Option(names = "--wait-replicas", descriptionKey = "sale.wait-replicas", paramLabel = "N",
+            converter = FieldConverters.WaitReplicas.class)
     long waitReplicas;
 
-    @Option(names = "--buckets", descriptionKey = "sale.buckets", paramLabel = "N", converter = FieldConverters.Buckets.class)
+    @Option(names = "--buckets", descriptionKey = "sale.buckets", paramLabel = "N",
+            converter = FieldConverters.Buckets.class)
     long buckets;
 
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
@@ -70,8 +76,8 @@ public class RunOptions {
     public SimulationConfig.Builder toBuilder(RedisOptions redis) {
         return SimulationConfig.builder().prefix(redis.prefix()).strategy(strategy).stock(stock).users(users)
                 .pool(pool).durationS(duration).retries(retries).spreadMs(spreadMs).seed(seed).join(join)
-                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace).traceBuyers(trace)
-                .waitReplicas(waitReplicas).buckets(buckets);
+                .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace)
+                .traceBuyers(trace).waitReplicas(waitReplicas).buckets(buckets);
     }
 
     public SimulationConfig toConfig(RedisOptions redis) {

@@ -25,8 +25,8 @@ public final class SeckillCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ui, run, status, audit, reset, merge"
-                + " or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: ui, run, status, audit, reset, merge or bench");
     }
 
     /** Prints the version from the jar's manifest, or "dev" when run from classes. */

@@ -75,9 +75,10 @@ public final class UiCommand implements Callable<Integer> {
     int zoom = PresentationModel.DEFAULT_ZOOM;
 
     @Option(names = "--lesson", paramLabel = "1|2|3", converter = LessonConverter.class,
-            description = "Open on a lesson: its settings (the sale options it sets cannot be given with it), its strategy's code and a card "
-            + "saying what to look at. 1: naive oversells; 2: WATCH without retries leaves stock unsold (库存遗留) "
-            + "while users lose; 3: one Lua script is correct, sells everything and is fast.")
+            description = "Open on a lesson: its settings (the sale options it sets cannot be given with it), its "
+            + "strategy's code and a card saying what to look at. 1: naive oversells; 2: WATCH without retries "
+            + "leaves stock unsold (库存遗留) while users lose; 3: one Lua script is correct, sells everything and is "
+            + "fast.")
     Lesson lesson;
 
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "

@@ -13,8 +13,8 @@ import java.util.Optional;
  * queue lock runs again only when the cores are free, and the window's thread waits for it meanwhile (frames 100 –
  * 200 ms late on two cores). Regions of 32 MB (by default 1 – 4 MB for heaps up to 8 GB) need that lock 8 to 32
  * times less often; without the optimising compiler, code compiled once raises no more compile events, and the
- * interpreter asks for a method's compilation every 1,024 calls instead of every 128 while it waits for it. The command line's own commands ({@code run},
- * {@code bench}) keep the default JVM: there speed is the point.
+ * interpreter asks for a method's compilation every 1,024 calls instead of every 128 while it waits for it. The
+ * command line's own commands ({@code run}, {@code bench}) keep the default JVM: there speed is the point.
  *
  * <p>It stays in this JVM when it was started again already ({@value #MARK} is set: {@code -Dseckill.windowJvm=this}
  * asks for that), or when there is no {@code java} to start (an app image built without one) or no class path.

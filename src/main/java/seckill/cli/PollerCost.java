@@ -9,9 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
-import redis.clients.jedis.Jedis;
-import seckill.redis.CountingSocketFactory;
-import seckill.redis.KeyedCalls;
+import seckill.redis.CountedConnection;
 import seckill.redis.RedisConnection;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleReader;
@@ -46,11 +44,10 @@ public final class PollerCost {
         SimulationConfig sale = base.toBuilder().strategy(StrategyKind.LUA).prefix(base.prefix()
                 + (buckets > 1 ? "{poller}:" : "poller:")).load(winners, winners, base.pool(), 0).buckets(buckets)
                 .build();
-        CountingSocketFactory counter = new CountingSocketFactory(connection);
         List<Tick> ticks = new ArrayList<>();
         Simulation simulation = new Simulation(sale, connection);
         SaleBuckets split = new SaleBuckets(sale.keys(), buckets);
-        try (Jedis jedis = counter.connect()) {
+        try (CountedConnection counter = new CountedConnection(connection)) {
             CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
             long[] next = new long[buckets];
             List<SaleState> states = null;
@@ -64,8 +61,8 @@ public final class PollerCost {
                 long started = System.nanoTime();
                 // in buckets, as the dashboard's poller: whole now and then, what changed in between
                 boolean whole = buckets == 1 || ticks.size() % SaleBuckets.WHOLE_EVERY == 0;
-                states = whole ? split.read(KeyedCalls.on(jedis), next, SaleReader.DEFAULT_BATCH)
-                        : split.readSince(KeyedCalls.on(jedis), states, next, SaleReader.DEFAULT_BATCH);
+                states = whole ? split.read(counter.calls(), next, SaleReader.DEFAULT_BATCH)
+                        : split.readSince(counter.calls(), states, next, SaleReader.DEFAULT_BATCH);
                 long micros = (System.nanoTime() - started) / 1_000;
                 int brought = 0;
                 for (int i = 0; i < buckets; i++) {
@@ -82,9 +79,7 @@ public final class PollerCost {
             SimulationResult result = running.join();
             print(out, ticks, result, LongStream.of(next).sum(), buckets);
         } finally {
-            try (Jedis jedis = connection.borrow()) {
-                split.reset(jedis);
-            }
+            split.reset(connection);
         }
     }
 

@@ -11,13 +11,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisTarget;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
-import seckill.sale.StrategyKind;
-import seckill.sale.Scripts;
 
 /**
  * The server's own benchmark client running the lab's Lua purchase: the rate Redis itself can serve on this
@@ -72,9 +69,8 @@ public final class RedisBenchmark {
         }
         SaleKeys keys = new SaleKeys(prefix);
         Sale sale = new Sale(keys);
-        try (Jedis jedis = connection.borrow()) {
-            sale.open(jedis, requests * 2, 3_600, StrategyKind.LUA);
-            String sha = jedis.scriptLoad(Scripts.purchase());
+        try {
+            String sha = sale.openForEvalsha(connection, requests * 2, 3_600);
             // on a cluster, the master that holds the sale's slot (the keys' hash tag)
             InetSocketAddress where = connection.ownerAddress();
             List<String> command = new ArrayList<>(List.of(executable, "-h", where.getHostString(), "-p",
@@ -94,7 +90,7 @@ public final class RedisBenchmark {
             if (code != 0 || last == null) {
                 return new Result(0, 0, "redis-benchmark failed (exit " + code + ")");
             }
-            long sold = Long.parseLong(jedis.get(keys.num()));
+            long sold = sale.sold(connection);
             return new Result(Double.parseDouble(last.group(1)),
                     last.group(2) == null ? 0 : Double.parseDouble(last.group(2)), null, sold);
         } catch (IOException e) {
@@ -103,9 +99,7 @@ public final class RedisBenchmark {
             Thread.currentThread().interrupt();
             return new Result(0, 0, "interrupted");
         } finally {
-            try (Jedis jedis = connection.borrow()) {
-                sale.reset(jedis);
-            }
+            sale.reset(connection);
         }
     }
 }

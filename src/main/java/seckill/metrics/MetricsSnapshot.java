@@ -22,10 +22,9 @@ package seckill.metrics;
  * @param overall       latency of all attempts so far
  */
 public record MetricsSnapshot(long elapsedMs, long attempts, long wins, long soldOut, long closed, long alreadyWon,
-                              long conflicts, long errors, long usersDone, long usersWon, long usersUnknown, long strandedSold,
-                              double attemptsPerS,
-                              double winsPerS, double conflictsPerS, LatencySummary interval,
-                              LatencySummary overall) {
+                              long conflicts, long errors, long usersDone, long usersWon, long usersUnknown,
+                              long strandedSold, double attemptsPerS, double winsPerS, double conflictsPerS,
+                              LatencySummary interval, LatencySummary overall) {
 
     public static final MetricsSnapshot ZERO = new MetricsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             LatencySummary.EMPTY, LatencySummary.EMPTY);

@@ -123,7 +123,8 @@ public final class SaleMetrics {
         long c = conflicts.sum();
         double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
         MetricsSnapshot snapshot = new MetricsSnapshot((now - startNanos) / 1_000_000, a, w, soldOut.sum(),
-                closed.sum(), alreadyWon.sum(), c, errors.sum(), usersDone.sum(), usersWon.sum(), usersUnknown.sum(), strandedSold.sum(),
+                closed.sum(), alreadyWon.sum(), c, errors.sum(), usersDone.sum(), usersWon.sum(), usersUnknown.sum(),
+                strandedSold.sum(),
                 (a - lastAttempts) / seconds, (w - lastWins) / seconds, (c - lastConflicts) / seconds,
                 LatencySummary.of(interval), LatencySummary.of(overall));
         lastNanos = now;

@@ -35,15 +35,15 @@ import seckill.util.Problem.Kind;
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
         "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "unsold_stock",
-        "users_won", "users_lost", "users_unknown", "stranded_sold", "users_played", "fairness", "fairness_first_arrivals",
-        "sold_out_ms", "lost_wins", "wait_replicas",
+        "users_won", "users_lost", "users_unknown", "stranded_sold", "users_played", "fairness",
+        "fairness_first_arrivals", "sold_out_ms", "lost_wins", "wait_replicas",
         "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
         "redis", "jvm", "trace", "buckets", "bucket_unsold", "bucket_levels", "bucket_masters", "latency_histogram"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
-                        long spreadMs, long paceS, long seed, String prefix, long sold, long winners, long uniqueWinners,
-                        long oversold, long remainingStock, long unsoldStock, long usersWon, long usersLost,
-                        long usersUnknown, long strandedSold, long usersPlayed, Double fairness,
+                        long spreadMs, long paceS, long seed, String prefix, long sold, long winners,
+                        long uniqueWinners, long oversold, long remainingStock, long unsoldStock, long usersWon,
+                        long usersLost, long usersUnknown, long strandedSold, long usersPlayed, Double fairness,
                         long fairnessFirstArrivals, long soldOutMs, long lostWins, int waitReplicas,
                         long attempts, long conflicts, long errors, long elapsedMs, double usersPerS,
                         double attemptsPerS, Latency latencyMs, String endedBy, String error,
@@ -179,10 +179,6 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
     /** Writes the report whole or not at all: a temporary file beside the target, then a move. */
     public void write(Path file) throws IOException {
         Exports.writeAtomically(file, toJson() + System.lineSeparator());
-    }
-
-    public static RunReport read(Path file) throws IOException {
-        return Json.MAPPER.readValue(file.toFile(), RunReport.class);
     }
 
 

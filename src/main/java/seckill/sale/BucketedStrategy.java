@@ -46,11 +46,6 @@ public final class BucketedStrategy implements PurchaseStrategy {
         }
     }
 
-    /** The keys of each bucket's sale, in order. */
-    public List<SaleKeys> keys() {
-        return keys;
-    }
-
     /** The bucket this user buys in. */
     public int bucketOf(String userId) {
         return SaleKeys.bucketOf(userId, buckets.size());

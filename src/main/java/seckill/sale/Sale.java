@@ -9,6 +9,7 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import seckill.redis.OneTripTransaction;
 import seckill.redis.RawCalls;
+import seckill.redis.RedisConnection;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 
@@ -47,6 +48,24 @@ public final class Sale {
         }
     }
 
+    /**
+     * Opens it for the Lua purchase, on a pooled connection, for a client outside the lab that buys by EVALSHA
+     * (redis-benchmark); returns the SHA1 under which the server keeps the purchase script ({@link Scripts#purchase}).
+     */
+    public String openForEvalsha(RedisConnection redis, long stock, long durationSeconds) {
+        try (Jedis jedis = redis.borrow()) {
+            open(jedis, stock, durationSeconds, StrategyKind.LUA);
+            return jedis.scriptLoad(Scripts.purchase());
+        }
+    }
+
+    /** Items sold as the sale counts them ({@code kill_num}), read on a pooled connection. */
+    public long sold(RedisConnection redis) {
+        try (Jedis jedis = redis.borrow()) {
+            return Long.parseLong(jedis.get(keys.num()));
+        }
+    }
+
     /** Closes the sale for every client (its flag goes, as when its time is up); the rest stays to be read. */
     public void close(Jedis jedis) {
         jedis.del(keys.flag());
@@ -55,6 +74,13 @@ public final class Sale {
     /** Deletes exactly the sale's keys; returns how many existed. */
     public long reset(Jedis jedis) {
         return jedis.del(keys.all().toArray(String[]::new));
+    }
+
+    /** As {@link #reset(Jedis)}, on a connection borrowed from the pool for it, one try (a clean-up after a run). */
+    public long reset(RedisConnection redis) {
+        try (Jedis jedis = redis.borrow()) {
+            return reset(jedis);
+        }
     }
 
     /** True when a sale has been opened under this prefix (its stock exists). */

@@ -39,8 +39,15 @@ public final class SaleBuckets {
         this.readers = buckets.stream().map(SaleReader::new).toList();
     }
 
-    /** The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}); 1 when it recorded none. */
-    public static int recorded(Jedis jedis, SaleKeys sale) {
+    /**
+     * The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}), read where its record lives; 1
+     * when it recorded none.
+     */
+    public static int recorded(KeyedCalls calls, SaleKeys sale) {
+        return calls.at(sale.meta(), jedis -> recorded(jedis, sale));
+    }
+
+    private static int recorded(Jedis jedis, SaleKeys sale) {
         if (sale.hashTag().isEmpty()) {
             return 1;
         }
@@ -94,6 +101,13 @@ public final class SaleBuckets {
         return reset(KeyedCalls.on(jedis));
     }
 
+    /** As {@link #reset(Jedis)}, on one connection borrowed from the pool for it, one try (a clean-up after a run). */
+    public long reset(RedisConnection redis) {
+        try (Jedis jedis = redis.borrow()) {
+            return reset(jedis);
+        }
+    }
+
     /** As {@link #reset(Jedis)}, each bucket where it lives. */
     public long reset(KeyedCalls calls) {
         long deleted = buckets.stream().mapToLong(k -> calls.at(k.total(), new Sale(k)::reset)).sum();
@@ -138,10 +152,10 @@ public final class SaleBuckets {
     }
 
     /**
-     * As {@link #read(KeyedCalls, long[], int)}, asking only for what selling changes since {@code last} (the buckets as
-     * last read): each bucket's sold and winners' count, and its winners not yet seen where {@code last} counted
-     * more than {@code fromIndex} (those sold since come on the next read). The stock, the flag (its time to live
-     * counted down) and the opening stay as {@code last} had them. What the dashboard's poller reads between two
+     * As {@link #read(KeyedCalls, long[], int)}, asking only for what selling changes since {@code last} (the
+     * buckets as last read): each bucket's sold and winners' count, and its winners not yet seen where {@code last}
+     * counted more than {@code fromIndex} (those sold since come on the next read). The stock, the flag (its time to
+     * live counted down) and the opening stay as {@code last} had them. What the dashboard's poller reads between two
      * whole reads: two commands a bucket instead of five, and no LRANGE for a bucket with nothing new.
      */
     public List<SaleState> readSince(KeyedCalls calls, List<SaleState> last, long[] fromIndex, int maxNew) {
@@ -220,14 +234,9 @@ public final class SaleBuckets {
     }
 
     /**
-     * Every bucket audited as a sale of its own, and every winner checked to be in the bucket its id routes to (so
-     * nobody can have won in two); the figures added up.
+     * Every bucket audited as a sale of its own, each where it lives, and every winner checked to be in the bucket
+     * its id routes to (so nobody can have won in two); the figures added up.
      */
-    public AuditResult audit(Jedis jedis) {
-        return audit(KeyedCalls.on(jedis));
-    }
-
-    /** As {@link #audit(Jedis)}, each bucket where it lives. */
     public AuditResult audit(KeyedCalls calls) {
         if (buckets.size() == 1) {
             return calls.at(sale.total(), new SaleAudit(sale)::audit);

@@ -4,19 +4,21 @@ import seckill.util.CliNames;
 
 /** The strategies the lab can run, by their command-line names. */
 public enum StrategyKind {
-    WATCH("watch", true, "optimistic WATCH / MULTI / EXEC, as the tutorial"),
-    LUA("lua", true, "one Lua script does the whole check-and-sell atomically"),
-    DECR("decr", true, "DECR a stock counter, give it back below zero; SADD for one item per user"),
-    NAIVE("naive", false, "read, decide, write without a transaction: oversells on purpose");
+    /** Optimistic WATCH / MULTI / EXEC, as the tutorial. */
+    WATCH("watch", true),
+    /** One Lua script does the whole check-and-sell atomically. */
+    LUA("lua", true),
+    /** DECR a stock counter, give it back below zero; SADD for one item per user. */
+    DECR("decr", true),
+    /** Read, decide, write without a transaction: oversells on purpose. */
+    NAIVE("naive", false);
 
     private final String cliName;
     private final boolean safe;
-    private final String summary;
 
-    StrategyKind(String cliName, boolean safe, String summary) {
+    StrategyKind(String cliName, boolean safe) {
         this.cliName = cliName;
         this.safe = safe;
-        this.summary = summary;
     }
 
     public String cliName() {
@@ -26,10 +28,6 @@ public enum StrategyKind {
     /** Safe strategies never oversell and never let a user win twice; {@link #NAIVE} is the counter-example. */
     public boolean isSafe() {
         return safe;
-    }
-
-    public String summary() {
-        return summary;
     }
 
     public static String allowedNames() {

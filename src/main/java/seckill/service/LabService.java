@@ -37,23 +37,17 @@ public interface LabService extends AutoCloseable {
 
     /**
      * Opens the sale (emptying its keys first unless it joins the open one) and starts playing its users; returns
-     * at once with the running sale.
+     * at once with the running sale. Its feed of commands ({@link SaleRun#commands()}) is on from the first buyer
+     * when {@code commandsOn}: a sale over in a second is over before a window could turn it on after.
      *
      * @throws LabException {@link LabException.Reason#REFUSED} when the settings cannot run on this server (the
      *                      event loop and TLS), {@link LabException.Reason#UNREACHABLE} when Redis is away
      */
-    SaleRun startSale(SimulationConfig config);
+    SaleRun startSale(SimulationConfig config, boolean commandsOn);
 
-    /**
-     * As {@link #startSale(SimulationConfig)}, with its feed of commands ({@link SaleRun#commands()}) on from the
-     * first buyer when {@code commandsOn}: a sale over in a second is over before a window could turn it on after.
-     */
-    default SaleRun startSale(SimulationConfig config, boolean commandsOn) {
-        SaleRun run = startSale(config);
-        if (commandsOn && run.commands() != null) {
-            run.commands().setOn(true);
-        }
-        return run;
+    /** As {@link #startSale(SimulationConfig, boolean)}, its feed of commands off. */
+    default SaleRun startSale(SimulationConfig config) {
+        return startSale(config, false);
     }
 
     /**
@@ -107,23 +101,17 @@ public interface LabService extends AutoCloseable {
      * @throws LabException             as {@link #startSale} does
      * @throws IllegalArgumentException for an empty list, or one naming a strategy twice
      */
-    default ComparisonRun startComparison(SimulationConfig base, List<StrategyKind> strategies, Comparison.Mode mode) {
-        throw new UnsupportedOperationException("this service runs no comparisons");
-    }
+    ComparisonRun startComparison(SimulationConfig base, List<StrategyKind> strategies, Comparison.Mode mode);
 
     /** Writes a comparison's JSON report (a {@code compare} list of run reports), naming the server. */
-    default void exportComparison(ComparisonResult result, Path file) throws IOException {
-        throw new UnsupportedOperationException("this service runs no comparisons");
-    }
+    void exportComparison(ComparisonResult result, Path file) throws IOException;
 
     /**
      * Follows the Redis Cluster the service is connected to, whichever that is now: a {@link ClusterView} about
      * twice a second to the sink, from a thread of its own, and nothing while the server is no cluster. Close it
      * to stop.
      */
-    default ClusterWatch watchCluster(Consumer<ClusterView> sink) {
-        return () -> { };
-    }
+    ClusterWatch watchCluster(Consumer<ClusterView> sink);
 
     /** A cluster being followed; closing it never waits, so the FX thread may. */
     interface ClusterWatch extends AutoCloseable {

@@ -97,11 +97,6 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
-    public SaleRun startSale(SimulationConfig config) {
-        return startSale(config, false);
-    }
-
-    @Override
     public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
         RedisConnection c = requireConnection();
         refuseWhatCannotRun(config, c);
@@ -270,8 +265,7 @@ public final class RedisLabService implements LabService {
 
     /** The sale under those keys in the buckets it records ({@code {T}:kill_meta}); one when it records none. */
     private static SaleBuckets recorded(KeyedCalls calls, SaleKeys keys) {
-        return new SaleBuckets(keys, (int) ConfigField.BUCKETS.check(calls.at(keys.meta(),
-                jedis -> SaleBuckets.recorded(jedis, keys))));
+        return new SaleBuckets(keys, (int) ConfigField.BUCKETS.check(SaleBuckets.recorded(calls, keys)));
     }
 
     @Override

@@ -26,8 +26,9 @@ import seckill.sim.ConfigField;
 
 /**
  * The dashboard's one reader of Redis: a thread of its own, about ten ticks a second, one round trip per tick
- * ({@link SaleBuckets#read(seckill.redis.KeyedCalls, long[], int)}: MULTI/EXEC) that brings only the winners not seen yet. It reads
- * the sale, not the engine's memory, so a sale driven by any other client through the same keys shows the same way.
+ * ({@link SaleBuckets#read(seckill.redis.KeyedCalls, long[], int)}: MULTI/EXEC) that brings only the winners not
+ * seen yet. It reads the sale, not the engine's memory, so a sale driven by any other client through the same keys
+ * shows the same way.
  *
  * <p>A sale split into buckets is read every tick, every bucket in the same round trip: the snapshot carries their
  * sum (the tiles, charts and audit show the sale as one) and each bucket's figures, and the buckets' new winners in
@@ -176,7 +177,7 @@ final class SalePoller implements PollStream {
     private List<SaleState> read(KeyedCalls calls) {
         if (asRecorded && ticksToRecheck-- <= 0) {
             ticksToRecheck = RECHECK_TICKS;
-            int n = (int) ConfigField.BUCKETS.check(calls.at(keys.meta(), jedis -> SaleBuckets.recorded(jedis, keys)));
+            int n = (int) ConfigField.BUCKETS.check(SaleBuckets.recorded(calls, keys));
             if (n != buckets.size()) {
                 buckets = new SaleBuckets(keys, n);
                 next = new long[n];

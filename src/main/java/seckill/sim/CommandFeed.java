@@ -13,8 +13,9 @@ import seckill.redis.RespText;
 /**
  * What the sale sends, sampled: the round trips of a few buyers, as they happen, in a bounded ring that buyers write
  * without a lock and a reader drains at its own pace. Off until asked for; while on, at most one user is sampled
- * per {@link #userIntervalNanos()} (all of that user's round trips, so a WATCH is followed by its EXEC), which keeps
- * it to a few dozen lines a second however fast the sale goes. While off, a user costs one volatile read.
+ * per interval ({@link #DEFAULT_USER_INTERVAL_NANOS} unless given; all of that user's round trips, so a WATCH is
+ * followed by its EXEC), which keeps it to a few dozen lines a second however fast the sale goes. While off, a user
+ * costs one volatile read.
  *
  * <p>The lines are the client's: the commands as sent and the replies as read, stamped with this machine's clock,
  * so a class can hold them beside {@code redis-cli MONITOR}, which shows the same commands as the server took them.
@@ -58,10 +59,6 @@ public final class CommandFeed {
 
     public boolean isOn() {
         return on;
-    }
-
-    public long userIntervalNanos() {
-        return userIntervalNanos;
     }
 
     /** Lines written so far (the next line's number). */

@@ -53,7 +53,9 @@ public final class Comparison {
         }
     }
 
-    /** The keys of one strategy's sale in a comparison under {@code prefix}: {@code demo:} gives {@code demo:watch:}. */
+    /**
+     * The keys of one strategy's sale in a comparison under {@code prefix}: {@code demo:} gives {@code demo:watch:}.
+     */
     public static SaleKeys saleKeys(String prefix, StrategyKind strategy) {
         return new SaleKeys(prefix + strategy.cliName() + ":");
     }

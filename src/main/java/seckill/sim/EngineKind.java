@@ -11,28 +11,22 @@ import seckill.util.Problem;
  * What differs is the client's cost per round trip.
  */
 public enum EngineKind {
-    /** The tutorial's model: a pool of threads, each blocking on its own connection. */
-    THREADS("threads", "a thread per buyer, blocking on its connection, as the tutorial's ThreadPoolExecutor"),
+    /** The tutorial's model: a pool of threads (its ThreadPoolExecutor), each blocking on its own connection. */
+    THREADS("threads"),
     /**
      * One event-loop thread holds all the buyers' connections (as redis-benchmark holds its clients), so a reply
      * costs no thread switch. TCP only, no TLS.
      */
-    LOOP("loop", "one event-loop thread holds every buyer's connection, as redis-benchmark does (no TLS)");
+    LOOP("loop");
 
     private final String cliName;
-    private final String summary;
 
-    EngineKind(String cliName, String summary) {
+    EngineKind(String cliName) {
         this.cliName = cliName;
-        this.summary = summary;
     }
 
     public String cliName() {
         return cliName;
-    }
-
-    public String summary() {
-        return summary;
     }
 
     /** Why this engine cannot speak to the target (the loop speaks plain TCP only), or null when it can. */

@@ -16,7 +16,6 @@ import seckill.sale.PurchaseStrategy;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
-import seckill.sale.SaleReader;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
@@ -120,11 +119,6 @@ public final class Simulation {
         rules.gate(() -> rules.waitUntil(at));
     }
 
-    /** Did the first to arrive win, so far (the dashboard shows it live). */
-    public Fairness fairness() {
-        return rules.fairness();
-    }
-
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();
@@ -203,7 +197,7 @@ public final class Simulation {
     private void prepareSale() {
         redis.callKeyed(redisTimeout(), calls -> {
             if (config.join()) {
-                int recorded = calls.at(config.keys().meta(), jedis -> SaleBuckets.recorded(jedis, config.keys()));
+                int recorded = SaleBuckets.recorded(calls, config.keys());
                 if (recorded != config.buckets()) {
                     throw new SaleKeyException(Problem.of(Kind.JOIN_BUCKETS, recorded, config.buckets()));
                 }

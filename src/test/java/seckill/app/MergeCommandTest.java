@@ -70,9 +70,10 @@ class MergeCommandTest {
         for (int g = 0; g < 2; g++) {
             Path report = dir.resolve("g" + g + ".json");
             reports.add(report);
-            generators.add(CliProcess.start(dir.resolve("g" + g + ".out"), "run", "--redis", TestRedis.url(), "--prefix", prefix, "--join",
-                    "--strategy", g == 0 ? "lua" : "watch", "--retries", "5", "--users", "200", "--pool", "16",
-                    "--seed", Integer.toString(1_000 + g), "--start-at", start, "--report", report.toString()));
+            generators.add(CliProcess.start(dir.resolve("g" + g + ".out"), "run", "--redis", TestRedis.url(),
+                    "--prefix", prefix, "--join", "--strategy", g == 0 ? "lua" : "watch", "--retries", "5", "--users",
+                    "200", "--pool", "16", "--seed", Integer.toString(1_000 + g), "--start-at", start, "--report",
+                    report.toString()));
         }
         for (int g = 0; g < generators.size(); g++) {
             Process p = generators.get(g);

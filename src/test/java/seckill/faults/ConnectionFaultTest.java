@@ -152,7 +152,8 @@ class ConnectionFaultTest {
     @EnumSource(EngineKind.class)
     void aThreeSecondPauseMidSaleIsWaitedOut(EngineKind engine) {
         // as many items as users, arriving over 2.5 s: the sale is still on when the pause comes
-        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500).toBuilder().engine(engine).build();
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 1_000, 1_000, 16, 2_500).toBuilder()
+                .engine(engine).build();
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);
@@ -224,7 +225,8 @@ class ConnectionFaultTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void aScriptCacheFlushedMidSaleIsFilledAgain_andEveryoneStillBuys(EngineKind engine) {
-        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 600, 8, 1_500).toBuilder().engine(engine).build();
+        SimulationConfig config = FaultFixtures.sale(StrategyKind.LUA, 600, 600, 8, 1_500).toBuilder().engine(engine)
+                .build();
         try (RedisConnection redis = connect(config); Jedis admin = server.admin()) {
             Simulation simulation = new Simulation(config, redis);
             CompletableFuture<SimulationResult> running = startedUnderLoad(simulation);

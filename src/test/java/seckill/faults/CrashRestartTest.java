@@ -32,7 +32,8 @@ class CrashRestartTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = StrategyKind.class, names = {"WATCH", "LUA", "DECR"})
     void theAuditHoldsAfterACrashAndARestart(StrategyKind kind) throws Exception {
-        SimulationConfig config = FaultFixtures.sale(kind, 1_500, 3_000, 16, 2_000).toBuilder().redisTimeoutS(10).build();
+        SimulationConfig config = FaultFixtures.sale(kind, 1_500, 3_000, 16, 2_000).toBuilder().redisTimeoutS(10)
+                .build();
         try (PrivateRedis server = PrivateRedis.start("--appendonly", "yes", "--appendfsync", "always");
              RedisConnection redis = server.connect(config.pool() + RedisConnection.READERS,
                      Duration.ofSeconds(config.redisTimeoutS()))) {

@@ -18,14 +18,16 @@ class EmbeddedRedisTest {
         try (EmbeddedRedis redis = EmbeddedRedis.start(root);
                 Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
             assertThat(jedis.ping()).isEqualTo("PONG");
-            assertThat(jedis.configGet("dir").get("dir")).startsWith(root.resolve("seckill-embedded-redis-").toString());
+            assertThat(jedis.configGet("dir").get("dir"))
+                    .startsWith(root.resolve("seckill-embedded-redis-").toString());
         }
         assertThat(root).isEmptyDirectory();
     }
 
     @Test
     void aConfigValueIsQuotedWithItsBackslashesAndQuotesEscaped() {
-        assertThat(EmbeddedRedis.configString("C:\\Users\\Jo Doe\\Temp")).isEqualTo("\"C:\\\\Users\\\\Jo Doe\\\\Temp\"");
+        assertThat(EmbeddedRedis.configString("C:\\Users\\Jo Doe\\Temp"))
+                .isEqualTo("\"C:\\\\Users\\\\Jo Doe\\\\Temp\"");
         assertThat(EmbeddedRedis.configString("a\"b")).isEqualTo("\"a\\\"b\"");
     }
 }

@@ -27,8 +27,8 @@ import redis.embedded.core.ExecutableProvider;
  * again on the same port and folder, so an append-only file survives.
  *
  * <p>The binary is {@code $SECKILL_REDIS_SERVER}, else {@code /usr/bin/redis-server}, else the one inside the
- * embedded-redis jar (6.2.6, no TLS; {@code SECKILL_REDIS_SERVER=embedded} forces it). {@link #close()} stops the process and deletes the folder; a shutdown hook
- * does the same for anything a failed test left behind.
+ * embedded-redis jar (6.2.6, no TLS; {@code SECKILL_REDIS_SERVER=embedded} forces it). {@link #close()} stops the
+ * process and deletes the folder; a shutdown hook does the same for anything a failed test left behind.
  */
 public final class PrivateRedis implements AutoCloseable {
     private static final Path SYSTEM_BINARY = Path.of("/usr/bin/redis-server");

@@ -17,7 +17,8 @@ class RespTextTest {
         assertThat(RespText.reply(7L)).isEqualTo("(integer) 7");
         assertThat(RespText.reply(RawCalls.bytes("OK"))).isEqualTo("OK");
         assertThat(RespText.reply(RawCalls.bytes("50"))).isEqualTo("\"50\"");
-        assertThat(RespText.reply(Arrays.asList(RawCalls.bytes("1"), null, 3L))).isEqualTo("1) \"1\" 2) (nil) 3) (integer) 3");
+        assertThat(RespText.reply(Arrays.asList(RawCalls.bytes("1"), null, 3L)))
+                .isEqualTo("1) \"1\" 2) (nil) 3) (integer) 3");
         assertThat(RespText.reply(List.of())).isEqualTo("(empty array)");
         assertThat(RespText.reply(new JedisDataException("WRONGTYPE no"))).isEqualTo("(error) WRONGTYPE no");
     }

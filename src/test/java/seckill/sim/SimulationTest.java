@@ -55,8 +55,8 @@ class SimulationTest {
     @DisplayName("safe strategies: the audit holds under every load, every time")
     @ParameterizedTest(name = "{0} engine, {1}: stock {2}, users {3}, pool {4}, retries {5}")
     @MethodSource("safeStrategiesUnderLoads")
-    void neverSellsMoreThanTheStockNorToAnyoneTwice(EngineKind engine, StrategyKind kind, int stock, int users, int pool,
-                                                    int retries) {
+    void neverSellsMoreThanTheStockNorToAnyoneTwice(EngineKind engine, StrategyKind kind, int stock, int users,
+                                                    int pool, int retries) {
         // repeated, so that a race that shows one time in a few is caught
         for (int round = 0; round < 3; round++) {
             SimulationConfig c = config(kind, stock, users, pool, retries).toBuilder().engine(engine).build();
@@ -82,8 +82,8 @@ class SimulationTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void watchWithOneTryPerUserCountsItsConflicts_andWithRetriesSellsOut(EngineKind engine) {
-        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0).toBuilder().engine(engine).build(),
-                redis).run();
+        SimulationResult oneTry = new Simulation(config(StrategyKind.WATCH, 50, 1_000, 200, 0).toBuilder()
+                .engine(engine).build(), redis).run();
         assertThat(oneTry.metrics().attempts()).isEqualTo(oneTry.metrics().usersDone());
         assertThat(oneTry.metrics().wins() + oneTry.metrics().conflicts() + oneTry.metrics().soldOut())
                 .isEqualTo(oneTry.metrics().attempts());
@@ -137,7 +137,8 @@ class SimulationTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void naiveWithAGapOversells_andTheAuditSaysSo(EngineKind engine) {
-        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).toBuilder().naiveGapMs(20).engine(engine).build();
+        SimulationConfig c = config(StrategyKind.NAIVE, 20, 400, 100, 0).toBuilder().naiveGapMs(20).engine(engine)
+                .build();
         SimulationResult r = new Simulation(c, redis).run();
         assertThat(r.auditHolds()).isFalse();
         assertThat(r.state().oversold()).isPositive();
@@ -148,7 +149,8 @@ class SimulationTest {
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
     void stopReleasesEveryThread(EngineKind engine) {
-        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).toBuilder().spreadMs(3_600_000).engine(engine).build();
+        SimulationConfig c = config(StrategyKind.LUA, 10, 1_000, 16, 0).toBuilder().spreadMs(3_600_000)
+                .engine(engine).build();
         Simulation sim = new Simulation(c, redis);
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(sim::run);
         org.awaitility.Awaitility.await().until(() -> sim.metrics().attempts() > 0);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -14,11 +15,16 @@ import seckill.metrics.SaleMetrics;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleState;
+import seckill.sale.StrategyKind;
+import seckill.service.ClusterView;
+import seckill.service.ComparisonRun;
 import seckill.service.LabService;
 import seckill.service.PollSnapshot;
 import seckill.service.PollStream;
 import seckill.service.SaleRun;
 import seckill.service.ServerInfo;
+import seckill.sim.Comparison;
+import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
@@ -32,6 +38,10 @@ final class FakeLabService implements LabService {
     final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
     final List<Stream> streams = Collections.synchronizedList(new ArrayList<>());
     final List<SimulationResult> reported = Collections.synchronizedList(new ArrayList<>());
+    final List<Comparing> comparisons = Collections.synchronizedList(new ArrayList<>());
+    final List<ComparisonResult> reportedComparisons = Collections.synchronizedList(new ArrayList<>());
+    /** What each {@link #watchCluster} was given, for the test to feed. */
+    final List<Consumer<ClusterView>> clusterSinks = Collections.synchronizedList(new ArrayList<>());
 
     ServerInfo server = new ServerInfo("redis://127.0.0.1:6379", "7.2.4", false);
     /** Thrown by the next calls of that name, when set (any throwable: errors too). */
@@ -67,6 +77,65 @@ final class FakeLabService implements LabService {
 
         @Override
         public CompletionStage<SimulationResult> result() {
+            return result;
+        }
+    }
+
+    /**
+     * A comparison the test ends: a lane per strategy, each a {@link Run} of its own on the keys the real one
+     * would use (the prefix plus the strategy's name), whose result the test completes; the comparison's result
+     * follows once every lane has ended, exceptionally when one of them failed, as the real one's does.
+     */
+    final class Comparing implements ComparisonRun {
+        final SimulationConfig base;
+        final Comparison.Mode mode;
+        final List<Lane> lanes = new ArrayList<>();
+        final CompletableFuture<ComparisonResult> result = new CompletableFuture<>();
+        volatile boolean stopped;
+
+        Comparing(SimulationConfig base, List<StrategyKind> strategies, Comparison.Mode mode) {
+            this.base = base;
+            this.mode = mode;
+            List<CompletableFuture<SimulationResult>> ends = new ArrayList<>();
+            for (SimulationConfig config : Comparison.configs(base, strategies)) {
+                Run run = new Run(config);
+                lanes.add(new Lane(config.strategy(), config.keys(), run));
+                ends.add(run.result);
+            }
+            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).whenComplete((all, failed) -> {
+                if (failed == null) {
+                    result.complete(new ComparisonResult(mode, ends.stream().map(CompletableFuture::join).toList()));
+                } else {
+                    result.completeExceptionally(failed instanceof CompletionException && failed.getCause() != null
+                            ? failed.getCause() : failed);
+                }
+            });
+        }
+
+        /** The run of the lane at that index (in the order the strategies were listed), for the test to end. */
+        Run lane(int i) {
+            return (Run) lanes.get(i).run();
+        }
+
+        @Override
+        public Comparison.Mode mode() {
+            return mode;
+        }
+
+        @Override
+        public List<Lane> lanes() {
+            return Collections.unmodifiableList(lanes);
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+            calls.add("stopComparison " + base.prefix());
+            lanes.forEach(lane -> lane.run().stop());
+        }
+
+        @Override
+        public CompletionStage<ComparisonResult> result() {
             return result;
         }
     }
@@ -121,6 +190,10 @@ final class FakeLabService implements LabService {
         return streams.get(streams.size() - 1);
     }
 
+    Comparing lastComparison() {
+        return comparisons.get(comparisons.size() - 1);
+    }
+
     @Override
     public ServerInfo connect(String url, boolean embedded, Duration timeout) {
         calls.add("connect " + url);
@@ -135,6 +208,35 @@ final class FakeLabService implements LabService {
         Run run = new Run(config);
         runs.add(run);
         return run;
+    }
+
+    /** As {@link #startSale(SimulationConfig)}: the fake's runs keep no feed of commands to turn on. */
+    @Override
+    public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
+        return startSale(config);
+    }
+
+    @Override
+    public ComparisonRun startComparison(SimulationConfig base, List<StrategyKind> strategies,
+                                         Comparison.Mode mode) {
+        calls.add("startComparison " + base.prefix() + " " + strategies + " " + mode);
+        raise(startFails);
+        Comparing comparing = new Comparing(base, strategies, mode);
+        comparisons.add(comparing);
+        return comparing;
+    }
+
+    @Override
+    public void exportComparison(ComparisonResult result, Path file) {
+        calls.add("exportComparison " + file.getFileName());
+        reportedComparisons.add(result);
+    }
+
+    @Override
+    public ClusterWatch watchCluster(Consumer<ClusterView> sink) {
+        calls.add("watchCluster");
+        clusterSinks.add(sink);
+        return () -> calls.add("closeClusterWatch");
     }
 
     @Override

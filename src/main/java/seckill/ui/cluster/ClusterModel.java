@@ -24,7 +24,8 @@ public final class ClusterModel {
     static final int EVENTS = 8;
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<LocalText> master = new ReadOnlyObjectWrapper<>(LocalText.of("cluster.noMaster"));
+    private final ReadOnlyObjectWrapper<LocalText> master =
+            new ReadOnlyObjectWrapper<>(LocalText.of("cluster.noMaster"));
     private final ObservableList<ClusterNode> nodes = FXCollections.observableArrayList();
     private final ObservableList<LocalText> events = FXCollections.observableArrayList();
     // one read-only view each: a view made per call would be collected, and the listeners on it with it

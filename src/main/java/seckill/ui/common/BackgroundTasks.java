@@ -51,7 +51,8 @@ public final class BackgroundTasks {
     }
 
     /** The same for work that completes elsewhere (a running sale): its outcome comes back through the hand-off. */
-    public <T> CompletableFuture<T> follow(CompletionStage<T> stage, Consumer<? super T> done, Consumer<Throwable> failed) {
+    public <T> CompletableFuture<T> follow(CompletionStage<T> stage, Consumer<? super T> done,
+            Consumer<Throwable> failed) {
         CompletableFuture<T> outcome = new CompletableFuture<>();
         stage.whenComplete((value, error) -> handoff.post(() -> {
             if (error != null) {

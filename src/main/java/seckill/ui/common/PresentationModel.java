@@ -10,8 +10,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 /**
  * How the window is shown to a room: the zoom (every text and the charts grow with it) and whether the form is
  * folded away so the sale gets the whole width. Steps as a browser's zoom does. On a narrow window (a projector at
- * 1024x768 or 1280x720) a sale that starts folds the form by itself: the tiles, charts and winners need the width more than a
- * form that is greyed out while the sale runs; the header's settings button and Ctrl+B bring it back.
+ * 1024x768 or 1280x720) a sale that starts folds the form by itself: the tiles, charts and winners need the width more
+ * than a form that is greyed out while the sale runs; the header's settings button and Ctrl+B bring it back.
  */
 public final class PresentationModel {
     public static final int MIN_ZOOM = 50;

@@ -22,7 +22,8 @@ public final class SideOrStack extends Pane {
      * @param sideBySide       given the inner width and height, whether to put them side by side
      * @param firstAtPrefWidth side by side, the first takes its preferred width and the second the rest
      */
-    public SideOrStack(Node first, Node second, double gap, boolean firstAtPrefWidth, BiPredicate<Double, Double> sideBySide) {
+    public SideOrStack(Node first, Node second, double gap, boolean firstAtPrefWidth,
+                       BiPredicate<Double, Double> sideBySide) {
         super(first, second);
         this.first = first;
         this.second = second;

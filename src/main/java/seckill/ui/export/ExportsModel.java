@@ -32,8 +32,9 @@ public final class ExportsModel {
      * @param lastRun    the last local run's result, or null
      * @param connected  whether a server was reached
      */
-    public ExportsModel(LabService service, BackgroundTasks tasks, Consumer<LocalText> status, Supplier<SaleKeys> viewedKeys,
-                 Supplier<SimulationResult> lastRun, Supplier<Boolean> connected) {
+    public ExportsModel(LabService service, BackgroundTasks tasks, Consumer<LocalText> status,
+                        Supplier<SaleKeys> viewedKeys, Supplier<SimulationResult> lastRun,
+                        Supplier<Boolean> connected) {
         this.service = service;
         this.tasks = tasks;
         this.status = status;

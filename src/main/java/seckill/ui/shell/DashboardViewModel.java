@@ -38,10 +38,10 @@ import seckill.util.Verdict;
  * The dashboard's session: the commands that move its {@link Phase} (connect, start, stop, watch, reset) and the
  * models of what is on screen. Where it is and what last happened are {@link SessionStatus}'s, the server
  * {@link ServerModel}'s, the sale on screen and its polls {@link SaleOnScreen}'s, a comparison's course
- * {@link ComparisonFlow}'s, files out the {@link ExportsModel}'s; the view only binds to these. Every job goes through {@link BackgroundTasks}
- * to the {@link LabService}, and its outcome and the poller's snapshots come back through the one {@link Handoff},
- * so every property here changes on the thread that drains it (the FX thread in the window, the test's thread in
- * tests).
+ * {@link ComparisonFlow}'s, files out the {@link ExportsModel}'s; the view only binds to these. Every job goes through
+ * {@link BackgroundTasks} to the {@link LabService}, and its outcome and the poller's snapshots come back through the
+ * one {@link Handoff}, so every property here changes on the thread that drains it (the FX thread in the window, the
+ * test's thread in tests).
  */
 public final class DashboardViewModel implements FormActions, AutoCloseable {
     /** What a start job hands back: the running sale and the stream that shows it. */

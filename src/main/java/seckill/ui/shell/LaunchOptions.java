@@ -63,8 +63,8 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     /** The tutorial's sale on the default Redis, nothing automatic: what a bare {@code ui} opens. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(null, false, SimulationConfig.defaults(), false, false, false, null, false, null, false,
-                false);
+        return new LaunchOptions(null, false, SimulationConfig.defaults(), false, false, false, null, false, null,
+                false, false);
     }
 
     public LaunchOptions withRedis(String url, String prefix) {

@@ -48,10 +48,12 @@ final class StatusBar extends HBox {
         traceOffer(model.trace(), showTrace);
         getChildren().addAll(statusPhase, statusTarget, statusMessage, traceOffer);
 
-        statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, model.server().redisTargetProperty(),
+        ServerModel server = model.server();
+        statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, server.redisTargetProperty(),
                 model.server().serverVersionProperty(), model.server().embeddedProperty(), i18n.localeProperty()));
         statusPhase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("phase."
-                + model.status().getPhase().name().toLowerCase(Locale.ROOT)), model.status().phaseProperty(), i18n.localeProperty()));
+                + model.status().getPhase().name().toLowerCase(Locale.ROOT)), model.status().phaseProperty(),
+                i18n.localeProperty()));
         statusMessage.textProperty().bind(i18n.binding(model.status().messageProperty()));
     }
 

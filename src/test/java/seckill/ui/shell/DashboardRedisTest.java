@@ -54,7 +54,8 @@ class DashboardRedisTest {
         assertThat(f.oversold()).isZero();
         assertThat(model.live().winners().size()).isEqualTo(20);
         assertThat(model.live().winners().rows().get(0).msSinceOpen()).isGreaterThanOrEqualTo(0);
-        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(english.format(model.verdict().auditProperty().get()))
+                .isEqualTo("✔ nothing oversold, nobody won twice");
         assertThat(english.format(model.verdict().endedProperty().get())).isEqualTo("Ended: sold out");
         assertThat(model.server().redisTargetProperty().get()).startsWith("redis://");
         assertThat(model.live().stockHistory().size()).isPositive();

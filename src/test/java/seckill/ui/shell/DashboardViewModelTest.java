@@ -144,7 +144,8 @@ class DashboardViewModelTest {
         assertThat(model.live().winners().size()).isEqualTo(20);
         assertThat(model.live().winners().rows().get(0).msSinceOpen()).isZero();
         assertThat(model.live().winners().rows().get(19).userId()).isEqualTo("user-19");
-        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(english.format(model.verdict().auditProperty().get()))
+                .isEqualTo("✔ nothing oversold, nobody won twice");
         assertThat(model.live().settledProperty().get()).as("ui --watch --exit closes here").isTrue();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
@@ -166,7 +167,8 @@ class DashboardViewModelTest {
         endAndSettle(run, result(run.config, EndReason.ALL_USERS_DONE, oversold, audit));
         assertThat(model.live().figuresProperty().get().oversold()).isEqualTo(2);
         assertThat(model.verdict().auditOkProperty().get()).isFalse();
-        assertThat(english.format(model.verdict().auditProperty().get())).startsWith("✘ oversold").contains("on purpose");
+        assertThat(english.format(model.verdict().auditProperty().get()))
+                .startsWith("✘ oversold").contains("on purpose");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.AUDIT_FAILED);
     }
 
@@ -188,12 +190,16 @@ class DashboardViewModelTest {
         StringBinding banner = i18n.binding(model.verdict().auditProperty()); // what the audit bar shows
         assertThat(banner.get()).isEqualTo("✘ 没有秒杀：kill_total 不存在；超卖：kill_num 12345 > kill_total 5（多卖了 "
                 + "12340 件）；kill_user 中有 6 个中奖者，但 kill_num 是 7；有用户中奖两次：kill_user 中多出 1 次中奖，第一个是用户 "
-                + "user-3；客户端确认了 8 次中奖，但 kill_num 只有 7；已确认的中奖丢失：3 个被告知中奖的用户不在 kill_user 中（第一个 user-9）；分桶 2 中有 4 个中奖用户按其 id 属于另一个分桶（第一个 user-7） — naive 没有事务：故意超卖，用来说明其他策略为何存在。");
+                + "user-3；客户端确认了 8 次中奖，但 kill_num 只有 7；已确认的中奖丢失：3 个被告知中奖的用户不在 kill_user 中"
+                + "（第一个 user-9）；分桶 2 中有 4 个中奖用户按其 id 属于另一个分桶（第一个 user-7） — naive 没有事务：故意超卖，"
+                + "用来说明其他策略为何存在。");
         i18n.toggle();
         assertThat(banner.get()).startsWith("✘ no sale: kill_total does not exist; oversold: kill_num 12345 > ")
                 .contains("users won twice", "on purpose").doesNotContain("超卖");
         i18n.toggle();
-        assertThat(banner.get()).startsWith("✘ 没有秒杀").doesNotContainPattern("(?i)oversold|twice|winners|confirmed|acknowledged|bucket");
+        assertThat(banner.get())
+                .startsWith("✘ 没有秒杀")
+                .doesNotContainPattern("(?i)oversold|twice|winners|confirmed|acknowledged|bucket");
     }
 
     @Test
@@ -247,7 +253,8 @@ class DashboardViewModelTest {
         FakeLabService.Stream stream = lab.lastStream();
         stream.push(NO_SALE);
         harness.settle();
-        assertThat(english.format(model.status().messageProperty().get())).startsWith("Waiting for a sale under prefix");
+        assertThat(english.format(model.status().messageProperty().get()))
+                .startsWith("Waiting for a sale under prefix");
 
         stream.push(sale(30, 29, 0, OPENED + 100));
         harness.settle();
@@ -263,7 +270,8 @@ class DashboardViewModelTest {
         assertThat(model.live().figuresProperty().get().stockLeft()).isZero();
         assertThat(model.live().figuresProperty().get().conflicts()).isEqualTo(-1); // no local run: nothing to count
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
-        assertThat(english.format(model.verdict().auditProperty().get())).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(english.format(model.verdict().auditProperty().get()))
+                .isEqualTo("✔ nothing oversold, nobody won twice");
         assertThat(model.live().settledProperty().get()).as("ui --watch --exit closes here").isTrue();
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.OK);
 
@@ -396,7 +404,8 @@ class DashboardViewModelTest {
 
     @Test
     void whileAFieldIsWrongTheStatusBarNamesItAndWhatIsWrong() {
-        assertThat(english.format(model.status().messageProperty().get())).startsWith("Fill in the sale and press Start");
+        assertThat(english.format(model.status().messageProperty().get()))
+                .startsWith("Fill in the sale and press Start");
         model.form().pool().textProperty().set("5000");
         assertThat(english.format(model.status().messageProperty().get()))
                 .isEqualTo("Threads: must be from 1 to 2,000 (got 5,000) — fix it to start");
@@ -476,7 +485,8 @@ class DashboardViewModelTest {
         assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
         assertThat(english.format(model.status().messageProperty().get())).startsWith("Cannot use Redis: ")
                 .contains("127.0.0.1:1");
-        assertThat(chinese.format(model.status().messageProperty().get())).startsWith("无法使用 Redis").contains("127.0.0.1:1")
+        assertThat(chinese.format(model.status().messageProperty().get()))
+                .startsWith("无法使用 Redis").contains("127.0.0.1:1")
                 .doesNotContain("unreachable");
         assertThat(model.sessionVerdict()).isEqualTo(Verdict.REDIS_UNAVAILABLE);
         assertThat(model.canChangeSaleProperty().get()).isTrue();
@@ -485,7 +495,8 @@ class DashboardViewModelTest {
         model.connect();
         harness.settle();
         assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Connected to redis://127.0.0.1:6379.");
+        assertThat(english.format(model.status().messageProperty().get()))
+                .isEqualTo("Connected to redis://127.0.0.1:6379.");
         assertThat(model.sessionVerdict()).as("the server is back").isEqualTo(Verdict.OK);
     }
 
@@ -559,7 +570,8 @@ class DashboardViewModelTest {
         assertThat(chinese.format(error)).doesNotContain("speaks", "TCP only").contains("rediss://");
         model.start();
         assertThat(model.status().getPhase()).isEqualTo(Phase.DISCONNECTED);
-        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Engine: The event loop speaks plain "
+        assertThat(english.format(model.status().messageProperty().get()))
+                .isEqualTo("Engine: The event loop speaks plain "
                 + "TCP only: for a rediss:// (TLS) server choose the threads engine — fix it to start");
         assertThat(harness.waitingJobs()).isZero();
         assertThat(model.live().settledProperty().get()).as("ui --autostart --exit ends").isTrue();
@@ -582,7 +594,8 @@ class DashboardViewModelTest {
         model.start();
         harness.settle();
         assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
-        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Refused: The event loop speaks plain "
+        assertThat(english.format(model.status().messageProperty().get()))
+                .isEqualTo("Refused: The event loop speaks plain "
                 + "TCP only: for a rediss:// (TLS) server choose the threads engine");
         assertThat(chinese.format(model.status().messageProperty().get())).startsWith("已拒绝：").doesNotContain("speaks");
         assertThat(model.status().canStartProperty().get()).isTrue();

@@ -290,7 +290,8 @@ class DashboardWindowTest {
         robot.clickOn("#start");
         eventually(() -> dashboard.model().live().settledProperty().get());
 
-        assertThat(fx(() -> dashboard.model().verdict().resultProperty().get().config().engine())).isEqualTo(EngineKind.LOOP);
+        assertThat(fx(() -> dashboard.model().verdict().resultProperty().get().config().engine()))
+                .isEqualTo(EngineKind.LOOP);
         assertThat(text(robot, "#tile-sold-value")).isEqualTo("30 / 30");
         assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
     }
@@ -329,7 +330,8 @@ class DashboardWindowTest {
         smallSale(robot, "watch", 1_000, 1_000_000);
         setField(robot, "#field-spread-ms", "600000");
         robot.clickOn("#start");
-        eventually(() -> dashboard.model().status().getPhase() == Phase.RUNNING && dashboard.model().live().figuresProperty().get()
+        eventually(() -> dashboard.model().status().getPhase() == Phase.RUNNING
+                && dashboard.model().live().figuresProperty().get()
                 .exists());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         eventually(() -> dashboard.model().status().getPhase() == Phase.FINISHED);

@@ -1,6 +1,5 @@
 package seckill.ui.trace;
 
-import static seckill.ui.shell.OnFx.onFx;
 import static seckill.ui.shell.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -31,11 +31,8 @@ import seckill.ui.common.LocalText;
 import seckill.ui.shell.LaunchOptions;
 
 /**
- * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
- *
- * <p>The Redis URL may carry a password. The field shows the masked form ({@code redis://:***@host:port}) as soon
- * as the URL is taken; the real URL stays in this object's memory only, so it never reaches the screen, a screenshot,
- * the title or a log.
+ * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start. The
+ * Redis URL's password is kept out of sight by {@link ServerField}.
  */
 public final class FormViewModel {
     /**
@@ -83,8 +80,7 @@ public final class FormViewModel {
             StrategyKind.WATCH);
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final BooleanProperty join = new SimpleBooleanProperty(this, "join");
-    private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
-    private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ServerField server = new ServerField();
     private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
     /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
     private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
@@ -101,14 +97,14 @@ public final class FormViewModel {
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
     private final CompareChoice compare = new CompareChoice();
     private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
-    private boolean embedded;
-    /** The URL as given, password and all; null when the field holds something new. */
-    private String secretUrl;
-    private String maskedUrl;
 
     public FormViewModel() {
-        redisUrl.addListener((obs, old, now) -> checkUrl());
-        engine.addListener((obs, old, now) -> checkEngine());
+        // the engine against the server the URL names; a URL left to the environment is checked when the sale starts
+        engineError.bind(Bindings.createObjectBinding(() -> {
+            RedisTarget target = server.target().get();
+            Problem p = target == null ? null : engine.get().problemWith(target);
+            return p == null ? null : LocalText.of("error.problem", p);
+        }, engine, server.target()));
         for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
             f.textProperty().addListener((obs, old, now) -> checkPace());
         }
@@ -116,7 +112,7 @@ public final class FormViewModel {
             f.textProperty().addListener((obs, old, now) -> checkBuckets());
         }
         prefix.addListener((obs, old, now) -> checkBuckets());
-        errors.put(REDIS, urlError);
+        errors.put(REDIS, server.errorProperty());
         for (FieldViewModel f : fields) {
             // the pace's and the buckets' own numbers first; then whether they go with the rest of the form
             errors.put(f.field().optionName(), f == pace ? withOwnFirst(f, paceError)
@@ -157,9 +153,8 @@ public final class FormViewModel {
         waitReplicas = s.waitReplicas();
         redisTimeoutS = s.redisTimeoutS();
         engine.set(s.engine());
-        embedded = o.embedded();
+        server.embeddedProperty().set(o.embedded());
         takeUrl(o.redisUrl());
-        checkEngine();
         compare.set(o.compare(), o.oneAtATime());
     }
 
@@ -219,11 +214,11 @@ public final class FormViewModel {
 
     /** What the URL field shows: masked once taken. */
     public StringProperty redisUrlProperty() {
-        return redisUrl;
+        return server.shownProperty();
     }
 
     public ReadOnlyObjectProperty<LocalText> urlErrorProperty() {
-        return urlError.getReadOnlyProperty();
+        return server.errorProperty();
     }
 
     /** Why the engine cannot speak to the server the URL names (the event loop and TLS), or null. */
@@ -272,59 +267,17 @@ public final class FormViewModel {
      * Text the person typed since the last {@link #takeUrl} counts as given.
      */
     public String effectiveUrl() {
-        String shown = redisUrl.get() == null ? "" : redisUrl.get().strip();
-        if (shown.isEmpty()) {
-            return null;
-        }
-        return shown.equals(maskedUrl) ? secretUrl : shown;
+        return server.effectiveUrl();
     }
 
     /** Keeps the URL (and its password) in memory and shows only its masked form. */
     public void takeUrl(String url) {
-        if (url == null || url.isBlank()) {
-            secretUrl = null;
-            maskedUrl = null;
-            redisUrl.set("");
-            return;
-        }
-        try {
-            List<RedisTarget> seeds = RedisTarget.parseSeeds(url);
-            secretUrl = url.strip();
-            // a cluster's seeds share one password: masked wherever it stands
-            maskedUrl = seeds.size() == 1 ? seeds.get(0).masked() : RedisTarget.maskAll(secretUrl);
-            redisUrl.set(maskedUrl);
-        } catch (IllegalArgumentException e) {
-            redisUrl.set(url);
-        }
+        server.take(url);
     }
 
     /** Masks what was typed, e.g. when the field loses focus. */
     public void maskTypedUrl() {
-        String url = effectiveUrl();
-        if (url != null && urlError.get() == null) {
-            takeUrl(url);
-        }
-    }
-
-    private void checkUrl() {
-        String url = effectiveUrl();
-        if (url == null) {
-            urlError.set(null);
-            checkEngine();
-            return;
-        }
-        // in the window's language, and never with the password
-        Problem p = RedisTarget.problemWith(url);
-        urlError.set(p == null ? null : LocalText.of("error.problem", p));
-        checkEngine();
-    }
-
-    /** The engine against the URL typed; a URL left to the environment is checked when the sale starts. */
-    private void checkEngine() {
-        String url = effectiveUrl();
-        Problem p = url == null || embedded || urlError.get() != null ? null
-                : engine.get().problemWith(RedisTarget.parseSeeds(url).get(0));
-        engineError.set(p == null ? null : LocalText.of("error.problem", p));
+        server.maskTyped();
     }
 
     private void checkPace() {
@@ -378,7 +331,7 @@ public final class FormViewModel {
 
     /** The server the form names; read it on the FX thread, hand it to the job. */
     public ServerChoice server() {
-        return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
+        return new ServerChoice(effectiveUrl(), server.embeddedProperty().get(), Duration.ofSeconds(redisTimeoutS));
     }
 
     /** The settings as the engine takes them; only when {@link #isAllValid()}. */

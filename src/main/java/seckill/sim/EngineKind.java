@@ -1,7 +1,6 @@
 package seckill.sim;
 
 import seckill.redis.RedisConnection;
-import seckill.redis.RedisTarget;
 import seckill.util.CliNames;
 import seckill.util.Problem;
 import seckill.util.ProblemException;
@@ -34,11 +33,6 @@ public enum EngineKind {
 
     public String summary() {
         return summary;
-    }
-
-    /** Why this engine cannot speak to the target (the loop speaks plain TCP only), or null when it can. */
-    public Problem problemWith(RedisTarget target) {
-        return SettingsRules.engineProblem(this, target);
     }
 
     /** Why this engine cannot play a sale on that connection's server, or null when it can. */

@@ -10,29 +10,29 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import seckill.redis.RedisTarget;
-import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
-import seckill.util.Problem;
 import seckill.ui.common.LocalText;
 import seckill.ui.shell.LaunchOptions;
 
 /**
- * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start. The
- * Redis URL's password is kept out of sight by {@link ServerField}.
+ * The sale's settings as typed. Every field is checked as it changes, and the rows against each other
+ * ({@link RowRules}, from {@link seckill.sim.SettingsRules}); {@link #allValidProperty()} gates Start. The Redis URL's
+ * password is kept out of sight by {@link ServerField}.
  */
 public final class FormViewModel {
     /**
@@ -84,8 +84,6 @@ public final class FormViewModel {
     private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
     /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
     private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
-    /** Buckets beside a prefix without a hash tag, more of them than the stock, or a trace: refused together. */
-    private final ReadOnlyObjectWrapper<LocalText> bucketsError = new ReadOnlyObjectWrapper<>(this, "bucketsError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
     /** What is wrong with each row that can be wrong (null while nothing is), top to bottom as the form is laid out. */
     private final Map<String, ObservableValue<LocalText>> errors = new LinkedHashMap<>();
@@ -93,30 +91,22 @@ public final class FormViewModel {
     private Consumer<Invalid> onReveal = row -> { };
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     /** {@code --wait-replicas} as given on the command line (the form has no field for it). */
-    private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
+    private final LongProperty waitReplicas = new SimpleLongProperty(this, "waitReplicas",
+            ConfigField.WAIT_REPLICAS.defaultValue());
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
     private final CompareChoice compare = new CompareChoice();
     private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
 
     public FormViewModel() {
-        // the engine against the server the URL names; a URL left to the environment is checked when the sale starts
-        engineError.bind(Bindings.createObjectBinding(() -> {
-            RedisTarget target = server.target().get();
-            Problem p = target == null ? null : engine.get().problemWith(target);
-            return p == null ? null : LocalText.of("error.problem", p);
-        }, engine, server.target()));
-        for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
-            f.textProperty().addListener((obs, old, now) -> checkPace());
-        }
-        for (FieldViewModel f : List.of(buckets, stock, trace)) {
-            f.textProperty().addListener((obs, old, now) -> checkBuckets());
-        }
-        prefix.addListener((obs, old, now) -> checkBuckets());
+        engineError.bind(RowRules.engine(engine, waitReplicas, server.target()));
+        paceError.bind(RowRules.pace(pace, spreadMs, duration));
+        // buckets beside a prefix without a hash tag, more of them than the stock, or a trace: refused together
+        ObservableValue<LocalText> bucketsError = RowRules.buckets(buckets, stock, trace, prefix);
         errors.put(REDIS, server.errorProperty());
         for (FieldViewModel f : fields) {
             // the pace's and the buckets' own numbers first; then whether they go with the rest of the form
-            errors.put(f.field().optionName(), f == pace ? withOwnFirst(f, paceError)
-                    : f == buckets ? withOwnFirst(f, bucketsError) : f.errorProperty());
+            errors.put(f.field().optionName(), f == pace ? RowRules.ownFirst(f, paceError)
+                    : f == buckets ? RowRules.ownFirst(f, bucketsError) : f.errorProperty());
             if (f == pool) {
                 errors.put(ENGINE, engineError);
             }
@@ -128,29 +118,16 @@ public final class FormViewModel {
         allValid.bind(firstInvalid.isNull());
     }
 
-    /** What is wrong with the field's own number, else what is wrong with it beside the rest of the form. */
-    private static ObservableValue<LocalText> withOwnFirst(FieldViewModel f, ObservableValue<LocalText> together) {
-        return Bindings.createObjectBinding(() -> f.errorProperty().get() != null ? f.errorProperty().get()
-                : together.getValue(), f.errorProperty(), together);
-    }
-
     public void fill(LaunchOptions o) {
         SimulationConfig s = o.sale();
-        stock.setValue(s.stock());
-        users.setValue(s.users());
-        pool.setValue(s.pool());
-        duration.setValue(s.durationS());
-        retries.setValue(s.retries());
-        spreadMs.setValue(s.spreadMs());
-        pace.setValue(s.paceS());
-        trace.setValue(s.traceBuyers());
-        buckets.setValue(s.buckets());
+        SimulationConfig.Builder numbers = s.toBuilder();
+        fields.forEach(f -> f.setValue(numbers.get(f.field())));
         seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
         strategy.set(s.strategy());
         prefix.set(s.prefix());
         join.set(s.join());
         naiveGapMs = s.naiveGapMs();
-        waitReplicas = s.waitReplicas();
+        waitReplicas.set(s.waitReplicas());
         redisTimeoutS = s.redisTimeoutS();
         engine.set(s.engine());
         server.embeddedProperty().set(o.embedded());
@@ -221,7 +198,10 @@ public final class FormViewModel {
         return server.errorProperty();
     }
 
-    /** Why the engine cannot speak to the server the URL names (the event loop and TLS), or null. */
+    /**
+     * Why the engine cannot play this sale: the event loop against a TLS server or beside replicas to wait for; null
+     * when it can.
+     */
     public ReadOnlyObjectProperty<LocalText> engineErrorProperty() {
         return engineError.getReadOnlyProperty();
     }
@@ -280,17 +260,6 @@ public final class FormViewModel {
         server.maskTyped();
     }
 
-    private void checkPace() {
-        long p = pace.value().orElse(0);
-        if (p > 0 && spreadMs.value().orElse(0) > 0) {
-            paceError.set(LocalText.of("error.paceAndSpread"));
-        } else if (duration.value().isPresent() && p > duration.value().getAsLong()) {
-            paceError.set(LocalText.of("error.paceOverDuration", duration.value().getAsLong()));
-        } else {
-            paceError.set(null);
-        }
-    }
-
     public FieldViewModel pace() {
         return pace;
     }
@@ -309,26 +278,6 @@ public final class FormViewModel {
         return buckets;
     }
 
-    /**
-     * Buckets above 1 need a prefix with a hash tag to number them in, at most one per item of stock, and no trace
-     * (a trace reads one sale's record): as {@link SimulationConfig} refuses them.
-     */
-    private void checkBuckets() {
-        long n = buckets.isValid() ? buckets.value().getAsLong() : 1;
-        Problem untagged = SaleKeys.bucketsProblem(prefix(), (int) n);
-        if (n <= 1) {
-            bucketsError.set(null);
-        } else if (untagged != null) {
-            bucketsError.set(LocalText.of("error.bucketsNoHashTag", untagged.get("example")));
-        } else if (stock.isValid() && n > stock.value().getAsLong()) {
-            bucketsError.set(LocalText.of("error.bucketsOverStock", stock.value().getAsLong()));
-        } else if (trace.isValid() && trace.value().getAsLong() > 0) {
-            bucketsError.set(LocalText.of("error.bucketsAndTrace"));
-        } else {
-            bucketsError.set(null);
-        }
-    }
-
     /** The server the form names; read it on the FX thread, hand it to the job. */
     public ServerChoice server() {
         return new ServerChoice(effectiveUrl(), server.embeddedProperty().get(), Duration.ofSeconds(redisTimeoutS));
@@ -336,14 +285,12 @@ public final class FormViewModel {
 
     /** The settings as the engine takes them; only when {@link #isAllValid()}. */
     public SimulationConfig toConfig() {
-        return SimulationConfig.builder().prefix(prefix.get()).strategy(strategy.get())
-                .stock(stock.value().getAsLong()).users(users.value().getAsLong()).pool(pool.value().getAsLong())
-                .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
-                .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
-                .join(join.get()).naiveGapMs(naiveGapMs).waitReplicas(waitReplicas).redisTimeoutS(redisTimeoutS)
-                .engine(engine.get())
-                .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0))
-                .buckets(buckets.value().orElse(1)).build();
+        SimulationConfig.Builder sale = SimulationConfig.builder().prefix(prefix.get()).strategy(strategy.get())
+                .join(join.get()).naiveGapMs(naiveGapMs).waitReplicas(waitReplicas.get()).redisTimeoutS(redisTimeoutS)
+                .engine(engine.get());
+        // an empty seed stays unset: a new one each run
+        fields.forEach(f -> f.value().ifPresent(v -> sale.set(f.field(), v)));
+        return sale.build();
     }
 
     public String prefix() {

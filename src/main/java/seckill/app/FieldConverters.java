@@ -11,11 +11,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import seckill.redis.RedisTarget;
+import seckill.redis.RedisUrlException;
 import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
@@ -204,15 +207,22 @@ public final class FieldConverters {
      * message never repeats the URL, which may hold a password.
      */
     public static final class RedisUrl implements ITypeConverter<String> {
+        /** The problems whose English already shows the form a URL takes; the others are told it after. */
+        private static final Set<Problem.Kind> SHOW_THE_FORM = EnumSet.of(Problem.Kind.URL_EMPTY,
+                Problem.Kind.URL_MALFORMED, Problem.Kind.URL_SCHEME, Problem.Kind.URL_OPTIONS,
+                Problem.Kind.URL_EMPTY_SEED, Problem.Kind.URL_NO_HOST);
+
         @Override
         public String convert(String value) {
             try {
                 RedisTarget.parseSeeds(value);
                 return value;
+            } catch (RedisUrlException e) {
+                Problem p = e.problem();
+                throw new TypeConversionException(SHOW_THE_FORM.contains(p.kind()) ? p.english()
+                        : p.english() + "; " + RedisTarget.FORM);
             } catch (IllegalArgumentException e) {
-                String message = e.getMessage();
-                throw new TypeConversionException(message.contains("redis://") ? message
-                        : message + "; " + RedisTarget.FORM);
+                throw new TypeConversionException(e.getMessage() + "; " + RedisTarget.FORM);
             }
         }
     }

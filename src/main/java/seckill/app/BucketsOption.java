@@ -8,6 +8,7 @@ import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sim.ConfigField;
 import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * {@code --buckets N} for the commands that read or delete a sale split into buckets; without it, the number the
@@ -24,7 +25,7 @@ public class BucketsOption {
     /**
      * The sale's buckets: as many as {@code --buckets} says, else as the sale recorded, else one.
      *
-     * @throws IllegalArgumentException when the prefix has no hash tag to number the buckets in
+     * @throws ProblemException when the prefix has no hash tag to number the buckets in
      */
     SaleBuckets of(SaleKeys sale, RedisConnection connection) {
         int n = (int) buckets;
@@ -33,7 +34,7 @@ public class BucketsOption {
         }
         Problem untagged = SaleKeys.bucketsProblem(sale.prefix(), n);
         if (untagged != null) {
-            throw new IllegalArgumentException(untagged.english());
+            throw new ProblemException(untagged);
         }
         return new SaleBuckets(sale, n);
     }

@@ -8,6 +8,8 @@ import picocli.CommandLine.ParameterException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.Comparison;
+import seckill.sim.SettingsRules;
+import seckill.util.Problem;
 
 /**
  * {@code --compare LIST}: strategies side by side, each on its own keys under the prefix plus its name and a colon
@@ -24,14 +26,15 @@ public class CompareOptions {
     record Lineup(List<StrategyKind> strategies) {
     }
 
-    /** Exit 2 for {@code --compare} with {@code --strategy}, or {@code --one-at-a-time} without {@code --compare}. */
-    public void check(CommandSpec spec, boolean oneAtATime) {
-        if (given() && spec.commandLine().getParseResult().hasMatchedOption("--strategy")) {
-            throw new ParameterException(spec.commandLine(), "--compare and --strategy: choose one (--compare runs "
-                    + "every strategy it lists)");
-        }
-        if (oneAtATime && !given()) {
-            throw new ParameterException(spec.commandLine(), "--one-at-a-time goes with --compare LIST");
+    /**
+     * Exit 2 for {@code --compare} with {@code --strategy} or {@code --start-at}, or {@code --one-at-a-time} without
+     * {@code --compare} ({@link SettingsRules#compareProblem}).
+     */
+    public void check(CommandSpec spec, boolean oneAtATime, boolean startAtGiven) {
+        Problem wrong = SettingsRules.compareProblem(given(),
+                spec.commandLine().getParseResult().hasMatchedOption("--strategy"), oneAtATime, startAtGiven);
+        if (wrong != null) {
+            throw new ParameterException(spec.commandLine(), wrong.english());
         }
     }
 

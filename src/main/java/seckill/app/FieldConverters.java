@@ -11,19 +11,23 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import seckill.redis.RedisTarget;
+import seckill.redis.RedisUrlException;
 import seckill.redis.TlsTrust;
 import seckill.sale.StrategyKind;
-import seckill.sim.Comparison;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
+import seckill.sim.SettingsRules;
 import seckill.ui.common.PresentationModel;
+import seckill.util.Problem;
 
-/** Picocli converters that check each number against {@link ConfigField}, the one table of ranges. */
+/** Picocli converters; each number is read and checked by {@link SettingsRules}, as the form reads it. */
 public final class FieldConverters {
     private FieldConverters() {
     }
@@ -37,16 +41,12 @@ public final class FieldConverters {
 
         @Override
         public Long convert(String value) {
-            try {
-                return field.parse(value);
-            } catch (IllegalArgumentException e) {
+            SettingsRules.Parsed parsed = SettingsRules.parse(field, value);
+            if (!parsed.ok()) {
                 // picocli names the option itself: "Invalid value for option '--stock': must be …"
-                String message = e.getMessage();
-                if (message.startsWith(field.option() + " ")) {
-                    message = message.substring(field.option().length() + 1);
-                }
-                throw new TypeConversionException(message);
+                throw new TypeConversionException(parsed.problem().english());
             }
+            return parsed.value();
         }
     }
 
@@ -158,19 +158,24 @@ public final class FieldConverters {
 
     /** {@code --compare}: strategies by name, separated by commas, each once. */
     public static final class StrategyList implements ITypeConverter<CompareOptions.Lineup> {
+        private static final String EXPECTED = "must list strategies separated by commas, each once, from "
+                + StrategyKind.allowedNames() + ": ";
+
         @Override
         public CompareOptions.Lineup convert(String value) {
-            try {
-                List<StrategyKind> kinds = new ArrayList<>();
-                for (String name : value.split(",", -1)) {
+            List<StrategyKind> kinds = new ArrayList<>();
+            for (String name : value.split(",", -1)) {
+                try {
                     kinds.add(StrategyKind.fromName(name.strip()));
+                } catch (IllegalArgumentException unknown) {
+                    throw new TypeConversionException(EXPECTED + unknown.getMessage());
                 }
-                Comparison.check(kinds);
-                return new CompareOptions.Lineup(List.copyOf(kinds));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("must list strategies separated by commas, each once, from "
-                        + StrategyKind.allowedNames() + ": " + e.getMessage().replace("--compare ", ""));
             }
+            Problem wrong = SettingsRules.lineupProblem(kinds);
+            if (wrong != null) {
+                throw new TypeConversionException(EXPECTED + wrong.english());
+            }
+            return new CompareOptions.Lineup(List.copyOf(kinds));
         }
     }
 
@@ -202,15 +207,22 @@ public final class FieldConverters {
      * message never repeats the URL, which may hold a password.
      */
     public static final class RedisUrl implements ITypeConverter<String> {
+        /** The problems whose English already shows the form a URL takes; the others are told it after. */
+        private static final Set<Problem.Kind> SHOW_THE_FORM = EnumSet.of(Problem.Kind.URL_EMPTY,
+                Problem.Kind.URL_MALFORMED, Problem.Kind.URL_SCHEME, Problem.Kind.URL_OPTIONS,
+                Problem.Kind.URL_EMPTY_SEED, Problem.Kind.URL_NO_HOST);
+
         @Override
         public String convert(String value) {
             try {
                 RedisTarget.parseSeeds(value);
                 return value;
+            } catch (RedisUrlException e) {
+                Problem p = e.problem();
+                throw new TypeConversionException(SHOW_THE_FORM.contains(p.kind()) ? p.english()
+                        : p.english() + "; " + RedisTarget.FORM);
             } catch (IllegalArgumentException e) {
-                String message = e.getMessage();
-                throw new TypeConversionException(message.contains("redis://") ? message
-                        : message + "; " + RedisTarget.FORM);
+                throw new TypeConversionException(e.getMessage() + "; " + RedisTarget.FORM);
             }
         }
     }

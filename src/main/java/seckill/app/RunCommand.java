@@ -9,18 +9,18 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import seckill.cli.ComparisonTable;
 import seckill.cli.Summary;
 import seckill.cli.TracePrint;
 import seckill.redis.RedisConnection;
-import seckill.sale.SaleBuckets;
-import seckill.sale.SaleKeys;
 import seckill.report.ComparisonReport;
 import seckill.report.RunReport;
+import seckill.sale.SaleBuckets;
+import seckill.sale.SaleKeys;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.EndReason;
@@ -58,13 +58,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        compare.check(spec, oneAtATime);
-        if (startAt != null && compare.given()) {
-            throw new ParameterException(spec.commandLine(), "--start-at goes with one sale, not --compare");
-        }
+        compare.check(spec, oneAtATime, startAt != null);
         // bad settings are refused before Redis is asked; all but buckets without --prefix, whose prefix a Redis
         // Cluster makes {seckill}: (a tag to number): that waits until the server is known
-        sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX : redis.prefix()).build();
+        sale.checked(sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX
+                : redis.prefix()));
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             if (sale.join && !compare.given() && !spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
                 // a joined sale keeps the buckets it was opened with, so that its users go where they went

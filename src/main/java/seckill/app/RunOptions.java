@@ -1,18 +1,27 @@
 package seckill.app;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
+import seckill.sim.SettingsRules;
 import seckill.sim.SimulationConfig;
+import seckill.util.Problem;
 
 /**
  * The options of one sale; shared by {@code run} and {@code ui} (which fills its form with them). Their defaults,
  * ranges and help text come from {@link ConfigField} through {@link SaleOptionHelp}.
  */
 public class RunOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--stock", descriptionKey = "sale.stock", paramLabel = "N", converter = FieldConverters.Stock.class)
     long stock;
 
@@ -80,8 +89,18 @@ public class RunOptions {
                 .traceBuyers(trace).waitReplicas(waitReplicas).buckets(buckets);
     }
 
+    /** The sale, once {@link #checked}. */
     public SimulationConfig toConfig(RedisOptions redis) {
-        return toBuilder(redis).build();
+        return checked(toBuilder(redis)).build();
+    }
+
+    /** The settings, refused as a bad argument (exit 2) with every problem {@link SettingsRules} finds in them. */
+    SimulationConfig.Builder checked(SimulationConfig.Builder settings) {
+        List<Problem> problems = SettingsRules.check(settings);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(command.commandLine(), Problem.english(problems));
+        }
+        return settings;
     }
 
     public Path report() {

@@ -93,7 +93,7 @@ public final class UiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--watch and --autostart: choose one (watch a sale "
                     + "another client drives, or start one here)");
         }
-        compare.check(spec, oneAtATime);
+        compare.check(spec, oneAtATime, false);
         if (lesson != null) {
             List<String> overridden = Lesson.optionsItSets().stream()
                     .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();

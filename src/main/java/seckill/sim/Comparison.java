@@ -1,7 +1,6 @@
 package seckill.sim;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,6 +11,8 @@ import java.util.function.Supplier;
 import seckill.redis.RedisConnection;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * Strategies side by side ({@code --compare naive,watch,lua}): the same users (the same seed, so the same ids, the
@@ -70,13 +71,11 @@ public final class Comparison {
         return configs;
     }
 
-    /** @throws IllegalArgumentException for an empty list, or one naming a strategy twice */
+    /** @throws ProblemException for an empty list, or one naming a strategy twice ({@link SettingsRules}) */
     public static void check(List<StrategyKind> strategies) {
-        if (strategies.isEmpty()) {
-            throw new IllegalArgumentException("--compare needs at least one of " + StrategyKind.allowedNames());
-        }
-        if (new HashSet<>(strategies).size() < strategies.size()) {
-            throw new IllegalArgumentException("--compare names a strategy twice (got " + strategies + ")");
+        Problem wrong = SettingsRules.lineupProblem(strategies);
+        if (wrong != null) {
+            throw new ProblemException(Problem.of(Problem.Kind.SETTING, "--compare", wrong));
         }
     }
 

@@ -1,11 +1,11 @@
 package seckill.sim;
 
-import java.text.NumberFormat;
-import java.util.Locale;
+import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * Every number a sale is configured with: its option name, allowed range and default. The command line, the form
- * and the engine all check against this one table.
+ * and the engine all check against this one table, through {@link SettingsRules}, which also reads a number typed.
  */
 public enum ConfigField {
     STOCK("stock", 1, 100_000_000, 50),
@@ -55,55 +55,26 @@ public enum ConfigField {
         return defaultValue;
     }
 
-    /** "from 1 to 100,000,000" (grouped for reading at a distance). */
+    /** "from 1 to 100,000,000" (grouped for reading at a distance), for the help. */
     public String rangeText() {
-        if (this == SEED) {
-            return "any whole number";
-        }
-        NumberFormat f = NumberFormat.getIntegerInstance(Locale.ROOT);
-        f.setGroupingUsed(true);
-        return "from " + f.format(min) + " to " + f.format(max);
+        return this == SEED ? "any whole number" : SettingsRules.range(this).english();
     }
 
     /**
-     * Parses a command-line argument: digits only, with an optional sign. No grouping separators: {@code 1,5} is not
-     * fifteen. The exception's message names the option and the allowed range, on one line.
+     * The value, when it is in range.
+     *
+     * @throws ProblemException naming the option and its range ({@link SettingsRules#checkField})
      */
-    public long parse(String text) {
-        String t = text == null ? "" : text.trim();
-        if (t.isEmpty()) {
-            throw new IllegalArgumentException(option() + " is empty; it must be " + expected());
-        }
-        long value;
-        try {
-            value = Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option() + " must be " + expected() + " (got '" + abbreviate(text)
-                    + "')");
-        }
-        return check(value);
-    }
-
-    private String expected() {
-        return this == SEED ? "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
-                : "a whole number " + rangeText();
-    }
-
     public long check(long value) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(option() + " must be " + rangeText() + " (got " + value + ")");
+        Problem outside = SettingsRules.checkField(this, value);
+        if (outside != null) {
+            throw new ProblemException(SettingsRules.named(this, outside));
         }
         return value;
     }
 
     public int checkInt(long value) {
         return Math.toIntExact(check(value));
-    }
-
-    /** What was typed, short and on one line: a newline inside it is shown as \n, not obeyed. */
-    private static String abbreviate(String s) {
-        String t = oneLine(s.strip());
-        return t.length() <= 24 ? t : t.substring(0, 24) + "…";
     }
 
     /** Control characters (a newline, a tab) written as escapes, so that a message stays one line. */

@@ -1,9 +1,9 @@
 package seckill.sim;
 
 import seckill.redis.RedisConnection;
-import seckill.redis.RedisTarget;
 import seckill.util.CliNames;
 import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * How the buyers are played. Either way each of the {@code pool} buyers in play has a connection of its own
@@ -29,21 +29,16 @@ public enum EngineKind {
         return cliName;
     }
 
-    /** Why this engine cannot speak to the target (the loop speaks plain TCP only), or null when it can. */
-    public Problem problemWith(RedisTarget target) {
-        return this == LOOP && target.tls() ? Problem.of(Problem.Kind.LOOP_NO_TLS) : null;
-    }
-
     /** Why this engine cannot play a sale on that connection's server, or null when it can. */
     public Problem problemWith(RedisConnection connection) {
-        return problemWith(connection.target());
+        return SettingsRules.engineProblem(this, connection.target());
     }
 
     /** Refuses a target this engine cannot speak to, as a bad argument. */
     public void checkCanReach(RedisConnection connection) {
         Problem p = problemWith(connection);
         if (p != null) {
-            throw new IllegalArgumentException(p.english());
+            throw new ProblemException(p);
         }
     }
 

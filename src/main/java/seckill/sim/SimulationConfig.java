@@ -1,13 +1,19 @@
 package seckill.sim;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * One sale's settings: the one shape the command line, the form and the engine share. Built only with valid values:
- * the constructor checks every number against {@link ConfigField}, the one table of defaults and ranges, so a config
- * that exists can be run. Made through {@link #builder()}, whose unset fields take that table's defaults.
+ * the constructor asks {@link SettingsRules} (every number against {@link ConfigField}, the one table of defaults and
+ * ranges, and the rules between settings), so a config that exists can be run. Made through {@link #builder()},
+ * whose unset fields take that table's defaults.
  *
  * @param prefix         key prefix (may be empty)
  * @param strategy       how items are sold
@@ -34,46 +40,14 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
-        if (strategy == null) {
-            throw new IllegalArgumentException("--strategy must be one of " + StrategyKind.allowedNames());
-        }
-        ConfigField.STOCK.check(stock);
-        ConfigField.USERS.check(users);
-        ConfigField.POOL.check(pool);
-        ConfigField.DURATION.check(durationS);
-        ConfigField.RETRIES.check(retries);
-        ConfigField.SPREAD_MS.check(spreadMs);
-        ConfigField.NAIVE_GAP_MS.check(naiveGapMs);
-        ConfigField.REDIS_TIMEOUT.check(redisTimeoutS);
-        ConfigField.PACE.check(paceS);
-        ConfigField.TRACE.check(traceBuyers);
-        ConfigField.WAIT_REPLICAS.check(waitReplicas);
-        ConfigField.BUCKETS.check(buckets);
         engine = engine == null ? EngineKind.THREADS : engine;
-        if (paceS > 0 && spreadMs > 0) {
-            throw new IllegalArgumentException("--pace and --spread-ms: choose one (a pace spreads the arrivals "
-                    + "itself)");
-        }
-        if (waitReplicas > 0 && engine == EngineKind.LOOP) {
-            throw new IllegalArgumentException("--wait-replicas goes with --engine threads (the loop does not wait "
-                    + "for replicas)");
-        }
-        if (buckets > 1) {
-            Problem untagged = SaleKeys.bucketsProblem(prefix, buckets);
-            if (untagged != null) {
-                throw new IllegalArgumentException(untagged.english());
-            }
-            if (buckets > stock) {
-                throw new IllegalArgumentException("--buckets must be at most --stock (" + stock + "): each bucket "
-                        + "holds at least one item (got " + buckets + ")");
-            }
-            if (traceBuyers > 0) {
-                throw new IllegalArgumentException("--trace goes with --buckets 1 (a trace reads one sale's record)");
-            }
-        }
-        if (paceS > durationS) {
-            throw new IllegalArgumentException("--pace must be at most --duration (" + durationS + " s): the sale "
-                    + "closes then (got " + paceS + ")");
+        refuseIfAny(SettingsRules.check(of(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed,
+                join, naiveGapMs, redisTimeoutS, engine, paceS, traceBuyers, waitReplicas, buckets)));
+    }
+
+    private static void refuseIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new ProblemException(problems.get(0));
         }
     }
 
@@ -89,6 +63,13 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
 
     /** A builder holding these settings, to change a few. */
     public Builder toBuilder() {
+        return of(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join, naiveGapMs,
+                redisTimeoutS, engine, paceS, traceBuyers, waitReplicas, buckets);
+    }
+
+    private static Builder of(String prefix, StrategyKind strategy, long stock, long users, int pool, long durationS,
+                              int retries, long spreadMs, long seed, boolean join, long naiveGapMs, int redisTimeoutS,
+                              EngineKind engine, long paceS, int traceBuyers, int waitReplicas, int buckets) {
         return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
                 .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
                 .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS).traceBuyers(traceBuyers)
@@ -113,23 +94,40 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
     public static final class Builder {
         private String prefix = "";
         private StrategyKind strategy = StrategyKind.WATCH;
-        private long stock = ConfigField.STOCK.defaultValue();
-        private long users = ConfigField.USERS.defaultValue();
-        private long pool = ConfigField.POOL.defaultValue();
-        private long durationS = ConfigField.DURATION.defaultValue();
-        private long retries = ConfigField.RETRIES.defaultValue();
-        private long spreadMs = ConfigField.SPREAD_MS.defaultValue();
-        private Long seed;
-        private boolean join;
-        private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
-        private long redisTimeoutS = ConfigField.REDIS_TIMEOUT.defaultValue();
         private EngineKind engine = EngineKind.THREADS;
-        private long paceS = ConfigField.PACE.defaultValue();
-        private long traceBuyers = ConfigField.TRACE.defaultValue();
-        private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
-        private long buckets = ConfigField.BUCKETS.defaultValue();
+        private boolean join;
+        /** Every number but the seed, each at its default until set; the seed only once given. */
+        private final Map<ConfigField, Long> numbers = new EnumMap<>(ConfigField.class);
 
         private Builder() {
+            for (ConfigField field : ConfigField.values()) {
+                if (field != ConfigField.SEED) {
+                    numbers.put(field, field.defaultValue());
+                }
+            }
+        }
+
+        /** A number by its field, e.g. to set what a lesson sets; {@code SEED} gives the seed too. */
+        public Builder set(ConfigField field, long value) {
+            numbers.put(field, value);
+            return this;
+        }
+
+        /** The number set for the field, else its default (the seed's when none was given). */
+        public long get(ConfigField field) {
+            return numbers.getOrDefault(field, field.defaultValue());
+        }
+
+        String prefix() {
+            return prefix;
+        }
+
+        StrategyKind strategy() {
+            return strategy;
+        }
+
+        EngineKind engine() {
+            return engine;
         }
 
         public Builder prefix(String value) {
@@ -143,28 +141,23 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         }
 
         public Builder stock(long value) {
-            stock = value;
-            return this;
+            return set(ConfigField.STOCK, value);
         }
 
         public Builder users(long value) {
-            users = value;
-            return this;
+            return set(ConfigField.USERS, value);
         }
 
         public Builder pool(long value) {
-            pool = value;
-            return this;
+            return set(ConfigField.POOL, value);
         }
 
         public Builder durationS(long value) {
-            durationS = value;
-            return this;
+            return set(ConfigField.DURATION, value);
         }
 
         public Builder retries(long value) {
-            retries = value;
-            return this;
+            return set(ConfigField.RETRIES, value);
         }
 
         /** The four numbers a load is usually told by. */
@@ -173,14 +166,16 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         }
 
         public Builder spreadMs(long value) {
-            spreadMs = value;
-            return this;
+            return set(ConfigField.SPREAD_MS, value);
         }
 
         /** The seed of the user ids; null: a new one at each {@link #build()}. */
         public Builder seed(Long value) {
-            seed = value;
-            return this;
+            if (value == null) {
+                numbers.remove(ConfigField.SEED);
+                return this;
+            }
+            return set(ConfigField.SEED, value);
         }
 
         public Builder seed(long value) {
@@ -193,13 +188,11 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         }
 
         public Builder naiveGapMs(long value) {
-            naiveGapMs = value;
-            return this;
+            return set(ConfigField.NAIVE_GAP_MS, value);
         }
 
         public Builder redisTimeoutS(long value) {
-            redisTimeoutS = value;
-            return this;
+            return set(ConfigField.REDIS_TIMEOUT, value);
         }
 
         public Builder engine(EngineKind value) {
@@ -208,34 +201,35 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         }
 
         public Builder paceS(long value) {
-            paceS = value;
-            return this;
+            return set(ConfigField.PACE, value);
         }
 
         public Builder traceBuyers(long value) {
-            traceBuyers = value;
-            return this;
+            return set(ConfigField.TRACE, value);
         }
 
         /** Replicas that must hold a win (WAIT) before the buyer is told it won; 0: none. */
         public Builder waitReplicas(long value) {
-            waitReplicas = value;
-            return this;
+            return set(ConfigField.WAIT_REPLICAS, value);
         }
 
         /** Buckets the stock is split into; 1: none. */
         public Builder buckets(long value) {
-            buckets = value;
-            return this;
+            return set(ConfigField.BUCKETS, value);
         }
 
-        /** @throws IllegalArgumentException naming the option and its range, for a value out of range */
+        /**
+         * @throws ProblemException the first of {@link SettingsRules#check}'s problems (a number out of its range
+         *                          naming its option and the range), checked before a number is narrowed to an int
+         */
         public SimulationConfig build() {
-            return new SimulationConfig(prefix, strategy, stock, users, ConfigField.POOL.checkInt(pool), durationS,
-                    ConfigField.RETRIES.checkInt(retries), spreadMs, seed != null ? seed : newSeed(), join,
-                    naiveGapMs, ConfigField.REDIS_TIMEOUT.checkInt(redisTimeoutS), engine, paceS,
-                    ConfigField.TRACE.checkInt(traceBuyers), ConfigField.WAIT_REPLICAS.checkInt(waitReplicas),
-                    ConfigField.BUCKETS.checkInt(buckets));
+            refuseIfAny(SettingsRules.check(this));
+            Long seed = numbers.get(ConfigField.SEED);
+            return new SimulationConfig(prefix, strategy, get(ConfigField.STOCK), get(ConfigField.USERS),
+                    (int) get(ConfigField.POOL), get(ConfigField.DURATION), (int) get(ConfigField.RETRIES),
+                    get(ConfigField.SPREAD_MS), seed != null ? seed : newSeed(), join, get(ConfigField.NAIVE_GAP_MS),
+                    (int) get(ConfigField.REDIS_TIMEOUT), engine, get(ConfigField.PACE), (int) get(ConfigField.TRACE),
+                    (int) get(ConfigField.WAIT_REPLICAS), (int) get(ConfigField.BUCKETS));
         }
     }
 }

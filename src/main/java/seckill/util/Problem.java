@@ -70,6 +70,33 @@ public record Problem(Kind kind, List<Object> args) {
         /** Joining with another number of buckets would send users to other buckets: one could win in two. */
         JOIN_BUCKETS("sale.joinBuckets", "recorded", "given"),
         READ_WRONG_TYPES("sale.readWrongTypes", "problems"),
+        // a sale's settings: a number as typed ("range" is a RANGE problem), then the rules between settings
+        /** A setting's option ({@code --stock}) and what is wrong with its value, a problem of the number kinds. */
+        SETTING("setting.value", "option", "problem"),
+        RANGE("number.range", "min", "max"),
+        /** The range of a field that takes any long (the seed): its bounds are copied, not read, so not grouped. */
+        RANGE_UNGROUPED("number.rangeUngrouped", "min", "max"),
+        NUMBER_EMPTY("number.empty", "range"),
+        /** Not a whole number, or digit groups that are not groups of three ("1,5"); the text, shortened. */
+        NUMBER_MALFORMED("number.malformed", "range", "text"),
+        NUMBER_NEGATIVE("number.negative", "range"),
+        NUMBER_ZERO("number.zero", "range"),
+        NUMBER_OUT_OF_RANGE("number.outOfRange", "range", "value"),
+        /** Beyond any long: not a typo worth quoting back; the limit it passed (the field's max or min). */
+        NUMBER_ABSURD("number.absurd", "range", "limit"),
+        NUMBER_ABSURDLY_SMALL("number.absurdlySmall", "range", "limit"),
+        NO_STRATEGY("run.noStrategy", "names"),
+        PACE_AND_SPREAD("run.paceAndSpread"),
+        PACE_OVER_DURATION("run.paceOverDuration", "duration"),
+        /** The event loop does not wait for replicas (WAIT): a sale that must goes with the threads engine. */
+        WAIT_REPLICAS_LOOP("run.waitReplicasLoop"),
+        BUCKETS_OVER_STOCK("run.bucketsOverStock", "stock"),
+        BUCKETS_AND_TRACE("run.bucketsAndTrace"),
+        COMPARE_EMPTY("compare.empty", "names"),
+        COMPARE_TWICE("compare.twice", "strategies"),
+        COMPARE_AND_STRATEGY("compare.andStrategy"),
+        ONE_AT_A_TIME_ALONE("compare.oneAtATimeAlone"),
+        START_AT_COMPARE("compare.startAt"),
         // the run
         LOOP_NO_TLS("run.loopNoTls"),
         /** On a Redis Cluster a sale's keys must share a slot: the prefix needs a hash tag. */

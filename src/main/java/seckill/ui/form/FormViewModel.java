@@ -10,18 +10,18 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import seckill.redis.RedisTarget;
-import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
@@ -29,14 +29,11 @@ import seckill.sim.SimulationConfig;
 import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 import seckill.ui.shell.LaunchOptions;
-import seckill.util.Problem;
 
 /**
- * The sale's settings as typed. Every field is checked as it changes; {@link #allValidProperty()} gates Start.
- *
- * <p>The Redis URL may carry a password. The field shows the masked form ({@code redis://:***@host:port}) as soon
- * as the URL is taken; the real URL stays in this object's memory only, so it never reaches the screen, a screenshot,
- * the title or a log.
+ * The sale's settings as typed. Every field is checked as it changes, and the rows against each other
+ * ({@link RowRules}, from {@link seckill.sim.SettingsRules}); {@link #allValidProperty()} gates Start. The Redis URL's
+ * password is kept out of sight by {@link ServerField}.
  */
 @Face
 public final class FormViewModel {
@@ -85,13 +82,10 @@ public final class FormViewModel {
             StrategyKind.WATCH);
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final BooleanProperty join = new SimpleBooleanProperty(this, "join");
-    private final StringProperty redisUrl = new SimpleStringProperty(this, "redisUrl", "");
-    private final ReadOnlyObjectWrapper<LocalText> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ServerField server = new ServerField();
     private final ReadOnlyObjectWrapper<LocalText> engineError = new ReadOnlyObjectWrapper<>(this, "engineError");
     /** A pace beside a spread, or longer than the sale: the fields are each valid, together they are not. */
     private final ReadOnlyObjectWrapper<LocalText> paceError = new ReadOnlyObjectWrapper<>(this, "paceError");
-    /** Buckets beside a prefix without a hash tag, more of them than the stock, or a trace: refused together. */
-    private final ReadOnlyObjectWrapper<LocalText> bucketsError = new ReadOnlyObjectWrapper<>(this, "bucketsError");
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(this, "allValid");
     /** What is wrong with each row that can be wrong (null while nothing is), top to bottom as the form is laid out. */
     private final Map<String, ObservableValue<LocalText>> errors = new LinkedHashMap<>();
@@ -99,30 +93,22 @@ public final class FormViewModel {
     private Consumer<Invalid> onReveal = row -> { };
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
     /** {@code --wait-replicas} as given on the command line (the form has no field for it). */
-    private long waitReplicas = ConfigField.WAIT_REPLICAS.defaultValue();
+    private final LongProperty waitReplicas = new SimpleLongProperty(this, "waitReplicas",
+            ConfigField.WAIT_REPLICAS.defaultValue());
     private int redisTimeoutS = (int) ConfigField.REDIS_TIMEOUT.defaultValue();
     private final CompareChoice compare = new CompareChoice();
     private final ObjectProperty<EngineKind> engine = new SimpleObjectProperty<>(this, "engine", EngineKind.THREADS);
-    private boolean embedded;
-    /** The URL as given, password and all; null when the field holds something new. */
-    private String secretUrl;
-    private String maskedUrl;
 
     public FormViewModel() {
-        redisUrl.addListener((obs, old, now) -> checkUrl());
-        engine.addListener((obs, old, now) -> checkEngine());
-        for (FieldViewModel f : List.of(pace, spreadMs, duration)) {
-            f.textProperty().addListener((obs, old, now) -> checkPace());
-        }
-        for (FieldViewModel f : List.of(buckets, stock, trace)) {
-            f.textProperty().addListener((obs, old, now) -> checkBuckets());
-        }
-        prefix.addListener((obs, old, now) -> checkBuckets());
-        errors.put(REDIS, urlError);
+        engineError.bind(RowRules.engine(engine, waitReplicas, server.target()));
+        paceError.bind(RowRules.pace(pace, spreadMs, duration));
+        // buckets beside a prefix without a hash tag, more of them than the stock, or a trace: refused together
+        ObservableValue<LocalText> bucketsError = RowRules.buckets(buckets, stock, trace, prefix);
+        errors.put(REDIS, server.errorProperty());
         for (FieldViewModel f : fields) {
             // the pace's and the buckets' own numbers first; then whether they go with the rest of the form
-            errors.put(f.field().optionName(), f == pace ? withOwnFirst(f, paceError)
-                    : f == buckets ? withOwnFirst(f, bucketsError) : f.errorProperty());
+            errors.put(f.field().optionName(), f == pace ? RowRules.ownFirst(f, paceError)
+                    : f == buckets ? RowRules.ownFirst(f, bucketsError) : f.errorProperty());
             if (f == pool) {
                 errors.put(ENGINE, engineError);
             }
@@ -134,34 +120,20 @@ public final class FormViewModel {
         allValid.bind(firstInvalid.isNull());
     }
 
-    /** What is wrong with the field's own number, else what is wrong with it beside the rest of the form. */
-    private static ObservableValue<LocalText> withOwnFirst(FieldViewModel f, ObservableValue<LocalText> together) {
-        return Bindings.createObjectBinding(() -> f.errorProperty().get() != null ? f.errorProperty().get()
-                : together.getValue(), f.errorProperty(), together);
-    }
-
     public void fill(LaunchOptions o) {
         SimulationConfig s = o.sale();
-        stock.setValue(s.stock());
-        users.setValue(s.users());
-        pool.setValue(s.pool());
-        duration.setValue(s.durationS());
-        retries.setValue(s.retries());
-        spreadMs.setValue(s.spreadMs());
-        pace.setValue(s.paceS());
-        trace.setValue(s.traceBuyers());
-        buckets.setValue(s.buckets());
+        SimulationConfig.Builder numbers = s.toBuilder();
+        fields.forEach(f -> f.setValue(numbers.get(f.field())));
         seed.textProperty().set(o.seedGiven() ? Long.toString(s.seed()) : "");
         strategy.set(s.strategy());
         prefix.set(s.prefix());
         join.set(s.join());
         naiveGapMs = s.naiveGapMs();
-        waitReplicas = s.waitReplicas();
+        waitReplicas.set(s.waitReplicas());
         redisTimeoutS = s.redisTimeoutS();
         engine.set(s.engine());
-        embedded = o.embedded();
+        server.embeddedProperty().set(o.embedded());
         takeUrl(o.redisUrl());
-        checkEngine();
         compare.set(o.compare(), o.oneAtATime());
     }
 
@@ -221,14 +193,17 @@ public final class FormViewModel {
 
     /** What the URL field shows: masked once taken. */
     public StringProperty redisUrlProperty() {
-        return redisUrl;
+        return server.shownProperty();
     }
 
     public ReadOnlyObjectProperty<LocalText> urlErrorProperty() {
-        return urlError.getReadOnlyProperty();
+        return server.errorProperty();
     }
 
-    /** Why the engine cannot speak to the server the URL names (the event loop and TLS), or null. */
+    /**
+     * Why the engine cannot play this sale: the event loop against a TLS server or beside replicas to wait for; null
+     * when it can.
+     */
     public ReadOnlyObjectProperty<LocalText> engineErrorProperty() {
         return engineError.getReadOnlyProperty();
     }
@@ -274,70 +249,17 @@ public final class FormViewModel {
      * Text the person typed since the last {@link #takeUrl} counts as given.
      */
     public String effectiveUrl() {
-        String shown = redisUrl.get() == null ? "" : redisUrl.get().strip();
-        if (shown.isEmpty()) {
-            return null;
-        }
-        return shown.equals(maskedUrl) ? secretUrl : shown;
+        return server.effectiveUrl();
     }
 
     /** Keeps the URL (and its password) in memory and shows only its masked form. */
     public void takeUrl(String url) {
-        if (url == null || url.isBlank()) {
-            secretUrl = null;
-            maskedUrl = null;
-            redisUrl.set("");
-            return;
-        }
-        try {
-            List<RedisTarget> seeds = RedisTarget.parseSeeds(url);
-            secretUrl = url.strip();
-            // a cluster's seeds share one password: masked wherever it stands
-            maskedUrl = seeds.size() == 1 ? seeds.get(0).masked() : RedisTarget.maskAll(secretUrl);
-            redisUrl.set(maskedUrl);
-        } catch (IllegalArgumentException e) {
-            redisUrl.set(url);
-        }
+        server.take(url);
     }
 
     /** Masks what was typed, e.g. when the field loses focus. */
     public void maskTypedUrl() {
-        String url = effectiveUrl();
-        if (url != null && urlError.get() == null) {
-            takeUrl(url);
-        }
-    }
-
-    private void checkUrl() {
-        String url = effectiveUrl();
-        if (url == null) {
-            urlError.set(null);
-            checkEngine();
-            return;
-        }
-        // in the window's language, and never with the password
-        Problem p = RedisTarget.problemWith(url);
-        urlError.set(p == null ? null : LocalText.of("error.problem", p));
-        checkEngine();
-    }
-
-    /** The engine against the URL typed; a URL left to the environment is checked when the sale starts. */
-    private void checkEngine() {
-        String url = effectiveUrl();
-        Problem p = url == null || embedded || urlError.get() != null ? null
-                : engine.get().problemWith(RedisTarget.parseSeeds(url).get(0));
-        engineError.set(p == null ? null : LocalText.of("error.problem", p));
-    }
-
-    private void checkPace() {
-        long p = pace.value().orElse(0);
-        if (p > 0 && spreadMs.value().orElse(0) > 0) {
-            paceError.set(LocalText.of("error.paceAndSpread"));
-        } else if (duration.value().isPresent() && p > duration.value().getAsLong()) {
-            paceError.set(LocalText.of("error.paceOverDuration", duration.value().getAsLong()));
-        } else {
-            paceError.set(null);
-        }
+        server.maskTyped();
     }
 
     public FieldViewModel pace() {
@@ -358,41 +280,19 @@ public final class FormViewModel {
         return buckets;
     }
 
-    /**
-     * Buckets above 1 need a prefix with a hash tag to number them in, at most one per item of stock, and no trace
-     * (a trace reads one sale's record): as {@link SimulationConfig} refuses them.
-     */
-    private void checkBuckets() {
-        long n = buckets.isValid() ? buckets.value().getAsLong() : 1;
-        Problem untagged = SaleKeys.bucketsProblem(prefix(), (int) n);
-        if (n <= 1) {
-            bucketsError.set(null);
-        } else if (untagged != null) {
-            bucketsError.set(LocalText.of("error.bucketsNoHashTag", untagged.get("example")));
-        } else if (stock.isValid() && n > stock.value().getAsLong()) {
-            bucketsError.set(LocalText.of("error.bucketsOverStock", stock.value().getAsLong()));
-        } else if (trace.isValid() && trace.value().getAsLong() > 0) {
-            bucketsError.set(LocalText.of("error.bucketsAndTrace"));
-        } else {
-            bucketsError.set(null);
-        }
-    }
-
     /** The server the form names; read it on the FX thread, hand it to the job. */
     public ServerChoice server() {
-        return new ServerChoice(effectiveUrl(), embedded, Duration.ofSeconds(redisTimeoutS));
+        return new ServerChoice(effectiveUrl(), server.embeddedProperty().get(), Duration.ofSeconds(redisTimeoutS));
     }
 
     /** The settings as the engine takes them; only when {@link #isAllValid()}. */
     public SimulationConfig toConfig() {
-        return SimulationConfig.builder().prefix(prefix.get()).strategy(strategy.get())
-                .stock(stock.value().getAsLong()).users(users.value().getAsLong()).pool(pool.value().getAsLong())
-                .durationS(duration.value().getAsLong()).retries(retries.value().getAsLong())
-                .spreadMs(spreadMs.value().getAsLong()).seed(seed.value().isPresent() ? seed.value().getAsLong() : null)
-                .join(join.get()).naiveGapMs(naiveGapMs).waitReplicas(waitReplicas).redisTimeoutS(redisTimeoutS)
-                .engine(engine.get())
-                .paceS(pace.value().orElse(0)).traceBuyers(trace.value().orElse(0))
-                .buckets(buckets.value().orElse(1)).build();
+        SimulationConfig.Builder sale = SimulationConfig.builder().prefix(prefix.get()).strategy(strategy.get())
+                .join(join.get()).naiveGapMs(naiveGapMs).waitReplicas(waitReplicas.get()).redisTimeoutS(redisTimeoutS)
+                .engine(engine.get());
+        // an empty seed stays unset: a new one each run
+        fields.forEach(f -> f.value().ifPresent(v -> sale.set(f.field(), v)));
+        return sale.build();
     }
 
     public String prefix() {

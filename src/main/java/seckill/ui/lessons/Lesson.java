@@ -3,6 +3,7 @@ package seckill.ui.lessons;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
@@ -13,9 +14,10 @@ import seckill.ui.form.FormViewModel;
 
 /**
  * The three lessons of the race, one click away ({@code ui --lesson N}, the Lessons menu). All three run the same
- * sale (50 items, 1,000 users, 200 buyers at once on the event loop, one try each) and differ only in the strategy,
- * so that the strategy is what the class sees change. The event loop keeps all 200 buyers in flight at once, on any
- * machine: with threads, a small machine runs fewer of them at a time and the race it shows depends on it.
+ * sale, the tutorial's ({@link ConfigField}'s defaults: its items, users and buyers at once), on the event loop with
+ * one try each, and differ only in the strategy, so that the strategy is what the class sees change. The event loop
+ * keeps every buyer in flight at once, on any machine: with threads, a small machine runs fewer of them at a time and
+ * the race it shows depends on it.
  */
 @Face
 public enum Lesson {
@@ -26,9 +28,13 @@ public enum Lesson {
     /** One Lua script: correct, sells everything, fast. */
     LUA_SELLS_ALL(3, StrategyKind.LUA);
 
-    static final long STOCK = 50;
-    static final long USERS = 1_000;
-    static final long POOL = 200;
+    /**
+     * The numbers a lesson sets, each to its default in {@link ConfigField}: the tutorial's sale, one try per user,
+     * no spread or pace, one bucket. The engine and the strategy are set too; the prefix, seed, naive's gap, trace,
+     * replicas and the Redis timeout stay as given.
+     */
+    private static final List<ConfigField> SETS = List.of(ConfigField.STOCK, ConfigField.USERS, ConfigField.POOL,
+            ConfigField.RETRIES, ConfigField.SPREAD_MS, ConfigField.PACE, ConfigField.DURATION, ConfigField.BUCKETS);
 
     private final int number;
     private final StrategyKind strategy;
@@ -64,14 +70,11 @@ public enum Lesson {
                 + ConfigField.oneLine(text == null ? "" : text) + "')");
     }
 
-    /**
-     * The lesson's sale on top of {@code base}: its strategy and load, one try per user, on the event loop, no
-     * spread or pace, the default duration, one bucket; the prefix, seed, naive's gap and the Redis timeout stay as
-     * given.
-     */
+    /** The lesson's sale on top of {@code base}: its strategy on the event loop, and the numbers it {@link #SETS}. */
     public SimulationConfig settings(SimulationConfig base) {
-        return base.toBuilder().strategy(strategy).load(STOCK, USERS, POOL, 0).engine(EngineKind.LOOP)
-                .spreadMs(0).paceS(0).durationS(ConfigField.DURATION.defaultValue()).buckets(1).build();
+        SimulationConfig.Builder sale = base.toBuilder().strategy(strategy).engine(EngineKind.LOOP);
+        SETS.forEach(field -> sale.set(field, field.defaultValue()));
+        return sale.build();
     }
 
     /**
@@ -79,22 +82,15 @@ public enum Lesson {
      * can refuse them rather than silently replace them.
      */
     public static List<String> optionsItSets() {
-        return List.of("--strategy", ConfigField.STOCK.option(), ConfigField.USERS.option(), ConfigField.POOL.option(),
-                ConfigField.RETRIES.option(), "--engine", ConfigField.SPREAD_MS.option(), ConfigField.PACE.option(),
-                ConfigField.DURATION.option(), ConfigField.BUCKETS.option());
+        return Stream.concat(Stream.concat(Stream.of("--strategy"), SETS.stream().map(ConfigField::option)),
+                Stream.of("--engine")).toList();
     }
 
     /** Puts the lesson's settings into the form (what stays as given: as {@link #settings}). */
     public void fill(FormViewModel form) {
         form.strategyProperty().set(strategy);
-        form.stock().setValue(STOCK);
-        form.users().setValue(USERS);
-        form.pool().setValue(POOL);
-        form.retries().setValue(0);
-        form.spreadMs().setValue(0);
-        form.pace().setValue(0);
-        form.duration().setValue(ConfigField.DURATION.defaultValue());
         form.engineProperty().set(EngineKind.LOOP);
-        form.buckets().setValue(1);
+        form.fields().stream().filter(f -> SETS.contains(f.field()))
+                .forEach(f -> f.setValue(f.field().defaultValue()));
     }
 }

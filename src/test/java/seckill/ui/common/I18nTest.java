@@ -50,7 +50,8 @@ class I18nTest {
     @Test
     void formatsNestedTextAndNumbers() {
         I18n i18n = new I18n(I18n.ENGLISH);
-        LocalText t = LocalText.of("error.range", LocalText.of("range", 1L, 2_000L), 5_000L);
+        LocalText t = LocalText.of("error.problem", Problem.of(Problem.Kind.NUMBER_OUT_OF_RANGE,
+                Problem.of(Problem.Kind.RANGE, 1L, 2_000L), 5_000L));
         assertThat(i18n.format(t)).isEqualTo("must be from 1 to 2,000 (got 5,000)");
         assertThat(i18n.format(LocalText.of("status.invalid", LocalText.of("field.users"), t)))
                 .isEqualTo("Users: must be from 1 to 2,000 (got 5,000) — fix it to start");
@@ -68,7 +69,8 @@ class I18nTest {
     @Test
     void aMessageStandingAloneStartsWithACapital() {
         I18n i18n = new I18n(I18n.ENGLISH);
-        LocalText t = LocalText.of("error.zero", LocalText.of("range", 1L, 50L));
+        LocalText t = LocalText.of("error.problem", Problem.of(Problem.Kind.NUMBER_ZERO,
+                Problem.of(Problem.Kind.RANGE, 1L, 50L)));
         assertThat(i18n.sentence(t)).isEqualTo("Cannot be 0: enter a whole number from 1 to 50");
         i18n.toggle();
         assertThat(i18n.sentence(t)).isEqualTo("不能为 0：请输入从 1 到 50 的整数");

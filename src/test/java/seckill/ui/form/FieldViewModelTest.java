@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
+import org.junit.jupiter.params.provider.ValueSource;
 import seckill.sim.ConfigField;
 import seckill.ui.common.I18n;
+import seckill.ui.common.LocalText;
 
 class FieldViewModelTest {
     private final I18n english = new I18n(I18n.ENGLISH);
@@ -97,14 +98,27 @@ class FieldViewModelTest {
         assertThat(chinese.format(seed.errorProperty().get())).isEqualTo("小得离谱：最少 -9,223,372,036,854,775,808");
     }
 
-    @Test
-    void acceptsGroupedNumbersAsTheCommandLineDoes() {
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @CsvSource(delimiter = '|', value = {"' 100,000 '|100000", "1_000|1000", "20，000|20000", "1,000,000|1000000",
+        "20,000|20000"})
+    void acceptsGroupedNumbersAsTheCommandLineDoes(String typed, long value) {
         FieldViewModel users = new FieldViewModel(ConfigField.USERS, false);
-        users.textProperty().set(" 100,000 ");
+        users.textProperty().set(typed);
         assertThat(users.isValid()).isTrue();
-        assertThat(users.value()).hasValue(100_000);
-        users.textProperty().set("1_000");
-        assertThat(users.value()).hasValue(1_000);
+        assertThat(users.value()).hasValue(value);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"1,5", "1,00", "1,0000", ",100", "100,", "1__000"})
+    void refusesMalformedDigitGroupsAsTheCommandLineDoes_theStatusBarNamingTheField(String typed) {
+        FieldViewModel stock = new FieldViewModel(ConfigField.STOCK, false);
+        stock.textProperty().set(typed);
+        assertThat(stock.isValid()).isFalse();
+        LocalText status = LocalText.of("status.invalid", stock.name(), stock.errorProperty().get());
+        assertThat(english.format(status)).isEqualTo("Stock: must be a whole number from 1 to 100,000,000, not “"
+                + typed + "” — fix it to start");
+        assertThat(chinese.format(status)).isEqualTo("库存：必须是从 1 到 100,000,000 的整数，而不是“" + typed
+                + "”——改正后才能开始");
     }
 
     @Test

@@ -3,7 +3,6 @@ package seckill.ui.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import seckill.sale.StrategyKind;
 import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
@@ -142,6 +141,20 @@ class FormViewModelTest {
                 false, false);
         form.fill(fromTheCommandLine);
         assertThat(form.isAllValid()).as("refused from the first frame").isFalse();
+    }
+
+    @Test
+    void replicasToWaitForGoWithTheThreads_saidOnTheEngineRow() {
+        SimulationConfig sale = SimulationConfig.builder().waitReplicas(1).build();
+        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false));
+        assertThat(form.isAllValid()).isTrue();
+        form.engineProperty().set(EngineKind.LOOP);
+        assertThat(form.firstInvalid().field()).isEqualTo(FormViewModel.ENGINE);
+        assertThat(english.format(form.firstInvalid().problem())).startsWith("the event loop does not wait for "
+                + "replicas");
+        assertThat(chinese.format(form.firstInvalid().problem())).startsWith("事件循环不会等待副本确认");
+        form.engineProperty().set(EngineKind.THREADS);
+        assertThat(form.toConfig().waitReplicas()).isEqualTo(1);
     }
 
     @Test

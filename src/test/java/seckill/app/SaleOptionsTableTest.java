@@ -42,7 +42,7 @@ class SaleOptionsTableTest {
     @Test
     void theFormStartsFromTheSameSale() {
         FormViewModel form = new FormViewModel();
-        form.fill(LaunchOptions.defaults());
+        form.fill(LaunchOptions.defaults().formStart());
         assertThat(form.toConfig().toBuilder().seed(0).build()).isEqualTo(SimulationConfig.defaults());
         assertThat(form.seed().textProperty().get()).as("no seed given: a new one each run").isEmpty();
     }

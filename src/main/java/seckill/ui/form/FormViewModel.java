@@ -28,7 +28,6 @@ import seckill.sim.EngineKind;
 import seckill.sim.SimulationConfig;
 import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
-import seckill.ui.shell.LaunchOptions;
 
 /**
  * The sale's settings as typed. Every field is checked as it changes, and the rows against each other
@@ -120,7 +119,7 @@ public final class FormViewModel {
         allValid.bind(firstInvalid.isNull());
     }
 
-    public void fill(LaunchOptions o) {
+    public void fill(FormStart o) {
         SimulationConfig s = o.sale();
         SimulationConfig.Builder numbers = s.toBuilder();
         fields.forEach(f -> f.setValue(numbers.get(f.field())));

@@ -76,7 +76,7 @@ public final class Dashboard implements AutoCloseable {
                 new MonitorPanel(model.commands()),
                 new ClusterPanel(cluster));
         model.onNewSale(() -> panels.forEach(Panel::reset));
-        model.form().fill(options);
+        model.form().fill(options.formStart());
         if (options.lesson() != null) {
             model.lessons().choose(options.lesson());
         }

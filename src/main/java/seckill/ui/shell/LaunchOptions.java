@@ -8,6 +8,7 @@ import seckill.sim.SimulationConfig;
 import seckill.ui.common.Face;
 import seckill.ui.common.Language;
 import seckill.ui.common.PresentationModel;
+import seckill.ui.form.FormStart;
 import seckill.ui.lessons.Lesson;
 
 /**
@@ -92,5 +93,10 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
                 autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen);
+    }
+
+    /** What the form starts with. */
+    public FormStart formStart() {
+        return new FormStart(redisUrl, embedded, sale, seedGiven, compare, oneAtATime);
     }
 }

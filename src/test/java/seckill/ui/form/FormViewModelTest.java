@@ -60,7 +60,7 @@ class FormViewModelTest {
                 .durationS(30).spreadMs(100).seed(9).join(true).engine(EngineKind.LOOP).build();
         LaunchOptions o = new LaunchOptions(null, false, sale, true, false, false, null, false, Language.EN, false,
                 false);
-        form.fill(o);
+        form.fill(o.formStart());
         SimulationConfig c = form.toConfig();
         assertThat(c.prefix()).isEqualTo("p:");
         assertThat(c.strategy()).isEqualTo(StrategyKind.NAIVE);
@@ -78,7 +78,8 @@ class FormViewModelTest {
     @Test
     void theOptionsWithoutAFieldGoWithTheSaleStartedFromTheForm() {
         SimulationConfig sale = SimulationConfig.builder().prefix("p:").naiveGapMs(7).waitReplicas(2).build();
-        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false));
+        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false)
+                .formStart());
         SimulationConfig c = form.toConfig();
         assertThat(c.naiveGapMs()).isEqualTo(7);
         assertThat(c.waitReplicas()).isEqualTo(2);
@@ -139,14 +140,15 @@ class FormViewModelTest {
         LaunchOptions fromTheCommandLine = new LaunchOptions("rediss://redis.example:6380", false,
                 SimulationConfig.builder().engine(EngineKind.LOOP).build(), false, false, false, null, false, null,
                 false, false);
-        form.fill(fromTheCommandLine);
+        form.fill(fromTheCommandLine.formStart());
         assertThat(form.isAllValid()).as("refused from the first frame").isFalse();
     }
 
     @Test
     void replicasToWaitForGoWithTheThreads_saidOnTheEngineRow() {
         SimulationConfig sale = SimulationConfig.builder().waitReplicas(1).build();
-        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false));
+        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false)
+                .formStart());
         assertThat(form.isAllValid()).isTrue();
         form.engineProperty().set(EngineKind.LOOP);
         assertThat(form.firstInvalid().field()).isEqualTo(FormViewModel.ENGINE);
@@ -212,7 +214,8 @@ class FormViewModelTest {
     @Test
     void bucketsAreFilledFromTheCommandLine_andALessonTakesThemBackToOne() {
         SimulationConfig sale = SimulationConfig.builder().prefix("{s}:").buckets(16).stock(400).build();
-        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false));
+        form.fill(new LaunchOptions(null, false, sale, false, false, false, null, false, Language.EN, false, false)
+                .formStart());
         assertThat(form.buckets().textProperty().get()).isEqualTo("16");
         assertThat(form.toConfig().buckets()).isEqualTo(16);
         Lesson.WATCH_LEAVES_STOCK.fill(form);

@@ -32,12 +32,6 @@ public final class SideOrStack extends Pane {
         this.sideBySide = sideBySide;
     }
 
-    /** Whether the last layout put them side by side. */
-    boolean isSideBySide() {
-        Insets in = getInsets();
-        return sideBySide.test(getWidth() - in.getLeft() - in.getRight(), getHeight() - in.getTop() - in.getBottom());
-    }
-
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();

@@ -3,7 +3,6 @@ package seckill.ui.form;
 import java.util.OptionalLong;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -69,10 +68,6 @@ public final class FieldViewModel {
 
     public ReadOnlyObjectProperty<LocalText> errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
     }
 
     public boolean isValid() {

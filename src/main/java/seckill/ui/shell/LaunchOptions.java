@@ -78,11 +78,6 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                 dark, pulseReport, zoom, compare, oneAtATime, lesson);
     }
 
-    public LaunchOptions withZoom(int percent) {
-        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, percent, compare, oneAtATime, lesson);
-    }
-
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,

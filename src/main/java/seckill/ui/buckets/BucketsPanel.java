@@ -32,8 +32,7 @@ public final class BucketsPanel implements Panel {
     @Override
     public Region createView(Look look) {
         view = new BucketsView(model, look.i18n());
-        view.setEm(look.presentation().getFontSize());
-        look.presentation().fontSizeProperty().addListener((obs, was, px) -> view.setEm(px.doubleValue()));
+        look.followEm(view::setEm);
         return view;
     }
 

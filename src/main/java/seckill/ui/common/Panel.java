@@ -1,5 +1,7 @@
 package seckill.ui.common;
 
+import java.util.function.DoubleConsumer;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.layout.Region;
@@ -36,6 +38,11 @@ public interface Panel {
 
     /** What every view is made with: the window's language and zoom. */
     record Look(I18n i18n, PresentationModel presentation) {
+        /** Hands the zoom's font size (an em, in px) to a view that sizes itself by it: now and at every change. */
+        public void followEm(DoubleConsumer setEm) {
+            setEm.accept(presentation.getFontSize());
+            presentation.fontSizeProperty().addListener((obs, was, px) -> setEm.accept(px.doubleValue()));
+        }
     }
 
     Place place();

@@ -29,8 +29,7 @@ public final class WinnersPanel implements Panel {
     @Override
     public Region createView(Look look) {
         view = new WinnersView(model, look.i18n());
-        view.setEm(look.presentation().getFontSize());
-        look.presentation().fontSizeProperty().addListener((obs, was, px) -> view.setEm(px.doubleValue()));
+        look.followEm(view::setEm);
         return view;
     }
 

@@ -271,19 +271,38 @@ public final class FieldConverters {
         }
     }
 
-    public static final class ReportFile implements ITypeConverter<Path> {
+    public static final class ReportFile extends OutputFile {
+        public ReportFile() {
+            super("a file name for the JSON report");
+        }
+    }
+
+    /** {@code run --record}: the recording of a sale, JSON lines ({@code .jsonl}, or gzipped {@code .jsonl.gz}). */
+    public static final class RecordFile extends OutputFile {
+        public RecordFile() {
+            super("a file name for the recording (.jsonl or .jsonl.gz)");
+        }
+    }
+
+    /** A file to write, checked before anything is sold: a name, in a folder that takes files. */
+    abstract static class OutputFile implements ITypeConverter<Path> {
         /** The longest file name most file systems take, in bytes. */
         private static final int MAX_NAME_BYTES = 255;
+        private final String expected;
+
+        OutputFile(String expected) {
+            this.expected = expected;
+        }
 
         @Override
         public Path convert(String value) {
-            Path file = path(value, "a file name for the JSON report");
+            Path file = path(value, expected);
             if (Files.isDirectory(file)) {
-                throw new TypeConversionException(value + " is a folder; expected a file name for the JSON report");
+                throw new TypeConversionException(value + " is a folder; expected " + expected);
             }
             if (Files.exists(file) && !Files.isRegularFile(file)) {
                 throw new TypeConversionException(value + " exists and is not a regular file (a device or a pipe "
-                        + "is never replaced); expected a file name for the JSON report");
+                        + "is never replaced); expected " + expected);
             }
             Path name = file.getFileName();
             if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {

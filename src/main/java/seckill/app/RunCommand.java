@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -18,9 +19,12 @@ import seckill.cli.Summary;
 import seckill.cli.TracePrint;
 import seckill.redis.RedisConnection;
 import seckill.report.ComparisonReport;
+import seckill.report.RecordingWriter;
 import seckill.report.RunReport;
+import seckill.sale.Purchase;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
+import seckill.sim.AttemptLog;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.EndReason;
@@ -53,12 +57,21 @@ public final class RunCommand implements Callable<Integer> {
                     + "'run --join' processes given the same TIME start together; 'merge' adds up their reports.")
     Instant startAt;
 
+    @Option(names = "--record", paramLabel = "FILE", converter = FieldConverters.RecordFile.class,
+            description = "Record every attempt of the sale and Redis's purchases to FILE, as JSON lines (gzipped "
+                    + "when FILE ends in .gz); whole or not at all, also when the audit fails. One sale only.")
+    Path record;
+
     @Mixin
     RedisOptions redis;
 
     @Override
     public Integer call() {
         compare.check(spec, oneAtATime, startAt != null);
+        if (record != null && compare.given()) {
+            throw new ParameterException(spec.commandLine(), "--record records one sale and does not go with "
+                    + "--compare: record each strategy in a run of its own (--strategy NAME --record FILE)");
+        }
         // bad settings are refused before Redis is asked; all but buckets without --prefix, whose prefix a Redis
         // Cluster makes {seckill}: (a tag to number): that waits until the server is known
         sale.checked(sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX
@@ -79,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         if (startAt != null) {
             simulation.startAt(startAt);
         }
+        AttemptLog log = record == null ? null : simulation.record(AttemptLog.DEFAULT_CAP);
         Played<SimulationResult> played = untilSignalled(simulation::stop, simulation::run);
         SimulationResult result = played.result();
         RunReport report = RunReport.of(result, RunReport.RedisInfo.of(connection));
@@ -86,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
         TracePrint.print(out, result.traces(), config.traceBuyers(), config.prefix());
         if (sale.report() != null) {
             write(sale.report(), () -> report.write(sale.report()));
+        }
+        if (log != null) {
+            record(connection, result.config(), report, log, played.exitCode(result.verdict()));
         }
         out.flush();
         if (result.endedBy() == EndReason.ERROR) {
@@ -117,6 +134,23 @@ public final class RunCommand implements Callable<Integer> {
         return played.exitCode(result.verdict());
     }
 
+    /** Writes the recording, with the purchases Redis holds (none when it cannot be read now). */
+    private void record(RedisConnection connection, SimulationConfig config, RunReport report, AttemptLog log,
+                        int exitCode) {
+        List<Purchase> purchases;
+        try {
+            purchases = RecordingWriter.purchases(connection, config);
+        } catch (RuntimeException e) {
+            purchases = null;
+        }
+        List<Purchase> bought = purchases;
+        RecordingWriter.Written[] written = new RecordingWriter.Written[1];
+        write("--record", record, () -> written[0] = RecordingWriter.write(record, report, log.attempts(),
+                log.every(), bought, exitCode));
+        spec.commandLine().getOut().printf("Recording: %s (%d attempts, %d purchases)%n", record,
+                written[0].attempts(), written[0].purchases());
+    }
+
     /** What a run came to, and the signal that stopped it (0 for none). */
     private record Played<T>(T result, int signalled) {
         int exitCode(Verdict verdict) {
@@ -146,11 +180,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void write(Path file, Writing writing) {
+        write("--report", file, writing);
+        spec.commandLine().getOut().println("Report      " + file.toAbsolutePath());
+    }
+
+    private void write(String option, Path file, Writing writing) {
         try {
             writing.write();
-            spec.commandLine().getOut().println("Report      " + file.toAbsolutePath());
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--report: cannot write " + file + " ("
+            throw new ParameterException(spec.commandLine(), option + ": cannot write " + file + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e, null, file.toString());
         }
     }

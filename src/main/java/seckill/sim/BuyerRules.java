@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import redis.clients.jedis.Jedis;
 import seckill.metrics.SaleMetrics;
+import seckill.redis.RedisErrors;
 import seckill.redis.RedisTarget;
 import seckill.sale.Outcome;
 import seckill.util.Problem;
@@ -42,6 +43,8 @@ final class BuyerRules {
     private final Tracer tracer;
     /** What the sale sends, sampled while someone looks at it; off, a user costs it one volatile read. */
     private final CommandFeed feed = new CommandFeed();
+    /** Null unless the run records every attempt ({@code --record}); set before the buyers start. */
+    private AttemptLog log;
     private volatile long startEpochMs;
     /** Waited on before the start: runs of a comparison let their first users in together. */
     private volatile Runnable gate = () -> { };
@@ -95,11 +98,26 @@ final class BuyerRules {
         if (tracer != null) {
             tracer.attach(turn);
         }
+        if (log != null) {
+            turn.log = log.writerFor(index);
+        }
         if (feed.isOn() && feed.sample(System.nanoTime())) {
             turn.feed = feed;
             turn.observed = true;
         }
         return turn;
+    }
+
+    /** Records every attempt (or every sampled user's) in that log from now on; before the run starts. */
+    void record(AttemptLog attempts) {
+        this.log = attempts;
+    }
+
+    /** Merges the recorded attempts, if any; once the buyers have left. */
+    void finishRecording() {
+        if (log != null) {
+            log.finish(arrivals.startNanos(), startEpochMs);
+        }
     }
 
     /** The sampled feed of what the buyers send. */
@@ -159,13 +177,16 @@ final class BuyerRules {
         return arrivals.admitAt(index, now);
     }
 
-    /** Books the time of one attempt that began at {@code t0} (on {@link System#nanoTime}). */
-    void attempted(long t0) {
-        metrics.attempt(System.nanoTime() - t0);
-    }
-
-    /** Books the outcome of one attempt (whose time is already booked); true when the user is done. */
-    boolean settle(Turn turn, Outcome outcome) {
+    /**
+     * Books one attempt that began at {@code t0} (on {@link System#nanoTime}): its time and its outcome; true when
+     * the user is done. Every attempt that gets an answer passes here, on either engine.
+     */
+    boolean settle(Turn turn, long t0, Outcome outcome) {
+        long now = System.nanoTime();
+        metrics.attempt(now - t0);
+        if (turn.log != null) {
+            turn.log.add(turn.index, ++turn.tries, outcome.ordinal(), t0, now);
+        }
         boolean done = outcomes.book(turn, outcome);
         if (done) {
             arrivals.leftPlay(turn);
@@ -179,11 +200,17 @@ final class BuyerRules {
     }
 
     /**
-     * Books an attempt that failed (whose time is already booked): returns how many ms the user waits before
-     * trying again on a fresh connection, or -1 when the run ends instead (an error that is not the
-     * connection's, or Redis away longer than {@code --redis-timeout}).
+     * Books an attempt begun at {@code t0} that failed: returns how many ms the user waits before trying again on a
+     * fresh connection, or -1 when the run ends instead (an error that is not the connection's, or Redis away
+     * longer than {@code --redis-timeout}). Every attempt without an answer passes here, on either engine.
      */
-    long fault(Turn turn, RuntimeException e) {
+    long fault(Turn turn, long t0, RuntimeException e) {
+        long now = System.nanoTime();
+        metrics.attempt(now - t0);
+        if (turn.log != null) {
+            int outcome = RedisErrors.isConnectionProblem(e) ? AttemptLog.LOST : AttemptLog.ERROR;
+            turn.log.add(turn.index, ++turn.tries, outcome, t0, now);
+        }
         if (turn.trace != null) {
             turn.trace.faulted(e);
         }

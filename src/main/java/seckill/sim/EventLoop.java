@@ -272,8 +272,7 @@ final class EventLoop {
             lane.turn.decided(lane.attempt, outcome);
         }
         lane.state = State.IDLE;
-        rules.attempted(lane.attemptStart);
-        if (rules.settle(lane.turn, outcome)) {
+        if (rules.settle(lane.turn, lane.attemptStart, outcome)) {
             lane.turn = null;
             nextUser(lane);
         } else {
@@ -296,8 +295,7 @@ final class EventLoop {
             done(lane);
             return;
         }
-        rules.attempted(lane.attemptStart);
-        long delayMs = rules.fault(lane.turn, error);
+        long delayMs = rules.fault(lane.turn, lane.attemptStart, error);
         if (delayMs < 0) {
             done(lane);
         } else {

@@ -119,6 +119,16 @@ public final class Simulation {
         rules.gate(() -> rules.waitUntil(at));
     }
 
+    /**
+     * Records every attempt of the run ({@code run --record}), sampling users above {@code cap} attempts; call before
+     * {@link #run}. The log's {@link AttemptLog#attempts()} are there once the run is over.
+     */
+    public AttemptLog record(long cap) {
+        AttemptLog log = new AttemptLog(config, cap);
+        rules.record(log);
+        return log;
+    }
+
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();
@@ -139,6 +149,7 @@ public final class Simulation {
         prepareSale();
         phase = Phase.RUNNING;
         engine().play(rules);
+        rules.finishRecording();
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
         MetricsSnapshot last = rules.metrics().finalSample();

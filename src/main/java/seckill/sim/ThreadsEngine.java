@@ -135,17 +135,15 @@ final class ThreadsEngine implements Engine {
                     watchdog.callEnds(slot);
                     // on a cluster a MOVED or a lost master tells where the sale's slot is now
                     redis.reroute(e);
-                    rules.attempted(t0);
+                    long delayMs = rules.fault(turn, t0, e);
                     discard();
-                    long delayMs = rules.fault(turn, e);
                     if (delayMs < 0) {
                         return;
                     }
                     backoff(delayMs);
                     continue;
                 }
-                rules.attempted(t0);
-                if (rules.settle(turn, outcome)) {
+                if (rules.settle(turn, t0, outcome)) {
                     return;
                 }
             }

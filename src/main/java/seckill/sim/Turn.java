@@ -32,6 +32,10 @@ final class Turn implements RoundTripObserver {
     Tracer tracer;
     /** The feed of what the sale sends, when this user is sampled for it; else null. */
     CommandFeed feed;
+    /** Where its attempts are recorded ({@code --record}), when this user is; else null. */
+    AttemptLog.Writer log;
+    /** Its attempts so far, counted only while recorded. */
+    int tries;
 
     Turn(String userId, long index, int retries) {
         this.userId = userId;

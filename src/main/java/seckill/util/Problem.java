@@ -104,6 +104,14 @@ public record Problem(Kind kind, List<Object> args) {
         /** Buckets are numbered in the prefix's hash tag: a prefix without one cannot be split. */
         BUCKETS_NO_HASH_TAG("run.bucketsNoHashTag", "prefix", "example"),
         LOOP_FAILED("run.loopFailed", "cause"),
+        // a recording read back ({@code run --record}); "lines" are the complete lines read
+        RECORDING_UNREADABLE("recording.unreadable", "file", "detail"),
+        RECORDING_NOT_JSON("recording.notJson", "file"),
+        RECORDING_NOT_A_RECORDING("recording.notARecording", "file"),
+        RECORDING_NEWER("recording.newer", "file", "version", "supported"),
+        RECORDING_CUT_SHORT("recording.cutShort", "file", "lines"),
+        RECORDING_NO_END("recording.noEnd", "file", "lines"),
+        RECORDING_BAD_LINE("recording.badLine", "file", "line"),
         NOT_AUDITED("run.notAudited", "cause"),
         // the audit's findings
         NO_SALE("audit.noSale", "key"),

@@ -42,7 +42,7 @@ class BuyerRulesTest {
     @Test
     void aWinEndsTheUserAsWon_andTheRunGoesOn() {
         BuyerRules rules = rules(5, 0, 5);
-        assertThat(rules.settle(rules.newTurn(0), Outcome.WON)).isTrue();
+        assertThat(rules.settle(rules.newTurn(0), System.nanoTime(), Outcome.WON)).isTrue();
         MetricsSnapshot m = rules.metrics().sample();
         assertThat(m.wins()).isEqualTo(1);
         assertThat(m.usersDone()).isEqualTo(1);
@@ -55,9 +55,9 @@ class BuyerRulesTest {
     void conflictsAreRetriedUpToTheRetries_thenTheUserIsDoneWithoutWinning() {
         BuyerRules rules = rules(5, 2, 5);
         Turn turn = rules.newTurn(0);
-        assertThat(rules.settle(turn, Outcome.CONFLICT)).isFalse();
-        assertThat(rules.settle(turn, Outcome.CONFLICT)).isFalse();
-        assertThat(rules.settle(turn, Outcome.CONFLICT)).isTrue();
+        assertThat(rules.settle(turn, System.nanoTime(), Outcome.CONFLICT)).isFalse();
+        assertThat(rules.settle(turn, System.nanoTime(), Outcome.CONFLICT)).isFalse();
+        assertThat(rules.settle(turn, System.nanoTime(), Outcome.CONFLICT)).isTrue();
         MetricsSnapshot m = rules.metrics().sample();
         assertThat(m.conflicts()).isEqualTo(3);
         assertThat(m.usersDone()).isEqualTo(1);
@@ -68,15 +68,15 @@ class BuyerRulesTest {
     void aConflictAfterTheRunEndedIsNotRetried() {
         BuyerRules rules = rules(5, 10, 5);
         Turn turn = rules.newTurn(0);
-        rules.settle(rules.newTurn(1), Outcome.SOLD_OUT);
-        assertThat(rules.settle(turn, Outcome.CONFLICT)).isTrue();
+        rules.settle(rules.newTurn(1), System.nanoTime(), Outcome.SOLD_OUT);
+        assertThat(rules.settle(turn, System.nanoTime(), Outcome.CONFLICT)).isTrue();
     }
 
     @Test
     void soldOutAndClosedEndTheRun_theFirstReasonStays() {
         BuyerRules rules = rules(5, 0, 5);
-        assertThat(rules.settle(rules.newTurn(0), Outcome.SOLD_OUT)).isTrue();
-        assertThat(rules.settle(rules.newTurn(1), Outcome.CLOSED)).isTrue();
+        assertThat(rules.settle(rules.newTurn(0), System.nanoTime(), Outcome.SOLD_OUT)).isTrue();
+        assertThat(rules.settle(rules.newTurn(1), System.nanoTime(), Outcome.CLOSED)).isTrue();
         rules.end(EndReason.ALL_USERS_DONE);
         assertThat(rules.endedBy()).isEqualTo(EndReason.SOLD_OUT);
         assertThat(rules.takeUser()).isEqualTo(-1);
@@ -91,12 +91,12 @@ class BuyerRulesTest {
     void alreadyWonCountsAsAWin_onlyAfterAFault() {
         BuyerRules rules = rules(5, 0, 5);
         Turn plain = rules.newTurn(0);
-        assertThat(rules.settle(plain, Outcome.ALREADY_WON)).isTrue();
+        assertThat(rules.settle(plain, System.nanoTime(), Outcome.ALREADY_WON)).isTrue();
         assertThat(rules.metrics().sample().usersWon()).isZero();
 
         Turn retried = rules.newTurn(1);
-        assertThat(rules.fault(retried, new JedisConnectionException("reset"))).isNotNegative();
-        assertThat(rules.settle(retried, Outcome.ALREADY_WON)).isTrue();
+        assertThat(rules.fault(retried, System.nanoTime(), reset())).isNotNegative();
+        assertThat(rules.settle(retried, System.nanoTime(), Outcome.ALREADY_WON)).isTrue();
         MetricsSnapshot m = rules.metrics().sample();
         assertThat(m.alreadyWon()).isEqualTo(2);
         assertThat(m.usersWon()).as("our own attempt whose reply was lost").isEqualTo(1);
@@ -108,10 +108,10 @@ class BuyerRulesTest {
         BuyerRules rules = new BuyerRules(SimulationConfig.builder().prefix("rules-test:").strategy(StrategyKind.DECR)
                 .load(10, 5, 4, 0).seed(3).build(), NOWHERE, false);
         Turn retried = rules.newTurn(0);
-        assertThat(rules.fault(retried, new JedisConnectionException("reset"))).isNotNegative();
-        assertThat(rules.settle(retried, Outcome.ALREADY_WON)).isTrue();
+        assertThat(rules.fault(retried, System.nanoTime(), reset())).isNotNegative();
+        assertThat(rules.settle(retried, System.nanoTime(), Outcome.ALREADY_WON)).isTrue();
         Turn plain = rules.newTurn(1);
-        assertThat(rules.settle(plain, Outcome.ALREADY_WON)).isTrue();
+        assertThat(rules.settle(plain, System.nanoTime(), Outcome.ALREADY_WON)).isTrue();
         MetricsSnapshot m = rules.metrics().sample();
         assertThat(m.usersWon()).isZero();
         assertThat(m.usersUnknown()).isEqualTo(1);
@@ -123,7 +123,7 @@ class BuyerRulesTest {
     void aUserLeftAfterALostReplyIsUnknown() {
         BuyerRules rules = rules(5, 0, 5);
         Turn retried = rules.newTurn(0);
-        assertThat(rules.fault(retried, new JedisConnectionException("reset"))).isNotNegative();
+        assertThat(rules.fault(retried, System.nanoTime(), reset())).isNotNegative();
         rules.stop();
         assertThat(rules.isAbandoned()).isTrue();
         rules.abandoned(retried);
@@ -137,15 +137,15 @@ class BuyerRulesTest {
     void aConnectionFaultBacksOffLongerEachTime_andMarksTheTurn() {
         BuyerRules rules = rules(5, 0, 5);
         Turn turn = rules.newTurn(0);
-        long first = rules.fault(turn, new JedisConnectionException("reset"));
+        long first = rules.fault(turn, System.nanoTime(), reset());
         assertThat(first).isBetween(10L, 20L);
         assertThat(turn.afterFault).isTrue();
         assertThat(turn.faultSince).isPositive();
         for (int i = 0; i < 6; i++) {
-            rules.fault(turn, new JedisConnectionException("reset"));
+            rules.fault(turn, System.nanoTime(), reset());
         }
         assertThat(turn.faultStreak).isEqualTo(7);
-        assertThat(rules.fault(turn, new JedisConnectionException("reset"))).isBetween(250L, 500L);
+        assertThat(rules.fault(turn, System.nanoTime(), reset())).isBetween(250L, 500L);
         assertThat(rules.metrics().sample().errors()).isEqualTo(8);
         assertThat(rules.endedBy()).isNull();
     }
@@ -154,9 +154,9 @@ class BuyerRulesTest {
     void aFaultStreakLongerThanTheRedisTimeoutEndsTheRun() {
         BuyerRules rules = rules(5, 0, 2);
         Turn turn = rules.newTurn(0);
-        rules.fault(turn, new JedisConnectionException("reset"));
+        rules.fault(turn, System.nanoTime(), reset());
         turn.faultSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(3);
-        assertThat(rules.fault(turn, new JedisConnectionException("reset"))).isEqualTo(-1);
+        assertThat(rules.fault(turn, System.nanoTime(), reset())).isEqualTo(-1);
         assertThat(rules.endedBy()).isEqualTo(EndReason.ERROR);
         assertThat(rules.isAbandoned()).isTrue();
         assertThat(rules.error().kind()).isEqualTo(Problem.Kind.REDIS_GAVE_UP);
@@ -166,7 +166,8 @@ class BuyerRulesTest {
     @Test
     void anErrorThatIsNotTheConnectionsEndsTheRunAtOnce() {
         BuyerRules rules = rules(5, 0, 5);
-        assertThat(rules.fault(rules.newTurn(0), new JedisDataException("ERR unknown command"))).isEqualTo(-1);
+        JedisDataException unknown = new JedisDataException("ERR unknown command");
+        assertThat(rules.fault(rules.newTurn(0), System.nanoTime(), unknown)).isEqualTo(-1);
         assertThat(rules.endedBy()).isEqualTo(EndReason.ERROR);
         assertThat(rules.error()).isNotNull();
         assertThat(rules.error().english()).contains("unknown command");
@@ -202,5 +203,10 @@ class BuyerRulesTest {
         rules.activeChanged(16);
         rules.activeChanged(-1);
         assertThat(rules.active()).isEqualTo(15);
+    }
+
+    /** A connection reset, as a buyer meets it. */
+    private static JedisConnectionException reset() {
+        return new JedisConnectionException("reset");
     }
 }

@@ -86,9 +86,9 @@ class FairnessTest {
             rules.arrives(second);
             assertThat(second.arrival).isZero();
             assertThat(first.arrival).isEqualTo(1);
-            rules.settle(second, Outcome.CONFLICT);
-            rules.settle(first, Outcome.WON);
-            rules.settle(second, Outcome.WON);
+            rules.settle(second, System.nanoTime(), Outcome.CONFLICT);
+            rules.settle(first, System.nanoTime(), Outcome.WON);
+            rules.settle(second, System.nanoTime(), Outcome.WON);
             assertThat(rules.fairness()).isEqualTo(new Fairness(2, 2));
         }
 

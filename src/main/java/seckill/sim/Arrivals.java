@@ -25,6 +25,11 @@ final class Arrivals {
     /** Under {@link #waves}: the buyers the wave now in play lets in, and how many it has let in. */
     private long waveSize;
     private long waveAdmitted;
+    /**
+     * Under {@link #waves}: users are taken in order, so those waiting when the wave opened are below this index;
+     * a buyer done early that comes back with its next user waits for the next wave, as it would unpaced.
+     */
+    private long waveIndexEnd;
     /** Under {@link #waves}: wins when the wave opened, and whether every wave so far sold to all its buyers. */
     private long winsAtOpen;
     private boolean wholeWavesWin = true;
@@ -76,16 +81,17 @@ final class Arrivals {
         synchronized (waves) {
             // a wave stays open until all its buyers are in: on a busy machine some wake later than the instant
             // that opened it, and a wave cut short would race fewer buyers than the pool
-            if (waveAdmitted < waveSize) {
+            if (waveAdmitted < waveSize && index < waveIndexEnd) {
                 return admit(now);
             }
-            if (now < opensAt) {
+            if (now < opensAt || waveAdmitted < waveSize) {
                 return opensAt == Long.MAX_VALUE ? nextTick(now) : opensAt;
             }
             long wins = metrics.wins();
             waveSize = waveSize(wins);
             winsAtOpen = wins;
             waveAdmitted = 0;
+            waveIndexEnd = admitted + config.workers();
             opensAt = Long.MAX_VALUE;
             return admit(now);
         }

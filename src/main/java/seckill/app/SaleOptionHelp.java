@@ -28,7 +28,8 @@ public final class SaleOptionHelp extends java.util.ListResourceBundle implement
             Map.entry(ConfigField.RETRIES, "Further tries after a conflict (0: one try per user, as the tutorial)"),
             Map.entry(ConfigField.SPREAD_MS, "Spread arrivals over this many ms (0: all at once)"),
             Map.entry(ConfigField.PACE, "Make the sale last about this many seconds, whatever the users and stock: "
-                    + "buyers come in waves as it falls behind (0: off; not with --spread-ms)"),
+                    + "waves of up to the pool race as without a pace, with pauses between them (0: off; "
+                    + "not with --spread-ms)"),
             Map.entry(ConfigField.NAIVE_GAP_MS, "naive only: pause in ms between reading and writing, so the "
                     + "oversell shows every time"),
             Map.entry(ConfigField.REDIS_TIMEOUT, "Seconds Redis may stay away before giving up"),

@@ -1,7 +1,6 @@
 package seckill.sim;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import seckill.metrics.SaleMetrics;
 
@@ -10,23 +9,35 @@ import seckill.metrics.SaleMetrics;
  * ({@code --spread-ms}), or in a wave under a pace ({@code --pace}). Safe for any number of buyers at once.
  */
 final class Arrivals {
-    /** Under a pace, waves start on this clock, so that a wave's buyers set off at the same instant. */
-    static final long WAVE_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** A sale is paced in about this many waves: each a crowd racing for what is left. */
-    static final int WAVES = 8;
+    /**
+     * Under a pace, buyers waiting for a wave that is still racing ask again on this clock, and a wave opens on it:
+     * everyone waiting is told the same instant, so that a wave's buyers set off together.
+     */
+    static final long WAVE_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final SimulationConfig config;
     private final SaleMetrics metrics;
-    /** Paced buyers let in and not yet done. */
-    private final AtomicLong pacedInPlay = new AtomicLong();
     private final Object waves = new Object();
-    /** The tick of the wave now letting buyers in, and how many it let in. */
-    private long waveTick = -1;
+    /** Under {@link #waves}: paced buyers let in and not yet done. */
+    private long inPlay;
+    /** Under {@link #waves}: users let in so far. */
+    private long admitted;
+    /** Under {@link #waves}: the buyers the wave now in play lets in, and how many it has let in. */
+    private long waveSize;
     private long waveAdmitted;
-    private long waveCrowd;
+    /**
+     * Under {@link #waves}: users are taken in order, so those waiting when the wave opened are below this index;
+     * a buyer done early that comes back with its next user waits for the next wave, as it would unpaced.
+     */
+    private long waveIndexEnd;
+    /** Under {@link #waves}: wins when the wave opened, and whether every wave so far sold to all its buyers. */
+    private long winsAtOpen;
+    private boolean wholeWavesWin = true;
+    /** Under {@link #waves}: when the next wave opens; {@code Long.MAX_VALUE} while the last one is still in play. */
+    private long opensAt;
     private volatile long startNanos;
 
-    /** @param metrics the run's, whose wins tell how far the sale is behind its pace */
+    /** @param metrics the run's, whose wins tell how far the sale is along its pace */
     Arrivals(SimulationConfig config, SaleMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
@@ -35,6 +46,9 @@ final class Arrivals {
     /** The run starts at that instant (on {@link System#nanoTime}): arrivals are spread from there. */
     void start(long nanos) {
         startNanos = nanos;
+        synchronized (waves) {
+            opensAt = nanos;
+        }
     }
 
     long startNanos() {
@@ -48,60 +62,93 @@ final class Arrivals {
 
     /**
      * When the user of that index may begin, asked at {@code now}: {@code now} (or earlier) to begin at once, else
-     * when to ask again. With a spread, the user's arrival time. With a pace, users come in waves of a crowd each
-     * ({@code stock / 8}, at most the pool): a new wave starts, on the tick clock, once the last one's whole crowd
-     * has come and is done and the sale has fallen behind its pace (items sold in proportion to the time). The
-     * users let in by one wave set off at the same instant and race; for the last few items a rush of three crowds
-     * comes, so that a naive sale still oversells where everyone wants what is left.
+     * when to ask again. With a spread, the user's arrival time. With a pace, users come as they do without one, a
+     * wave of up to the pool at once racing at full contention, and only the time between waves is stretched: the
+     * next wave opens once every buyer of the last is done and the sale has fallen behind its pace (items sold, or
+     * users let in, in proportion to the time), so that it lasts about {@code --pace} seconds whatever the strategy.
      */
     long admitAt(long index, long now) {
         if (config.paceS() <= 0) {
             return arrivalNanos(index);
         }
-        if (now - startNanos >= TimeUnit.SECONDS.toNanos(config.paceS()) || metrics.wins() >= config.stock()) {
+        if (now - startNanos >= paceNanos() || metrics.wins() >= config.stock()) {
             // the pace has run its course (or the stock is gone, oversold even): whoever is left comes freely and
             // learns that it is sold out or closed, which ends the run
-            return now;
+            synchronized (waves) {
+                return admit(now);
+            }
         }
-        long tick = (now - startNanos) / WAVE_TICK_NANOS;
         synchronized (waves) {
-            // a wave stays open until its whole crowd is in: on a busy machine its buyers may come later than the
-            // tick that opened it, and a wave cut short would let the pace fall behind and call waves of a few
-            if (waveAdmitted < waveCrowd) {
-                waveAdmitted++;
-                pacedInPlay.incrementAndGet();
-                return now;
+            // a wave stays open until all its buyers are in: on a busy machine some wake later than the instant
+            // that opened it, and a wave cut short would race fewer buyers than the pool
+            if (waveAdmitted < waveSize && index < waveIndexEnd) {
+                return admit(now);
+            }
+            if (now < opensAt || waveAdmitted < waveSize) {
+                return opensAt == Long.MAX_VALUE ? nextTick(now) : opensAt;
             }
             long wins = metrics.wins();
-            if (tick != waveTick && pacedInPlay.get() == 0 && wins < paceTarget(now)) {
-                long crowd = crowd();
-                waveCrowd = config.stock() - wins <= crowd ? Math.min(config.workers(), 3 * crowd) : crowd;
-                waveTick = tick;
-                waveAdmitted = 1;
-                pacedInPlay.incrementAndGet();
-                return now;
-            }
+            waveSize = waveSize(wins);
+            winsAtOpen = wins;
+            waveAdmitted = 0;
+            waveIndexEnd = admitted + config.workers();
+            opensAt = Long.MAX_VALUE;
+            return admit(now);
         }
-        return startNanos + (tick + 1) * WAVE_TICK_NANOS;
     }
 
-    /** How many buyers one wave lets in. */
-    private long crowd() {
-        return Math.max(1, Math.min(config.workers(), (config.stock() + WAVES - 1) / WAVES));
+    private long admit(long now) {
+        waveAdmitted++;
+        admitted++;
+        inPlay++;
+        return now;
     }
 
-    /** Items that should be sold by {@code now} for the sale to last {@code --pace} seconds. */
-    private long paceTarget(long now) {
-        double share = Math.min(1.0, (double) (now - startNanos) / TimeUnit.SECONDS.toNanos(config.paceS()));
-        return (long) Math.ceil(config.stock() * share);
+    /**
+     * Up to the pool, as many as there are users left. When every buyer of a wave wins (lua, or naive until the
+     * end), the stock would go in whole waves and the last would find as many items as buyers: no race for them, and
+     * naive would sell exactly its stock. So the wave before is cut to leave half a pool of items to a whole last wave.
+     */
+    private long waveSize(long wins) {
+        long size = Math.min(config.workers(), config.users() - admitted);
+        long left = config.stock() - wins;
+        long half = (config.workers() + 1) / 2;
+        if (wholeWavesWin && left > half && left <= config.workers() + half) {
+            size = Math.min(size, left - half);
+        }
+        return Math.max(1, size);
     }
 
-    /** A paced user is done: the next wave may come once every buyer of this one is. */
+    /** A paced user is done: once every buyer of its wave is, the next wave is given its instant. */
     void leftPlay(Turn turn) {
-        if (turn.paced) {
-            turn.paced = false;
-            pacedInPlay.decrementAndGet();
+        if (!turn.paced) {
+            return;
         }
+        turn.paced = false;
+        synchronized (waves) {
+            inPlay--;
+            if (inPlay > 0 || waveAdmitted < waveSize || opensAt != Long.MAX_VALUE) {
+                return;
+            }
+            long wins = metrics.wins();
+            wholeWavesWin &= wins - winsAtOpen >= waveSize;
+            opensAt = nextTick(Math.max(System.nanoTime(), dueNanos(wins)));
+        }
+    }
+
+    /** When the sale is behind its pace again: items sold, or users let in, in proportion to the time. */
+    private long dueNanos(long wins) {
+        double share = Math.max((double) wins / config.stock(), (double) admitted / config.users());
+        return startNanos + (long) (Math.min(1.0, share) * paceNanos());
+    }
+
+    /** The first tick of the wave clock after that instant. */
+    private long nextTick(long nanos) {
+        return startNanos + ((nanos - startNanos) / WAVE_TICK_NANOS + 1) * WAVE_TICK_NANOS;
+    }
+
+    private long paceNanos() {
+        return TimeUnit.SECONDS.toNanos(config.paceS());
     }
 
     /**

@@ -28,7 +28,7 @@ import seckill.util.ProblemException;
  * @param naiveGapMs     the naive strategy's pause between deciding and writing
  * @param redisTimeoutS  how long Redis may stay away before the run stops with an error
  * @param engine         how the buyers are played: a thread each, or one event loop
- * @param paceS          the sale lasts about this many seconds: buyers arrive in waves as it falls behind (0: off)
+ * @param paceS          the sale lasts about this many seconds: waves of up to the pool, paused between (0: off)
  * @param traceBuyers    how many buyers, sampled from the seed, have every round trip recorded (0: none)
  * @param waitReplicas   replicas that must hold a win (WAIT) before the buyer is told it won (0: none)
  * @param buckets        the stock split into this many buckets, each a sale of its own ({@code SaleBuckets}); 1: none

@@ -244,6 +244,20 @@ public final class FormViewModel {
     }
 
     /**
+     * Brings the topmost wrong field into sight, once {@code unfold} has shown the form if it was folded away; the
+     * status bar already names it. False when every field is fine.
+     */
+    public boolean revealFirstInvalid(Runnable unfold) {
+        Invalid first = firstInvalid();
+        if (first == null) {
+            return false;
+        }
+        unfold.run();
+        reveal(first);
+        return true;
+    }
+
+    /**
      * The URL to connect to, password included, or null for the default chain ($REDIS_URL, local, embedded).
      * Text the person typed since the last {@link #takeUrl} counts as given.
      */

@@ -2,6 +2,8 @@ package seckill.ui.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,6 +16,7 @@ import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
 import seckill.service.PollSnapshot;
 import seckill.ui.common.Face;
+import seckill.ui.common.LocalText;
 import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.VerdictModel;
 
@@ -86,6 +89,18 @@ public final class ReplayModel {
     /** The speed at which a sale this long lasts about {@link #SCREEN_SECONDS} on screen, within the range. */
     static double defaultSpeed(double durationMs) {
         return clamp(durationMs / 1000.0 / SCREEN_SECONDS);
+    }
+
+    /** What the status bar says while a recording plays: its strategy, users and stock; no Redis. */
+    public static LocalText news(Recording r) {
+        Map<String, Object> settings = r.header().settings();
+        return LocalText.of("status.replay", String.valueOf(settings.get("strategy")), settings.get("users"),
+                settings.get("stock"));
+    }
+
+    /** "0.052" s of recorded time, for the replay bar. */
+    static String seconds(double ms) {
+        return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
     }
 
     /** Shows the recording from its start and plays it (the view was begun already, empty). */

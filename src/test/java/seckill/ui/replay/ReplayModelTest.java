@@ -14,15 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
+import seckill.report.RecordedSale;
 import seckill.report.Recording;
-import seckill.report.RecordingReader;
-import seckill.report.RecordingWriter;
-import seckill.report.RunReport;
 import seckill.sale.StrategyKind;
-import seckill.sim.AttemptLog;
-import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.ui.live.Figures;
@@ -152,17 +147,12 @@ class ReplayModelTest {
     }
 
     private Recording record(SimulationConfig.Builder settings) throws IOException {
-        RedisConnection redis = TestRedis.connection();
         String prefix = TestRedis.prefix("replay");
         prefixes.add(prefix);
-        Simulation simulation = new Simulation(settings.prefix(prefix).build(), redis);
-        AttemptLog log = simulation.record(AttemptLog.DEFAULT_CAP);
-        SimulationResult result = simulation.run();
-        Path file = dir.resolve("sale.jsonl");
-        RecordingWriter.write(file, RunReport.of(result, RunReport.RedisInfo.of(redis)), log.attempts(), log.every(),
-                RecordingWriter.purchases(redis, result.config()), result.auditHolds() ? 0 : 3);
-        lastResult = result;
-        return RecordingReader.read(file);
+        RecordedSale sale = RecordedSale.play(settings.prefix(prefix).build(), TestRedis.connection(),
+                dir.resolve("sale.jsonl"));
+        lastResult = sale.result();
+        return sale.recording();
     }
 
     private SimulationResult lastResult;

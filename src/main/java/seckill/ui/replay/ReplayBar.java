@@ -52,6 +52,7 @@ final class ReplayBar extends HBox {
         play.setMinWidth(Region.USE_PREF_SIZE);
         play.setMnemonicParsing(false);
         speed.setId("replay-speed");
+        speed.setMinWidth(Region.USE_PREF_SIZE);
         speed.getItems().setAll(ReplayModel.SPEEDS);
         speed.setConverter(new StringConverter<>() {
             @Override

@@ -10,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
@@ -19,7 +20,7 @@ import seckill.ui.common.Icons;
  * replay is ("t = 0.052 s of 0.104 s"). The window's frames drive the replay through its own timer. Built in code:
  * constructor, {@link #createView()}, {@link #initListeners()}.
  */
-final class ReplayBar extends HBox {
+final class ReplayBar extends VBox {
     static final String ICON = "mdi2m-movie-open-outline";
 
     private final ReplayModel model;
@@ -43,8 +44,7 @@ final class ReplayBar extends HBox {
     private void createView() {
         setId("replay-bar");
         getStyleClass().add("lesson-card");
-        setSpacing(10);
-        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(6);
         title.setGraphic(Icons.of(ICON));
         title.textProperty().bind(i18n.binding("replay.title"));
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -67,7 +67,6 @@ final class ReplayBar extends HBox {
         });
         scrub.setId("replay-scrub");
         scrub.setMin(0);
-        HBox.setHgrow(scrub, Priority.ALWAYS);
         scrub.setMaxWidth(Double.MAX_VALUE);
         toEnd.setId("replay-end");
         toEnd.setGraphic(Icons.of("mdi2s-skip-next"));
@@ -76,7 +75,12 @@ final class ReplayBar extends HBox {
         toEnd.setMnemonicParsing(false);
         time.setId("replay-time");
         time.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(title, play, speed, scrub, toEnd, time);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        // the controls on one line, the scrub bar the whole width under them: it fits a 1024x768 projector
+        HBox controls = new HBox(10, title, play, speed, toEnd, gap, time);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(controls, scrub);
         setMinHeight(Region.USE_PREF_SIZE);
     }
 

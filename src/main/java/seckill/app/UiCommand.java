@@ -122,8 +122,9 @@ public final class UiCommand implements Callable<Integer> {
         }
         Recording recording = replayed();
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
-                sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
-                zoom).withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
+                sale.seedGiven(), !watch && recording == null && (autostart || exit), watch, screenshot, exit, lang,
+                dark, pulseReport, zoom)
+                .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
                 .withLesson(lesson).withReplay(recording, speed == null ? Double.NaN : speed);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
         if (again.isPresent()) {

@@ -136,6 +136,28 @@ public final class FormViewModel {
         compare.set(o.compare(), o.oneAtATime());
     }
 
+    /**
+     * The settings a recorded sale ran with, named as its report names them ({@code stock}, {@code duration_s},
+     * {@code strategy}, …), shown in the form (a replay): the server and prefix stay; a value out of a field's range,
+     * or a strategy this lab does not have, leaves the field as it was.
+     */
+    public void showRecorded(Map<String, Object> settings) {
+        for (FieldViewModel f : fields) {
+            String key = f.field().optionName().replace('-', '_');
+            Object value = settings.containsKey(key) ? settings.get(key) : settings.get(key + "_s");
+            if (value instanceof Number n && n.longValue() >= f.field().min() && n.longValue() <= f.field().max()) {
+                f.setValue(n.longValue());
+            }
+        }
+        if (settings.get("strategy") instanceof String name) {
+            try {
+                strategy.set(StrategyKind.fromName(name));
+            } catch (IllegalArgumentException e) {
+                // recorded by a lab with another strategy: the form keeps its own
+            }
+        }
+    }
+
     /** The strategies to race side by side, when two or more are ticked. */
     public CompareChoice compare() {
         return compare;

@@ -259,6 +259,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     public void replay(Recording recording) {
         if (status.getPhase().isQuiet()) {
             onScreen.begin(new SaleKeys(""), true);
+            form.showRecorded(recording.header().settings());
             replay.show(recording);
             status.say(ReplayModel.news(recording));
         }

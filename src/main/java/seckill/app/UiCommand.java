@@ -14,11 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import seckill.report.Recording;
+import seckill.report.RecordingReader;
 import seckill.ui.common.Language;
 import seckill.ui.common.PresentationModel;
 import seckill.ui.lessons.Lesson;
+import seckill.ui.replay.ReplayModel;
 import seckill.ui.shell.DashboardApp;
 import seckill.ui.shell.LaunchOptions;
+import seckill.util.ProblemException;
+import seckill.util.Verdict;
 
 /** {@code ui}: opens the dashboard, its form filled from the same options as {@code run}. */
 @Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
@@ -81,6 +86,16 @@ public final class UiCommand implements Callable<Integer> {
             + "fast.")
     Lesson lesson;
 
+    @Option(names = "--replay", paramLabel = "FILE", description = "Play a sale recorded with run --record again, "
+            + "slowed down, on the dashboard: nothing connects to Redis (Start still runs a sale here afterwards). "
+            + "With --exit, close at its end with the recorded sale's exit code.")
+    Path replay;
+
+    @Option(names = "--speed", paramLabel = "X", converter = SpeedConverter.class, description = "With --replay: "
+            + "recorded seconds per second on screen, from 0.01 (or 1/100) to 8 (default: the sale lasts about 17 s "
+            + "on screen).")
+    Double speed;
+
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
             + "sale ran, after its first second (how smooth the window stayed), and how many points the charts drew.")
     boolean pulseReport;
@@ -105,10 +120,12 @@ public final class UiCommand implements Callable<Integer> {
         if (compare.given() && watch) {
             throw new ParameterException(spec.commandLine(), "--compare and --watch: choose one");
         }
+        Recording recording = replayed();
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
-                sale.seedGiven(), !watch && (autostart || exit), watch, screenshot, exit, lang, dark, pulseReport,
-                zoom).withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
-                .withLesson(lesson);
+                sale.seedGiven(), !watch && recording == null && (autostart || exit), watch, screenshot, exit, lang,
+                dark, pulseReport, zoom)
+                .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
+                .withLesson(lesson).withReplay(recording, speed == null ? Double.NaN : speed);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
         if (again.isPresent()) {
             out.flush();
@@ -139,7 +156,55 @@ public final class UiCommand implements Callable<Integer> {
                     outcome.longestChartStepS() * 1000));
             out.flush();
         }
-        return exit ? ExitCodes.of(outcome.verdict()) : ExitCodes.OK;
+        if (!exit) {
+            return ExitCodes.OK;
+        }
+        // a replay exits as the recorded run did (signals included), unless the window itself failed
+        return recording != null && outcome.verdict() != Verdict.FAILED
+                ? ((Number) recording.end().fields().getOrDefault("exit_code", 0)).intValue()
+                : ExitCodes.of(outcome.verdict());
+    }
+
+    /** The recording {@code --replay} names, read whole before any window opens; null without it. */
+    private Recording replayed() {
+        if (replay == null) {
+            if (speed != null) {
+                throw new ParameterException(spec.commandLine(), "--speed goes with --replay FILE");
+            }
+            return null;
+        }
+        var parsed = spec.commandLine().getParseResult();
+        for (String other : List.of("--autostart", "--watch", "--compare", "--lesson")) {
+            if (parsed.hasMatchedOption(other)) {
+                throw new ParameterException(spec.commandLine(), "--replay and " + other + ": choose one (a recorded "
+                        + "sale plays again, nothing runs here)");
+            }
+        }
+        try {
+            return RecordingReader.read(replay);
+        } catch (ProblemException e) {
+            throw new ParameterException(spec.commandLine(), "--replay: " + e.getMessage());
+        }
+    }
+
+    /** {@code --speed}: a number or a fraction (1/20), from 1/100 to 8. */
+    public static final class SpeedConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double x;
+            try {
+                int slash = value.indexOf('/');
+                x = slash < 0 ? Double.parseDouble(value.trim())
+                        : Double.parseDouble(value.substring(0, slash).trim())
+                        / Double.parseDouble(value.substring(slash + 1).trim());
+            } catch (NumberFormatException e) {
+                x = Double.NaN;
+            }
+            if (!(x >= ReplayModel.MIN_SPEED && x <= ReplayModel.MAX_SPEED)) {
+                throw new TypeConversionException("'" + value + "' is not a speed from 0.01 (1/100) to 8");
+            }
+            return x;
+        }
     }
 
     /** {@code --lesson}: 1, 2 or 3. */

@@ -1,8 +1,14 @@
 package seckill.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -34,5 +40,33 @@ class UiOptionsTest {
         assertThat(parse().lesson).isNull();
         assertThat(parse("--lesson", "1").lesson).isEqualTo(seckill.ui.lessons.Lesson.NAIVE_OVERSELLS);
         assertThat(parse("--lesson=3").lesson).isEqualTo(seckill.ui.lessons.Lesson.LUA_SELLS_ALL);
+    }
+
+    @Test
+    void aReplayIsRefusedBeforeAnyWindowWhenItsFileIsBadOrItMeetsAnotherStart(@TempDir Path dir) throws IOException {
+        CliSession cli = new CliSession();
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"format\":\"something else\"}\n");
+        assertThat(cli.run("ui", "--replay", bad.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--replay");
+        assertThat(cli.run("ui", "--replay", dir.resolve("none.jsonl").toString())).isEqualTo(ExitCodes.USAGE);
+        for (String other : new String[] {"--autostart", "--watch"}) {
+            assertThat(cli.run("ui", "--replay", bad.toString(), other)).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err()).contains("--replay and " + other);
+        }
+        assertThat(cli.run("ui", "--replay", bad.toString(), "--compare", "lua,watch")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--replay and --compare");
+        assertThat(cli.run("ui", "--speed", "2")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--speed goes with --replay");
+    }
+
+    @Test
+    void theReplaySpeedIsANumberOrAFractionInItsRange() {
+        assertThat(parse("--speed", "0.05").speed).isEqualTo(0.05);
+        assertThat(parse("--speed", "1/20").speed).isEqualTo(0.05);
+        assertThat(parse("--speed", "8").speed).isEqualTo(8.0);
+        for (String wrong : new String[] {"9", "1/200", "fast", "0"}) {
+            assertThatThrownBy(() -> parse("--speed", wrong)).isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageContaining("from 0.01 (1/100) to 8");
+        }
     }
 }

@@ -24,9 +24,7 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
 import seckill.sale.StrategyKind;
-import seckill.sim.AttemptLog;
 import seckill.sim.EngineKind;
-import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem.Kind;
@@ -45,27 +43,16 @@ class RecordingTest {
         prefixes.forEach(TestRedis::reset);
     }
 
-    /** A sale played and recorded, its file written and read back. */
-    private record Recorded(SimulationResult result, Recording recording, Path file) {
-    }
-
-    private Recorded record(SimulationConfig.Builder settings, String name) throws IOException {
+    private RecordedSale record(SimulationConfig.Builder settings, String name) throws IOException {
         String prefix = TestRedis.prefix("rec");
         prefixes.add(prefix);
-        Simulation simulation = new Simulation(settings.prefix(prefix).build(), redis);
-        AttemptLog log = simulation.record(AttemptLog.DEFAULT_CAP);
-        SimulationResult result = simulation.run();
-        RunReport report = RunReport.of(result, RunReport.RedisInfo.of(redis));
-        Path file = dir.resolve(name);
-        RecordingWriter.write(file, report, log.attempts(), log.every(),
-                RecordingWriter.purchases(redis, result.config()), result.auditHolds() ? 0 : 3);
-        return new Recorded(result, RecordingReader.read(file), file);
+        return RecordedSale.play(settings.prefix(prefix).build(), redis, dir.resolve(name));
     }
 
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     void aWatchSaleWithRetriesIsRecordedWhole(EngineKind engine) throws IOException {
-        Recorded r = record(SimulationConfig.builder().strategy(StrategyKind.WATCH).engine(engine)
+        RecordedSale r = record(SimulationConfig.builder().strategy(StrategyKind.WATCH).engine(engine)
                 .load(40, 400, 50, 3).seed(11), "watch-" + engine.cliName() + ".jsonl");
         SimulationResult result = r.result();
         Recording recording = r.recording();
@@ -93,7 +80,7 @@ class RecordingTest {
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     void aNaiveSaleThatOversellsIsRecordedAsRedisHoldsIt(EngineKind engine) throws IOException {
-        Recorded r = record(SimulationConfig.builder().strategy(StrategyKind.NAIVE).engine(engine)
+        RecordedSale r = record(SimulationConfig.builder().strategy(StrategyKind.NAIVE).engine(engine)
                 .load(5, 200, 50, 0).seed(3), "naive-" + engine.cliName() + ".jsonl.gz");
         SimulationResult result = r.result();
         Recording recording = r.recording();
@@ -107,7 +94,7 @@ class RecordingTest {
     }
 
     /** As many attempts as the run counted, and as many won as users won. */
-    private static void assertAttemptsAreTheRuns(Recorded r) {
+    private static void assertAttemptsAreTheRuns(RecordedSale r) {
         List<Recording.Attempt> attempts = r.recording().attempts();
         assertThat(attempts).hasSize((int) r.result().metrics().attempts());
         assertThat(attempts.stream().filter(a -> a.outcome().equals("won")).count())
@@ -131,7 +118,7 @@ class RecordingTest {
 
     @Test
     void plainAndGzippedFilesHoldTheSameEvents() throws IOException {
-        Recorded plain = record(SimulationConfig.builder().strategy(StrategyKind.LUA).load(20, 100, 10, 0)
+        RecordedSale plain = record(SimulationConfig.builder().strategy(StrategyKind.LUA).load(20, 100, 10, 0)
                 .seed(5), "lua.jsonl");
         Path gz = dir.resolve("lua.jsonl.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
@@ -190,7 +177,7 @@ class RecordingTest {
                 "line 2 is not a JSON event");
     }
 
-    private Recorded small() throws IOException {
+    private RecordedSale small() throws IOException {
         return record(SimulationConfig.builder().strategy(StrategyKind.LUA).load(5, 30, 5, 0).seed(2),
                 "small.jsonl");
     }

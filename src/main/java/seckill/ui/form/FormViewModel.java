@@ -136,6 +136,28 @@ public final class FormViewModel {
         compare.set(o.compare(), o.oneAtATime());
     }
 
+    /**
+     * The settings a recorded sale ran with, named as its report names them ({@code stock}, {@code duration_s},
+     * {@code strategy}, …), shown in the form (a replay): the server and prefix stay; a value out of a field's range,
+     * or a strategy this lab does not have, leaves the field as it was.
+     */
+    public void showRecorded(Map<String, Object> settings) {
+        for (FieldViewModel f : fields) {
+            String key = f.field().optionName().replace('-', '_');
+            Object value = settings.containsKey(key) ? settings.get(key) : settings.get(key + "_s");
+            if (value instanceof Number n && n.longValue() >= f.field().min() && n.longValue() <= f.field().max()) {
+                f.setValue(n.longValue());
+            }
+        }
+        if (settings.get("strategy") instanceof String name) {
+            try {
+                strategy.set(StrategyKind.fromName(name));
+            } catch (IllegalArgumentException e) {
+                // recorded by a lab with another strategy: the form keeps its own
+            }
+        }
+    }
+
     /** The strategies to race side by side, when two or more are ticked. */
     public CompareChoice compare() {
         return compare;
@@ -241,6 +263,20 @@ public final class FormViewModel {
     /** Asks the view to bring the row into sight and put the cursor in it. */
     public void reveal(Invalid row) {
         onReveal.accept(row);
+    }
+
+    /**
+     * Brings the topmost wrong field into sight, once {@code unfold} has shown the form if it was folded away; the
+     * status bar already names it. False when every field is fine.
+     */
+    public boolean revealFirstInvalid(Runnable unfold) {
+        Invalid first = firstInvalid();
+        if (first == null) {
+            return false;
+        }
+        unfold.run();
+        reveal(first);
+        return true;
     }
 
     /**

@@ -1,6 +1,8 @@
 package seckill.ui.live;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -10,7 +12,6 @@ import seckill.sim.SimulationResult;
 import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
 import seckill.ui.common.LocalText;
-import seckill.util.Problem;
 import seckill.util.Verdict;
 
 /**
@@ -41,6 +42,8 @@ public final class VerdictModel {
     private final ReadOnlyObjectWrapper<Boolean> auditOk = new ReadOnlyObjectWrapper<>(this, "auditOk");
     private final ReadOnlyObjectWrapper<SimulationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private Trouble trouble;
+    /** A recorded sale's verdict, once its replay has reached the end. */
+    private Verdict replayed;
 
     /**
      * Did the first to arrive win, and the stock left unsold while users lost (库存遗留), once the local run has
@@ -77,6 +80,9 @@ public final class VerdictModel {
         if (trouble != null) {
             return trouble.verdict;
         }
+        if (replayed != null) {
+            return replayed;
+        }
         SimulationResult r = result.get();
         if (r == null) {
             return Boolean.FALSE.equals(auditOk.get()) ? Verdict.AUDIT_FAILED : Verdict.OK;
@@ -92,6 +98,7 @@ public final class VerdictModel {
         auditOk.set(null);
         result.set(null);
         trouble = null;
+        replayed = null;
     }
 
     /** @param why what went wrong, or null when the session is well again */
@@ -110,6 +117,27 @@ public final class VerdictModel {
             auditOk.set(false);
             audit.set(LocalText.of("audit.notAudited", r.error() == null ? "" : r.error()));
         }
+    }
+
+    /**
+     * A recorded sale's ending, as its {@code end} line says it ({@code ended_by}, {@code audit_ok},
+     * {@code violations} in English): the verdict {@code run} gave it, no run needed.
+     *
+     * @param naive the naive strategy's sale, which oversells on purpose
+     */
+    public void replayEnded(Map<String, Object> end, boolean naive) {
+        Object endedBy = end.get("ended_by");
+        ended.set(endedBy == null ? null : LocalText.of("ended." + endedBy));
+        Object ok = end.get("audit_ok");
+        if (ok instanceof Boolean holds) {
+            Object violations = end.get("violations");
+            show(holds, violations instanceof List<?> list ? list : List.of(), naive ? StrategyKind.NAIVE : null);
+        } else {
+            auditOk.set(false);
+            audit.set(LocalText.of("audit.notAudited", Objects.toString(end.get("error"), "")));
+        }
+        replayed = "error".equals(endedBy) ? Verdict.REDIS_UNAVAILABLE
+                : Boolean.TRUE.equals(ok) ? Verdict.OK : Verdict.AUDIT_FAILED;
     }
 
     static LocalText fairnessOf(SimulationResult r) {
@@ -132,7 +160,7 @@ public final class VerdictModel {
         show(a.ok(), a.violations(), null);
     }
 
-    private void show(boolean ok, List<Problem> violations, StrategyKind strategy) {
+    private void show(boolean ok, List<?> violations, StrategyKind strategy) {
         auditOk.set(ok);
         if (ok) {
             audit.set(LocalText.of("audit.ok"));

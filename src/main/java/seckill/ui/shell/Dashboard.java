@@ -26,6 +26,7 @@ import seckill.ui.lessons.LessonPanel;
 import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.WinnersPanel;
 import seckill.ui.monitor.MonitorPanel;
+import seckill.ui.replay.ReplayPanel;
 import seckill.util.Verdict;
 
 /**
@@ -69,6 +70,7 @@ public final class Dashboard implements AutoCloseable {
         this.clusterWatch = service.watchCluster(view -> handoff.post(() -> cluster.accept(view)));
         this.pump = new FxPump(handoff, model);
         this.panels = List.of(
+                new ReplayPanel(model.replay()),
                 new LessonPanel(model.lessons(), model.code()),
                 new WinnersPanel(model.live().winners()),
                 new BucketsPanel(model.live().buckets()),
@@ -105,7 +107,12 @@ public final class Dashboard implements AutoCloseable {
                 }
             });
         }
-        if (options.autostart()) {
+        if (options.replay() != null) {
+            model.replay(options.replay());
+            if (!Double.isNaN(options.replaySpeed())) {
+                model.replay().setSpeed(options.replaySpeed());
+            }
+        } else if (options.autostart()) {
             model.start();
         } else if (options.watch()) {
             model.watch();

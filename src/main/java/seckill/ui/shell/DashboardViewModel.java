@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import javafx.beans.binding.BooleanBinding;
+import seckill.report.Recording;
 import seckill.sale.SaleKeys;
 import seckill.service.LabException;
 import seckill.service.LabService;
@@ -30,6 +31,7 @@ import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.VerdictModel;
 import seckill.ui.live.WatchedAudit;
 import seckill.ui.monitor.CommandFeedModel;
+import seckill.ui.replay.ReplayModel;
 import seckill.ui.trace.TraceViewModel;
 import seckill.util.Problem;
 import seckill.util.Verdict;
@@ -71,7 +73,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
 
     private final ServerModel server = new ServerModel();
     private final SessionStatus status = new SessionStatus(form);
-
+    private final ReplayModel replay = new ReplayModel(live, verdict);
 
     // all below: the draining thread's alone
     /** The local run, from when its job started it until it ends. */
@@ -86,6 +88,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
                 server::isReached);
         code.follow(form);
+        onScreen.onNewSale(replay::close); // any sale that takes the screen ends the replay
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
         // the timeline's step lights up its lines in the code panel
@@ -138,6 +141,11 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     /** The sampled commands of the run (View → What Redis sees). */
     public CommandFeedModel commands() {
         return commands;
+    }
+
+    /** A recorded sale played again ({@link #replay(Recording)}). */
+    public ReplayModel replay() {
+        return replay;
     }
 
     /** The server last reached. */
@@ -245,6 +253,16 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
             status.go(Phase.WATCHING);
             status.say(LocalText.of("status.watching", keys.prefix()));
         }, this::failed);
+    }
+
+    /** Plays a recorded sale again on screen: nothing connects, and the session stays quiet (Start still works). */
+    public void replay(Recording recording) {
+        if (status.getPhase().isQuiet()) {
+            onScreen.begin(new SaleKeys(""), true);
+            form.showRecorded(recording.header().settings());
+            replay.show(recording);
+            status.say(ReplayModel.news(recording));
+        }
     }
 
     public void stop() {
@@ -366,18 +384,9 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
 
     // ---- helpers ----
 
-    /**
-     * Brings the form's topmost wrong field into sight, unfolding the form if it was folded away; the status bar
-     * already names it. False when every field is fine.
-     */
+    /** The form's topmost wrong field in sight, the form unfolded if need be; false when every field is fine. */
     private boolean showInvalid() {
-        FormViewModel.Invalid first = form.firstInvalid();
-        if (first == null) {
-            return false;
-        }
-        presentation.formFoldedProperty().set(false);
-        form.reveal(first);
-        return true;
+        return form.revealFirstInvalid(() -> presentation.formFoldedProperty().set(false));
     }
 
     /** Worker: the form's server, connected if need be; the status bar learns it at once. */

@@ -3,6 +3,7 @@ package seckill.ui.shell;
 import java.nio.file.Path;
 import java.util.List;
 
+import seckill.report.Recording;
 import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
 import seckill.ui.common.Face;
@@ -30,12 +31,14 @@ import seckill.ui.lessons.Lesson;
  * @param oneAtATime   with {@code compare}: one after another instead of at once
  * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
  *                     null
+ * @param replay       a recorded sale to play again instead of any sale here ({@code --replay}), or null
+ * @param replaySpeed  the replay's speed (recorded seconds per second), or NaN for the one that suits its length
  */
 @Face
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
-                            boolean oneAtATime, Lesson lesson) {
+                            boolean oneAtATime, Lesson lesson, Recording replay, double replaySpeed) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -51,7 +54,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport, int zoom) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                zoom, List.of(), false, null);
+                zoom, List.of(), false, null, null, Double.NaN);
     }
 
     /** At 100 %. */
@@ -70,24 +73,32 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
-                watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson);
+                watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson, replay,
+                replaySpeed);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, replaySpeed);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, replaySpeed);
     }
 
     /** With the lesson's settings over the sale's, and its code and card on screen. */
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
-                autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen);
+                autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen,
+                replay, replaySpeed);
+    }
+
+    /** With a recorded sale played again as soon as the window is up, at that speed (NaN: the one that suits). */
+    public LaunchOptions withReplay(Recording recording, double speed) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, recording, speed);
     }
 
     /** What the form starts with. */

@@ -2,6 +2,9 @@ package seckill.ui.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import seckill.sale.StrategyKind;
 import seckill.sim.EngineKind;
@@ -220,5 +223,30 @@ class FormViewModelTest {
         assertThat(form.toConfig().buckets()).isEqualTo(16);
         Lesson.WATCH_LEAVES_STOCK.fill(form);
         assertThat(form.toConfig().buckets()).isEqualTo(1);
+    }
+
+    @Test
+    void showsARecordedSalesSettingsAsItsReportNamesThem() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("strategy", "naive");
+        settings.put("stock", 50);
+        settings.put("users", 1000);
+        settings.put("duration_s", 30);
+        settings.put("spread_ms", 5);
+        settings.put("pool", 99_999); // out of range: the field keeps its own
+        settings.put("prefix", "rp:");
+        form.prefixProperty().set("mine:");
+        form.showRecorded(settings);
+        SimulationConfig shown = form.toConfig();
+        assertThat(shown.strategy()).isEqualTo(StrategyKind.NAIVE);
+        assertThat(shown.stock()).isEqualTo(50);
+        assertThat(shown.users()).isEqualTo(1000);
+        assertThat(shown.durationS()).isEqualTo(30);
+        assertThat(shown.spreadMs()).isEqualTo(5);
+        assertThat(shown.pool()).isEqualTo(SimulationConfig.defaults().pool());
+        assertThat(shown.prefix()).isEqualTo("mine:");
+        settings.put("strategy", "quantum");
+        form.showRecorded(settings);
+        assertThat(form.strategyProperty().get()).isEqualTo(StrategyKind.NAIVE);
     }
 }

@@ -1,0 +1,141 @@
+package seckill.ui.replay;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import seckill.ui.common.I18n;
+import seckill.ui.common.Icons;
+
+/**
+ * The replay's controls: play or pause, the speed, a scrub bar over the recorded time, to the end, and where the
+ * replay is ("t = 0.052 s of 0.104 s"). The window's frames drive the replay through its own timer. Built in code:
+ * constructor, {@link #createView()}, {@link #initListeners()}.
+ */
+final class ReplayBar extends VBox {
+    static final String ICON = "mdi2m-movie-open-outline";
+
+    private final ReplayModel model;
+    private final I18n i18n;
+    private final Button play = new Button();
+    private final ComboBox<Double> speed = new ComboBox<>();
+    private final Slider scrub = new Slider();
+    private final Button toEnd = new Button();
+    private final Label time = new Label();
+    private final Label title = new Label();
+    /** The scrub bar is following the replay: its value moving is not the person's doing. */
+    private boolean following;
+
+    ReplayBar(ReplayModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setId("replay-bar");
+        getStyleClass().add("lesson-card");
+        setSpacing(6);
+        title.setGraphic(Icons.of(ICON));
+        title.textProperty().bind(i18n.binding("replay.title"));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        play.setId("replay-play");
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.setMnemonicParsing(false);
+        speed.setId("replay-speed");
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        speed.getItems().setAll(ReplayModel.SPEEDS);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double x) {
+                return x == null ? "" : speedText(x);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return null;
+            }
+        });
+        scrub.setId("replay-scrub");
+        scrub.setMin(0);
+        scrub.setMaxWidth(Double.MAX_VALUE);
+        toEnd.setId("replay-end");
+        toEnd.setGraphic(Icons.of("mdi2s-skip-next"));
+        toEnd.textProperty().bind(i18n.binding("replay.toEnd"));
+        toEnd.setMinWidth(Region.USE_PREF_SIZE);
+        toEnd.setMnemonicParsing(false);
+        time.setId("replay-time");
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        // the controls on one line, the scrub bar the whole width under them: it fits a 1024x768 projector
+        HBox controls = new HBox(10, title, play, speed, toEnd, gap, time);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(controls, scrub);
+        setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** 1/100 … 1/2 as fractions of real time, then 1×, 2×, 4×, 8×; another speed to two figures. */
+    static String speedText(double x) {
+        if (x < 1 && Math.abs(1 / x - Math.rint(1 / x)) < 1e-9) {
+            return "1/" + Math.round(1 / x) + "×";
+        }
+        if (x >= 1 && Math.abs(x - Math.rint(x)) < 1e-9) {
+            return Math.round(x) + "×";
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g×", x);
+    }
+
+    private void initListeners() {
+        visibleProperty().bind(model.recordingProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then(i18n.binding("replay.pause"))
+                .otherwise(i18n.binding("replay.play")));
+        model.playingProperty().addListener((obs, was, now) -> play.setGraphic(Icons.of(now ? "mdi2p-pause"
+                : Icons.START)));
+        play.setGraphic(Icons.of(model.playingProperty().get() ? "mdi2p-pause" : Icons.START));
+        play.setOnAction(e -> model.togglePlay());
+        toEnd.setOnAction(e -> model.toEnd());
+        speed.setValue(model.speedProperty().get());
+        model.speedProperty().addListener((obs, was, now) -> speed.setValue(now.doubleValue()));
+        speed.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.setSpeed(now);
+            }
+        });
+        scrub.maxProperty().bind(model.durationMsProperty());
+        model.timeMsProperty().addListener((obs, was, now) -> {
+            following = true;
+            scrub.setValue(now.doubleValue());
+            following = false;
+        });
+        scrub.valueProperty().addListener((obs, was, now) -> {
+            if (!following) {
+                model.seek(now.doubleValue());
+            }
+        });
+        time.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("replay.time", ReplayModel.seconds(
+                model.timeMsProperty().get()), ReplayModel.seconds(model.durationMsProperty().get())),
+                model.timeMsProperty(), model.durationMsProperty(), i18n.localeProperty()));
+        new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    model.tick((now - last) / 1e9);
+                }
+                last = now;
+            }
+        }.start();
+    }
+}

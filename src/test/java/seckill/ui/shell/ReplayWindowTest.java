@@ -1,0 +1,73 @@
+package seckill.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.onFx;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import seckill.redis.TestRedis;
+import seckill.report.RecordedSale;
+import seckill.sale.StrategyKind;
+import seckill.sim.SimulationConfig;
+
+/** A recorded sale played again in the real window, headless through Monocle; nothing connects to Redis. */
+@ExtendWith(ApplicationExtension.class)
+class ReplayWindowTest {
+    private final WindowUnderTest window = new WindowUnderTest("ui-replay");
+    private Dashboard dashboard;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        dashboard = window.show(stage);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        window.close(() -> { });
+        TestRedis.reset(window.prefix());
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Label label = robot.lookup(query).queryAs(Label.class);
+        return fx(label::getText);
+    }
+
+    @Test
+    void aRecordedSalePlayedToTheEndShowsTheLiveSalesFigures(FxRobot robot) throws IOException {
+        RecordedSale sale = RecordedSale.play(SimulationConfig.builder().strategy(StrategyKind.LUA)
+                .load(25, 200, 20, 0).seed(7).prefix(window.prefix()).build(), TestRedis.connection(),
+                dir.resolve("sale.jsonl"));
+        onFx(() -> dashboard.model().replay(sale.recording()));
+        assertThat(fx(() -> robot.lookup("#replay-bar").query().isVisible())).isTrue();
+        assertThat(fx(() -> dashboard.model().replay().playingProperty().get())).isTrue();
+
+        robot.clickOn("#replay-end");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.live().settledProperty().get()));
+        assertThat(text(robot, "#tile-sold-value")).isEqualTo(sale.result().state().sold() + " / 25")
+                .isEqualTo("25 / 25");
+        assertThat(text(robot, "#tile-winners-value")).isEqualTo("25");
+        assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(text(robot, "#replay-time")).matches("t = (\\d+\\.\\d{3}) s of \\1 s");
+        // nothing connected: the session is where it started, and Start works from there
+        assertThat(fx(() -> dashboard.model().server().isReached())).isFalse();
+        assertThat(fx(() -> dashboard.model().status().getPhase())).isEqualTo(Phase.DISCONNECTED);
+        assertThat(fx(() -> dashboard.model().status().canStartProperty().get())).isTrue();
+        assertThat(fx(dashboard::verdict)).isEqualTo(seckill.util.Verdict.OK);
+    }
+}

@@ -355,22 +355,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         }
         comparisons.abandon();
         onScreen.close();
-        boolean redisAway = false;
-        if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
-            verdict.troubled(VerdictModel.Trouble.REFUSED);
-            status.say(LocalText.of("status.refused", lab.problem()));
-        } else if (e instanceof LabException lab) {
-            redisAway = true;
-            server.forget();
-            verdict.troubled(VerdictModel.Trouble.REDIS);
-            status.say(LocalText.of("status.connectFailed", lab.problem()));
-        } else {
-            verdict.troubled(VerdictModel.Trouble.INTERNAL);
-            status.say(LocalText.of("status.failed", BackgroundTasks.describe(e)));
-        }
-        if (!status.getPhase().isQuiet()) {
-            status.go(redisAway || !server.isReached() ? Phase.DISCONNECTED : Phase.IDLE);
-        }
+        status.failed(e, verdict, server);
         live.settle();
     }
 

@@ -5,8 +5,11 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import seckill.service.LabException;
+import seckill.ui.common.BackgroundTasks;
 import seckill.ui.common.LocalText;
 import seckill.ui.form.FormViewModel;
+import seckill.ui.live.VerdictModel;
 
 /**
  * Where the session is ({@link Phase}), what last happened, and what the buttons may do now: the status bar, the
@@ -40,6 +43,30 @@ public final class SessionStatus {
             throw new IllegalStateException("the dashboard cannot go from " + phase.get() + " to " + next);
         }
         phase.set(next);
+    }
+
+    /**
+     * Any job's failure, said in the window's language: refused (the settings or the keys), Redis away (the server is
+     * forgotten: "not connected" beside an earlier server's address would tell a wrong story) or a bug; the session
+     * goes quiet.
+     */
+    void failed(Throwable e, VerdictModel verdict, ServerModel server) {
+        boolean redisAway = false;
+        if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
+            verdict.troubled(VerdictModel.Trouble.REFUSED);
+            say(LocalText.of("status.refused", lab.problem()));
+        } else if (e instanceof LabException lab) {
+            redisAway = true;
+            server.forget();
+            verdict.troubled(VerdictModel.Trouble.REDIS);
+            say(LocalText.of("status.connectFailed", lab.problem()));
+        } else {
+            verdict.troubled(VerdictModel.Trouble.INTERNAL);
+            say(LocalText.of("status.failed", BackgroundTasks.describe(e)));
+        }
+        if (!phase.get().isQuiet()) {
+            go(redisAway || !server.isReached() ? Phase.DISCONNECTED : Phase.IDLE);
+        }
     }
 
     void say(LocalText what) {

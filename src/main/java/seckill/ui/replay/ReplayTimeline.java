@@ -23,6 +23,8 @@ final class ReplayTimeline {
     private final int scale;
     private final long endSold;
     private final long endWinners;
+    /** The sale's flag had expired when it ended: its time ran out (else it was still open, as Redis had it). */
+    private final boolean timeRanOut;
     /** Purchases in rank order: when each may show (never before the one ranked before it), and who bought. */
     private final double[] purchaseAt;
     private final List<String> purchaseUser = new ArrayList<>();
@@ -51,6 +53,7 @@ final class ReplayTimeline {
         }
         endWinners = number(end.get("winners"), purchases.size());
         endSold = number(end.get("sold"), purchases.size());
+        timeRanOut = "time_up".equals(end.get("ended_by"));
         List<Recording.Attempt> attempts = new ArrayList<>(recording.attempts());
         attempts.sort((a, b) -> Double.compare(settledAt(a), settledAt(b)));
         allSettled = new double[attempts.size()];
@@ -97,7 +100,7 @@ final class ReplayTimeline {
         boolean over = t >= spanMs;
         long winners = over ? Math.max(endWinners, bought) : bought;
         long sold = over ? endSold : Math.min(bought, endSold);
-        long ttl = over ? -2 : Math.max(0, Math.round(durationSettingMs - t));
+        long ttl = over && timeRanOut ? -2 : Math.max(0, Math.round(durationSettingMs - t));
         int from = Math.min(fromIndex, bought);
         List<Long> times = new ArrayList<>(bought - from);
         for (int i = from; i < bought; i++) {

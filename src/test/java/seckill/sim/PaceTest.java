@@ -96,23 +96,24 @@ class PaceTest {
     }
 
     /**
-     * Each wave races: WATCH aborts and users lose. That stock is left is held on the event loop, the lessons'
-     * engine; 200 threads on a small machine set off one after another, and there even an unpaced sale of these
-     * numbers sometimes sells out (Lesson says why the lessons run on the loop).
+     * Each wave races: WATCH aborts, users lose and stock is left, held on the event loop, the lessons' engine. 200
+     * threads on a small, busy machine set off one after another, and there even an unpaced sale of these numbers
+     * may see no conflict at all (Lesson says why the lessons run on the loop): on threads the pace must keep only
+     * the invariants.
      */
     @ParameterizedTest(name = "{0} engine")
     @EnumSource(EngineKind.class)
-    void lessonTwo_watchWithoutRetriesConflictsAtAPace_andOnTheLoopLeavesStock(EngineKind engine) {
+    void lessonTwo_watchWithoutRetriesAtAPace_leavesStockOnTheLoop_andHoldsOnBoth(EngineKind engine) {
         SimulationResult r = new Simulation(lesson(StrategyKind.WATCH, engine, 3), redis).run();
         long[] soldOfStock = soldOfStock();
-        assertThat(r.metrics().conflicts()).as("WATCH aborted").isPositive();
-        assertThat(r.usersLost()).as("users lost").isPositive();
         assertThat(soldOfStock[0]).as("kill_num <= kill_total").isLessThanOrEqualTo(soldOfStock[1]);
+        assertThat(r.auditHolds()).isTrue();
         if (engine == EngineKind.LOOP) {
+            assertThat(r.metrics().conflicts()).as("WATCH aborted").isPositive();
+            assertThat(r.usersLost()).as("users lost").isPositive();
             assertThat(soldOfStock[0]).as("kill_num < kill_total").isLessThan(soldOfStock[1]);
             assertThat(r.endedBy()).isEqualTo(EndReason.ALL_USERS_DONE);
         }
-        assertThat(r.auditHolds()).isTrue();
     }
 
     /**

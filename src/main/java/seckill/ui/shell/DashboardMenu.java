@@ -111,6 +111,9 @@ final class DashboardMenu extends MenuBar {
     private Menu fileMenu(DashboardView view, DashboardViewModel model, Runnable quit) {
         MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view.exports()::askReportJson);
         jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
+        MenuItem saveRecording = item("action.saveRecording", "mdi2c-content-save-outline", null,
+                view.exports()::askRecording);
+        saveRecording.disableProperty().bind(model.verdict().resultProperty().isNull());
         MenuItem openRecording = item("action.openRecording", "mdi2f-folder-open-outline", null,
                 () -> openRecording(model));
         openRecording.disableProperty().bind(model.canChangeSaleProperty().not());
@@ -122,6 +125,7 @@ final class DashboardMenu extends MenuBar {
                 jsonItem,
                 new SeparatorMenuItem(),
                 openRecording,
+                saveRecording,
                 new SeparatorMenuItem(),
                 item("action.quit", null, QUIT, quit));
     }

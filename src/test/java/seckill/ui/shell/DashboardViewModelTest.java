@@ -418,6 +418,23 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void savesTheLastRunsRecording(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assertThat(model.exports().recording(dir.resolve("none.jsonl.gz"))).as("no run yet")
+                .isCompletedExceptionally();
+        smallSale(StrategyKind.LUA, 10, 100);
+        FakeLabService.Run run = started();
+        SimulationResult r = result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10));
+        endAndSettle(run, r);
+        Path file = dir.resolve("sale.jsonl.gz");
+        CompletableFuture<Path> saved = model.exports().recording(file);
+        harness.settle();
+        assertThat(saved).isCompletedWithValue(file);
+        assertThat(lab.calls).contains("exportRecording sale.jsonl.gz");
+        assertThat(lab.recorded).containsExactly(r);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Saved " + file);
+    }
+
+    @Test
     void saysWhyAnExportCannotBeWritten() {
         CompletableFuture<Long> csv = model.exports().winners(Path.of("w.csv"));
         assertThat(csv).isCompletedExceptionally();

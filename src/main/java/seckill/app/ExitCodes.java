@@ -6,13 +6,16 @@ import java.util.Map;
 import picocli.CommandLine;
 import seckill.util.Verdict;
 
-/** The command line's exit codes, stated once: the commands return them and every help page lists them. */
+/**
+ * The command line's exit codes: the commands return them and every help page lists them. A verdict's number is the
+ * {@link Verdict}'s own (a recording written by the window states it too); the signals' are here.
+ */
 public final class ExitCodes {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int USAGE = 2;
-    public static final int AUDIT_FAILED = 3;
-    public static final int REDIS_UNAVAILABLE = 4;
+    public static final int OK = Verdict.OK.exitCode();
+    public static final int FAILED = Verdict.FAILED.exitCode();
+    public static final int USAGE = Verdict.REFUSED.exitCode();
+    public static final int AUDIT_FAILED = Verdict.AUDIT_FAILED.exitCode();
+    public static final int REDIS_UNAVAILABLE = Verdict.REDIS_UNAVAILABLE.exitCode();
     /** What the JVM exits with when a signal ends it (128 + the signal's number). */
     public static final int INTERRUPTED = 130;
     public static final int TERMINATED = 143;
@@ -22,13 +25,7 @@ public final class ExitCodes {
 
     /** The exit code of a verdict. */
     public static int of(Verdict verdict) {
-        return switch (verdict) {
-            case OK -> OK;
-            case FAILED -> FAILED;
-            case REFUSED -> USAGE;
-            case AUDIT_FAILED -> AUDIT_FAILED;
-            case REDIS_UNAVAILABLE -> REDIS_UNAVAILABLE;
-        };
+        return verdict.exitCode();
     }
 
     /** Each code and what it means, in order, as the help pages show them. */

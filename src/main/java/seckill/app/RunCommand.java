@@ -137,13 +137,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Writes the recording, with the purchases Redis holds (none when it cannot be read now). */
     private void record(RedisConnection connection, SimulationConfig config, RunReport report, AttemptLog log,
                         int exitCode) {
-        List<Purchase> purchases;
-        try {
-            purchases = RecordingWriter.purchases(connection, config);
-        } catch (RuntimeException e) {
-            purchases = null;
-        }
-        List<Purchase> bought = purchases;
+        List<Purchase> bought = RecordingWriter.purchasesIfReadable(connection, config);
         RecordingWriter.Written[] written = new RecordingWriter.Written[1];
         write("--record", record, () -> written[0] = RecordingWriter.write(record, report, log.attempts(),
                 log.every(), bought, exitCode));

@@ -96,6 +96,12 @@ public final class UiCommand implements Callable<Integer> {
             + "on screen).")
     Double speed;
 
+    @Option(names = "--record", paramLabel = "FILE", converter = FieldConverters.RecordFile.class,
+            description = "Record the first sale run here to FILE as run --record does (gzipped when FILE ends in "
+            + ".gz), once it has ended and the screen has settled, before --screenshot and --exit. Not with "
+            + "--replay, --watch or --compare.")
+    Path record;
+
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
             + "sale ran, after its first second (how smooth the window stayed), and how many points the charts drew.")
     boolean pulseReport;
@@ -109,23 +115,17 @@ public final class UiCommand implements Callable<Integer> {
                     + "another client drives, or start one here)");
         }
         compare.check(spec, oneAtATime, false);
-        if (lesson != null) {
-            List<String> overridden = Lesson.optionsItSets().stream()
-                    .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
-            if (!overridden.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--lesson " + lesson.number() + " sets "
-                        + String.join(", ", overridden) + " itself: give the lesson or the option(s), not both");
-            }
-        }
+        refuseWhatTheLessonSets();
         if (compare.given() && watch) {
             throw new ParameterException(spec.commandLine(), "--compare and --watch: choose one");
         }
+        refuseRecordWithoutARun();
         Recording recording = replayed();
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && recording == null && (autostart || exit), watch, screenshot, exit, lang,
                 dark, pulseReport, zoom)
                 .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
-                .withLesson(lesson).withReplay(recording, speed == null ? Double.NaN : speed);
+                .withLesson(lesson).withReplay(recording, speed == null ? Double.NaN : speed).withRecord(record);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
         if (again.isPresent()) {
             out.flush();
@@ -163,6 +163,33 @@ public final class UiCommand implements Callable<Integer> {
         return recording != null && outcome.verdict() != Verdict.FAILED
                 ? ((Number) recording.end().fields().getOrDefault("exit_code", 0)).intValue()
                 : ExitCodes.of(outcome.verdict());
+    }
+
+    /** A lesson sets some sale options itself: they cannot be given with it. */
+    private void refuseWhatTheLessonSets() {
+        if (lesson == null) {
+            return;
+        }
+        List<String> overridden = Lesson.optionsItSets().stream()
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!overridden.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--lesson " + lesson.number() + " sets "
+                    + String.join(", ", overridden) + " itself: give the lesson or the option(s), not both");
+        }
+    }
+
+    /** {@code --record} records a sale run here: not a replay, a watched sale or a comparison. */
+    private void refuseRecordWithoutARun() {
+        if (record == null) {
+            return;
+        }
+        var parsed = spec.commandLine().getParseResult();
+        for (String other : List.of("--replay", "--watch", "--compare")) {
+            if (parsed.hasMatchedOption(other)) {
+                throw new ParameterException(spec.commandLine(), "--record and " + other + ": choose one (--record "
+                        + "records one sale run here, in the window)");
+            }
+        }
     }
 
     /** The recording {@code --replay} names, read whole before any window opens; null without it. */

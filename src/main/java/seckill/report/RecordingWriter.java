@@ -58,6 +58,15 @@ public final class RecordingWriter {
         return out;
     }
 
+    /** As {@link #purchases}, or null when Redis cannot be read now (the recording is written without them). */
+    public static List<Purchase> purchasesIfReadable(RedisConnection redis, SimulationConfig config) {
+        try {
+            return purchases(redis, config);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * Writes the recording of one sale.
      *

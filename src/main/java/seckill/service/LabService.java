@@ -92,6 +92,15 @@ public interface LabService extends AutoCloseable {
     void exportReport(SimulationResult result, Path file) throws IOException;
 
     /**
+     * Writes the recording of the last sale started here ({@link #startSale}: every local run is recorded, and only
+     * the last one's attempts are kept), as {@code run --record} does: gzipped when the name ends in {@code .gz},
+     * whole or not at all, its purchases as Redis holds them now and its exit code its verdict's.
+     *
+     * @throws IllegalStateException when the result is not the last local run's
+     */
+    void exportRecording(SimulationResult result, Path file) throws IOException;
+
+    /**
      * Starts strategies side by side: the same users race on each, every one on a sale of its own under the
      * prefix plus its name and a colon (each emptied first unless the settings join open ones); returns at once.
      * Watch each lane's keys with {@link #watch} as any sale's.

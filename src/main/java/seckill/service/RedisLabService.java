@@ -23,6 +23,7 @@ import seckill.redis.RedisConnector;
 import seckill.redis.RedisUnavailableException;
 import seckill.redis.RedisUrlException;
 import seckill.report.ComparisonReport;
+import seckill.report.RecordingWriter;
 import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
@@ -30,6 +31,7 @@ import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
+import seckill.sim.AttemptLog;
 import seckill.sim.CommandFeed;
 import seckill.sim.ConfigField;
 import seckill.sim.Comparison;
@@ -55,11 +57,16 @@ public final class RedisLabService implements LabService {
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
     private final Set<ClusterPoller> clusterPollers = ConcurrentHashMap.newKeySet();
     private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
+    /** The last local run and its recorded attempts: a new run lets the last one's go. */
+    private volatile Recorded lastRecorded;
     private RedisConnection connection;
     /** What {@link #connection} was opened for. */
     private Wanted connectedFor;
 
     private record Wanted(String url, boolean embedded) {
+    }
+
+    private record Recorded(CompletableFuture<SimulationResult> done, AttemptLog log) {
     }
 
     /** Buyers on the simulation's own threads, at normal priority: for tests and tools. */
@@ -107,7 +114,10 @@ public final class RedisLabService implements LabService {
             onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
         }
         simulation.feed().setOn(commandsOn);
+        lastRecorded = null; // the last run's attempts go before this one's are kept
+        AttemptLog log = simulation.record(AttemptLog.DEFAULT_CAP);
         Running run = new Running(simulation);
+        lastRecorded = new Recorded(run.done, log);
         runs.add(run);
         onThreadOfItsOwn(run.done, simulation::run, () -> runs.remove(run));
         return run.view();
@@ -288,6 +298,18 @@ public final class RedisLabService implements LabService {
     @Override
     public void exportReport(SimulationResult result, Path file) throws IOException {
         RunReport.of(result, RunReport.RedisInfo.of(requireConnection())).write(file);
+    }
+
+    @Override
+    public void exportRecording(SimulationResult result, Path file) throws IOException {
+        Recorded last = lastRecorded;
+        if (last == null || last.done().getNow(null) != result) {
+            throw new IllegalStateException("only the last local run's recording is kept");
+        }
+        RedisConnection c = requireConnection();
+        RecordingWriter.write(file, RunReport.of(result, RunReport.RedisInfo.of(c)), last.log().attempts(),
+                last.log().every(), RecordingWriter.purchasesIfReadable(c, result.config()),
+                result.verdict().exitCode());
     }
 
     @Override

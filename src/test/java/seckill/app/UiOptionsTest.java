@@ -60,6 +60,24 @@ class UiOptionsTest {
     }
 
     @Test
+    void aRecordingIsRefusedBeforeAnyWindowWhenItsPathIsBadOrNothingRunsHere(@TempDir Path dir) throws IOException {
+        CliSession cli = new CliSession();
+        assertThat(cli.run("ui", "--record", dir.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--record").contains("is a folder");
+        Path file = dir.resolve("sale.jsonl.gz");
+        Path recording = Files.writeString(dir.resolve("old.jsonl"), "{\"format\":\"something else\"}\n");
+        for (String[] other : new String[][] {{"--replay", recording.toString()}, {"--watch"},
+            {"--compare", "lua,watch"}}) {
+            String[] args = {"ui", "--record", file.toString(), other[0], other.length > 1 ? other[1] : null};
+            assertThat(cli.run(java.util.Arrays.stream(args).filter(a -> a != null).toArray(String[]::new)))
+                    .as(other[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err()).contains("--record and " + other[0]);
+        }
+        assertThat(file).doesNotExist();
+        assertThat(parse("--record", file.toString()).record).isEqualTo(file);
+    }
+
+    @Test
     void theReplaySpeedIsANumberOrAFractionInItsRange() {
         assertThat(parse("--speed", "0.05").speed).isEqualTo(0.05);
         assertThat(parse("--speed", "1/20").speed).isEqualTo(0.05);

@@ -28,6 +28,8 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.RedisTarget;
 import seckill.redis.TestRedis;
+import seckill.report.Recording;
+import seckill.report.RecordingReader;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleBuckets;
@@ -41,6 +43,7 @@ import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
+import seckill.util.Verdict;
 
 /** The service on the real Redis, under a prefix of the test's own. */
 class RedisLabServiceTest {
@@ -291,6 +294,22 @@ class RedisLabServiceTest {
         service.exportReport(r, dir.resolve("r.json"));
         assertThat(Files.readString(dir.resolve("r.json"))).contains("\"strategy\" : \"decr\"")
                 .contains("\"sold\" : 10").contains("\"version\"");
+    }
+
+    @Test
+    void recordsEveryRunAndKeepsOnlyTheLastOnesRecording(@TempDir Path dir) throws Exception {
+        service.connect(TestRedis.url(), false, TIMEOUT);
+        SimulationResult first = resultOf(service.startSale(sale(5, 40)));
+        SimulationResult last = resultOf(service.startSale(sale(10, 100)));
+        assertThatThrownBy(() -> service.exportRecording(first, dir.resolve("first.jsonl")))
+                .isInstanceOf(IllegalStateException.class);
+        Path file = dir.resolve("last.jsonl.gz");
+        service.exportRecording(last, file);
+        Recording recording = RecordingReader.read(file);
+        assertThat(recording.header().settings()).containsEntry("stock", 10);
+        assertThat(recording.purchases()).hasSize(10);
+        assertThat(recording.attempts()).hasSize((int) last.metrics().attempts());
+        assertThat(recording.end().fields()).containsEntry("exit_code", Verdict.OK.exitCode());
     }
 
     @Test

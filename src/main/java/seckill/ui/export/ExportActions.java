@@ -13,8 +13,8 @@ import seckill.ui.common.I18n;
 
 /**
  * What the menu and the header ask for: a picture of the window, a chart as PNG, the winners as CSV, the report as
- * JSON. Each asks where (a save dialog named by the time), then writes off the FX thread through the
- * {@link ExportsModel}.
+ * JSON, the last run's recording. Each asks where (a save dialog named by the time), then writes off the FX thread
+ * through the {@link ExportsModel}.
  */
 @Face
 public final class ExportActions {
@@ -63,6 +63,10 @@ public final class ExportActions {
 
     public void askReportJson() {
         ask("report", "json", exports::report);
+    }
+
+    public void askRecording() {
+        ask("recording", "jsonl.gz", exports::recording);
     }
 
     private void ask(String what, String extension, Consumer<Path> export) {

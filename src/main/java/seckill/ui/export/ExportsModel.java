@@ -1,5 +1,6 @@
 package seckill.ui.export;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +15,9 @@ import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 
 /**
- * Files out of the dashboard: the winners as CSV, the last run's report as JSON, and whatever the view renders
- * (PNGs). Each is written off the FX thread, whole or not at all; the status line says where it went or why not.
+ * Files out of the dashboard: the winners as CSV, the last run's report as JSON and its recording, and whatever the
+ * view renders (PNGs). Each is written off the FX thread, whole or not at all; the status line says where it went
+ * or why not.
  */
 @Face
 public final class ExportsModel {
@@ -54,12 +56,26 @@ public final class ExportsModel {
 
     /** The last local run's JSON report. */
     public CompletableFuture<Path> report(Path file) {
+        return ofLastRun(file, service::exportReport);
+    }
+
+    /** The last local run's recording, as {@code run --record} writes it ({@code ui --replay} plays it). */
+    public CompletableFuture<Path> recording(Path file) {
+        return ofLastRun(file, service::exportRecording);
+    }
+
+    /** A file of the last local run. */
+    private interface RunFile {
+        void write(SimulationResult result, Path file) throws IOException;
+    }
+
+    private CompletableFuture<Path> ofLastRun(Path file, RunFile export) {
         SimulationResult r = lastRun.get();
         if (r == null) {
             return refuse("export.noRun", "no run has ended yet");
         }
         return write(() -> {
-            service.exportReport(r, file);
+            export.write(r, file);
             return file;
         }, file);
     }

@@ -54,6 +54,8 @@ public final class Dashboard implements AutoCloseable {
     private final List<Panel> panels;
     private DashboardView view;
     private Stage stage;
+    /** The first local run's recording was written ({@code ui --record}). */
+    private boolean recorded;
 
     public Dashboard(LaunchOptions options, RedisConnector connector) {
         this.options = options;
@@ -100,7 +102,7 @@ public final class Dashboard implements AutoCloseable {
         window.setMinHeight(MIN_HEIGHT);
         window.show();
         pump.start();
-        if (options.screenshot() != null || options.exit()) {
+        if (options.screenshot() != null || options.exit() || options.record() != null) {
             model.live().settledProperty().addListener((obs, was, settled) -> {
                 if (settled) {
                     afterSettled();
@@ -121,6 +123,16 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void afterSettled() {
+        if (options.record() != null && !recorded && model.verdict().resultProperty().get() != null) {
+            // the first local run's recording (ui --record), before the picture; a failure is in the status line
+            recorded = true;
+            model.exports().recording(options.record()).whenComplete((path, error) -> screenshotThenClose());
+        } else {
+            screenshotThenClose();
+        }
+    }
+
+    private void screenshotThenClose() {
         Path file = options.screenshot();
         if (file == null) {
             closeIfAsked();

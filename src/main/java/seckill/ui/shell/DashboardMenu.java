@@ -1,5 +1,7 @@
 package seckill.ui.shell;
 
+import java.nio.file.Path;
+
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -17,6 +19,7 @@ import seckill.ui.common.PresentationModel;
 import seckill.ui.common.Themes;
 import seckill.ui.lessons.Lesson;
 import seckill.ui.lessons.LessonViewModel;
+import seckill.ui.replay.RecordingDialog;
 
 /**
  * The window's menus and their keys: files out (File), the session's commands (Sale), theme, language, zoom, full
@@ -57,16 +60,7 @@ final class DashboardMenu extends MenuBar {
     DashboardMenu(DashboardView view, DashboardViewModel model, I18n i18n, Themes themes, Runnable quit) {
         this.i18n = i18n;
         setId("menu-bar");
-        MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view.exports()::askReportJson);
-        jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
-        Menu file = menu("menu.file",
-                item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, view.exports()::askScreenshot),
-                item("action.exportStockChart", Icons.CHART, null, () -> view.exports().askChart("stock")),
-                item("action.exportRatesChart", Icons.CHART, null, () -> view.exports().askChart("rates")),
-                item("action.exportCsv", Icons.CSV, CSV, view.exports()::askWinnersCsv),
-                jsonItem,
-                new SeparatorMenuItem(),
-                item("action.quit", null, QUIT, quit));
+        Menu file = fileMenu(view, model, quit);
         MenuItem start = item("action.start", Icons.START, START, model::start);
         // F5 with a field wrong shows that field (Start cannot start): on whenever nothing runs
         start.disableProperty().bind(model.canChangeSaleProperty().not());
@@ -113,6 +107,29 @@ final class DashboardMenu extends MenuBar {
         getMenus().setAll(file, sale, lessons(model), look, help);
     }
 
+    /** Files out, a recording in, and Quit. */
+    private Menu fileMenu(DashboardView view, DashboardViewModel model, Runnable quit) {
+        MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view.exports()::askReportJson);
+        jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
+        MenuItem saveRecording = item("action.saveRecording", "mdi2c-content-save-outline", null,
+                view.exports()::askRecording);
+        saveRecording.disableProperty().bind(model.verdict().resultProperty().isNull());
+        MenuItem openRecording = item("action.openRecording", "mdi2f-folder-open-outline", null,
+                () -> openRecording(model));
+        openRecording.disableProperty().bind(model.canChangeSaleProperty().not());
+        return menu("menu.file",
+                item("action.screenshot", Icons.SCREENSHOT, SCREENSHOT, view.exports()::askScreenshot),
+                item("action.exportStockChart", Icons.CHART, null, () -> view.exports().askChart("stock")),
+                item("action.exportRatesChart", Icons.CHART, null, () -> view.exports().askChart("rates")),
+                item("action.exportCsv", Icons.CSV, CSV, view.exports()::askWinnersCsv),
+                jsonItem,
+                new SeparatorMenuItem(),
+                openRecording,
+                saveRecording,
+                new SeparatorMenuItem(),
+                item("action.quit", null, QUIT, quit));
+    }
+
     /** One item per lesson: its settings into the form, its code and its card on screen. While nothing runs. */
     private Menu lessons(DashboardViewModel model) {
         Menu lessons = menu("menu.lessons");
@@ -127,6 +144,14 @@ final class DashboardMenu extends MenuBar {
             lessons.getItems().add(m);
         }
         return lessons;
+    }
+
+    /** File → Open recording…: asks which, then the session reads and replays it (or says why not). */
+    private void openRecording(DashboardViewModel model) {
+        Path file = RecordingDialog.choose(getScene().getWindow(), i18n);
+        if (file != null) {
+            model.openRecording(file);
+        }
     }
 
     /** View → What Redis sees: the sampled commands on the window's right, while checked. */

@@ -1,5 +1,6 @@
 package seckill.ui.shell;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -31,6 +32,7 @@ import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.VerdictModel;
 import seckill.ui.live.WatchedAudit;
 import seckill.ui.monitor.CommandFeedModel;
+import seckill.ui.replay.RecordingOpener;
 import seckill.ui.replay.ReplayModel;
 import seckill.ui.trace.TraceViewModel;
 import seckill.util.Problem;
@@ -70,6 +72,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     private final CommandFeedModel commands = new CommandFeedModel();
     private final ComparisonFlow comparisons;
     private final SaleOnScreen onScreen;
+    private final RecordingOpener opener;
 
     private final ServerModel server = new ServerModel();
     private final SessionStatus status = new SessionStatus(form);
@@ -87,6 +90,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
                 server::isReached);
+        this.opener = new RecordingOpener(tasks, this::replay, status::say);
         code.follow(form);
         onScreen.onNewSale(replay::close); // any sale that takes the screen ends the replay
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
@@ -262,6 +266,13 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
             form.showRecorded(recording.header().settings());
             replay.show(recording);
             status.say(ReplayModel.news(recording));
+        }
+    }
+
+    /** File ▸ Open recording…: read on the worker, then {@linkplain #replay replayed}; while the session is quiet. */
+    public void openRecording(Path file) {
+        if (status.getPhase().isQuiet()) {
+            opener.open(file);
         }
     }
 

@@ -33,12 +33,15 @@ import seckill.ui.lessons.Lesson;
  *                     null
  * @param replay       a recorded sale to play again instead of any sale here ({@code --replay}), or null
  * @param replaySpeed  the replay's speed (recorded seconds per second), or NaN for the one that suits its length
+ * @param record       where the first local run's recording goes once the screen has settled ({@code --record}),
+ *                     before the screenshot; or null
  */
 @Face
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
-                            boolean oneAtATime, Lesson lesson, Recording replay, double replaySpeed) {
+                            boolean oneAtATime, Lesson lesson, Recording replay, double replaySpeed,
+                            Path record) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -54,7 +57,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport, int zoom) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                zoom, List.of(), false, null, null, Double.NaN);
+                zoom, List.of(), false, null, null, Double.NaN, null);
     }
 
     /** At 100 %. */
@@ -74,31 +77,37 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
                 watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson, replay,
-                replaySpeed);
+                replaySpeed, record);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, replaySpeed);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, replaySpeed, record);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, replaySpeed);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, replaySpeed, record);
     }
 
     /** With the lesson's settings over the sale's, and its code and card on screen. */
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
                 autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen,
-                replay, replaySpeed);
+                replay, replaySpeed, record);
     }
 
     /** With a recorded sale played again as soon as the window is up, at that speed (NaN: the one that suits). */
     public LaunchOptions withReplay(Recording recording, double speed) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, recording, speed);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, recording, speed, record);
+    }
+
+    /** With the first local run's recording written to that file once the screen has settled. */
+    public LaunchOptions withRecord(Path file) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, replaySpeed, file);
     }
 
     /** What the form starts with. */

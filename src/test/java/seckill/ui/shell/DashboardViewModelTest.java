@@ -2,6 +2,7 @@ package seckill.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -378,6 +379,59 @@ class DashboardViewModelTest {
         assertThat(lab.calls).contains("exportWinners " + PREFIX + " w.csv", "exportReport r.json");
         assertThat(lab.reported).containsExactly(r);
         assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Saved " + dir.resolve("r.json"));
+    }
+
+    @Test
+    void opensARecordingAndReplaysItOrSaysWhyNot(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), """
+                {"format":"seckill-lab-recording","version":1,"settings":{"strategy":"decr","stock":2,"users":7,\
+                "duration_s":60},"started_at":1000000,"clock":"test","sampled":null,"lanes":["decr"]}
+                {"t":5,"type":"purchase","rank":1,"user":"u0"}
+                {"t":9,"type":"end","ended_by":"all_users_done","sold":1,"oversold":0,"winners":1,"audit_ok":true,\
+                "violations":[],"exit_code":0}
+                """);
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"strategy\":\"lua\"}\n");
+        model.openRecording(bad);
+        assertThat(model.replay().recordingProperty().get()).as("read on the worker").isNull();
+        harness.settle();
+        assertThat(model.replay().recordingProperty().get()).isNull();
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Refused: " + bad
+                + " is not a Seckill Lab recording: its first line is not a header with format seckill-lab-recording");
+        assertThat(chinese.format(model.status().messageProperty().get())).contains(bad.toString())
+                .doesNotContain("is not");
+        model.openRecording(good);
+        harness.settle();
+        assertThat(model.replay().recordingProperty().get()).isNotNull();
+        assertThat(model.form().strategyProperty().get()).isEqualTo(StrategyKind.DECR);
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Replaying a recorded sale");
+        assertThat(model.status().getPhase().isQuiet()).isTrue();
+        assertThat(lab.calls).as("nothing connects").isEmpty();
+    }
+
+    @Test
+    void opensNoRecordingWhileASaleRuns(@org.junit.jupiter.api.io.TempDir Path dir) {
+        smallSale(StrategyKind.LUA, 10, 100);
+        started();
+        model.openRecording(dir.resolve("any.jsonl"));
+        assertThat(harness.waitingJobs()).isZero();
+        assertThat(model.replay().recordingProperty().get()).isNull();
+    }
+
+    @Test
+    void savesTheLastRunsRecording(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assertThat(model.exports().recording(dir.resolve("none.jsonl.gz"))).as("no run yet")
+                .isCompletedExceptionally();
+        smallSale(StrategyKind.LUA, 10, 100);
+        FakeLabService.Run run = started();
+        SimulationResult r = result(run.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10));
+        endAndSettle(run, r);
+        Path file = dir.resolve("sale.jsonl.gz");
+        CompletableFuture<Path> saved = model.exports().recording(file);
+        harness.settle();
+        assertThat(saved).isCompletedWithValue(file);
+        assertThat(lab.calls).contains("exportRecording sale.jsonl.gz");
+        assertThat(lab.recorded).containsExactly(r);
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Saved " + file);
     }
 
     @Test

@@ -38,6 +38,7 @@ final class FakeLabService implements LabService {
     final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
     final List<Stream> streams = Collections.synchronizedList(new ArrayList<>());
     final List<SimulationResult> reported = Collections.synchronizedList(new ArrayList<>());
+    final List<SimulationResult> recorded = Collections.synchronizedList(new ArrayList<>());
     final List<Comparing> comparisons = Collections.synchronizedList(new ArrayList<>());
     final List<ComparisonResult> reportedComparisons = Collections.synchronizedList(new ArrayList<>());
     /** What each {@link #watchCluster} was given, for the test to feed. */
@@ -284,6 +285,12 @@ final class FakeLabService implements LabService {
     public void exportReport(SimulationResult result, Path file) {
         calls.add("exportReport " + file.getFileName());
         reported.add(result);
+    }
+
+    @Override
+    public void exportRecording(SimulationResult result, Path file) {
+        calls.add("exportRecording " + file.getFileName());
+        recorded.add(result);
     }
 
     @Override

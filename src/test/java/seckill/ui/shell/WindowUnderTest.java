@@ -29,8 +29,12 @@ public final class WindowUnderTest {
 
     /** Shows the dashboard in the stage TestFX gave; FX thread. */
     public Dashboard show(Stage window) {
+        return show(window, LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN));
+    }
+
+    /** Shows the dashboard opened with those options; FX thread. */
+    public Dashboard show(Stage window, LaunchOptions options) {
         stage = window;
-        LaunchOptions options = LaunchOptions.defaults().withRedis(TestRedis.url(), prefix).withLanguage(Language.EN);
         dashboard = new Dashboard(options, RedisConnector.fromEnvironment()).show(window);
         return dashboard;
     }

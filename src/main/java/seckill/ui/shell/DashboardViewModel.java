@@ -32,8 +32,8 @@ import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.VerdictModel;
 import seckill.ui.live.WatchedAudit;
 import seckill.ui.monitor.CommandFeedModel;
-import seckill.ui.replay.RecordingOpener;
 import seckill.ui.replay.ReplayModel;
+import seckill.ui.replay.SlowMotion;
 import seckill.ui.trace.TraceViewModel;
 import seckill.util.Problem;
 import seckill.util.Verdict;
@@ -72,7 +72,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     private final CommandFeedModel commands = new CommandFeedModel();
     private final ComparisonFlow comparisons;
     private final SaleOnScreen onScreen;
-    private final RecordingOpener opener;
+    private final Replays replays;
 
     private final ServerModel server = new ServerModel();
     private final SessionStatus status = new SessionStatus(form);
@@ -90,9 +90,8 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
                 server::isReached);
-        this.opener = new RecordingOpener(tasks, this::replay, status::say);
+        this.replays = new Replays(service, tasks, status, onScreen, form, live, replay);
         code.follow(form);
-        onScreen.onNewSale(replay::close); // any sale that takes the screen ends the replay
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
         // the timeline's step lights up its lines in the code panel
@@ -150,6 +149,11 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     /** A recorded sale played again ({@link #replay(Recording)}). */
     public ReplayModel replay() {
         return replay;
+    }
+
+    /** A local run played again slowed down: a lesson's at once, a fast one's on offer. */
+    public SlowMotion slowMotion() {
+        return replays.slowMotion();
     }
 
     /** The server last reached. */
@@ -261,19 +265,12 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
 
     /** Plays a recorded sale again on screen: nothing connects, and the session stays quiet (Start still works). */
     public void replay(Recording recording) {
-        if (status.getPhase().isQuiet()) {
-            onScreen.begin(new SaleKeys(""), true);
-            form.showRecorded(recording.header().settings());
-            replay.show(recording);
-            status.say(ReplayModel.news(recording));
-        }
+        replays.replay(recording);
     }
 
     /** File ▸ Open recording…: read on the worker, then {@linkplain #replay replayed}; while the session is quiet. */
     public void openRecording(Path file) {
-        if (status.getPhase().isQuiet()) {
-            opener.open(file);
-        }
+        replays.open(file);
     }
 
     public void stop() {
@@ -353,6 +350,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         status.go(Phase.FINISHED);
         status.say(r.error() == null ? LocalText.of("status.finished", r.endedBy().reportName())
                 : LocalText.of("status.error", r.error()));
+        replays.runEnded(r, lessons.lessonProperty().get() != null); // before the screen settles
         // last: a run that failed settles the screen at once, and whatever waits for that (ui --screenshot) must
         // find the phase and the status already saying so
         live.ended(r, e.atMs());

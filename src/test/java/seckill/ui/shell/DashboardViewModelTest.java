@@ -27,7 +27,9 @@ import seckill.sim.SimulationResult;
 import seckill.ui.common.I18n;
 import seckill.ui.common.LocalText;
 import seckill.ui.form.FormViewModel;
+import seckill.ui.lessons.Lesson;
 import seckill.ui.live.Figures;
+import seckill.ui.replay.SlowMotion;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
 import seckill.util.Verdict;
@@ -406,6 +408,59 @@ class DashboardViewModelTest {
         assertThat(english.format(model.status().messageProperty().get())).startsWith("Replaying a recorded sale");
         assertThat(model.status().getPhase().isQuiet()).isTrue();
         assertThat(lab.calls).as("nothing connects").isEmpty();
+    }
+
+    @Test
+    void aLessonsRunPlaysAgainSlowedDownOnceItsScreenHasSettled() {
+        model.form().takeUrl("redis://127.0.0.1:6379");
+        model.lessons().choose(Lesson.NAIVE_OVERSELLS);
+        FakeLabService.Run run = started();
+        SimulationResult r = result(run.config, EndReason.ALL_USERS_DONE, sale(10, 10, 0, OPENED + 100), holds(10));
+        run.result.complete(r);
+        harness.settle();
+        assertThat(model.live().settledProperty().get()).as("a poll after the end is awaited").isFalse();
+        assertThat(lab.recorded).as("not before the screen settles").isEmpty();
+        lab.lastStream().push(sale(10, 10, 0, System.currentTimeMillis()));
+        harness.settle();
+        assertThat(lab.recorded).containsExactly(r);
+        assertThat(lab.recordedFiles).hasSize(1).allSatisfy(f -> assertThat(f).as("the temporary file").doesNotExist());
+        assertThat(model.replay().recordingProperty().get()).as("the lesson's race, replayed").isNotNull();
+        assertThat(model.replay().playingProperty().get()).isTrue();
+        assertThat(model.form().strategyProperty().get()).isEqualTo(run.config.strategy());
+        assertThat(english.format(model.status().messageProperty().get())).startsWith("Replaying a recorded sale");
+        assertThat(model.slowMotion().offeredProperty().get()).as("played, not offered").isNull();
+        assertThat(model.status().getPhase().isQuiet()).isTrue();
+    }
+
+    @Test
+    void aFastSaleOffersItsSlowMotionAndPlaysItWhenAsked() {
+        smallSale(StrategyKind.LUA, 10, 100);
+        FakeLabService.Run run = started();
+        SaleState state = sale(10, 10, 0, OPENED + 100);
+        SimulationResult r = new SimulationResult(run.config, EndReason.SOLD_OUT, counters(100, 10, 0), 120, state,
+                holds(10), null);
+        endAndSettle(run, r);
+        assertThat(model.replay().recordingProperty().get()).as("offered, not played").isNull();
+        assertThat(lab.recorded).isEmpty();
+        assertThat(model.slowMotion().offeredProperty().get()).isSameAs(r);
+        assertThat(SlowMotion.seconds(r)).isEqualTo("0.12");
+        model.slowMotion().playOffered();
+        harness.settle();
+        assertThat(lab.recorded).containsExactly(r);
+        assertThat(lab.recordedFiles.get(0)).doesNotExist();
+        assertThat(model.replay().recordingProperty().get()).isNotNull();
+        assertThat(model.slowMotion().offeredProperty().get()).as("the replay took the screen").isNull();
+    }
+
+    @Test
+    void aSlowSaleOffersNoSlowMotion() {
+        smallSale(StrategyKind.LUA, 10, 100);
+        FakeLabService.Run run = started();
+        SaleState state = sale(10, 10, 0, OPENED + 100);
+        endAndSettle(run, new SimulationResult(run.config, EndReason.SOLD_OUT, counters(100, 10, 0),
+                SlowMotion.FAST_MS, state, holds(10), null));
+        assertThat(model.slowMotion().offeredProperty().get()).isNull();
+        assertThat(model.replay().recordingProperty().get()).isNull();
     }
 
     @Test

@@ -1,14 +1,20 @@
 package seckill.ui.shell;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
 
 import seckill.metrics.MetricsSnapshot;
 import seckill.metrics.SaleMetrics;
@@ -39,6 +45,8 @@ final class FakeLabService implements LabService {
     final List<Stream> streams = Collections.synchronizedList(new ArrayList<>());
     final List<SimulationResult> reported = Collections.synchronizedList(new ArrayList<>());
     final List<SimulationResult> recorded = Collections.synchronizedList(new ArrayList<>());
+    /** Where each recording was written (a tiny readable one: a purchase and the end). */
+    final List<Path> recordedFiles = Collections.synchronizedList(new ArrayList<>());
     final List<Comparing> comparisons = Collections.synchronizedList(new ArrayList<>());
     final List<ComparisonResult> reportedComparisons = Collections.synchronizedList(new ArrayList<>());
     /** What each {@link #watchCluster} was given, for the test to feed. */
@@ -288,9 +296,22 @@ final class FakeLabService implements LabService {
     }
 
     @Override
-    public void exportRecording(SimulationResult result, Path file) {
+    public void exportRecording(SimulationResult result, Path file) throws IOException {
         calls.add("exportRecording " + file.getFileName());
         recorded.add(result);
+        recordedFiles.add(file);
+        SimulationConfig c = result.config();
+        String text = String.format(Locale.ROOT, """
+                {"format":"seckill-lab-recording","version":1,"settings":{"strategy":"%s","stock":%d,"users":%d,\
+                "duration_s":60},"started_at":1000000,"clock":"test","sampled":null,"lanes":["%1$s"]}
+                {"t":5,"type":"purchase","rank":1,"user":"u0"}
+                {"t":9,"type":"end","ended_by":"all_users_done","sold":1,"oversold":0,"winners":1,"audit_ok":true,\
+                "violations":[],"exit_code":0}
+                """, c.strategy().cliName(), c.stock(), c.users());
+        try (OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(Files.newOutputStream(file))
+                : Files.newOutputStream(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Override

@@ -13,11 +13,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
+import seckill.ui.replay.SlowMotion;
 import seckill.ui.trace.TraceViewModel;
 
 /**
  * The window's last line: the session's phase, the server (its URL masked) and what last happened; after a traced
- * run, a button that offers its timeline.
+ * run, a button that offers its timeline; after a fast one, a button that plays it again slowed down.
  */
 final class StatusBar extends HBox {
     private final DashboardViewModel model;
@@ -26,6 +27,7 @@ final class StatusBar extends HBox {
     private final Label statusPhase = new Label();
     private final Label statusMessage = new Label();
     private final Button traceOffer = new Button();
+    private final Button slowOffer = new Button();
 
     StatusBar(DashboardViewModel model, I18n i18n, Runnable showTrace) {
         super(18);
@@ -46,7 +48,8 @@ final class StatusBar extends HBox {
         statusMessage.setWrapText(true);
         statusMessage.setMinHeight(Region.USE_PREF_SIZE);
         traceOffer(model.trace(), showTrace);
-        getChildren().addAll(statusPhase, statusTarget, statusMessage, traceOffer);
+        slowOffer(model.slowMotion());
+        getChildren().addAll(statusPhase, statusTarget, statusMessage, slowOffer, traceOffer);
 
         ServerModel server = model.server();
         statusTarget.textProperty().bind(Bindings.createStringBinding(this::targetText, server.redisTargetProperty(),
@@ -69,6 +72,19 @@ final class StatusBar extends HBox {
         traceOffer.visibleProperty().bind(trace.availableProperty());
         traceOffer.managedProperty().bind(traceOffer.visibleProperty());
         traceOffer.setOnAction(e -> showTrace.run());
+    }
+
+    /** A fast local run has ended: the status bar offers to play it again slowed down. */
+    private void slowOffer(SlowMotion slow) {
+        slowOffer.setId("slow-offer");
+        slowOffer.getStyleClass().addAll(Styles.ACCENT, "trace-offer");
+        slowOffer.setMinWidth(Region.USE_PREF_SIZE);
+        slowOffer.setMnemonicParsing(false);
+        slowOffer.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("slow.offer",
+                SlowMotion.seconds(slow.offeredProperty().get())), slow.offeredProperty(), i18n.localeProperty()));
+        slowOffer.visibleProperty().bind(slow.offeredProperty().isNotNull());
+        slowOffer.managedProperty().bind(slowOffer.visibleProperty());
+        slowOffer.setOnAction(e -> slow.playOffered());
     }
 
     private String targetText() {

@@ -1,0 +1,55 @@
+package seckill.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static seckill.ui.shell.OnFx.fx;
+
+import java.time.Duration;
+
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import seckill.redis.TestRedis;
+import seckill.sale.StrategyKind;
+import seckill.sim.SimulationConfig;
+import seckill.ui.common.Language;
+
+/** A fast sale in the real window, headless through Monocle: the status bar offers its slow motion. */
+@ExtendWith(ApplicationExtension.class)
+class SlowMotionWindowTest {
+    private final WindowUnderTest window = new WindowUnderTest("ui-slow");
+    private Dashboard dashboard;
+
+    @Start
+    void start(Stage stage) {
+        SimulationConfig sale = SimulationConfig.builder().strategy(StrategyKind.LUA).load(10, 80, 8, 0).seed(3)
+                .prefix(window.prefix()).build();
+        dashboard = window.show(stage, new LaunchOptions(TestRedis.url(), false, sale, true, true, false, null, false,
+                Language.EN, false, false));
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        window.close(() -> { });
+        TestRedis.reset(window.prefix());
+    }
+
+    @Test
+    void aFastSaleOffersItsSlowMotionAndTheButtonPlaysIt(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> robot.lookup("#slow-offer").query()
+                .isVisible()));
+        Button offer = robot.lookup("#slow-offer").queryAs(Button.class);
+        assertThat(fx(offer::getText)).matches("▶ Slow motion \\(the sale took \\d+\\.\\d{2} s\\)");
+        robot.clickOn("#slow-offer");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.model().replay().recordingProperty()
+                .get() != null));
+        assertThat(fx(() -> robot.lookup("#replay-bar").query().isVisible())).isTrue();
+        assertThat(fx(offer::isVisible)).as("the replay took the screen").isFalse();
+        assertThat(fx(() -> dashboard.model().replay().recordingProperty().get().purchases())).hasSize(10);
+    }
+}

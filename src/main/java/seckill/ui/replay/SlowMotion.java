@@ -36,6 +36,7 @@ public final class SlowMotion {
     private final ReadOnlyObjectWrapper<SimulationResult> offered = new ReadOnlyObjectWrapper<>(this, "offered");
     /** A lesson's run, played once the screen has settled (the draining thread's alone). */
     private SimulationResult pending;
+    private boolean lessonsPlay = true;
 
     /**
      * @param settled the live sale's {@code settledProperty}
@@ -63,11 +64,19 @@ public final class SlowMotion {
         if (r.error() != null) {
             return;
         }
-        if (lesson) {
+        if (lesson && lessonsPlay) {
             pending = r;
         } else if (r.elapsedMs() < FAST_MS) {
             offered.set(r);
         }
+    }
+
+    /**
+     * A window that closes once its sale has settled ({@code ui --exit}): a lesson's run is offered like any other,
+     * not played, so that nothing is left writing its recording when the window goes.
+     */
+    public void offerOnly() {
+        lessonsPlay = false;
     }
 
     /** Another sale takes the screen: nothing is offered or waits any more. */

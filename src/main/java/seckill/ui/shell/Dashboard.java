@@ -102,6 +102,9 @@ public final class Dashboard implements AutoCloseable {
         window.setMinHeight(MIN_HEIGHT);
         window.show();
         pump.start();
+        if (options.exit()) {
+            model.slowMotion().offerOnly(); // the window closes as the sale settles: no slow motion by itself
+        }
         if (options.screenshot() != null || options.exit() || options.record() != null) {
             model.live().settledProperty().addListener((obs, was, settled) -> {
                 if (settled) {

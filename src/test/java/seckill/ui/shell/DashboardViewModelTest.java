@@ -433,6 +433,20 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aWindowThatClosesOnSettlingOnlyOffersALessonsSlowMotion() {
+        model.slowMotion().offerOnly();
+        model.form().takeUrl("redis://127.0.0.1:6379");
+        model.lessons().choose(Lesson.LUA_SELLS_ALL);
+        FakeLabService.Run run = started();
+        SimulationResult r = new SimulationResult(run.config, EndReason.SOLD_OUT, counters(100, 10, 0), 150,
+                sale(10, 10, 0, OPENED + 100), holds(10), null);
+        endAndSettle(run, r);
+        assertThat(lab.recorded).isEmpty();
+        assertThat(model.replay().recordingProperty().get()).isNull();
+        assertThat(model.slowMotion().offeredProperty().get()).isSameAs(r);
+    }
+
+    @Test
     void aFastSaleOffersItsSlowMotionAndPlaysItWhenAsked() {
         smallSale(StrategyKind.LUA, 10, 100);
         FakeLabService.Run run = started();

@@ -37,6 +37,8 @@ public final class SlowMotion {
     /** A lesson's run, played once the screen has settled (the draining thread's alone). */
     private SimulationResult pending;
     private boolean lessonsPlay = true;
+    /** Runs shorter than this are offered; {@link #FAST_MS} unless set. */
+    private long fastMs = FAST_MS;
 
     /**
      * @param settled the live sale's {@code settledProperty}
@@ -66,9 +68,14 @@ public final class SlowMotion {
         }
         if (lesson && lessonsPlay) {
             pending = r;
-        } else if (r.elapsedMs() < FAST_MS) {
+        } else if (r.elapsedMs() < fastMs) {
             offered.set(r);
         }
+    }
+
+    /** Offers the slow motion of runs shorter than {@code ms} from now on (a busy machine's window tests). */
+    public void offerUnder(long ms) {
+        fastMs = ms;
     }
 
     /**

@@ -1,5 +1,8 @@
 package seckill.ui.replay;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -95,6 +98,20 @@ final class ReplayBar extends VBox {
         return String.format(java.util.Locale.ROOT, "%.3g×", x);
     }
 
+    /**
+     * The box shows the speed it plays at: a recording's own default (its sale in ~17 s) is seldom one of the listed
+     * speeds, and a box whose value is not among its items shows nothing, so that speed joins the list in its place.
+     */
+    private void showSpeed(double x) {
+        if (!speed.getItems().contains(x)) {
+            List<Double> all = new ArrayList<>(ReplayModel.SPEEDS);
+            all.add(x);
+            all.sort(null);
+            speed.getItems().setAll(all);
+        }
+        speed.setValue(x);
+    }
+
     private void initListeners() {
         visibleProperty().bind(model.recordingProperty().isNotNull());
         managedProperty().bind(visibleProperty());
@@ -105,8 +122,8 @@ final class ReplayBar extends VBox {
         play.setGraphic(Icons.of(model.playingProperty().get() ? "mdi2p-pause" : Icons.START));
         play.setOnAction(e -> model.togglePlay());
         toEnd.setOnAction(e -> model.toEnd());
-        speed.setValue(model.speedProperty().get());
-        model.speedProperty().addListener((obs, was, now) -> speed.setValue(now.doubleValue()));
+        showSpeed(model.speedProperty().get());
+        model.speedProperty().addListener((obs, was, now) -> showSpeed(now.doubleValue()));
         speed.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.setSpeed(now);

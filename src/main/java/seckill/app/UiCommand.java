@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import seckill.report.Exports;
 import seckill.report.Recording;
 import seckill.report.RecordingReader;
 import seckill.ui.common.Language;
@@ -121,6 +122,9 @@ public final class UiCommand implements Callable<Integer> {
         }
         refuseRecordWithoutARun();
         Recording recording = replayed();
+        if (recording != null && sale.report() != null && !WindowJvm.isChild()) {
+            writeRecordedReport(recording, sale.report());
+        }
         LaunchOptions options = new LaunchOptions(redis.url(), redis.embedded(), sale.toConfig(redis),
                 sale.seedGiven(), !watch && recording == null && (autostart || exit), watch, screenshot, exit, lang,
                 dark, pulseReport, zoom)
@@ -189,6 +193,24 @@ public final class UiCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--record and " + other + ": choose one (--record "
                         + "records one sale run here, in the window)");
             }
+        }
+    }
+
+    /**
+     * {@code --report FILE} beside {@code --replay}: the report the recorded run wrote, as it was (the replay changes
+     * nothing in it), written before the window opens.
+     */
+    void writeRecordedReport(Recording recording, Path file) {
+        String json = recording.reportJson();
+        if (json == null) {
+            throw new ParameterException(spec.commandLine(), "--report with --replay: " + replay
+                    + " holds no report (recorded before recordings kept one); replay it without --report");
+        }
+        try {
+            Exports.writeAtomically(file, json + System.lineSeparator());
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--report: cannot write " + file + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 

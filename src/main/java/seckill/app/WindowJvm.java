@@ -60,6 +60,11 @@ final class WindowJvm {
     }
 
     /** {@link #command} for this JVM. */
+    /** Whether this JVM is the window's own, started by one that did the command's work up to the window. */
+    static boolean isChild() {
+        return "child".equals(System.getProperty(MARK));
+    }
+
     static Optional<List<String>> forThisJvm(List<String> args) {
         String home = System.getProperty("java.home");
         return command(System.getProperty(MARK),

@@ -88,4 +88,20 @@ public record Recording(Header header, List<Event> events) {
     public End end() {
         return (End) events.get(events.size() - 1);
     }
+
+    /**
+     * The run's JSON report as it was written after the sale, or null when the recording holds none (one made
+     * before recordings kept it).
+     */
+    public String reportJson() {
+        Object report = end().fields().get("report");
+        if (report == null) {
+            return null;
+        }
+        try {
+            return RunReport.Json.MAPPER.writeValueAsString(report);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

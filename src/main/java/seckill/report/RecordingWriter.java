@@ -188,6 +188,7 @@ public final class RecordingWriter {
         end.put("violations", report.audit().violations());
         end.put("error", report.error());
         end.put("exit_code", exitCode);
+        end.put("report", RunReport.Json.MAPPER.valueToTree(report)); // the run's whole report, for a replay's --report
         return end;
     }
 

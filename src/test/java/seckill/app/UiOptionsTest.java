@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
+import seckill.redis.TestRedis;
+import seckill.report.RecordedSale;
+import seckill.report.RunReport;
+import seckill.sale.StrategyKind;
+import seckill.sim.SimulationConfig;
 
 /** What {@code ui} makes of its own options, without opening a window. */
 class UiOptionsTest {
@@ -85,6 +91,29 @@ class UiOptionsTest {
         for (String wrong : new String[] {"9", "1/200", "fast", "0"}) {
             assertThatThrownBy(() -> parse("--speed", wrong)).isInstanceOf(CommandLine.ParameterException.class)
                     .hasMessageContaining("from 0.01 (1/100) to 8");
+        }
+    }
+
+    @Test
+    void aReplaysReportIsTheRecordedRunsReportAsWritten(@TempDir Path dir) throws IOException {
+        String prefix = TestRedis.prefix("ui-replay-report");
+        SimulationConfig sale = SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.LUA).load(5, 20, 4, 0)
+                .seed(3).build();
+        try {
+            RecordedSale recorded = RecordedSale.play(sale, TestRedis.connection(), dir.resolve("sale.jsonl.gz"));
+            Path out = dir.resolve("report.json");
+            UiCommand ui = parse("--replay", recorded.file().toString(), "--report", out.toString());
+            ui.writeRecordedReport(recorded.recording(), out);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode written = (ObjectNode) json.readTree(Files.readString(out));
+            ObjectNode expected = (ObjectNode) json.readTree(RunReport.of(recorded.result(),
+                    RunReport.RedisInfo.of(TestRedis.connection())).toJson());
+            written.remove("jvm"); // the process's memory, read when each report is made
+            expected.remove("jvm");
+            assertThat(written).isEqualTo(expected);
+            assertThat(written.get("sold").asLong()).isEqualTo(5);
+        } finally {
+            TestRedis.reset(prefix);
         }
     }
 }

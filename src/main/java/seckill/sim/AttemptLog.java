@@ -1,6 +1,7 @@
 package seckill.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,9 +10,9 @@ import seckill.sale.Outcome;
 
 /**
  * Every attempt of a run, as it happened ({@code run --record}): who, which try, when it was sent and answered, and
- * how it ended. Each buyer thread appends to chunks of its own (primitive arrays, a new chunk every
- * {@value #CHUNK} attempts), so recording takes no lock and makes no object per attempt; the chunks are merged,
- * sorted by the time sent, once the run is over ({@link #finish}).
+ * how it ended. Each buyer thread appends to chunks of its own (primitive arrays, the first doubled up to
+ * {@value #CHUNK} attempts, then a new chunk every {@value #CHUNK}), so recording takes no lock and makes no object
+ * per attempt; the chunks are merged, sorted by the time sent, once the run is over ({@link #finish}).
  *
  * <p>Above {@link #DEFAULT_CAP} attempts (the users times their tries) only every k-th user, by index, is recorded
  * ({@link #every()}): all of that user's attempts, none of the others'.
@@ -24,6 +25,11 @@ public final class AttemptLog {
     static final int ERROR = LOST + 1;
     private static final String[] NAMES = names();
     static final int CHUNK = 1 << 14;
+    /**
+     * A writer's first chunk, doubled up to {@link #CHUNK}: the window records every run, and 200 buyers each
+     * taking a whole chunk (384 KB) as the sale opens would be 75 MB for a sale of a thousand attempts.
+     */
+    static final int FIRST = 1 << 6;
 
     private final UserIds ids;
     private final int every;
@@ -94,7 +100,7 @@ public final class AttemptLog {
     /** One thread's attempts, in chunks; only that thread appends, and only after the run is anything read. */
     static final class Writer {
         private final List<long[]> full = new ArrayList<>();
-        private long[] chunk = new long[CHUNK * 3];
+        private long[] chunk = new long[FIRST * 3];
         private int used;
 
         /**
@@ -103,9 +109,13 @@ public final class AttemptLog {
          */
         void add(long index, int n, int outcome, long sent, long answered) {
             if (used == chunk.length) {
-                full.add(chunk);
-                chunk = new long[CHUNK * 3];
-                used = 0;
+                if (chunk.length < CHUNK * 3) {
+                    chunk = Arrays.copyOf(chunk, chunk.length * 2);
+                } else {
+                    full.add(chunk);
+                    chunk = new long[CHUNK * 3];
+                    used = 0;
+                }
             }
             chunk[used] = Attempts.pack(index, n, outcome);
             chunk[used + 1] = sent;
@@ -114,7 +124,7 @@ public final class AttemptLog {
         }
 
         int size() {
-            return (full.size() * chunk.length + used) / 3;
+            return (full.size() * CHUNK * 3 + used) / 3;
         }
 
         int copyTo(Attempts all, int at) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -21,7 +20,6 @@ import seckill.redis.RedisConnection;
 import seckill.report.ComparisonReport;
 import seckill.report.RecordingWriter;
 import seckill.report.RunReport;
-import seckill.sale.Purchase;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeys;
 import seckill.sim.AttemptLog;
@@ -137,10 +135,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Writes the recording, with the purchases Redis holds (none when it cannot be read now). */
     private void record(RedisConnection connection, SimulationConfig config, RunReport report, AttemptLog log,
                         int exitCode) {
-        List<Purchase> bought = RecordingWriter.purchasesIfReadable(connection, config);
         RecordingWriter.Written[] written = new RecordingWriter.Written[1];
-        write("--record", record, () -> written[0] = RecordingWriter.write(record, report, log.attempts(),
-                log.every(), bought, exitCode));
+        write("--record", record, () -> written[0] = RecordingWriter.write(record, report, log, connection, config,
+                exitCode));
         spec.commandLine().getOut().printf("Recording: %s (%d attempts, %d purchases)%n", record,
                 written[0].attempts(), written[0].purchases());
     }

@@ -14,10 +14,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import seckill.redis.RedisConnection;
 import seckill.sale.Purchase;
 import seckill.sale.SaleWinners;
+import seckill.sim.AttemptLog;
 import seckill.sim.Attempts;
 import seckill.sim.SimulationConfig;
 import seckill.sim.Trace;
@@ -58,8 +58,17 @@ public final class RecordingWriter {
         return out;
     }
 
+    /**
+     * Writes the recording of one run: its report, its recorded attempts, and the purchases Redis holds now (none
+     * when it cannot be read now).
+     */
+    public static Written write(Path file, RunReport report, AttemptLog log, RedisConnection redis,
+                                SimulationConfig config, int exitCode) throws IOException {
+        return write(file, report, log.attempts(), log.every(), purchasesIfReadable(redis, config), exitCode);
+    }
+
     /** As {@link #purchases}, or null when Redis cannot be read now (the recording is written without them). */
-    public static List<Purchase> purchasesIfReadable(RedisConnection redis, SimulationConfig config) {
+    private static List<Purchase> purchasesIfReadable(RedisConnection redis, SimulationConfig config) {
         try {
             return purchases(redis, config);
         } catch (RuntimeException e) {

@@ -307,8 +307,7 @@ public final class RedisLabService implements LabService {
             throw new IllegalStateException("only the last local run's recording is kept");
         }
         RedisConnection c = requireConnection();
-        RecordingWriter.write(file, RunReport.of(result, RunReport.RedisInfo.of(c)), last.log().attempts(),
-                last.log().every(), RecordingWriter.purchasesIfReadable(c, result.config()),
+        RecordingWriter.write(file, RunReport.of(result, RunReport.RedisInfo.of(c)), last.log(), c, result.config(),
                 result.verdict().exitCode());
     }
 

@@ -284,6 +284,13 @@ public final class FieldConverters {
         }
     }
 
+    /** {@code ui --replay FILE --gif OUT}: the animation, a GIF. */
+    public static final class GifFile extends OutputFile {
+        public GifFile() {
+            super("a file name for the animation (.gif)");
+        }
+    }
+
     /** A file to write, checked before anything is sold: a name, in a folder that takes files. */
     abstract static class OutputFile implements ITypeConverter<Path> {
         /** The longest file name most file systems take, in bytes. */

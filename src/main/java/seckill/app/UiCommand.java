@@ -17,6 +17,7 @@ import picocli.CommandLine.TypeConversionException;
 import seckill.report.Exports;
 import seckill.report.Recording;
 import seckill.report.RecordingReader;
+import seckill.ui.animation.AnimationExport;
 import seckill.ui.common.Language;
 import seckill.ui.common.PresentationModel;
 import seckill.ui.lessons.Lesson;
@@ -97,6 +98,12 @@ public final class UiCommand implements Callable<Integer> {
             + "on screen).")
     Double speed;
 
+    @Option(names = "--gif", paramLabel = "OUT.gif", converter = FieldConverters.GifFile.class,
+            description = "With --replay: render the recorded sale as a looping animated GIF for slides, 1280x720, 10 "
+            + "frames a second at --speed (default: it lasts about 17 s), its last frame held 3 s; offscreen, with "
+            + "its progress beside the window. With --exit, close once it is written.")
+    Path gif;
+
     @Option(names = "--record", paramLabel = "FILE", converter = FieldConverters.RecordFile.class,
             description = "Record the first sale run here to FILE as run --record does (gzipped when FILE ends in "
             + ".gz), once it has ended and the screen has settled, before --screenshot and --exit. Not with "
@@ -129,7 +136,8 @@ public final class UiCommand implements Callable<Integer> {
                 sale.seedGiven(), !watch && recording == null && (autostart || exit), watch, screenshot, exit, lang,
                 dark, pulseReport, zoom)
                 .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
-                .withLesson(lesson).withReplay(recording, speed == null ? Double.NaN : speed).withRecord(record);
+                .withLesson(lesson).withReplay(recording == null ? null : new LaunchOptions.Replay(recording,
+                        speed == null ? Double.NaN : speed, gif)).withRecord(record);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
         if (again.isPresent()) {
             out.flush();
@@ -150,6 +158,20 @@ public final class UiCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+        if (!printOutcome(outcome, out, err)) {
+            return ExitCodes.FAILED;
+        }
+        if (!exit) {
+            return ExitCodes.OK;
+        }
+        // a replay exits as the recorded run did (signals included), unless the window itself failed
+        return recording != null && outcome.verdict() != Verdict.FAILED
+                ? ((Number) recording.end().fields().getOrDefault("exit_code", 0)).intValue()
+                : ExitCodes.of(outcome.verdict());
+    }
+
+    /** The pulse report and what {@code --gif} wrote, as asked; false when the animation could not be written. */
+    private boolean printOutcome(DashboardApp.Outcome outcome, PrintWriter out, PrintWriter err) {
         if (pulseReport) {
             out.println(String.format(Locale.ROOT, "Pulses      longest gap %.1f ms (%.1f s into the run), mean %.1f "
                     + "ms over %,d frames while the sale ran; longest frame work %.1f ms", outcome.maxPulseGapMs(),
@@ -160,13 +182,20 @@ public final class UiCommand implements Callable<Integer> {
                     outcome.longestChartStepS() * 1000));
             out.flush();
         }
-        if (!exit) {
-            return ExitCodes.OK;
+        if (outcome.gif() != null) {
+            AnimationExport.Result gifDone = outcome.gif();
+            out.println(String.format(Locale.ROOT, "Animation   %s: %d frames, %.1f MB, %.1f s long (%dx%d, %d "
+                    + "frames a second), made in %.1f s", gifDone.file(), gifDone.frames(), gifDone.bytes() / 1e6,
+                    gifDone.seconds(), AnimationExport.WIDTH, AnimationExport.HEIGHT, AnimationExport.FPS,
+                    gifDone.renderSeconds()));
+            out.flush();
         }
-        // a replay exits as the recorded run did (signals included), unless the window itself failed
-        return recording != null && outcome.verdict() != Verdict.FAILED
-                ? ((Number) recording.end().fields().getOrDefault("exit_code", 0)).intValue()
-                : ExitCodes.of(outcome.verdict());
+        if (outcome.gifProblem() != null) {
+            err.println("error: --gif: " + outcome.gifProblem());
+            err.flush();
+            return false;
+        }
+        return true;
     }
 
     /** A lesson sets some sale options itself: they cannot be given with it. */
@@ -217,8 +246,9 @@ public final class UiCommand implements Callable<Integer> {
     /** The recording {@code --replay} names, read whole before any window opens; null without it. */
     private Recording replayed() {
         if (replay == null) {
-            if (speed != null) {
-                throw new ParameterException(spec.commandLine(), "--speed goes with --replay FILE");
+            if (speed != null || gif != null) {
+                throw new ParameterException(spec.commandLine(), (speed != null ? "--speed" : "--gif")
+                        + " goes with --replay FILE");
             }
             return null;
         }

@@ -63,6 +63,10 @@ class UiOptionsTest {
         assertThat(cli.err()).contains("--replay and --compare");
         assertThat(cli.run("ui", "--speed", "2")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("--speed goes with --replay");
+        assertThat(cli.run("ui", "--gif", dir.resolve("sale.gif").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--gif goes with --replay");
+        assertThat(cli.run("ui", "--replay", bad.toString(), "--gif", dir.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--gif").contains("is a folder");
     }
 
     @Test

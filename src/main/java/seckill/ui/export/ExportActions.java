@@ -69,6 +69,11 @@ public final class ExportActions {
         ask("recording", "jsonl.gz", exports::recording);
     }
 
+    /** Asks where to save a file of that kind (a save dialog named by the time), then hands it on; or nothing. */
+    public void askFile(String what, String extension, Consumer<Path> export) {
+        ask(what, extension, export);
+    }
+
     private void ask(String what, String extension, Consumer<Path> export) {
         Path file = exporter.choose(scene.get().getWindow(), what, extension);
         if (file != null) {

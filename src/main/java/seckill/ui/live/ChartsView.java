@@ -108,6 +108,11 @@ public final class ChartsView extends VBox {
         rates.sync();
     }
 
+    /** The view is done with (an offscreen copy): it stops watching for frames. */
+    public void dispose() {
+        redraw.stop();
+    }
+
     /** Draws the charts' text this much larger than at 100 % (the window's zoom). */
     public void setScale(double newScale) {
         if (newScale != scale) {

@@ -60,7 +60,7 @@ final class ReplayBar extends VBox {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double x) {
-                return x == null ? "" : speedText(x);
+                return x == null ? "" : ReplayModel.speedText(x);
             }
 
             @Override
@@ -85,17 +85,6 @@ final class ReplayBar extends VBox {
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(controls, scrub);
         setMinHeight(Region.USE_PREF_SIZE);
-    }
-
-    /** 1/100 … 1/2 as fractions of real time, then 1×, 2×, 4×, 8×; another speed to two figures. */
-    static String speedText(double x) {
-        if (x < 1 && Math.abs(1 / x - Math.rint(1 / x)) < 1e-9) {
-            return "1/" + Math.round(1 / x) + "×";
-        }
-        if (x >= 1 && Math.abs(x - Math.rint(x)) < 1e-9) {
-            return Math.round(x) + "×";
-        }
-        return String.format(java.util.Locale.ROOT, "%.3g×", x);
     }
 
     /**

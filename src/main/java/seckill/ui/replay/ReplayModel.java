@@ -99,8 +99,22 @@ public final class ReplayModel {
     }
 
     /** "0.052" s of recorded time, for the replay bar. */
-    static String seconds(double ms) {
+    public static String seconds(double ms) {
         return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    }
+
+    /**
+     * 1/100 … 1/2 as fractions of real time, then 1×, 2×, 4×, 8×; another slow speed as the nearest fraction (a
+     * recording's own speed, 0.0242: "1/41×"), any other to three figures.
+     */
+    public static String speedText(double x) {
+        if (x < 1 && (Math.abs(1 / x - Math.rint(1 / x)) < 1e-9 || x < 0.4)) {
+            return "1/" + Math.round(1 / x) + "×";
+        }
+        if (x >= 1 && Math.abs(x - Math.rint(x)) < 1e-9) {
+            return Math.round(x) + "×";
+        }
+        return String.format(Locale.ROOT, "%.3g×", x);
     }
 
     /** Shows the recording from its start and plays it (the view was begun already, empty). */

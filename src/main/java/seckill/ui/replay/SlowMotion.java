@@ -117,7 +117,18 @@ public final class SlowMotion {
     }
 
     private CompletableFuture<Recording> play(SimulationResult r) {
-        return tasks.run(() -> recording(r), replay, e -> status.accept(LocalText.of("status.refused",
+        return recordingOf(r).thenApply(recording -> {
+            replay.accept(recording);
+            return recording;
+        });
+    }
+
+    /**
+     * The local run's recording, read on the worker; completes on the draining thread, or with why it could not be
+     * had (said in the status line too).
+     */
+    public CompletableFuture<Recording> recordingOf(SimulationResult r) {
+        return tasks.run(() -> recording(r), done -> { }, e -> status.accept(LocalText.of("status.refused",
                 e instanceof ProblemException p ? p.problem() : BackgroundTasks.describe(e))));
     }
 

@@ -2,6 +2,7 @@ package seckill.ui.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,10 +15,12 @@ import seckill.redis.RedisConnector;
 import seckill.service.LabService;
 import seckill.service.RedisLabService;
 import seckill.sim.BackgroundThreads;
+import seckill.ui.animation.AnimationExport;
 import seckill.ui.buckets.BucketsPanel;
 import seckill.ui.cluster.ClusterModel;
 import seckill.ui.cluster.ClusterPanel;
 import seckill.ui.code.CodePanel;
+import seckill.ui.common.BackgroundTasks;
 import seckill.ui.common.Handoff;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Panel;
@@ -54,6 +57,10 @@ public final class Dashboard implements AutoCloseable {
     private final List<Panel> panels;
     private DashboardView view;
     private Stage stage;
+    /** The animation {@code --gif} asked for, done when written or refused (done at once without one). */
+    private CompletableFuture<?> gif = CompletableFuture.completedFuture(null);
+    private AnimationExport.Result gifDone;
+    private String gifProblem;
     /** The first local run's recording was written ({@code ui --record}). */
     private boolean recorded;
 
@@ -90,7 +97,8 @@ public final class Dashboard implements AutoCloseable {
     /** Builds the window on the stage and shows it; FX thread. */
     public Dashboard show(Stage window) {
         this.stage = window;
-        view = new DashboardView(model, panels, i18n, themes, window::close);
+        view = new DashboardView(model, panels, i18n, themes, new AnimationExport(i18n, themes,
+                new BackgroundTasks(worker, handoff)), window::close);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Themes.stylesheet());
@@ -113,16 +121,28 @@ public final class Dashboard implements AutoCloseable {
             });
         }
         if (options.replay() != null) {
-            model.replay(options.replay());
-            if (!Double.isNaN(options.replaySpeed())) {
-                model.replay().setSpeed(options.replaySpeed());
-            }
+            replay(options.replay());
         } else if (options.autostart()) {
             model.start();
         } else if (options.watch()) {
             model.watch();
         }
         return this;
+    }
+
+    /** {@code ui --replay}: the recording plays, and its animation renders when {@code --gif} asks for one. */
+    private void replay(LaunchOptions.Replay played) {
+        model.replay(played.recording());
+        if (!Double.isNaN(played.speed())) {
+            model.replay().setSpeed(played.speed());
+        }
+        if (played.gif() != null) {
+            gif = view.animations().export(played.gif(), AnimationExport.WIDTH, AnimationExport.HEIGHT, played.speed())
+                    .whenComplete((done, error) -> {
+                        gifDone = done;
+                        gifProblem = error == null ? null : i18n.format(model.status().messageProperty().get());
+                    });
+        }
     }
 
     private void afterSettled() {
@@ -148,10 +168,21 @@ public final class Dashboard implements AutoCloseable {
         view.exports().screenshot(file).whenComplete((path, error) -> closeIfAsked());
     }
 
+    /** With {@code --exit}: closes once the sale has settled and its animation, if asked for, is written. */
     private void closeIfAsked() {
         if (options.exit()) {
-            stage.close();
+            gif.whenComplete((done, error) -> stage.close());
         }
+    }
+
+    /** What {@code --gif} wrote; null when it wrote nothing (or was not asked). */
+    AnimationExport.Result gifDone() {
+        return gifDone;
+    }
+
+    /** Why {@code --gif} wrote nothing, in the window's words; null when it did (or was not asked). */
+    String gifProblem() {
+        return gifProblem;
     }
 
     public DashboardViewModel model() {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import seckill.redis.RedisConnector;
+import seckill.ui.animation.AnimationExport;
 import seckill.ui.common.Face;
 import seckill.ui.live.LiveSaleModel;
 import seckill.util.Verdict;
@@ -21,9 +22,12 @@ public final class DashboardApp extends Application {
      * @param chartPoints       points each chart drew for the last sale on view
      * @param chartSpanS        the time those points cover, in s
      * @param longestChartStepS the longest time between two of them, in s
+     * @param gif               what {@code --gif} wrote, or null
+     * @param gifProblem        why {@code --gif} wrote nothing, or null
      */
     public record Outcome(Verdict verdict, double maxPulseGapMs, long frames, double meanPulseGapMs, double maxGapAtS,
-                   double maxWorkMs, long chartPoints, double chartSpanS, double longestChartStepS) {
+                   double maxWorkMs, long chartPoints, double chartSpanS, double longestChartStepS,
+                   AnimationExport.Result gif, String gifProblem) {
     }
 
     private static final AtomicReference<LaunchOptions> OPTIONS = new AtomicReference<>(LaunchOptions.defaults());
@@ -40,7 +44,7 @@ public final class DashboardApp extends Application {
         OUTCOME.set(null);
         Application.launch(DashboardApp.class);
         Outcome o = OUTCOME.get();
-        return o == null ? new Outcome(Verdict.FAILED, 0, 0, 0, 0, 0, 0, 0, 0) : o;
+        return o == null ? new Outcome(Verdict.FAILED, 0, 0, 0, 0, 0, 0, 0, 0, null, null) : o;
     }
 
     @Override
@@ -55,7 +59,8 @@ public final class DashboardApp extends Application {
             LiveSaleModel live = dashboard.live();
             double span = live.stockHistory().size() == 0 ? 0 : live.stockHistory().lastX();
             OUTCOME.set(new Outcome(dashboard.verdict(), pump.maxGapMs(), pump.frames(), pump.meanGapMs(),
-                    pump.maxGapAtS(), pump.maxWorkMs(), live.chartPoints(), span, live.longestChartStepS()));
+                    pump.maxGapAtS(), pump.maxWorkMs(), live.chartPoints(), span, live.longestChartStepS(),
+                    dashboard.gifDone(), dashboard.gifProblem()));
             dashboard.close();
         }
     }

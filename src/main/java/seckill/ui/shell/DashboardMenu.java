@@ -114,6 +114,10 @@ final class DashboardMenu extends MenuBar {
         MenuItem saveRecording = item("action.saveRecording", "mdi2c-content-save-outline", null,
                 view.exports()::askRecording);
         saveRecording.disableProperty().bind(model.verdict().resultProperty().isNull());
+        MenuItem animation = item("action.exportAnimation", "mdi2f-filmstrip", null, view.animations()::ask);
+        animation.setId("menu-animation");
+        animation.disableProperty().bind(model.verdict().resultProperty().isNull()
+                .and(model.replay().recordingProperty().isNull()));
         MenuItem openRecording = item("action.openRecording", "mdi2f-folder-open-outline", null,
                 () -> openRecording(model));
         openRecording.disableProperty().bind(model.canChangeSaleProperty().not());
@@ -126,6 +130,7 @@ final class DashboardMenu extends MenuBar {
                 new SeparatorMenuItem(),
                 openRecording,
                 saveRecording,
+                animation,
                 new SeparatorMenuItem(),
                 item("action.quit", null, QUIT, quit));
     }
@@ -150,7 +155,7 @@ final class DashboardMenu extends MenuBar {
     private void openRecording(DashboardViewModel model) {
         Path file = RecordingDialog.choose(getScene().getWindow(), i18n);
         if (file != null) {
-            model.openRecording(file);
+            model.replays().open(file);
         }
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import seckill.ui.animation.AnimationExport;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
@@ -67,6 +68,7 @@ public final class DashboardView extends BorderPane {
     private final Runnable quit;
     private final PresentationModel presentation;
     private final ExportActions exports;
+    private final Animations animations;
 
     private final FormView form;
     private final CompareView compareView;
@@ -78,7 +80,8 @@ public final class DashboardView extends BorderPane {
     private boolean iconsToScale;
 
     /** @param panels the window's panels, each placed where it says, in the order given there */
-    public DashboardView(DashboardViewModel model, List<Panel> panels, I18n i18n, Themes themes, Runnable quit) {
+    public DashboardView(DashboardViewModel model, List<Panel> panels, I18n i18n, Themes themes,
+                         AnimationExport animation, Runnable quit) {
         this.model = model;
         this.panels = List.copyOf(panels);
         this.i18n = i18n;
@@ -93,6 +96,7 @@ public final class DashboardView extends BorderPane {
             charts.syncNow();
             compareView.syncNow();
         }, what -> "stock".equals(what) ? charts.stockChart() : charts.ratesChart());
+        this.animations = new Animations(model, animation, exports, i18n, this::getScene);
         this.traceWindow = new TraceWindow(model.trace(), presentation, i18n, this);
         createView();
         initListeners();
@@ -290,6 +294,10 @@ public final class DashboardView extends BorderPane {
     }
 
     /** Pictures and files out: the menu's, the header's, and {@code ui --screenshot}'s. */
+    Animations animations() {
+        return animations;
+    }
+
     public ExportActions exports() {
         return exports;
     }

@@ -1,6 +1,5 @@
 package seckill.ui.shell;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -268,9 +267,9 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         replays.replay(recording);
     }
 
-    /** File ▸ Open recording…: read on the worker, then {@linkplain #replay replayed}; while the session is quiet. */
-    public void openRecording(Path file) {
-        replays.open(file);
+    /** The session's replays: a file opened, a run's slow motion, a recording to animate. */
+    Replays replays() {
+        return replays;
     }
 
     public void stop() {

@@ -32,7 +32,6 @@ import seckill.ui.lessons.Lesson;
  * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
  *                     null
  * @param replay       a recorded sale to play again instead of any sale here ({@code --replay}), or null
- * @param replaySpeed  the replay's speed (recorded seconds per second), or NaN for the one that suits its length
  * @param record       where the first local run's recording goes once the screen has settled ({@code --record}),
  *                     before the screenshot; or null
  */
@@ -40,8 +39,7 @@ import seckill.ui.lessons.Lesson;
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
-                            boolean oneAtATime, Lesson lesson, Recording replay, double replaySpeed,
-                            Path record) {
+                            boolean oneAtATime, Lesson lesson, Replay replay, Path record) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -57,7 +55,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport, int zoom) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                zoom, List.of(), false, null, null, Double.NaN, null);
+                zoom, List.of(), false, null, null, null);
     }
 
     /** At 100 %. */
@@ -77,37 +75,47 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
                 watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson, replay,
-                replaySpeed, record);
+                record);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, replaySpeed, record);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, replaySpeed, record);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record);
     }
 
     /** With the lesson's settings over the sale's, and its code and card on screen. */
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
                 autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen,
-                replay, replaySpeed, record);
+                replay, record);
     }
 
-    /** With a recorded sale played again as soon as the window is up, at that speed (NaN: the one that suits). */
-    public LaunchOptions withReplay(Recording recording, double speed) {
+    /**
+     * A recorded sale played again as soon as the window is up ({@code ui --replay}).
+     *
+     * @param recording the sale
+     * @param speed     recorded seconds per second, or NaN for the one that suits its length
+     * @param gif       where its animation goes ({@code --gif}), 1280x720, or null
+     */
+    public record Replay(Recording recording, double speed, Path gif) {
+    }
+
+    /** With a recorded sale played again as soon as the window is up (null: none). */
+    public LaunchOptions withReplay(Replay played) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, recording, speed, record);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record);
     }
 
     /** With the first local run's recording written to that file once the screen has settled. */
     public LaunchOptions withRecord(Path file) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, replaySpeed, file);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file);
     }
 
     /** What the form starts with. */

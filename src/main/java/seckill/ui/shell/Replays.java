@@ -1,6 +1,7 @@
 package seckill.ui.shell;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import seckill.report.Recording;
 import seckill.sale.SaleKeys;
@@ -58,6 +59,18 @@ final class Replays {
     /** A local run has ended, before its screen settles (see {@link SlowMotion#runEnded}). */
     void runEnded(SimulationResult r, boolean lesson) {
         slowMotion.runEnded(r, lesson);
+    }
+
+    /**
+     * The sale to animate: the recording on screen, or else the last local run's (read on the worker); null when
+     * there is neither. Completes on the draining thread.
+     */
+    CompletableFuture<Recording> toAnimate(SimulationResult lastRun) {
+        Recording shown = replay.recordingProperty().get();
+        if (shown != null) {
+            return CompletableFuture.completedFuture(shown);
+        }
+        return lastRun == null ? CompletableFuture.completedFuture(null) : slowMotion.recordingOf(lastRun);
     }
 
     SlowMotion slowMotion() {

@@ -393,7 +393,7 @@ class DashboardViewModelTest {
                 "violations":[],"exit_code":0}
                 """);
         Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"strategy\":\"lua\"}\n");
-        model.openRecording(bad);
+        model.replays().open(bad);
         assertThat(model.replay().recordingProperty().get()).as("read on the worker").isNull();
         harness.settle();
         assertThat(model.replay().recordingProperty().get()).isNull();
@@ -401,7 +401,7 @@ class DashboardViewModelTest {
                 + " is not a Seckill Lab recording: its first line is not a header with format seckill-lab-recording");
         assertThat(chinese.format(model.status().messageProperty().get())).contains(bad.toString())
                 .doesNotContain("is not");
-        model.openRecording(good);
+        model.replays().open(good);
         harness.settle();
         assertThat(model.replay().recordingProperty().get()).isNotNull();
         assertThat(model.form().strategyProperty().get()).isEqualTo(StrategyKind.DECR);
@@ -481,7 +481,7 @@ class DashboardViewModelTest {
     void opensNoRecordingWhileASaleRuns(@org.junit.jupiter.api.io.TempDir Path dir) {
         smallSale(StrategyKind.LUA, 10, 100);
         started();
-        model.openRecording(dir.resolve("any.jsonl"));
+        model.replays().open(dir.resolve("any.jsonl"));
         assertThat(harness.waitingJobs()).isZero();
         assertThat(model.replay().recordingProperty().get()).isNull();
     }

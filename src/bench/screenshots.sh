@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the pictures in assets/ that the README shows: real windows under Xvfb (apt-get install xvfb libgtk-3-0
+# Makes the pictures in assets/ that the README shows (and its GIF): real windows under Xvfb (apt-get install xvfb libgtk-3-0
 # fonts-noto-cjk), each after its sale has ended and been audited. Needs the jar (mvn -B -DskipTests package) and a
 # Redis ($REDIS_URL, else 127.0.0.1:6379, else the embedded one). Uses the prefix "demo-ui:" (and "{demo-ui}:" for
 # the sale in buckets) and deletes its keys.
@@ -28,7 +28,6 @@ shot() {
 shot 1600x1000 assets/dashboard.png "${CLASS[@]}"
 shot 1600x1000 assets/dashboard-zh-dark.png "${CLASS[@]}" --lang zh --dark
 shot 1600x1000 assets/dashboard-loop.png --stock 2000 --users 20000 --retries 3 --engine loop --lang en
-shot 1024x768 assets/dashboard-naive.png --strategy naive --lang en
 shot 1024x768 assets/projector-1024x768.png "${CLASS[@]}" --lang en
 shot 1280x720 assets/projector-1280x720-zh.png "${CLASS[@]}" --lang zh
 shot 1280x720 assets/projector-1280x720-dark.png "${CLASS[@]}" --lang en --dark
@@ -37,3 +36,10 @@ shot 1280x720 assets/compare-zh-dark.png --compare naive,watch,lua --stock 200 -
 shot 1600x1000 assets/lesson-2.png --lesson 2 --lang en
 PREFIX='{demo-ui}:' shot 1280x720 assets/buckets.png --buckets 256 --stock 4000 --users 4300 --strategy lua --pace 6 \
     --lang en
+
+# lesson 1 (naive, the tutorial's numbers) recorded, then its slow motion at 1/30 as the README's GIF
+java -jar "$JAR" run --prefix demo-ui: --strategy naive --seed 5 --record /tmp/seckill-lesson-1.jsonl.gz >/dev/null
+xvfb-run -a -s "-screen 0 1280x720x24" java -jar "$JAR" ui --replay /tmp/seckill-lesson-1.jsonl.gz --speed 1/30 \
+    --gif assets/slow-motion-naive.gif --exit 2>/dev/null | grep Animation
+java -jar "$JAR" reset --prefix demo-ui: >/dev/null
+rm -f /tmp/seckill-lesson-1.jsonl.gz

@@ -30,8 +30,9 @@ import seckill.ui.replay.ReplayModel;
 
 /**
  * A recorded sale rendered offscreen as an animated GIF for slides: a {@link Slide} of its own (the window's sale is
- * never touched), one frame per pulse of the FX thread, at {@value #FPS} frames a second of the replay, encoded on a
- * worker while the next frames are taken, so the window never stalls. Written whole or not at all; Cancel leaves
+ * never touched), at {@value #FPS} frames a second of the replay, each taken in a pulse of the FX thread and encoded
+ * on a worker while the next are taken. A frame is followed by at least as long for the window's own work, so the
+ * window never stalls, however slow the pictures are to take. Written whole or not at all; Cancel leaves
  * nothing behind. One at a time.
  */
 @Face
@@ -137,14 +138,19 @@ public final class AnimationExport {
                 r -> finished(slide), e -> finished(slide));
         new AnimationTimer() {
             private int next;
+            /** A frame costs the FX thread some time: as long again is left to the window before the next. */
+            private long restUntil;
 
             @Override
             public void handle(long now) {
                 if (cancelled || done.isDone()) {
                     stop();
-                } else if (queue.remainingCapacity() > 0) {
+                } else if (queue.remainingCapacity() > 0 && System.nanoTime() >= restUntil) {
                     if (next < n) {
+                        long began = System.nanoTime();
                         queue.add(take(slide, scene, image, Math.min(span, next * x * 1000.0 / FPS)));
+                        long ended = System.nanoTime();
+                        restUntil = ended + (ended - began);
                         frame.set(++next);
                     } else {
                         queue.add(END);

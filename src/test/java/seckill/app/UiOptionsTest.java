@@ -72,8 +72,7 @@ class UiOptionsTest {
         assertThat(cli.err()).contains("--record").contains("is a folder");
         Path file = dir.resolve("sale.jsonl.gz");
         Path recording = Files.writeString(dir.resolve("old.jsonl"), "{\"format\":\"something else\"}\n");
-        for (String[] other : new String[][] {{"--replay", recording.toString()}, {"--watch"},
-            {"--compare", "lua,watch"}}) {
+        for (String[] other : new String[][] {{"--replay", recording.toString()}, {"--watch"}}) {
             String[] args = {"ui", "--record", file.toString(), other[0], other.length > 1 ? other[1] : null};
             assertThat(cli.run(java.util.Arrays.stream(args).filter(a -> a != null).toArray(String[]::new)))
                     .as(other[0]).isEqualTo(ExitCodes.USAGE);

@@ -89,7 +89,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.comparisons = new ComparisonFlow(service, tasks, handoff, compare);
         this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
-                server::isReached);
+                server::isReached, compare::shownResult);
         this.replays = new Replays(service, tasks, status, onScreen, form, live, replay);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away

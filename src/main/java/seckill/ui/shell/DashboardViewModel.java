@@ -76,7 +76,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
 
     private final ServerModel server = new ServerModel();
     private final SessionStatus status = new SessionStatus(form);
-    private final ReplayModel replay = new ReplayModel(live, verdict);
+    private final ReplayModel replay = new ReplayModel(live, verdict, compare);
 
     // all below: the draining thread's alone
     /** The local run, from when its job started it until it ends. */

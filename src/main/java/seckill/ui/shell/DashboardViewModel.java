@@ -90,7 +90,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
                 server::isReached, compare::shownResult);
-        this.replays = new Replays(service, tasks, status, onScreen, form, live, replay);
+        this.replays = new Replays(service, tasks, status, onScreen, form, live, replay, trace);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));

@@ -39,8 +39,9 @@ class RecordedReplayTest {
 
     @Test
     void aTracedSalesReplayShowsItsTracesOnceItHasEndedAsTheLiveSaleDid() throws IOException {
+        // every user traced: whichever were played before it sold out, the first ones always were
         RecordedSale sale = RecordedSale.play(SimulationConfig.builder().prefix(prefix).strategy(StrategyKind.WATCH)
-                .load(5, 60, 20, 1).traceBuyers(4).seed(21).build(), TestRedis.connection(), dir.resolve("t.jsonl"));
+                .load(5, 16, 6, 1).traceBuyers(16).seed(21).build(), TestRedis.connection(), dir.resolve("t.jsonl"));
         assertThat(sale.recording().traces()).hasSize(sale.result().traces().size()).isNotEmpty();
         TraceViewModel live = new TraceViewModel();
         live.show(sale.result());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -57,7 +59,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "FILE", converter = FieldConverters.RecordFile.class,
             description = "Record every attempt of the sale and Redis's purchases to FILE, as JSON lines (gzipped "
-                    + "when FILE ends in .gz); whole or not at all, also when the audit fails. One sale only.")
+                    + "when FILE ends in .gz); whole or not at all, also when the audit fails. With --compare, "
+                    + "every strategy's sale in one file.")
     Path record;
 
     @Mixin
@@ -66,10 +69,6 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         compare.check(spec, oneAtATime, startAt != null);
-        if (record != null && compare.given()) {
-            throw new ParameterException(spec.commandLine(), "--record records one sale and does not go with "
-                    + "--compare: record each strategy in a run of its own (--strategy NAME --record FILE)");
-        }
         // bad settings are refused before Redis is asked; all but buckets without --prefix, whose prefix a Redis
         // Cluster makes {seckill}: (a tag to number): that waits until the server is known
         sale.checked(sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX
@@ -113,6 +112,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Comparison comparison = new Comparison(config, compare.strategies(),
                 oneAtATime ? Comparison.Mode.ONE_AT_A_TIME : Comparison.Mode.AT_ONCE, connection, null);
+        List<AttemptLog> logs = record == null ? List.of()
+                : comparison.simulations().stream().map(s -> s.record(AttemptLog.DEFAULT_CAP)).toList();
         Played<ComparisonResult> played = untilSignalled(comparison::stop, comparison::run);
         ComparisonResult result = played.result();
         ComparisonReport report = ComparisonReport.of(result, RunReport.RedisInfo.of(connection));
@@ -127,6 +128,15 @@ public final class RunCommand implements Callable<Integer> {
         if (sale.report() != null) {
             write(sale.report(), () -> report.write(sale.report()));
         }
+        if (record != null) {
+            List<RecordingWriter.Lane> lanes = new ArrayList<>();
+            for (int i = 0; i < logs.size(); i++) {
+                SimulationResult r = result.results().get(i);
+                lanes.add(RecordingWriter.Lane.of(report.compare().get(i), logs.get(i), connection, r.config(),
+                        List.of(), ExitCodes.of(r.verdict())));
+            }
+            recorded(() -> RecordingWriter.writeComparison(record, report, lanes, played.exitCode(result.verdict())));
+        }
         out.flush();
         result.results().stream().filter(r -> r.endedBy() == EndReason.ERROR).forEach(this::printError);
         return played.exitCode(result.verdict());
@@ -135,9 +145,17 @@ public final class RunCommand implements Callable<Integer> {
     /** Writes the recording, with the purchases Redis holds (none when it cannot be read now). */
     private void record(RedisConnection connection, SimulationConfig config, RunReport report, AttemptLog log,
                         int exitCode) {
+        recorded(() -> RecordingWriter.write(record, report, log, connection, config, exitCode));
+    }
+
+    /** A recording to write. */
+    private interface Recorder {
+        RecordingWriter.Written write() throws IOException;
+    }
+
+    private void recorded(Recorder recorder) {
         RecordingWriter.Written[] written = new RecordingWriter.Written[1];
-        write("--record", record, () -> written[0] = RecordingWriter.write(record, report, log, connection, config,
-                exitCode));
+        write("--record", record, () -> written[0] = recorder.write());
         spec.commandLine().getOut().printf("Recording: %s (%d attempts, %d purchases)%n", record,
                 written[0].attempts(), written[0].purchases());
     }

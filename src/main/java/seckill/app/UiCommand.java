@@ -105,9 +105,9 @@ public final class UiCommand implements Callable<Integer> {
     Path gif;
 
     @Option(names = "--record", paramLabel = "FILE", converter = FieldConverters.RecordFile.class,
-            description = "Record the first sale run here to FILE as run --record does (gzipped when FILE ends in "
-            + ".gz), once it has ended and the screen has settled, before --screenshot and --exit. Not with "
-            + "--replay, --watch or --compare.")
+            description = "Record the first sale (or comparison) run here to FILE as run --record does (gzipped "
+            + "when FILE ends in .gz), once it has ended and the screen has settled, before --screenshot and --exit. "
+            + "Not with --replay or --watch.")
     Path record;
 
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
@@ -211,13 +211,13 @@ public final class UiCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --record} records a sale run here: not a replay, a watched sale or a comparison. */
+    /** {@code --record} records a sale (or comparison) run here: not a replay or a watched sale. */
     private void refuseRecordWithoutARun() {
         if (record == null) {
             return;
         }
         var parsed = spec.commandLine().getParseResult();
-        for (String other : List.of("--replay", "--watch", "--compare")) {
+        for (String other : List.of("--replay", "--watch")) {
             if (parsed.hasMatchedOption(other)) {
                 throw new ParameterException(spec.commandLine(), "--record and " + other + ": choose one (--record "
                         + "records one sale run here, in the window)");

@@ -105,7 +105,7 @@ public final class RecordingReader {
         json.path("lanes").forEach(lane -> lanes.add(lane.asText()));
         return new Recording.Header(version, MAPPER.convertValue(json.path("settings"), FIELDS),
                 json.path("started_at").asLong(), json.path("clock").asText(),
-                sampled.isObject() ? sampled.path("every").asInt(1) : 1, lanes);
+                sampled.isObject() ? sampled.path("every").asInt(1) : 1, lanes, json.path("mode").textValue());
     }
 
     /** The event on that line, or null for a type this reader does not know. */
@@ -120,16 +120,28 @@ public final class RecordingReader {
             throw refused(Kind.RECORDING_BAD_LINE, name, number);
         }
         double t = json.get("t").asDouble();
-        return switch (json.get("type").asText()) {
+        Recording.Event event = switch (json.get("type").asText()) {
             case "attempt" -> new Recording.Attempt(t, json.path("user").asLong(), json.path("id").asText(),
                     json.path("n").asInt(), json.path("sent").asDouble(), json.path("answered").asDouble(),
                     json.path("outcome").asText());
             case "purchase" -> new Recording.Purchase(t, json.path("rank").asLong(), json.path("user").asText());
+            case "poll" -> poll(t, json);
             case "trace" -> new Recording.TraceEvent(t, MAPPER.convertValue(json.path("trace"), FIELDS));
             case "end" -> new Recording.End(t, MAPPER.convertValue(json, FIELDS));
             // a kind of event added within this major version: skipped by a reader that does not know it
             default -> null;
         };
+        // a comparison's lane; none in one sale's recording
+        String lane = json.path("lane").textValue();
+        return event == null || lane == null ? event : event.inLane(lane);
+    }
+
+    private static Recording.Poll poll(double t, JsonNode json) {
+        boolean lost = json.path("lost").asBoolean(false);
+        return new Recording.Poll(t, lost, json.path("stock").asLong(-1), json.path("sold").asLong(-1),
+                json.path("left").asLong(-1), json.path("oversold").asLong(-1), json.path("winners").asLong(-1),
+                json.path("ttl_ms").asLong(-1), json.path("attempts").asLong(-1), json.path("wins").asLong(-1),
+                json.path("conflicts").asLong(-1), null);
     }
 
     private static ProblemException refused(Kind kind, Object... args) {

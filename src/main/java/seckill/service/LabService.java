@@ -94,11 +94,21 @@ public interface LabService extends AutoCloseable {
     /**
      * Writes the recording of the last sale started here ({@link #startSale}: every local run is recorded, and only
      * the last one's attempts are kept), as {@code run --record} does: gzipped when the name ends in {@code .gz},
-     * whole or not at all, its purchases as Redis holds them now and its exit code its verdict's.
+     * whole or not at all, its purchases as Redis holds them now, the polls the window drew for it, and its exit code
+     * its verdict's.
      *
      * @throws IllegalStateException when the result is not the last local run's
      */
     void exportRecording(SimulationResult result, Path file) throws IOException;
+
+    /**
+     * Writes the recording of the last comparison started here ({@link #startComparison}: every lane recorded, with
+     * the polls drawn for it) as {@code run --compare --record} does: every lane in one file, each event naming its
+     * lane, the comparison's report and exit code at its end.
+     *
+     * @throws IllegalStateException when the result is not the last local comparison's
+     */
+    void exportComparisonRecording(ComparisonResult result, Path file) throws IOException;
 
     /**
      * Starts strategies side by side: the same users race on each, every one on a sale of its own under the

@@ -23,7 +23,6 @@ import seckill.redis.RedisConnector;
 import seckill.redis.RedisUnavailableException;
 import seckill.redis.RedisUrlException;
 import seckill.report.ComparisonReport;
-import seckill.report.RecordingWriter;
 import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
@@ -31,7 +30,6 @@ import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
-import seckill.sim.AttemptLog;
 import seckill.sim.CommandFeed;
 import seckill.sim.ConfigField;
 import seckill.sim.Comparison;
@@ -57,16 +55,13 @@ public final class RedisLabService implements LabService {
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
     private final Set<ClusterPoller> clusterPollers = ConcurrentHashMap.newKeySet();
     private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
-    /** The last local run and its recorded attempts: a new run lets the last one's go. */
-    private volatile Recorded lastRecorded;
+    /** The last local run's or comparison's recording: a new one lets the last one's go. */
+    private final LastRecording lastRecording = new LastRecording();
     private RedisConnection connection;
     /** What {@link #connection} was opened for. */
     private Wanted connectedFor;
 
     private record Wanted(String url, boolean embedded) {
-    }
-
-    private record Recorded(CompletableFuture<SimulationResult> done, AttemptLog log) {
     }
 
     /** Buyers on the simulation's own threads, at normal priority: for tests and tools. */
@@ -114,10 +109,8 @@ public final class RedisLabService implements LabService {
             onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
         }
         simulation.feed().setOn(commandsOn);
-        lastRecorded = null; // the last run's attempts go before this one's are kept
-        AttemptLog log = simulation.record(AttemptLog.DEFAULT_CAP);
         Running run = new Running(simulation);
-        lastRecorded = new Recorded(run.done, log);
+        lastRecording.keep(simulation, run.done);
         runs.add(run);
         onThreadOfItsOwn(run.done, simulation::run, () -> runs.remove(run));
         return run.view();
@@ -140,6 +133,7 @@ public final class RedisLabService implements LabService {
                     new SimulationRun(simulation, result)));
         }
         CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
+        lastRecording.keep(comparison, done);
         comparisons.add(comparison);
         onThreadOfItsOwn(done, comparison::run, () -> comparisons.remove(comparison));
         List<ComparisonRun.Lane> shown = List.copyOf(lanes);
@@ -236,7 +230,8 @@ public final class RedisLabService implements LabService {
     @Override
     public PollStream watch(SaleKeys keys, int buckets, Consumer<PollSnapshot> sink) {
         RedisConnection c = requireConnection();
-        SalePoller poller = new SalePoller(c, onServer(keys, c), buckets, sink, streams::remove);
+        SalePoller poller = new SalePoller(c, onServer(keys, c), buckets, sink, lastRecording::polled,
+                streams::remove);
         streams.add(poller);
         return poller.start();
     }
@@ -302,13 +297,12 @@ public final class RedisLabService implements LabService {
 
     @Override
     public void exportRecording(SimulationResult result, Path file) throws IOException {
-        Recorded last = lastRecorded;
-        if (last == null || last.done().getNow(null) != result) {
-            throw new IllegalStateException("only the last local run's recording is kept");
-        }
-        RedisConnection c = requireConnection();
-        RecordingWriter.write(file, RunReport.of(result, RunReport.RedisInfo.of(c)), last.log(), c, result.config(),
-                result.verdict().exitCode());
+        lastRecording.write(result, file, requireConnection());
+    }
+
+    @Override
+    public void exportComparisonRecording(ComparisonResult result, Path file) throws IOException {
+        lastRecording.write(result, file, requireConnection());
     }
 
     @Override

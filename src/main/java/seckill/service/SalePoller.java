@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
@@ -52,6 +53,7 @@ final class SalePoller implements PollStream {
     /** Read the number of buckets from the sale's record, rather than keep the one given. */
     private final boolean asRecorded;
     private final Consumer<PollSnapshot> sink;
+    private final BiConsumer<SaleMetrics, PollSnapshot> polled;
     private final Consumer<SalePoller> closed;
     private final long source = SOURCES.incrementAndGet();
     private final Thread thread;
@@ -76,16 +78,18 @@ final class SalePoller implements PollStream {
 
     /**
      * @param buckets how many buckets the sale is split into, or 0 to follow the number the sale records
+     * @param polled  told of every tick while it follows a local run's counters, before the sink (to record it)
      * @param closed  told once the poller is closed, so whoever keeps a list of them can forget it
      */
     SalePoller(RedisConnection redis, SaleKeys keys, int buckets, Consumer<PollSnapshot> sink,
-               Consumer<SalePoller> closed) {
+               BiConsumer<SaleMetrics, PollSnapshot> polled, Consumer<SalePoller> closed) {
         this.redis = redis;
         this.keys = keys;
         this.asRecorded = buckets == 0;
         this.buckets = new SaleBuckets(keys, asRecorded ? 1 : buckets);
         this.next = new long[this.buckets.size()];
         this.sink = sink;
+        this.polled = polled;
         this.closed = closed;
         this.thread = new Thread(this::loop, "seckill-ui-poller-" + source);
         thread.setDaemon(true);
@@ -118,16 +122,22 @@ final class SalePoller implements PollStream {
         while (running) {
             long started = System.nanoTime();
             long pauseMs = PERIOD_MS;
+            SaleMetrics following = metrics;
+            PollSnapshot snapshot;
             try {
-                sink.accept(tick());
+                snapshot = tick(following);
                 failures = 0;
             } catch (RuntimeException e) {
                 // the pool has dropped the broken connection; the next tick borrows a fresh one (on a cluster,
                 // from the master that holds the sale now)
-                sink.accept(PollSnapshot.lost(source, e instanceof RedisUnavailableException u ? u.problem()
-                        : RedisErrors.describe(redis.target(), e)));
+                snapshot = PollSnapshot.lost(source, e instanceof RedisUnavailableException u ? u.problem()
+                        : RedisErrors.describe(redis.target(), e));
                 pauseMs = Math.max(PERIOD_MS, Backoff.delayMillis(failures++));
             }
+            if (following != null) {
+                polled.accept(following, snapshot);
+            }
+            sink.accept(snapshot);
             long deadline = started + TimeUnit.MILLISECONDS.toNanos(pauseMs);
             for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {
                 LockSupport.parkNanos(left);
@@ -135,9 +145,8 @@ final class SalePoller implements PollStream {
         }
     }
 
-    private PollSnapshot tick() {
+    private PollSnapshot tick(SaleMetrics m) {
         List<SaleState> states = redis.callKeyed(Duration.ZERO, this::read);
-        SaleMetrics m = metrics;
         MetricsSnapshot sample = m == null ? null : m.sample();
         long seen = LongStream.of(next).sum();
         boolean restarted = resplit;

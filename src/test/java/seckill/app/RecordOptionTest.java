@@ -65,13 +65,22 @@ class RecordOptionTest {
     }
 
     @Test
-    void recordingAComparisonIsRefusedNamingBothOptions() {
+    void aComparisonWritesEveryLaneInOneRecording() {
         String prefix = prefix();
+        List.of("lua:", "decr:").forEach(lane -> prefixes.add(prefix + lane));
+        Path file = dir.resolve("c.jsonl");
         assertThat(cli.run("run", "--redis", TestRedis.url(), "--prefix", prefix, "--compare", "lua,decr",
-                "--record", dir.resolve("c.jsonl").toString())).isEqualTo(2);
-        assertThat(cli.err()).contains("--record").contains("--compare");
-        try (Jedis jedis = TestRedis.connection().borrow()) {
-            assertThat(jedis.exists(prefix + "lua:kill_total")).isFalse();
+                "--stock", "6", "--users", "40", "--record", file.toString())).as(cli.err()).isZero();
+
+        Recording recording = RecordingReader.read(file);
+        assertThat(recording.header().lanes()).containsExactly("lua", "decr");
+        assertThat(recording.polls()).as("run samples no progress: no polls").isEmpty();
+        for (String lane : List.of("lua", "decr")) {
+            assertThat(recording.lane(lane).purchases()).hasSize(6);
+            assertThat(recording.lane(lane).end().fields()).containsEntry("sold", 6).containsEntry("exit_code", 0);
         }
+        assertThat(recording.end().fields()).containsEntry("exit_code", 0).containsKey("report");
+        assertThat(cli.out()).contains("Recording: " + file + " (" + recording.attempts().size() + " attempts, 12 "
+                + "purchases)");
     }
 }

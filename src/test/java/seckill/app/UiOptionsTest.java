@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import seckill.redis.TestRedis;
+import seckill.report.ComparisonReport;
+import seckill.report.RecordedComparison;
 import seckill.report.RecordedSale;
 import seckill.report.RunReport;
 import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
 import seckill.sim.SimulationConfig;
 
 /** What {@code ui} makes of its own options, without opening a window. */
@@ -76,8 +80,7 @@ class UiOptionsTest {
         assertThat(cli.err()).contains("--record").contains("is a folder");
         Path file = dir.resolve("sale.jsonl.gz");
         Path recording = Files.writeString(dir.resolve("old.jsonl"), "{\"format\":\"something else\"}\n");
-        for (String[] other : new String[][] {{"--replay", recording.toString()}, {"--watch"},
-            {"--compare", "lua,watch"}}) {
+        for (String[] other : new String[][] {{"--replay", recording.toString()}, {"--watch"}}) {
             String[] args = {"ui", "--record", file.toString(), other[0], other.length > 1 ? other[1] : null};
             assertThat(cli.run(java.util.Arrays.stream(args).filter(a -> a != null).toArray(String[]::new)))
                     .as(other[0]).isEqualTo(ExitCodes.USAGE);
@@ -118,6 +121,31 @@ class UiOptionsTest {
             assertThat(written.get("sold").asLong()).isEqualTo(5);
         } finally {
             TestRedis.reset(prefix);
+        }
+    }
+
+    @Test
+    void aReplayedComparisonsReportIsTheComparisonsReportAsWritten(@TempDir Path dir) throws IOException {
+        String prefix = TestRedis.prefix("ui-replay-cmp");
+        List<StrategyKind> lineup = List.of(StrategyKind.NAIVE, StrategyKind.LUA);
+        try {
+            RecordedComparison recorded = RecordedComparison.play(SimulationConfig.builder().prefix(prefix)
+                    .load(5, 60, 20, 0).naiveGapMs(5).seed(4).build(), lineup, TestRedis.connection(),
+                    dir.resolve("compare.jsonl"));
+            Path out = dir.resolve("report.json");
+            UiCommand ui = parse("--replay", dir.resolve("compare.jsonl").toString(), "--report", out.toString());
+            ui.writeRecordedReport(recorded.recording(), out);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode written = (ObjectNode) json.readTree(Files.readString(out));
+            ObjectNode expected = (ObjectNode) json.readTree(ComparisonReport.of(recorded.result(),
+                    RunReport.RedisInfo.of(TestRedis.connection())).toJson());
+            for (ObjectNode report : List.of(written, expected)) {
+                report.get("compare").forEach(lane -> ((ObjectNode) lane).remove("jvm"));
+            }
+            assertThat(written).isEqualTo(expected);
+            assertThat(written.get("strategies")).hasSize(2);
+        } finally {
+            lineup.forEach(s -> TestRedis.reset(Comparison.saleKeys(prefix, s).prefix()));
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 import java.util.zip.GZIPOutputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +25,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
+import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
+import seckill.sim.AttemptLog;
+import seckill.sim.Comparison;
 import seckill.sim.EngineKind;
+import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem.Kind;
@@ -114,6 +120,100 @@ class RecordingTest {
         assertThat(purchases.stream().map(Recording.Purchase::rank).toList())
                 .isEqualTo(LongStream.rangeClosed(1, count).boxed().toList());
         assertThat(recording.end().fields()).containsEntry("purchases", (int) count);
+    }
+
+    @Test
+    void pollsAreWrittenInTimeOrderAmongTheEventsAndReadBack() throws IOException {
+        String prefix = TestRedis.prefix("rec-polls");
+        prefixes.add(prefix);
+        Simulation simulation = new Simulation(SimulationConfig.builder().strategy(StrategyKind.LUA)
+                .load(10, 80, 10, 0).seed(9).prefix(prefix).build(), redis);
+        AttemptLog log = simulation.record(AttemptLog.DEFAULT_CAP);
+        SimulationResult result = simulation.run();
+        long start = log.attempts().startEpochMs();
+        SaleState last = result.state();
+        // three polls: before the buyers came, one lost, and the last figures with the run's counters
+        List<RecordingWriter.Polled> polls = List.of(
+                new RecordingWriter.Polled(start - 4, new SaleState(10, 0, 0, 60_000, start, 0, List.of(), List.of(),
+                        start - 4), null),
+                new RecordingWriter.Polled(start + 1, null, null),
+                new RecordingWriter.Polled(start + result.elapsedMs() + 1, last, result.metrics()));
+        Path file = dir.resolve("polls.jsonl");
+        RecordingWriter.Written written = RecordingWriter.write(file, new RecordingWriter.Lane(
+                RunReport.of(result, RunReport.RedisInfo.of(redis)), log.attempts(), log.every(),
+                RecordingWriter.purchases(redis, result.config()), polls, 0));
+        Recording recording = RecordingReader.read(file);
+
+        assertThat(written.polls()).isEqualTo(3);
+        assertThat(recording.polls()).containsExactly(
+                new Recording.Poll(-4, false, 10, 0, 10, 0, 0, 60_000, -1, -1, -1, null),
+                new Recording.Poll(1, true, -1, -1, -1, -1, -1, -1, -1, -1, -1, null),
+                new Recording.Poll(result.elapsedMs() + 1, false, 10, 10, 0, 0, last.winners(), last.ttlMillis(),
+                        result.metrics().attempts(), result.metrics().wins(), result.metrics().conflicts(), null));
+        // purchases keep kill_user's order (their times are the buying clients' clocks); attempts and polls merge
+        List<Recording.Event> timed = recording.events().stream().filter(e -> e instanceof Recording.Attempt
+                || e instanceof Recording.Poll).toList();
+        assertThat(timed.get(0)).as("the first poll came before any attempt").isInstanceOf(Recording.Poll.class);
+        assertThat(timed).hasSize(recording.attempts().size() + 3)
+                .isSortedAccordingTo((x, y) -> Double.compare(x.t(), y.t()));
+        assertThat(recording.end().fields()).containsEntry("polls", 3);
+    }
+
+    @Test
+    void aFileWithoutPollsOrLanesAndWithEventsOfLaterKindsStillReads() throws IOException {
+        Path old = write("old.jsonl", """
+                {"format":"seckill-lab-recording","version":1,"settings":{"strategy":"lua","stock":1,"users":2},\
+                "started_at":1000,"clock":"test","sampled":null,"lanes":["lua"]}
+                {"t":1.5,"type":"attempt","user":0,"id":"u0","n":1,"sent":1.5,"answered":2.0,"outcome":"won"}
+                {"t":2,"type":"purchase","rank":1,"user":"u0"}
+                {"t":2.5,"type":"gif_frame","frame":1}
+                {"t":3,"type":"end","ended_by":"sold_out","sold":1,"exit_code":0}
+                """);
+        Recording recording = RecordingReader.read(old);
+        assertThat(recording.isComparison()).isFalse();
+        assertThat(recording.header().mode()).isNull();
+        assertThat(recording.polls()).isEmpty();
+        assertThat(recording.events()).as("the unknown kind skipped").hasSize(3)
+                .allSatisfy(e -> assertThat(e.lane()).isNull());
+        assertThat(recording.attempts()).containsExactly(new Recording.Attempt(1.5, 0, "u0", 1, 1.5, 2.0, "won"));
+        assertThat(recording.end().fields()).containsEntry("exit_code", 0);
+    }
+
+    @Test
+    void aComparisonIsRecordedEveryLaneInOneFile() throws IOException {
+        String prefix = TestRedis.prefix("rec-cmp");
+        List<StrategyKind> strategies = List.of(StrategyKind.NAIVE, StrategyKind.WATCH, StrategyKind.LUA);
+        strategies.forEach(s -> prefixes.add(Comparison.saleKeys(prefix, s).prefix()));
+        RecordedComparison c = RecordedComparison.play(SimulationConfig.builder().prefix(prefix).load(8, 120, 30, 0)
+                .naiveGapMs(5).seed(6).build(), strategies, redis, dir.resolve("compare.jsonl.gz"));
+        Recording recording = c.recording();
+
+        assertThat(recording.isComparison()).isTrue();
+        assertThat(recording.header().lanes()).containsExactly("naive", "watch", "lua");
+        assertThat(recording.header().mode()).isEqualTo("at_once");
+        assertThat(recording.header().settings()).containsEntry("prefix", prefix)
+                .containsEntry("strategy", "naive,watch,lua");
+        List<Recording.Event> laned = recording.events().subList(0, recording.events().size() - 1);
+        assertThat(laned).allSatisfy(e -> assertThat(e.lane()).isIn("naive", "watch", "lua"));
+        assertThat(recording.end().lane()).as("the comparison's own end, last").isNull();
+        assertThat(recording.end().fields()).containsEntry("exit_code", c.result().verdict().exitCode());
+        JsonNode report = new ObjectMapper().readTree(recording.reportJson());
+        assertThat(report.get("mode").asText()).isEqualTo("at_once");
+        assertThat(report.get("strategies")).hasSize(3);
+        assertThat(report.get("compare").get(2).get("sold").asLong()).isEqualTo(c.result().results().get(2).state()
+                .sold());
+        for (int i = 0; i < strategies.size(); i++) {
+            SimulationResult r = c.result().results().get(i);
+            Recording lane = recording.lane(strategies.get(i).cliName());
+            assertThat(lane.header().settings()).containsEntry("strategy", strategies.get(i).cliName())
+                    .containsEntry("prefix", r.config().prefix());
+            assertThat(lane.attempts()).hasSize((int) r.metrics().attempts());
+            assertThat(lane.attempts()).allSatisfy(a -> assertThat(a.lane()).isNull());
+            prefixes.add(r.config().prefix());
+            assertPurchasesAreRedis(lane, r.state().winners());
+            assertThat(lane.end().fields()).containsEntry("sold", (int) r.state().sold())
+                    .containsEntry("exit_code", r.verdict().exitCode());
+        }
     }
 
     @Test

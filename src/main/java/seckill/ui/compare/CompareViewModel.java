@@ -179,6 +179,16 @@ public final class CompareViewModel {
                 r.fairness().share(), auditOf(r), true));
     }
 
+    /**
+     * Lane {@code i} has ended as a recording says it did: its column as the live lane's result left it, the line
+     * already drawn from the recording's figures.
+     */
+    public void laneFinished(int lane, Column finished) {
+        if (lane >= 0 && lane < columns.size()) {
+            columns.set(lane, finished);
+        }
+    }
+
     /** Every lane has ended. */
     public void ended(ComparisonResult r) {
         for (int i = 0; i < r.results().size() && i < columns.size(); i++) {
@@ -190,12 +200,23 @@ public final class CompareViewModel {
     }
 
     static Audit auditOf(SimulationResult r) {
-        if (r.endedBy() == EndReason.ERROR || r.audit() == null) {
+        return audit(r.endedBy() != EndReason.ERROR && r.audit() != null, r.audit() != null && r.audit().ok(),
+                r.config().strategy());
+    }
+
+    /** How a lane's audit came out: audited or not, whether it held, and whose it was. */
+    public static Audit audit(boolean audited, boolean ok, StrategyKind strategy) {
+        if (!audited) {
             return Audit.NOT_AUDITED;
         }
-        if (r.audit().ok()) {
+        if (ok) {
             return Audit.HOLDS;
         }
-        return r.config().strategy().isSafe() ? Audit.VIOLATION : Audit.EXPECTED_VIOLATION;
+        return strategy.isSafe() ? Audit.VIOLATION : Audit.EXPECTED_VIOLATION;
+    }
+
+    /** The comparison on screen's result, once every lane has ended; null while none is on screen. */
+    public ComparisonResult shownResult() {
+        return active.get() ? result.get() : null;
     }
 }

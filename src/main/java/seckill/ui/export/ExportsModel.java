@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import seckill.sale.SaleKeys;
 import seckill.service.LabService;
+import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationResult;
 import seckill.ui.common.BackgroundTasks;
 import seckill.ui.common.Face;
@@ -27,22 +28,25 @@ public final class ExportsModel {
     private final Supplier<SaleKeys> viewedKeys;
     private final Supplier<SimulationResult> lastRun;
     private final Supplier<Boolean> connected;
+    private final Supplier<ComparisonResult> lastComparison;
 
     /**
      * @param status     the status line
      * @param viewedKeys the sale on screen
      * @param lastRun    the last local run's result, or null
      * @param connected  whether a server was reached
+     * @param lastComparison the comparison on screen, once ended and run here; null while none is
      */
     public ExportsModel(LabService service, BackgroundTasks tasks, Consumer<LocalText> status,
                         Supplier<SaleKeys> viewedKeys, Supplier<SimulationResult> lastRun,
-                        Supplier<Boolean> connected) {
+                        Supplier<Boolean> connected, Supplier<ComparisonResult> lastComparison) {
         this.service = service;
         this.tasks = tasks;
         this.status = status;
         this.viewedKeys = viewedKeys;
         this.lastRun = lastRun;
         this.connected = connected;
+        this.lastComparison = lastComparison;
     }
 
     /** The winners of the sale on screen as CSV, streamed from Redis; completes with the rows written. */
@@ -59,8 +63,18 @@ public final class ExportsModel {
         return ofLastRun(file, service::exportReport);
     }
 
-    /** The last local run's recording, as {@code run --record} writes it ({@code ui --replay} plays it). */
+    /**
+     * The last local run's recording, as {@code run --record} writes it ({@code ui --replay} plays it); with a
+     * comparison on screen, every lane of it, as {@code run --compare --record} writes it.
+     */
     public CompletableFuture<Path> recording(Path file) {
+        ComparisonResult comparison = lastComparison.get();
+        if (comparison != null) {
+            return write(() -> {
+                service.exportComparisonRecording(comparison, file);
+                return file;
+            }, file);
+        }
         return ofLastRun(file, service::exportRecording);
     }
 

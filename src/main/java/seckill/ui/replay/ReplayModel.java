@@ -1,6 +1,6 @@
 package seckill.ui.replay;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,11 +12,11 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.report.Recording;
-import seckill.sale.SaleState;
 import seckill.sale.StrategyKind;
-import seckill.service.PollSnapshot;
+import seckill.sim.Comparison;
 import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
+import seckill.ui.compare.CompareViewModel;
 import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.VerdictModel;
 
@@ -34,32 +34,31 @@ public final class ReplayModel {
     public static final double MAX_SPEED = 8;
     /** How long a replay lasts on screen at its first speed, in s (when the speeds allow). */
     static final double SCREEN_SECONDS = 17.5;
-    /** Chart points over a sale, at most: more for a long one, so that no two are 0.25 s apart. */
-    static final int CHART_STEPS = 400;
-    static final double MAX_STEP_MS = 250;
-    /** The rates' window, as a share of the sale's length. */
-    static final int RATE_WINDOWS = 20;
-    /** The snapshots' source: a replay has no poller. */
-    private static final long SOURCE = 0;
-
     private final LiveSaleModel live;
     private final VerdictModel verdict;
+    private final CompareViewModel compare;
     private final ReadOnlyObjectWrapper<Recording> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 1);
     private final ReadOnlyDoubleWrapper timeMs = new ReadOnlyDoubleWrapper(this, "timeMs");
     private final ReadOnlyDoubleWrapper durationMs = new ReadOnlyDoubleWrapper(this, "durationMs");
+    private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
 
-    private ReplayTimeline timeline;
-    /** The winners already on screen. */
-    private int shownWinners;
-    /** The recorded time of the next chart point. */
-    private double nextPointMs;
-    private boolean ended;
+    /** One per sale recorded: the sale's, or each lane's of a comparison (in its columns). */
+    private List<ReplayCursor> lanes = List.of();
+    /** The comparison's lanes whose end is on screen. */
+    private boolean[] lanesEnded = new boolean[0];
 
+    /** A replay of one sale's recordings only. */
     public ReplayModel(LiveSaleModel live, VerdictModel verdict) {
+        this(live, verdict, new CompareViewModel());
+    }
+
+    /** @param compare the comparison's columns, where a comparison's recording plays */
+    public ReplayModel(LiveSaleModel live, VerdictModel verdict, CompareViewModel compare) {
         this.live = live;
         this.verdict = verdict;
+        this.compare = compare;
     }
 
     /** The recording on screen, or null when none is. */
@@ -81,9 +80,14 @@ public final class ReplayModel {
         return timeMs.getReadOnlyProperty();
     }
 
-    /** The recorded sale's length in ms. */
+    /** The recorded sale's length in ms (a comparison's: its longest lane's). */
     public ReadOnlyDoubleProperty durationMsProperty() {
         return durationMs.getReadOnlyProperty();
+    }
+
+    /** The replay is at its end, its verdict on screen: as a live sale's result is there once it has ended. */
+    public ReadOnlyBooleanProperty endedProperty() {
+        return ended.getReadOnlyProperty();
     }
 
     /** The speed at which a sale this long lasts about {@link #SCREEN_SECONDS} on screen, within the range. */
@@ -119,10 +123,12 @@ public final class ReplayModel {
 
     /** Shows the recording from its start and plays it (the view was begun already, empty). */
     public void show(Recording r) {
-        timeline = new ReplayTimeline(r);
+        lanes = (r.isComparison() ? r.header().lanes().stream().map(r::lane).toList() : List.of(r)).stream()
+                .map(ReplayCursor::new).toList();
+        lanesEnded = new boolean[lanes.size()];
         recording.set(r);
-        durationMs.set(timeline.spanMs());
-        speed.set(defaultSpeed(timeline.spanMs()));
+        durationMs.set(lanes.stream().mapToDouble(ReplayCursor::spanMs).max().orElse(1));
+        speed.set(defaultSpeed(durationMs.get()));
         restart();
         playing.set(true);
     }
@@ -130,7 +136,11 @@ public final class ReplayModel {
     /** Another sale takes the screen: the replay stops and lets go of its recording. */
     public void close() {
         playing.set(false);
-        timeline = null;
+        if (isComparison()) {
+            compare.leave();
+        }
+        lanes = List.of();
+        ended.set(false);
         recording.set(null);
         timeMs.set(0);
         durationMs.set(0);
@@ -138,7 +148,7 @@ public final class ReplayModel {
 
     /** Time passes on screen: the replay moves on by that much times its speed, and pauses at the end. */
     public void tick(double realSeconds) {
-        if (!playing.get() || timeline == null) {
+        if (!playing.get() || lanes.isEmpty()) {
             return;
         }
         double to = timeMs.get() + realSeconds * speed.get() * 1000;
@@ -151,7 +161,7 @@ public final class ReplayModel {
 
     /** Plays on from where it is; from the start when at the end. */
     public void play() {
-        if (timeline == null) {
+        if (lanes.isEmpty()) {
             return;
         }
         if (timeMs.get() >= durationMs.get()) {
@@ -179,7 +189,7 @@ public final class ReplayModel {
 
     /** To that recorded time: back means the view starts again and plays up to it at once. */
     public void seek(double ms) {
-        if (timeline == null) {
+        if (lanes.isEmpty()) {
             return;
         }
         double to = Math.max(0, Math.min(durationMs.get(), ms));
@@ -195,42 +205,50 @@ public final class ReplayModel {
         seek(durationMs.get());
     }
 
+    private boolean isComparison() {
+        Recording r = recording.get();
+        return r != null && r.isComparison();
+    }
+
     private void restart() {
         live.begin(true);
         verdict.clear();
-        shownWinners = 0;
-        nextPointMs = 0;
-        ended = false;
+        if (isComparison()) {
+            Recording r = recording.get();
+            compare.begin(r.header().lanes().stream().map(StrategyKind::fromName).toList(),
+                    Comparison.Mode.valueOf(r.header().mode().toUpperCase(Locale.ROOT)));
+        }
+        lanes.forEach(ReplayCursor::rewind);
+        Arrays.fill(lanesEnded, false);
+        ended.set(false);
         timeMs.set(0);
         advance(0);
     }
 
     private void advance(double to) {
-        double span = durationMs.get();
-        double step = Math.max(1, Math.min(MAX_STEP_MS, span / CHART_STEPS));
-        double window = Math.max(2, span / RATE_WINDOWS);
-        List<PollSnapshot.Tick> ticks = new ArrayList<>();
-        while (nextPointMs <= to) {
-            ticks.add(tickAt(nextPointMs, window));
-            nextPointMs = nextPointMs >= span ? Double.MAX_VALUE : Math.min(span, nextPointMs + step);
+        boolean over = to >= durationMs.get();
+        if (isComparison()) {
+            for (int i = 0; i < lanes.size(); i++) {
+                ReplayCursor lane = lanes.get(i);
+                compare.apply(i, lane.advance(to));
+                if (to >= lane.spanMs() && !lanesEnded[i]) {
+                    lanesEnded[i] = true;
+                    compare.laneFinished(i, RecordedColumns.of(lane.recording()));
+                }
+            }
+        } else {
+            live.apply(lanes.get(0).advance(to));
         }
-        boolean over = to >= span;
-        SaleState state = timeline.state(to, shownWinners);
-        shownWinners = (int) state.nextIndex();
-        live.apply(new PollSnapshot(SOURCE, state, timeline.metrics(to, window, over), null, false, ticks,
-                List.of()));
         timeMs.set(to);
-        if (over && !ended) {
-            ended = true;
+        if (over && !ended.get()) {
             Recording r = recording.get();
-            verdict.replayEnded(r.end().fields(), StrategyKind.NAIVE.cliName().equals(r.header().settings()
-                    .get("strategy")));
+            if (!r.isComparison()) {
+                verdict.replayEnded(r.end().fields(), StrategyKind.NAIVE.cliName().equals(r.header().settings()
+                        .get("strategy")));
+            }
+            ended.set(true); // first: what shows a run's end (its traces) is on screen before it settles
             live.settle();
         }
-    }
-
-    private PollSnapshot.Tick tickAt(double t, double window) {
-        return new PollSnapshot.Tick(timeline.state(t, timeline.purchasesBy(t)), timeline.metrics(t, window, false));
     }
 
     private static double clamp(double x) {

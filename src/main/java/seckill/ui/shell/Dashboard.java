@@ -146,8 +146,10 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void afterSettled() {
-        if (options.record() != null && !recorded && model.verdict().resultProperty().get() != null) {
-            // the first local run's recording (ui --record), before the picture; a failure is in the status line
+        if (options.record() != null && !recorded && (model.verdict().resultProperty().get() != null
+                || model.compare().shownResult() != null)) {
+            // the first local run's (or comparison's) recording (ui --record), before the picture; a failure is in
+            // the status line
             recorded = true;
             model.exports().recording(options.record()).whenComplete((path, error) -> screenshotThenClose());
         } else {

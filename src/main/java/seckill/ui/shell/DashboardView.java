@@ -158,16 +158,18 @@ public final class DashboardView extends BorderPane {
         model.code().shownProperty().addListener((obs, was, shown) -> split.setDividerPositions(shown ? 0.42
                 : 0.58));
         VBox.setVgrow(split, Priority.ALWAYS);
+        VBox oneSale = new VBox(12, new SaleFiguresView(model.live(), model.verdict(), i18n, presentation), split);
+        VBox.setVgrow(oneSale, Priority.ALWAYS);
+        VBox.setVgrow(compareView, Priority.ALWAYS);
+        // the panels above the sale (a replay's bar, a lesson's card) stay above a comparison's columns too
         List<Node> right = new ArrayList<>(views(Panel.Place.ABOVE_SALE));
-        right.add(new SaleFiguresView(model.live(), model.verdict(), i18n, presentation));
-        right.add(split);
+        right.add(oneSale);
         VBox sale = new VBox(12, right.toArray(Node[]::new));
         sale.setPadding(new Insets(12, 16, 12, 12));
-        compareView.setPadding(new Insets(12, 16, 12, 12));
         compareView.setVisible(false);
         ScrollPane scroll = new ScrollPane(sale);
         model.compare().activeProperty().addListener((obs, was, on) -> {
-            scroll.setContent(on ? compareView : sale);
+            sale.getChildren().set(sale.getChildren().size() - 1, on ? compareView : oneSale);
             compareView.setVisible(on);
         });
         scroll.setId("sale-scroll");

@@ -75,7 +75,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
 
     private final ServerModel server = new ServerModel();
     private final SessionStatus status = new SessionStatus(form);
-    private final ReplayModel replay = new ReplayModel(live, verdict);
+    private final ReplayModel replay = new ReplayModel(live, verdict, compare);
 
     // all below: the draining thread's alone
     /** The local run, from when its job started it until it ends. */
@@ -88,8 +88,8 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.comparisons = new ComparisonFlow(service, tasks, handoff, compare);
         this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
-                server::isReached);
-        this.replays = new Replays(service, tasks, status, onScreen, form, live, replay);
+                server::isReached, compare::shownResult);
+        this.replays = new Replays(service, tasks, status, onScreen, form, live, replay, trace);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));

@@ -1,6 +1,7 @@
 package seckill.ui.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import seckill.report.Recording;
@@ -13,6 +14,7 @@ import seckill.ui.live.LiveSaleModel;
 import seckill.ui.replay.RecordingOpener;
 import seckill.ui.replay.ReplayModel;
 import seckill.ui.replay.SlowMotion;
+import seckill.ui.trace.TraceViewModel;
 
 /**
  * The session's replays: a recording played on the dashboard while the session is quiet, a file opened for it, and
@@ -28,7 +30,7 @@ final class Replays {
     private final SlowMotion slowMotion;
 
     Replays(LabService service, BackgroundTasks tasks, SessionStatus status, SaleOnScreen onScreen,
-            FormViewModel form, LiveSaleModel live, ReplayModel replay) {
+            FormViewModel form, LiveSaleModel live, ReplayModel replay, TraceViewModel trace) {
         this.status = status;
         this.onScreen = onScreen;
         this.form = form;
@@ -37,6 +39,17 @@ final class Replays {
         this.slowMotion = new SlowMotion(service, tasks, live.settledProperty(), this::replay, status::say);
         onScreen.onNewSale(replay::close);
         onScreen.onNewSale(slowMotion::clear);
+        // a replayed sale's traced buyers become the timeline once it has ended, as a live run's do
+        replay.endedProperty().addListener((obs, was, ended) -> showTraces(trace, ended ? replay.recordingProperty()
+                .get() : null));
+    }
+
+    private static void showTraces(TraceViewModel trace, Recording r) {
+        if (r == null || r.isComparison()) {
+            trace.show(List.of(), "");
+        } else {
+            trace.show(r.tracedBuyers(), String.valueOf(r.header().settings().get("prefix")));
+        }
     }
 
     /** Plays a recorded sale again on screen: nothing connects, and the session stays quiet (Start still works). */

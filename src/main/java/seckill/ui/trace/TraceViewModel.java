@@ -182,8 +182,11 @@ public final class TraceViewModel {
         }
     }
 
-    /** These traces, of a sale under that prefix; the first buyers shown, at the first step. */
-    void show(List<Trace> runTraces, String salePrefix) {
+    /**
+     * These traces, of a sale under that prefix (a recorded run's, replayed); the first buyers shown, at the first
+     * step. None: the timeline is gone.
+     */
+    public void show(List<Trace> runTraces, String salePrefix) {
         pause();
         prefix = salePrefix == null ? "" : salePrefix;
         traces = TraceLayout.ordered(runTraces);

@@ -504,6 +504,27 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void savesTheLastComparisonsRecordingEveryLaneInOneFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+        model.form().compare().set(List.of(StrategyKind.NAIVE, StrategyKind.LUA), false);
+        model.start();
+        harness.settle();
+        FakeLabService.Comparing comparison = lab.lastComparison();
+        for (int i = 0; i < 2; i++) {
+            FakeLabService.Run lane = comparison.lane(i);
+            lane.result.complete(result(lane.config, EndReason.SOLD_OUT, sale(10, 10, 0, OPENED + 100), holds(10)));
+        }
+        harness.settle();
+        assertThat(model.compare().shownResult()).isNotNull();
+        Path file = dir.resolve("compare.jsonl");
+        CompletableFuture<Path> saved = model.exports().recording(file);
+        harness.settle();
+        assertThat(saved).isCompletedWithValue(file);
+        assertThat(lab.calls).contains("exportComparisonRecording compare.jsonl")
+                .noneMatch(call -> call.startsWith("exportRecording"));
+        assertThat(english.format(model.status().messageProperty().get())).isEqualTo("Saved " + file);
+    }
+
+    @Test
     void saysWhyAnExportCannotBeWritten() {
         CompletableFuture<Long> csv = model.exports().winners(Path.of("w.csv"));
         assertThat(csv).isCompletedExceptionally();

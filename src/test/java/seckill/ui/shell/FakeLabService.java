@@ -315,6 +315,11 @@ final class FakeLabService implements LabService {
     }
 
     @Override
+    public void exportComparisonRecording(ComparisonResult result, Path file) {
+        calls.add("exportComparisonRecording " + file.getFileName());
+    }
+
+    @Override
     public void close() {
         calls.add("close");
     }

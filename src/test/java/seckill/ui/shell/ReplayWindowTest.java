@@ -8,6 +8,7 @@ import static seckill.ui.shell.OnFx.onFx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -19,9 +20,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import seckill.redis.TestRedis;
+import seckill.report.RecordedComparison;
 import seckill.report.RecordedSale;
 import seckill.sale.StrategyKind;
+import seckill.sim.Comparison;
 import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
 
 /** A recorded sale played again in the real window, headless through Monocle; nothing connects to Redis. */
 @ExtendWith(ApplicationExtension.class)
@@ -69,5 +73,30 @@ class ReplayWindowTest {
         assertThat(fx(() -> dashboard.model().status().getPhase())).isEqualTo(Phase.DISCONNECTED);
         assertThat(fx(() -> dashboard.model().status().canStartProperty().get())).isTrue();
         assertThat(fx(dashboard::verdict)).isEqualTo(seckill.util.Verdict.OK);
+    }
+
+    @Test
+    void aRecordedComparisonPlaysInTheColumnsUnderTheReplayBar(FxRobot robot) throws IOException {
+        List<StrategyKind> lineup = List.of(StrategyKind.NAIVE, StrategyKind.LUA);
+        RecordedComparison c;
+        try {
+            c = RecordedComparison.play(SimulationConfig.builder().load(8, 120, 30, 0).naiveGapMs(5).seed(9)
+                    .prefix(window.prefix()).build(), lineup, TestRedis.connection(), dir.resolve("c.jsonl"));
+        } finally {
+            lineup.forEach(s -> TestRedis.reset(Comparison.saleKeys(window.prefix(), s).prefix()));
+        }
+        onFx(() -> dashboard.model().replay(c.recording()));
+        assertThat(fx(() -> robot.lookup("#compare").query().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#replay-bar").query().isVisible())).as("the bar over the columns").isTrue();
+
+        robot.clickOn("#replay-end");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.live().settledProperty().get()));
+        for (int i = 0; i < lineup.size(); i++) {
+            SimulationResult r = c.result().results().get(i);
+            assertThat(text(robot, "#compare-" + lineup.get(i).cliName() + "-sold"))
+                    .isEqualTo(r.state().sold() + " / 8");
+        }
+        assertThat(text(robot, "#compare-lua-audit")).isEqualTo(fx(() -> dashboard.i18n().get("compare.audit.holds")));
+        assertThat(fx(() -> dashboard.model().server().isReached())).isFalse();
     }
 }

@@ -12,6 +12,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.report.Recording;
+import seckill.ui.compare.CompareView;
+import seckill.ui.compare.CompareViewModel;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
@@ -34,8 +36,12 @@ final class Slide extends VBox {
     private final PresentationModel presentation;
     private final LiveSaleModel live = new LiveSaleModel();
     private final VerdictModel verdict = new VerdictModel();
-    private final ReplayModel replay = new ReplayModel(live, verdict);
+    private final CompareViewModel compare = new CompareViewModel();
+    private final ReplayModel replay = new ReplayModel(live, verdict, compare);
     private final ChartsView charts;
+    private final CompareView columns;
+    /** One sale's figures, charts and winners; a comparison's columns take their place. */
+    private final VBox sale = new VBox(10);
     private final Label caption = new Label();
     private final Label time = new Label();
 
@@ -50,6 +56,9 @@ final class Slide extends VBox {
         this.charts = new ChartsView(live, i18n);
         charts.applyTheme(dark);
         charts.setScale(presentation.scale());
+        this.columns = new CompareView(compare, i18n);
+        columns.applyTheme(dark);
+        columns.setScale(presentation.scale());
         createView();
     }
 
@@ -81,7 +90,10 @@ final class Slide extends VBox {
         winners.prefWidthProperty().bind(widthProperty().multiply(0.3));
         HBox below = new HBox(12, charts, winners);
         VBox.setVgrow(below, Priority.ALWAYS);
-        getChildren().addAll(top, new SaleFiguresView(live, verdict, i18n, presentation), below);
+        sale.getChildren().addAll(new SaleFiguresView(live, verdict, i18n, presentation), below);
+        VBox.setVgrow(sale, Priority.ALWAYS);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        getChildren().addAll(top, sale);
     }
 
     /**
@@ -94,6 +106,9 @@ final class Slide extends VBox {
         replay.pause();
         if (!Double.isNaN(speed)) {
             replay.setSpeed(speed);
+        }
+        if (recording.isComparison()) {
+            getChildren().set(1, columns);
         }
         Map<String, Object> settings = recording.header().settings();
         caption.setText(i18n.get("animation.caption", String.valueOf(settings.get("strategy")), settings.get("users"),
@@ -114,6 +129,7 @@ final class Slide extends VBox {
     void at(double ms) {
         replay.seek(ms);
         charts.syncNow();
+        columns.syncNow();
     }
 
     /** The slide is done with: its charts stop watching for frames. */

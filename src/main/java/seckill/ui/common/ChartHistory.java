@@ -3,6 +3,7 @@ package seckill.ui.common;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Points of a few series over time, with bounded memory however long the sale runs: when full it keeps every
@@ -13,11 +14,13 @@ import java.util.List;
  * no line across it), and the {@linkplain #outages() outages}, spans of time while Redis could not be read.
  */
 public final class ChartHistory {
+    private static final AtomicLong GENERATIONS = new AtomicLong();
     private final int capacity;
     private final double[] x;
     private final double[][] y;
     private int size;
-    private long generation;
+    /** Unique across histories: a view that follows another history (a sale begun anew) starts over too. */
+    private long generation = GENERATIONS.incrementAndGet();
     private final List<double[]> outages = new ArrayList<>();
     private long outagesVersion;
 
@@ -122,12 +125,12 @@ public final class ChartHistory {
             kept++;
         }
         size = kept;
-        generation++;
+        generation = GENERATIONS.incrementAndGet();
     }
 
     public void clear() {
         size = 0;
-        generation++;
+        generation = GENERATIONS.incrementAndGet();
         Arrays.fill(x, 0);
         outages.clear();
         outagesVersion++;

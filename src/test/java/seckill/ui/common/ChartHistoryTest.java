@@ -37,6 +37,16 @@ class ChartHistoryTest {
     }
 
     @Test
+    void aNewHistoryNeverSharesAGenerationWithAnother() {
+        // a comparison begun anew (a replay scrubbed back) gives its chart new histories: the chart must start over
+        ChartHistory first = new ChartHistory(1, 4);
+        first.add(0, 1);
+        first.clear();
+        ChartHistory second = new ChartHistory(1, 4);
+        assertThat(second.generation()).isNotEqualTo(first.generation()).isGreaterThan(first.generation());
+    }
+
+    @Test
     void dropsALateTickThatWouldRunTimeBackwards() {
         ChartHistory h = new ChartHistory(1, 10);
         h.add(2, 1);

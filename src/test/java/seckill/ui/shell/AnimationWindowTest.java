@@ -1,11 +1,15 @@
 package seckill.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static seckill.ui.shell.OnFx.fx;
 import static seckill.ui.shell.OnFx.onFx;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
 import seckill.report.ReadGif;
 import seckill.report.RecordedSale;
@@ -30,6 +35,7 @@ import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
 import seckill.ui.animation.AnimationExport;
 import seckill.ui.common.I18n;
+import seckill.ui.common.Language;
 
 /**
  * A recorded sale exported as an animated GIF from the real window, headless through Monocle: the file as any GIF
@@ -137,6 +143,35 @@ class AnimationWindowTest {
         assertThat(fx(() -> dashboard.i18n().format(dashboard.model().status().messageProperty().get())))
                 .contains("1/100×").contains("500 秒").contains("请选更快的速度");
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aReplayAndItsGifOpenNoSocketToTheServerTheWindowWasGiven() throws Exception {
+        RecordedSale sale = naiveSale();
+        try (ServerSocket redis = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            LaunchOptions options = LaunchOptions.defaults().withRedis("redis://127.0.0.1:" + redis.getLocalPort(),
+                    window.prefix()).withLanguage(Language.EN).withReplay(new LaunchOptions.Replay(sale.recording(),
+                    8, dir.resolve("fast.gif")));
+            AtomicReference<Dashboard> second = new AtomicReference<>();
+            AtomicReference<Stage> stage = new AtomicReference<>();
+            onFx(() -> {
+                stage.set(new Stage());
+                second.set(new Dashboard(options, RedisConnector.fromEnvironment()).show(stage.get()));
+            });
+            try {
+                await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(dir.resolve("fast.gif"))
+                        && fx(() -> second.get().live().settledProperty().get()));
+                assertThat(fx(() -> second.get().verdict())).as("the recorded verdict")
+                        .isEqualTo(seckill.util.Verdict.AUDIT_FAILED);
+                redis.setSoTimeout(1);
+                assertThatThrownBy(redis::accept).as("no connection came").isInstanceOf(SocketTimeoutException.class);
+            } finally {
+                onFx(() -> {
+                    stage.get().close();
+                    second.get().close();
+                });
+            }
+        }
     }
 
     private List<Path> leftovers() throws IOException {

@@ -59,9 +59,17 @@ public final class SideOrStack extends Pane {
         return Math.max(first.minWidth(-1), second.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
     }
 
+    /**
+     * Side by side when the width allows it at the least height, else one above the other: their least heights
+     * added. Asked without a width, the width it has now stands for it.
+     */
     @Override
     protected double computeMinHeight(double width) {
-        return Math.max(first.minHeight(-1), second.minHeight(-1)) + snappedTopInset() + snappedBottomInset();
+        double a = first.minHeight(-1);
+        double b = second.minHeight(-1);
+        double inner = (width < 0 ? getWidth() : width) - snappedLeftInset() - snappedRightInset();
+        double least = inner > 0 && sideBySide.test(inner, Math.max(a, b)) ? Math.max(a, b) : a + gap + b;
+        return least + snappedTopInset() + snappedBottomInset();
     }
 
     @Override

@@ -34,6 +34,7 @@ import seckill.ui.common.Face;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
 import seckill.ui.common.LocalText;
+import seckill.ui.common.WordWrap;
 
 /**
  * The sale's settings and the buttons that act on them. Each number shows its allowed range under it, replaced by
@@ -42,6 +43,8 @@ import seckill.ui.common.LocalText;
  */
 @Face
 public final class FormView extends VBox {
+    /** The narrowest an input may be, in em. */
+    static final double LEAST_INPUT_EM = 8;
     private final FormActions model;
     private final FormViewModel form;
     private final I18n i18n;
@@ -75,12 +78,14 @@ public final class FormView extends VBox {
         setSpacing(14);
         setPadding(new Insets(16));
 
+        // the labels wrap between words before the inputs get narrower than 8em: a large zoom never cuts either
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(USE_PREF_SIZE);
         labels.setHalignment(HPos.LEFT);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         inputs.setFillWidth(true);
+        inputs.minWidthProperty().bind(Bindings.createDoubleBinding(() -> LEAST_INPUT_EM * join.getFont().getSize(),
+                join.fontProperty()));
         grid.getColumnConstraints().addAll(labels, inputs);
         grid.setHgap(12);
         grid.setVgap(2);
@@ -230,7 +235,8 @@ public final class FormView extends VBox {
      * @param error what is wrong with the row, or null when it cannot be wrong
      */
     private void addRow(String key, Node input, Label hint, ObservableValue<LocalText> error) {
-        Label label = new Label();
+        Label label = WordWrap.betweenWords(new Label());
+        label.setMinHeight(USE_PREF_SIZE);
         label.getStyleClass().add("field-label");
         label.textProperty().bind(i18n.binding("field." + key));
         label.setLabelFor(input);

@@ -14,6 +14,7 @@ import seckill.ui.code.CodeViewModel;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
+import seckill.ui.common.WordWrap;
 
 /**
  * The chosen lesson's card above the tiles: which lesson, what happens and what to look at; a button shows the
@@ -45,11 +46,11 @@ final class LessonCard extends HBox {
         setAlignment(Pos.TOP_LEFT);
         title.setId("lesson-title");
         title.getStyleClass().add("lesson-title");
-        title.setWrapText(true);
+        WordWrap.betweenWords(title);
         title.setMinHeight(Region.USE_PREF_SIZE);
         text.setId("lesson-text");
         text.getStyleClass().add("lesson-text");
-        text.setWrapText(true);
+        WordWrap.betweenWords(text);
         text.setMinHeight(Region.USE_PREF_SIZE);
         VBox words = new VBox(4, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);

@@ -53,6 +53,11 @@ public final class ChartsView extends VBox {
     private final Plot rates;
     private double scale = 1;
     private final ThrottledRedraw redraw = new ThrottledRedraw(this::syncNow);
+    /**
+     * The least height of a chart at 100 %, in px, times the zoom: title, axes and legend whole, and a plot a class
+     * can read (about 110 px at 100 %, 170 at 150 %). Less room, and the page scrolls rather than the chart shrink.
+     */
+    static final double LEAST_HEIGHT = 240;
 
     public ChartsView(LiveSaleModel model, I18n i18n) {
         this.model = model;
@@ -117,6 +122,8 @@ public final class ChartsView extends VBox {
     public void setScale(double newScale) {
         if (newScale != scale) {
             scale = newScale;
+            stock.viewer.setMinHeight(LEAST_HEIGHT * scale);
+            rates.viewer.setMinHeight(LEAST_HEIGHT * scale);
             stock.relabel();
             rates.relabel();
         }
@@ -176,7 +183,8 @@ public final class ChartsView extends VBox {
             // the axes write their numbers as the tiles and the table do, whatever the system's language
             ChartLook.axes(chart);
             viewer = new ChartViewer(chart);
-            viewer.setMinSize(160, 90);
+            viewer.setMinWidth(160);
+            viewer.setMinHeight(LEAST_HEIGHT);
             viewer.heightProperty().addListener((obs, was, now) -> {
                 boolean shortOnHeight = now.doubleValue() < 230 * scale;
                 if (shortOnHeight != compact) {

@@ -3,16 +3,16 @@ package seckill.ui.live;
 import java.util.List;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.ui.common.Face;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.PresentationModel;
+import seckill.ui.common.WordWrap;
 
 /**
  * The sale in figures: the tiles (stock left, sold, winners, oversold, attempts, conflicts, p99, time left) and,
@@ -33,7 +33,8 @@ public final class SaleFiguresView extends VBox {
     private final Tile p99;
     private final Tile timeLeft;
     private final Tile oversold;
-    private final HBox auditBar = new HBox(12);
+    private VerdictBar auditBar;
+    private TileGrid tiles;
     private final Label auditText = new Label();
     private final Label endedText = new Label();
     private final Label fairnessText = new Label();
@@ -58,34 +59,33 @@ public final class SaleFiguresView extends VBox {
 
     private void createView() {
         Tile[] all = {stockLeft, sold, winnerCount, oversold, attempts, conflicts, p99, timeLeft};
-        TileGrid tiles = new TileGrid(List.of(all));
+        tiles = new TileGrid(List.of(all));
         tiles.emProperty().bind(presentation.fontSizeProperty());
-        auditBar.setId("audit-bar");
-        auditBar.getStyleClass().add("audit-bar");
-        auditBar.setAlignment(Pos.CENTER_LEFT);
         auditText.setId("audit");
-        auditText.setWrapText(true);
+        WordWrap.betweenWords(auditText);
         // a verdict is read whole: the bar grows a line rather than cut it off ("…")
         auditText.setMinHeight(Region.USE_PREF_SIZE);
-        auditBar.setMinHeight(Region.USE_PREF_SIZE);
         auditText.getStyleClass().add("audit-text");
         endedText.setId("ended");
         endedText.getStyleClass().add("ended-text");
-        endedText.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox.setHgrow(auditText, Priority.SOMETIMES);
+        WordWrap.betweenWords(endedText);
         fairnessText.setId("fairness");
         fairnessText.getStyleClass().add("ended-text");
-        fairnessText.setWrapText(true);
+        WordWrap.betweenWords(fairnessText);
         fairnessText.setMinHeight(Region.USE_PREF_SIZE);
         fairnessText.visibleProperty().bind(verdict.fairnessProperty().isNotNull());
         fairnessText.managedProperty().bind(fairnessText.visibleProperty());
         VBox endedBox = new VBox(2, endedText, fairnessText);
         endedBox.setAlignment(Pos.CENTER_RIGHT);
-        endedBox.setMinWidth(Region.USE_PREF_SIZE);
-        auditBar.getChildren().addAll(auditText, gap, endedBox);
+        auditBar = new VerdictBar(auditText, endedBox, 12);
+        auditBar.setId("audit-bar");
+        auditBar.getStyleClass().add("audit-bar");
         getChildren().addAll(tiles, auditBar);
+    }
+
+    /** The tiles in one row, short, while something sits above them (a lesson's card, the replay bar). */
+    public BooleanProperty compactTilesProperty() {
+        return tiles.compactProperty();
     }
 
     private void initListeners() {

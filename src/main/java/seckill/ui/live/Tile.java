@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import seckill.ui.common.WordWrap;
 
 /**
  * One large number with its name under it, readable from the back of a classroom. A long figure ("12,345 /
@@ -36,7 +37,7 @@ final class Tile extends VBox {
         value.setMinWidth(0);
         caption.getStyleClass().add("stat-caption");
         caption.textProperty().bind(captionText);
-        caption.setWrapText(true);
+        WordWrap.betweenWords(caption);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(value, caption);
         showStep(0);

@@ -2,8 +2,11 @@ package seckill.ui.live;
 
 import java.util.List;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
@@ -18,12 +21,29 @@ final class TileGrid extends Region {
     static final double MIN_TILE_EM = 11;
     private static final double GAP_EM = 0.75;
 
+    /** The narrowest a compact tile may be, in em: its figure steps down to fit. */
+    static final double MIN_COMPACT_TILE_EM = 6;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+
     private final DoubleProperty em = new SimpleDoubleProperty(this, "em", PresentationModel.BASE_FONT_PX);
+    private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact");
 
     TileGrid(List<? extends Node> tiles) {
         getStyleClass().add("tiles");
         getChildren().setAll(tiles);
         em.addListener((obs, was, now) -> requestLayout());
+        compact.addListener((obs, was, now) -> {
+            pseudoClassStateChanged(COMPACT, now);
+            requestLayout();
+        });
+    }
+
+    /**
+     * Compact: every tile in one row when the width allows (a lesson's card or the replay bar is above them), the
+     * tiles giving up their height so that the charts keep theirs.
+     */
+    public BooleanProperty compactProperty() {
+        return compact;
     }
 
     /** The root font size in pixels, which the gaps and the narrowest tile follow. */
@@ -34,6 +54,10 @@ final class TileGrid extends Region {
     /** How many tiles a row holds at this width: 4, 3, 2 or 1. */
     int columnsFor(double width) {
         double gap = gap();
+        int all = getManagedChildren().size();
+        if (compact.get() && all > 4 && (width - (all - 1) * gap) / all >= MIN_COMPACT_TILE_EM * em.get()) {
+            return all;
+        }
         for (int columns : new int[] {4, 3, 2}) {
             if ((width - (columns - 1) * gap) / columns >= MIN_TILE_EM * em.get()) {
                 return columns;

@@ -38,6 +38,8 @@ import seckill.ui.common.PresentationModel;
 final class WinnersView extends VBox {
     /** A winner whose item was not in stock (rank beyond the stock): the row reads red, the rank carries a mark. */
     private static final PseudoClass BEYOND_STOCK = PseudoClass.getPseudoClass("beyond-stock");
+    /** Rows the table shows at least. */
+    static final int LEAST_ROWS = 5;
 
     private final WinnersViewModel model;
     private final I18n i18n;
@@ -112,8 +114,7 @@ final class WinnersView extends VBox {
 
     /**
      * Column widths and row height for a root font of {@code px} pixels (the window's zoom): wide enough for a rank
-     * of 100,000, a user id and "+12.345 s" under their headings, so no column is cut off; the pane is never
-     * narrower than its columns.
+     * of 100,000, a user id and "+12.345 s" under their headings, so no column is cut off.
      */
     public void setEm(double px) {
         table.setFixedCellSize(Math.round(2 * px));
@@ -123,7 +124,11 @@ final class WinnersView extends VBox {
         user.setPrefWidth(Math.round(11 * px));
         since.setMinWidth(Math.round(10 * px));
         since.setPrefWidth(Math.round(10 * px));
-        setMinWidth(Math.round(25.5 * px));
+        // narrower than its columns only at a large zoom on a small screen: the table then scrolls sideways, not
+        // the page
+        setMinWidth(Math.round(18 * px));
+        // the heading and at least five winners, whatever room the charts beside it leave
+        table.setMinHeight(Math.round(2 * px) * (LEAST_ROWS + 1) + 4);
     }
 
     private void initListeners() {

@@ -10,8 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -78,11 +78,13 @@ final class ReplayBar extends VBox {
         toEnd.setMnemonicParsing(false);
         time.setId("replay-time");
         time.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        // the controls on one line, the scrub bar the whole width under them: it fits a 1024x768 projector
-        HBox controls = new HBox(10, title, play, speed, toEnd, gap, time);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        // the controls on one line (a second one at a large zoom), where the replay is at the right, the scrub bar
+        // the whole width under them
+        FlowPane buttons = new FlowPane(10, 6, title, play, speed, toEnd);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        BorderPane controls = new BorderPane(buttons);
+        controls.setRight(time);
+        BorderPane.setAlignment(time, Pos.CENTER_RIGHT);
         getChildren().addAll(controls, scrub);
         setMinHeight(Region.USE_PREF_SIZE);
     }

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,7 +28,9 @@ import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
 import seckill.ui.common.Panel;
 import seckill.ui.common.PresentationModel;
+import seckill.ui.common.Shares;
 import seckill.ui.common.Themes;
+import seckill.ui.common.WordWrap;
 import seckill.ui.compare.CompareView;
 import seckill.ui.export.ExportActions;
 import seckill.ui.form.FormView;
@@ -108,7 +109,7 @@ public final class DashboardView extends BorderPane {
         banner.getStyleClass().add("banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setPadding(new Insets(10, 16, 10, 16));
-        bannerText.setWrapText(true);
+        WordWrap.betweenWords(bannerText);
         bannerText.setId("banner-text");
         banner.getChildren().addAll(Icons.of(Icons.ALERT), bannerText);
         banner.managedProperty().bind(banner.visibleProperty());
@@ -130,7 +131,9 @@ public final class DashboardView extends BorderPane {
         formScroll.prefViewportWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(27
                 * presentation.getFontSize(), Math.max(300, widthProperty().get() / 3)),
                 presentation.fontSizeProperty(), widthProperty()));
-        formScroll.setMinViewportWidth(260);
+        // never narrower than the form's own least width (its longest word beside 8em of input): no sideways scroll
+        formScroll.minViewportWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(260, form.minWidth(-1)),
+                form.layoutBoundsProperty(), presentation.fontSizeProperty(), i18n.localeProperty()));
         formScroll.getStyleClass().add("form-scroll");
         VBox.setVgrow(formScroll, Priority.ALWAYS);
         GridPane buttons = form.buttons();
@@ -151,18 +154,20 @@ public final class DashboardView extends BorderPane {
      */
     private Node salePane() {
         List<Panel> sideTabs = placed(Panel.Place.SIDE_TAB);
-        SplitPane split = new SplitPane(charts, new SideTabs(sideTabs, views(Panel.Place.SIDE_TAB), i18n));
-        split.setOrientation(Orientation.HORIZONTAL);
-        // code reads wider than the winners: the charts give up some of their width while it is on screen
-        split.setDividerPositions(model.code().shownProperty().get() ? 0.42 : 0.58);
-        model.code().shownProperty().addListener((obs, was, shown) -> split.setDividerPositions(shown ? 0.42
-                : 0.58));
+        // the same share whichever tab is chosen: choosing the code or the winners never rearranges the charts
+        Shares split = new Shares(charts, new SideTabs(sideTabs, views(Panel.Place.SIDE_TAB), i18n), 0.58, 12);
+        split.setId("charts-and-tabs");
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox oneSale = new VBox(12, new SaleFiguresView(model.live(), model.verdict(), i18n, presentation), split);
+        SaleFiguresView figures = new SaleFiguresView(model.live(), model.verdict(), i18n, presentation);
+        VBox oneSale = new VBox(12, figures, split);
         VBox.setVgrow(oneSale, Priority.ALWAYS);
         VBox.setVgrow(compareView, Priority.ALWAYS);
-        // the panels above the sale (a replay's bar, a lesson's card) stay above a comparison's columns too
-        List<Node> right = new ArrayList<>(views(Panel.Place.ABOVE_SALE));
+        // the panels above the sale (a replay's bar, a lesson's card) stay above a comparison's columns too; they
+        // take their room from the tiles, not from the charts
+        List<Region> above = views(Panel.Place.ABOVE_SALE);
+        figures.compactTilesProperty().bind(Bindings.createBooleanBinding(() -> above.stream()
+                .anyMatch(Node::isVisible), above.stream().map(Node::visibleProperty).toArray(Observable[]::new)));
+        List<Node> right = new ArrayList<>(above);
         right.add(oneSale);
         VBox sale = new VBox(12, right.toArray(Node[]::new));
         sale.setPadding(new Insets(12, 16, 12, 12));

@@ -3,6 +3,8 @@ package seckill.ui.shell;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -66,6 +68,7 @@ final class SideTabs extends TabPane {
                 }
             }
         });
+        followLeastWidth();
     }
 
     private void showTab(int index, boolean present) {
@@ -88,17 +91,23 @@ final class SideTabs extends TabPane {
     }
 
     /**
-     * As narrow as the widest of the first pane and those the menu can choose allows (a tab pane by itself would go
-     * down to nothing): the split beside the charts then leaves the winners' columns whole, as it did without tabs.
+     * As narrow as the widest of the first pane and those the menu can choose allows: the charts beside it then leave
+     * the winners' columns whole. Held as the pane's own least width, followed as the views' change with the zoom
+     * (the tab pane's computed one keeps the widest it has ever been, so a smaller zoom would never narrow it).
      */
-    @Override
-    protected double computeMinWidth(double height) {
-        double widest = 0;
-        for (int i = 0; i < views.size(); i++) {
-            if (faces.get(i).chosen() != null || i == 0) {
-                widest = Math.max(widest, views.get(i).minWidth(-1));
-            }
+    private void followLeastWidth() {
+        List<Observable> widths = new ArrayList<>();
+        for (Region view : views) {
+            widths.add(view.minWidthProperty());
         }
-        return Math.max(super.computeMinWidth(height), widest + snappedLeftInset() + snappedRightInset());
+        minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double widest = 0;
+            for (int i = 0; i < views.size(); i++) {
+                if (faces.get(i).chosen() != null || i == 0) {
+                    widest = Math.max(widest, views.get(i).minWidth(-1));
+                }
+            }
+            return widest + snappedLeftInset() + snappedRightInset();
+        }, widths.toArray(Observable[]::new)));
     }
 }

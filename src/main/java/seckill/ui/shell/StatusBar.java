@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
+import seckill.ui.common.WordWrap;
 import seckill.ui.replay.SlowMotion;
 import seckill.ui.trace.TraceViewModel;
 
@@ -41,11 +42,12 @@ final class StatusBar extends HBox {
         statusPhase.setId("status-phase");
         statusMessage.setId("status-message");
         statusPhase.setMinWidth(Region.USE_PREF_SIZE);
-        statusTarget.setMinWidth(Region.USE_PREF_SIZE);
+        // everything in the bar wraps between words rather than push the window wider than the screen (a zoom)
+        WordWrap.betweenWords(statusTarget).setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(statusMessage, Priority.ALWAYS);
         statusMessage.setMaxWidth(Double.MAX_VALUE);
         // a field's problem may be long (a URL's form): the bar grows a line rather than cut it off
-        statusMessage.setWrapText(true);
+        WordWrap.betweenWords(statusMessage);
         statusMessage.setMinHeight(Region.USE_PREF_SIZE);
         traceOffer(model.trace(), showTrace);
         slowOffer(model.slowMotion());
@@ -65,7 +67,7 @@ final class StatusBar extends HBox {
         traceOffer.setId("trace-offer");
         traceOffer.getStyleClass().addAll(Styles.ACCENT, "trace-offer");
         traceOffer.setGraphic(Icons.of("mdi2t-timeline-text-outline"));
-        traceOffer.setMinWidth(Region.USE_PREF_SIZE);
+        WordWrap.betweenWords(traceOffer).setMinHeight(Region.USE_PREF_SIZE);
         traceOffer.setMnemonicParsing(false);
         traceOffer.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("trace.offer",
                 trace.buyerCount()), trace.availableProperty(), i18n.localeProperty()));
@@ -78,7 +80,7 @@ final class StatusBar extends HBox {
     private void slowOffer(SlowMotion slow) {
         slowOffer.setId("slow-offer");
         slowOffer.getStyleClass().addAll(Styles.ACCENT, "trace-offer");
-        slowOffer.setMinWidth(Region.USE_PREF_SIZE);
+        WordWrap.betweenWords(slowOffer).setMinHeight(Region.USE_PREF_SIZE);
         slowOffer.setMnemonicParsing(false);
         slowOffer.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("slow.offer",
                 SlowMotion.seconds(slow.offeredProperty().get())), slow.offeredProperty(), i18n.localeProperty()));

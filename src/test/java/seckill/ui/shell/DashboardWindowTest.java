@@ -584,7 +584,7 @@ class DashboardWindowTest {
         assertThat(truncated(Set.of(audit))).as("wrapped, not cut with …").isEmpty();
         assertThat(drawnLines(audit)).hasSizeGreaterThan(1);
         Node bar = robot.lookup("#audit-bar").query();
-        Node below = robot.lookup(".split-pane").query();
+        Node below = robot.lookup("#charts-and-tabs").query();
         Bounds text = fx(() -> audit.localToScene(audit.getLayoutBounds()));
         Bounds barBounds = fx(() -> bar.localToScene(bar.getLayoutBounds()));
         assertThat(text.getMaxY()).as("inside its bar").isLessThanOrEqualTo(barBounds.getMaxY() + 0.5);

@@ -110,7 +110,7 @@ final class DashboardMenu extends MenuBar {
     /** Files out, a recording in, and Quit. */
     private Menu fileMenu(DashboardView view, DashboardViewModel model, Runnable quit) {
         MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view.exports()::askReportJson);
-        jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
+        jsonItem.disableProperty().bind(model.exports().reportReadyProperty().not());
         MenuItem saveRecording = item("action.saveRecording", "mdi2c-content-save-outline", null,
                 view.exports()::askRecording);
         saveRecording.disableProperty().bind(model.verdict().resultProperty().isNull());

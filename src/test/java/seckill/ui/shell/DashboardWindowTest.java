@@ -499,6 +499,8 @@ class DashboardWindowTest {
                 && text(robot, "#status-message").startsWith("Cannot use Redis"));
         assertThat(text(robot, "#status-message")).doesNotContain("topsecret");
         assertThat(fx(stage::getTitle)).doesNotContain("topsecret");
+        assertThat(fx(() -> robot.lookup("#banner").query().isVisible())).as("in the red banner too").isTrue();
+        assertThat(text(robot, "#banner-text")).startsWith("Cannot use Redis").doesNotContain("topsecret");
     }
 
     // ---- a classroom projector: 1024x768 and 1280x720 show every figure whole; the zoom and its keys ----

@@ -3,12 +3,12 @@ package seckill.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.labelText;
 import static seckill.ui.shell.OnFx.onFx;
 
 import java.time.Duration;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,18 +43,13 @@ class RefusedBannerWindowTest {
         TestRedis.reset(window.prefix());
     }
 
-    private static String text(FxRobot robot, String query) {
-        Label label = robot.lookup(query).queryAs(Label.class);
-        return fx(label::getText);
-    }
-
     @Test
     void aRefusedConnectionShowsInTheBanner_andGoesOnceRedisIsReached(FxRobot robot) {
         Node banner = robot.lookup("#banner").query();
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(banner::isVisible));
-        assertThat(text(robot, "#banner-text")).startsWith("Cannot use Redis").contains("authentication failed")
+        assertThat(labelText(robot, "#banner-text")).startsWith("Cannot use Redis").contains("authentication failed")
                 .doesNotContain(PASSWORD);
-        assertThat(text(robot, "#status-message")).isEqualTo(text(robot, "#banner-text"));
+        assertThat(labelText(robot, "#status-message")).isEqualTo(labelText(robot, "#banner-text"));
 
         onFx(() -> dashboard.model().form().takeUrl(TestRedis.url()));
         onFx(() -> dashboard.model().connect());

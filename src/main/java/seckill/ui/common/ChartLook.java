@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.awt.geom.Line2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -43,6 +44,8 @@ public final class ChartLook {
      */
     public static XYStepRenderer rateSteps(Color... colours) {
         XYStepRenderer renderer = new RateSteps();
+        // long enough in the legend for a dash, a gap and a dash
+        renderer.setLegendLine(new Line2D.Double(-12, 0, 12, 0));
         for (int s = 0; s < colours.length; s++) {
             renderer.setSeriesPaint(s, colours[s]);
             float width = s == 0 ? 6f : 3f;

@@ -88,10 +88,11 @@ class ReplayWindowTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.live().settledProperty().get()));
         for (int i = 0; i < lineup.size(); i++) {
             SimulationResult r = c.result().results().get(i);
-            assertThat(text(robot, "#compare-" + lineup.get(i).cliName() + "-sold"))
+            assertThat(labelText(robot, "#compare-" + lineup.get(i).cliName() + "-sold"))
                     .isEqualTo(r.state().sold() + " / 8");
         }
-        assertThat(text(robot, "#compare-lua-audit")).isEqualTo(fx(() -> dashboard.i18n().get("compare.audit.holds")));
+        assertThat(labelText(robot, "#compare-lua-audit"))
+                .isEqualTo(fx(() -> dashboard.i18n().get("compare.audit.holds")));
         assertThat(fx(() -> dashboard.model().server().isReached())).isFalse();
     }
 }

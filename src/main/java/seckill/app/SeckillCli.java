@@ -85,6 +85,28 @@ public final class SeckillCli implements Runnable {
 
     /** Runs a command line on the process's standard streams and returns its exit code. */
     public static int execute(String[] args) {
-        return commandLine(utf8(System.out), utf8(System.err)).execute(args);
+        return execute(args, utf8(System.out), utf8(System.err));
+    }
+
+    /** Runs a command line, the window's when it names no command, and returns its exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(withDefaultCommand(cl, args));
+    }
+
+    /**
+     * The arguments with {@code ui} in front when they name no command: nothing at all, or options that are not
+     * the lab's own ({@code --help}, {@code --version}), as in {@code java -jar seckill-lab.jar --prefix demo:}.
+     */
+    static String[] withDefaultCommand(CommandLine cl, String[] args) {
+        boolean noCommand = args.length == 0
+                || args[0].startsWith("-") && !cl.getCommandSpec().optionsMap().containsKey(args[0]);
+        if (!noCommand) {
+            return args;
+        }
+        String[] withUi = new String[args.length + 1];
+        withUi[0] = "ui";
+        System.arraycopy(args, 0, withUi, 1, args.length);
+        return withUi;
     }
 }

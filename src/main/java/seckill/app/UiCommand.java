@@ -137,7 +137,9 @@ public final class UiCommand implements Callable<Integer> {
                 dark, pulseReport, zoom)
                 .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
                 .withLesson(lesson).withReplay(recording == null ? null : new LaunchOptions.Replay(recording,
-                        speed == null ? Double.NaN : speed, gif)).withRecord(record);
+                        speed == null ? Double.NaN : speed, gif)).withRecord(record)
+                // a replay's report is the recorded one, written above
+                .withReport(recording == null ? sale.report() : null);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
         if (again.isPresent()) {
             out.flush();

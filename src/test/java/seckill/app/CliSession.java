@@ -12,7 +12,7 @@ public final class CliSession {
     public int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return SeckillCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return SeckillCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     /** What the last run printed on standard output. */

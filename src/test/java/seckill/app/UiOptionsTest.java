@@ -30,6 +30,36 @@ class UiOptionsTest {
         return ui;
     }
 
+    /** The command the lab's command line would run for these arguments, and its {@code --prefix}. */
+    private static String[] chosen(String... args) {
+        CommandLine cl = SeckillCli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        CommandLine.ParseResult parsed = cl.parseArgs(SeckillCli.withDefaultCommand(cl, args));
+        if (!parsed.hasSubcommand()) {
+            return new String[] {null, null};
+        }
+        CommandLine.ParseResult sub = parsed.subcommand();
+        return new String[] {sub.commandSpec().name(), sub.matchedOptionValue("--prefix", null)};
+    }
+
+    @Test
+    void optionsWithoutACommandOpenTheDashboardWithThem() {
+        assertThat(chosen("--prefix", "x:", "--stock", "20")).containsExactly("ui", "x:");
+        assertThat(chosen("--prefix=x:")).containsExactly("ui", "x:");
+        assertThat(chosen()).containsExactly("ui", null);
+        assertThat(chosen("run", "--prefix", "r:")).containsExactly("run", "r:");
+        assertThat(chosen("ui", "--prefix", "u:")).containsExactly("ui", "u:");
+        assertThat(chosen("--help")).as("the lab's own help").containsExactly(null, null);
+        assertThat(chosen("-V")).containsExactly(null, null);
+
+        CliSession cli = new CliSession();
+        assertThat(cli.run("--stock", "0")).as("a bad option, before any window").isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--stock");
+        assertThat(cli.run("--no-such-option")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("Usage: seckill-lab [-hV] [COMMAND]");
+    }
+
     @Test
     void zoomIsAHundredPercentUnlessGiven() {
         assertThat(parse().zoom).isEqualTo(100);

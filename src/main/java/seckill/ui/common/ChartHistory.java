@@ -10,12 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * second point (halving the resolution of the past) instead of forgetting the start of the run. A chart copies
  * what is new since it last looked; {@link #generation()} tells it to start over after a thinning or a clear.
  *
+ * <p>A history of {@linkplain #ofRates rates} thins as a rate must: a point that stays takes the time-weighted mean
+ * of its interval and the dropped one before it, so a step still shows what happened over the whole of its span.
+ *
  * <p>It also keeps what a line must not hide: a {@linkplain #addGap() gap} where there was no data (a chart draws
  * no line across it), and the {@linkplain #outages() outages}, spans of time while Redis could not be read.
  */
 public final class ChartHistory {
     private static final AtomicLong GENERATIONS = new AtomicLong();
     private final int capacity;
+    private final boolean rates;
     private final double[] x;
     private final double[][] y;
     private int size;
@@ -24,7 +28,18 @@ public final class ChartHistory {
     private final List<double[]> outages = new ArrayList<>();
     private long outagesVersion;
 
+    /** Levels read at each point (stock left, sold): thinning keeps the readings. */
     public ChartHistory(int series, int capacity) {
+        this(series, capacity, false);
+    }
+
+    /** Rates, each over the interval that ends at its point: thinning merges the intervals it drops. */
+    public static ChartHistory ofRates(int series, int capacity) {
+        return new ChartHistory(series, capacity, true);
+    }
+
+    private ChartHistory(int series, int capacity, boolean rates) {
+        this.rates = rates;
         if (capacity < 4 || capacity % 2 != 0) {
             throw new IllegalArgumentException("capacity must be even and at least 4, got " + capacity);
         }
@@ -118,9 +133,17 @@ public final class ChartHistory {
             if (!keep) {
                 continue;
             }
+            boolean merge = rates && i >= 2 && i % 2 == 0 && !isGap(i) && !isGap(i - 1) && x[i] > x[i - 2];
+            double[] values = new double[y.length];
+            for (int s = 0; s < y.length; s++) {
+                // the two intervals' rates weighted by their lengths: what happened over both
+                values[s] = merge ? (y[s][i - 1] * (x[i - 1] - x[i - 2]) + y[s][i] * (x[i] - x[i - 1]))
+                        / (x[i] - x[i - 2]) : y[s][i];
+            }
+            // read before written: the points kept so far sit below i - 1 unless i - 1 itself was kept (a gap)
             x[kept] = x[i];
-            for (double[] series : y) {
-                series[kept] = series[i];
+            for (int s = 0; s < y.length; s++) {
+                y[s][kept] = values[s];
             }
             kept++;
         }

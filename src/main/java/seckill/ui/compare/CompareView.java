@@ -99,6 +99,8 @@ public final class CompareView extends VBox {
         model.columns().addListener((ListChangeListener<CompareViewModel.Column>) c -> rebuildGrid());
         model.modeProperty().addListener((obs, was, now) -> relabel());
         model.chartsVersionProperty().addListener((obs, was, now) -> redraw.markDirty());
+        viewer.widthProperty().addListener((obs, was, now) -> fitTitles());
+        viewer.heightProperty().addListener((obs, was, now) -> fitTitles());
         i18n.localeProperty().addListener((obs, was, now) -> {
             relabel();
             rebuildGrid();
@@ -118,10 +120,15 @@ public final class CompareView extends VBox {
         modeNote.setText(mode == null ? "" : i18n.get(mode == Comparison.Mode.AT_ONCE ? "compare.mode.atOnce"
                 : "compare.mode.oneAtATime"));
         chart.setTitle(i18n.get("compare.chart"));
-        chart.getXYPlot().getDomainAxis().setLabel(i18n.get("chart.seconds"));
-        chart.getXYPlot().getRangeAxis().setLabel(i18n.get("chart.items"));
         ChartLook.type(chart, ChartLook.family(i18n), scale, false);
+        ChartLook.secondsTicks(chart, i18n.get("chart.unitSeconds"));
+        fitTitles();
         chart.fireChartChanged();
+    }
+
+    private void fitTitles() {
+        ChartLook.titles(chart, i18n.get("chart.seconds"), i18n.get("chart.items"), i18n.isChinese(),
+                viewer.getWidth(), viewer.getHeight(), scale);
     }
 
     /** Text this much larger than at 100 % (the window's zoom). */

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import seckill.report.Exports;
 import seckill.ui.common.I18n;
+import seckill.ui.common.UserFolders;
 
 /**
  * Pictures and files out of the window: the whole window as PNG, each chart as PNG (JFreeChart's own rendering, at
@@ -44,6 +45,7 @@ final class Exporter {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("export.choose"));
         chooser.setInitialFileName(timestampedName(what, extension, LocalDateTime.now()));
+        chooser.setInitialDirectory(UserFolders.forExtension(extension).toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
                 "*." + extension));
         var file = chooser.showSaveDialog(owner);

@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import seckill.sale.SaleKeys;
 import seckill.service.LabService;
 import seckill.sim.ComparisonResult;
@@ -16,7 +20,8 @@ import seckill.ui.common.Face;
 import seckill.ui.common.LocalText;
 
 /**
- * Files out of the dashboard: the winners as CSV, the last run's report as JSON and its recording, and whatever the
+ * Files out of the dashboard: the winners as CSV, the report as JSON of the last run or of the comparison on screen,
+ * the last run's recording, and whatever the
  * view renders (PNGs). Each is written off the FX thread, whole or not at all; the status line says where it went
  * or why not.
  */
@@ -26,27 +31,46 @@ public final class ExportsModel {
     private final BackgroundTasks tasks;
     private final Consumer<LocalText> status;
     private final Supplier<SaleKeys> viewedKeys;
-    private final Supplier<SimulationResult> lastRun;
+    private final ObservableValue<SimulationResult> lastRun;
     private final Supplier<Boolean> connected;
-    private final Supplier<ComparisonResult> lastComparison;
+    private ObservableValue<ComparisonResult> comparison = Bindings.createObjectBinding(() -> null);
+    private BooleanBinding reportReady;
 
     /**
      * @param status     the status line
      * @param viewedKeys the sale on screen
      * @param lastRun    the last local run's result, or null
      * @param connected  whether a server was reached
-     * @param lastComparison the comparison on screen, once ended and run here; null while none is
      */
     public ExportsModel(LabService service, BackgroundTasks tasks, Consumer<LocalText> status,
-                        Supplier<SaleKeys> viewedKeys, Supplier<SimulationResult> lastRun,
-                        Supplier<Boolean> connected, Supplier<ComparisonResult> lastComparison) {
+                        Supplier<SaleKeys> viewedKeys, ObservableValue<SimulationResult> lastRun,
+                        Supplier<Boolean> connected) {
         this.service = service;
         this.tasks = tasks;
         this.status = status;
         this.viewedKeys = viewedKeys;
         this.lastRun = lastRun;
         this.connected = connected;
-        this.lastComparison = lastComparison;
+        this.reportReady = Bindings.createBooleanBinding(() -> lastRun.getValue() != null, lastRun);
+    }
+
+    /**
+     * A comparison's report while it is on screen: Report JSON writes it (as {@code run --compare --report}), not
+     * the last single run's.
+     *
+     * @param onScreen a comparison is on screen
+     * @param ended    its result, once it has ended
+     */
+    public ExportsModel withComparisons(ObservableBooleanValue onScreen, ObservableValue<ComparisonResult> ended) {
+        comparison = Bindings.createObjectBinding(() -> onScreen.get() ? ended.getValue() : null, onScreen, ended);
+        reportReady = Bindings.createBooleanBinding(() -> comparison.getValue() != null
+                || !onScreen.get() && lastRun.getValue() != null, onScreen, ended, lastRun);
+        return this;
+    }
+
+    /** There is a report to write: a comparison's on screen, else the last run's. */
+    public BooleanBinding reportReadyProperty() {
+        return reportReady;
     }
 
     /** The winners of the sale on screen as CSV, streamed from Redis; completes with the rows written. */
@@ -58,8 +82,15 @@ public final class ExportsModel {
         return write(() -> service.exportWinners(keys, file), file);
     }
 
-    /** The last local run's JSON report. */
+    /** The JSON report of the comparison on screen, else of the last local run. */
     public CompletableFuture<Path> report(Path file) {
+        ComparisonResult compared = comparison.getValue();
+        if (compared != null) {
+            return write(() -> {
+                service.exportComparison(compared, file);
+                return file;
+            }, file);
+        }
         return ofLastRun(file, service::exportReport);
     }
 
@@ -68,7 +99,7 @@ public final class ExportsModel {
      * comparison on screen, every lane of it, as {@code run --compare --record} writes it.
      */
     public CompletableFuture<Path> recording(Path file) {
-        ComparisonResult comparison = lastComparison.get();
+        ComparisonResult comparison = this.comparison.getValue();
         if (comparison != null) {
             return write(() -> {
                 service.exportComparisonRecording(comparison, file);
@@ -84,7 +115,7 @@ public final class ExportsModel {
     }
 
     private CompletableFuture<Path> ofLastRun(Path file, RunFile export) {
-        SimulationResult r = lastRun.get();
+        SimulationResult r = lastRun.getValue();
         if (r == null) {
             return refuse("export.noRun", "no run has ended yet");
         }

@@ -62,15 +62,25 @@ public final class ChartsView extends VBox {
     public ChartsView(LiveSaleModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
-        this.stock = new Plot(model.stockHistory(), STOCK_COLOURS, "chart.stock", "chart.items",
+        this.stock = new Plot(model.stockHistory(), levels(), "chart.stock", "chart.items",
                 List.of("chart.stockLeft", "chart.sold"));
-        this.rates = new Plot(model.rateHistory(), RATE_COLOURS, "chart.rates", "chart.perSecond",
+        this.rates = new Plot(model.rateHistory(), ChartLook.rateSteps(RATE_COLOURS), "chart.rates", "chart.perSecond",
                 List.of("chart.attempts", "chart.wins", "chart.conflicts"));
         ValueMarker zero = new ValueMarker(0, ZERO, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, new float[] {6f, 4f}, 0f));
         stock.chart.getXYPlot().addRangeMarker(zero, Layer.BACKGROUND);
         createView();
         initListeners();
+    }
+
+    /** Stock left and sold are levels read at each poll: a line from one reading to the next. */
+    private static XYLineAndShapeRenderer levels() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < STOCK_COLOURS.length; s++) {
+            renderer.setSeriesPaint(s, STOCK_COLOURS[s]);
+            renderer.setSeriesStroke(s, new BasicStroke(3f));
+        }
+        return renderer;
     }
 
     private void createView() {
@@ -157,7 +167,8 @@ public final class ChartsView extends VBox {
         /** Short on height (a projector at 1024x768): the title says what the axes would, the plot gets the room. */
         boolean compact;
 
-        Plot(ChartHistory history, Color[] colours, String titleKey, String axisKey, List<String> seriesKeys) {
+        Plot(ChartHistory history, XYLineAndShapeRenderer renderer, String titleKey, String axisKey,
+             List<String> seriesKeys) {
             this.history = history;
             this.titleKey = titleKey;
             this.axisKey = axisKey;
@@ -171,11 +182,6 @@ public final class ChartsView extends VBox {
             }
             chart = ChartFactory.createXYLineChart("", "", "", data, PlotOrientation.VERTICAL, true, false, false);
             XYPlot plot = chart.getXYPlot();
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-            for (int s = 0; s < series.length; s++) {
-                renderer.setSeriesPaint(s, colours[s]);
-                renderer.setSeriesStroke(s, new BasicStroke(3f));
-            }
             plot.setRenderer(renderer);
             // JFreeChart draws the last series first by default; forward puts wins and conflicts on top of
             // attempts, which they equal when nobody loses a race (lua)
@@ -190,8 +196,11 @@ public final class ChartsView extends VBox {
                 if (shortOnHeight != compact) {
                     compact = shortOnHeight;
                     relabel();
+                } else {
+                    fitTitles();
                 }
             });
+            viewer.widthProperty().addListener((obs, was, now) -> fitTitles());
             relabel();
             applyTheme(false);
         }
@@ -202,9 +211,9 @@ public final class ChartsView extends VBox {
             // short on height the legend names the lines: the title shrinks to a word, so it takes one line
             chart.setTitle(i18n.get(compact ? titleKey + ".short" : titleKey));
             ChartLook.type(chart, family, scale, compact);
+            ChartLook.secondsTicks(chart, i18n.get("chart.unitSeconds"));
+            fitTitles();
             XYPlot plot = chart.getXYPlot();
-            plot.getDomainAxis().setLabel(compact ? null : i18n.get("chart.seconds"));
-            plot.getRangeAxis().setLabel(compact ? null : i18n.get(axisKey));
             for (int s = 0; s < series.length; s++) {
                 series[s].setDescription(i18n.get(seriesKeys.get(s)));
             }
@@ -215,6 +224,12 @@ public final class ChartsView extends VBox {
             XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
             renderer.setLegendItemLabelGenerator((dataset, index) -> series[index].getDescription());
             chart.fireChartChanged();
+        }
+
+        /** Short on height the axes need no titles (the ticks say seconds); else each one that fits whole. */
+        void fitTitles() {
+            ChartLook.titles(chart, compact ? null : i18n.get("chart.seconds"), compact ? null : i18n.get(axisKey),
+                    i18n.isChinese(), viewer.getWidth(), viewer.getHeight(), scale);
         }
 
         private int size(int atHundredPercent) {

@@ -31,7 +31,7 @@ public final class LiveSaleModel {
     private final WinnersViewModel winners = new WinnersViewModel();
     private final BucketsViewModel buckets = new BucketsViewModel();
     private final ChartHistory stockHistory = new ChartHistory(2, CHART_POINTS);
-    private final ChartHistory rateHistory = new ChartHistory(3, CHART_POINTS);
+    private final ChartHistory rateHistory = ChartHistory.ofRates(3, CHART_POINTS);
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
     private final ReadOnlyObjectWrapper<LocalText> banner = new ReadOnlyObjectWrapper<>(this, "banner");
     private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");

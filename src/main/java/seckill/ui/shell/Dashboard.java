@@ -63,6 +63,7 @@ public final class Dashboard implements AutoCloseable {
     private String gifProblem;
     /** The first local run's recording was written ({@code ui --record}). */
     private boolean recorded;
+    private boolean reported;
 
     public Dashboard(LaunchOptions options, RedisConnector connector) {
         this.options = options;
@@ -113,7 +114,7 @@ public final class Dashboard implements AutoCloseable {
         if (options.exit()) {
             model.slowMotion().offerOnly(); // the window closes as the sale settles: no slow motion by itself
         }
-        if (options.screenshot() != null || options.exit() || options.record() != null) {
+        if (options.screenshot() != null || options.exit() || options.record() != null || options.report() != null) {
             model.live().settledProperty().addListener((obs, was, settled) -> {
                 if (settled) {
                     afterSettled();
@@ -146,7 +147,11 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void afterSettled() {
-        if (options.record() != null && !recorded && (model.verdict().resultProperty().get() != null
+        if (options.report() != null && !reported && model.exports().reportReadyProperty().get()) {
+            // the first sale's or comparison's report (ui --report), before the recording and the picture
+            reported = true;
+            model.exports().report(options.report()).whenComplete((path, error) -> afterSettled());
+        } else if (options.record() != null && !recorded && (model.verdict().resultProperty().get() != null
                 || model.compare().shownResult() != null)) {
             // the first local run's (or comparison's) recording (ui --record), before the picture; a failure is in
             // the status line

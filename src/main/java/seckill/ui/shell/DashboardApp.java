@@ -42,6 +42,7 @@ public final class DashboardApp extends Application {
         OPTIONS.set(options);
         CONNECTOR.set(connector);
         OUTCOME.set(null);
+        ClassPathToolkit.quietModuleWarning();
         Application.launch(DashboardApp.class);
         Outcome o = OUTCOME.get();
         return o == null ? new Outcome(Verdict.FAILED, 0, 0, 0, 0, 0, 0, 0, 0, null, null) : o;

@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCombination;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
+import seckill.ui.common.LocalText;
 import seckill.ui.common.PresentationModel;
 import seckill.ui.common.Themes;
 import seckill.ui.lessons.Lesson;
@@ -67,9 +68,16 @@ final class DashboardMenu extends MenuBar {
         MenuItem stop = item("action.stop", Icons.STOP, STOP, model::stop);
         stop.disableProperty().bind(model.canStopProperty().not());
         MenuItem watch = item("action.watch", Icons.WATCH, WATCH, model::watch);
-        MenuItem reset = item("action.reset", Icons.RESET, RESET, model::reset);
+        // Ctrl+R while a sale runs says why not (a disabled item would take the key without a word)
+        MenuItem reset = item("action.reset", Icons.RESET, RESET, () -> {
+            if (model.canChangeSaleProperty().get()) {
+                model.reset();
+            } else {
+                model.status().say(LocalText.of("status.resetWhileBusy"));
+            }
+        });
         MenuItem connect = item("action.connect", Icons.CONNECT, CONNECT, model::connect);
-        for (MenuItem m : new MenuItem[] {watch, reset, connect}) {
+        for (MenuItem m : new MenuItem[] {watch, connect}) {
             m.disableProperty().bind(model.canChangeSaleProperty().not());
         }
         Menu sale = menu("menu.sale", connect, start, stop, watch, reset);
@@ -110,7 +118,7 @@ final class DashboardMenu extends MenuBar {
     /** Files out, a recording in, and Quit. */
     private Menu fileMenu(DashboardView view, DashboardViewModel model, Runnable quit) {
         MenuItem jsonItem = item("action.exportJson", Icons.JSON, JSON, view.exports()::askReportJson);
-        jsonItem.disableProperty().bind(model.verdict().resultProperty().isNull());
+        jsonItem.disableProperty().bind(model.exports().reportReadyProperty().not());
         MenuItem saveRecording = item("action.saveRecording", "mdi2c-content-save-outline", null,
                 view.exports()::askRecording);
         saveRecording.disableProperty().bind(model.verdict().resultProperty().isNull());

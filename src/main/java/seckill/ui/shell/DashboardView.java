@@ -199,8 +199,10 @@ public final class DashboardView extends BorderPane {
                 presentation.saleStarts(getWidth());
             }
         });
-        banner.visibleProperty().bind(model.live().bannerProperty().isNotNull());
-        bannerText.textProperty().bind(i18n.binding(model.live().bannerProperty()));
+        // Redis lost during a sale, or refused before one (a wrong password with --autostart)
+        var warning = model.server().bannerOver(model.live().bannerProperty());
+        banner.visibleProperty().bind(warning.isNotNull());
+        bannerText.textProperty().bind(i18n.binding(warning));
         model.form().setOnReveal(this::reveal);
         useFont();
         presentation.fontSizeProperty().addListener((obs, was, now) -> useFont());

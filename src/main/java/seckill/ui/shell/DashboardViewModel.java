@@ -87,8 +87,8 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.watchedAudit = new WatchedAudit(service, tasks, verdict, live::settle);
         this.comparisons = new ComparisonFlow(service, tasks, handoff, compare);
         this.onScreen = new SaleOnScreen(status, live, verdict, watchedAudit, comparisons);
-        this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty()::get,
-                server::isReached, compare::shownResult);
+        this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty(),
+                server::isReached).withComparisons(compare.activeProperty(), compare.resultProperty());
         this.replays = new Replays(service, tasks, status, onScreen, form, live, replay, trace);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away

@@ -36,7 +36,7 @@ final class HeaderBar extends HBox {
         Button shot = toolButton(i18n, "screenshot", Icons.SCREENSHOT, "action.screenshot", exports::askScreenshot);
         Button csv = toolButton(i18n, "export-csv", Icons.CSV, "action.exportCsv", exports::askWinnersCsv);
         Button json = toolButton(i18n, "export-json", Icons.JSON, "action.exportJson", exports::askReportJson);
-        json.disableProperty().bind(model.verdict().resultProperty().isNull());
+        json.disableProperty().bind(model.exports().reportReadyProperty().not());
         Button theme = toolButton(i18n, "theme", Icons.THEME, "action.theme", () -> themes.setDark(!themes.isDark()));
         Button lang = toolButton(i18n, "language", Icons.LANGUAGE, "action.language", i18n::toggle);
         Button settings = toolButton(i18n, "settings", Icons.SETTINGS, "action.settings",

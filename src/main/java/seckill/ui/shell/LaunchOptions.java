@@ -34,12 +34,15 @@ import seckill.ui.lessons.Lesson;
  * @param replay       a recorded sale to play again instead of any sale here ({@code --replay}), or null
  * @param record       where the first local run's recording goes once the screen has settled ({@code --record}),
  *                     before the screenshot; or null
+ * @param report       where the JSON report of the first sale or comparison here goes once the screen has settled
+ *                     ({@code --report}), as {@code run} writes it, before the screenshot; or null
  */
 @Face
 public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig sale, boolean seedGiven,
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
-                            boolean oneAtATime, Lesson lesson, Replay replay, Path record) {
+                            boolean oneAtATime, Lesson lesson, Replay replay, Path record,
+                            Path report) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -55,7 +58,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport, int zoom) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                zoom, List.of(), false, null, null, null);
+                zoom, List.of(), false, null, null, null, null);
     }
 
     /** At 100 %. */
@@ -75,25 +78,25 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
                 watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson, replay,
-                record);
+                record, report);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record, report);
     }
 
     /** With the lesson's settings over the sale's, and its code and card on screen. */
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
                 autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen,
-                replay, record);
+                replay, record, report);
     }
 
     /**
@@ -109,13 +112,19 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     /** With a recorded sale played again as soon as the window is up (null: none). */
     public LaunchOptions withReplay(Replay played) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record, report);
     }
 
     /** With the first local run's recording written to that file once the screen has settled. */
     public LaunchOptions withRecord(Path file) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file, report);
+    }
+
+    /** With the JSON report of the first sale or comparison here written to that file once the screen has settled. */
+    public LaunchOptions withReport(Path file) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, file);
     }
 
     /** What the form starts with. */

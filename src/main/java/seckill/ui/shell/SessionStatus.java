@@ -55,11 +55,13 @@ public final class SessionStatus {
         if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
             verdict.troubled(VerdictModel.Trouble.REFUSED);
             say(LocalText.of("status.refused", lab.problem()));
+            server.troubled(news());
         } else if (e instanceof LabException lab) {
             redisAway = true;
             server.forget();
             verdict.troubled(VerdictModel.Trouble.REDIS);
             say(LocalText.of("status.connectFailed", lab.problem()));
+            server.troubled(news());
         } else {
             verdict.troubled(VerdictModel.Trouble.INTERNAL);
             say(LocalText.of("status.failed", BackgroundTasks.describe(e)));

@@ -3,6 +3,8 @@ package seckill.ui.trace;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -44,6 +46,13 @@ public final class TraceWindow {
             Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth() * 0.92),
                     Math.min(HEIGHT, screen.getHeight() * 0.92));
             scene.getStylesheets().add(Themes.stylesheet());
+            // Esc puts the window away, as a dialog's does; the timeline keeps its place for next time
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    e.consume();
+                    stage.close();
+                }
+            });
             stage = new Stage();
             stage.initOwner(owner);
             stage.titleProperty().bind(i18n.binding("trace.window"));

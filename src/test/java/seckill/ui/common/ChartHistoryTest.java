@@ -21,6 +21,22 @@ class ChartHistoryTest {
     }
 
     @Test
+    void thinningRatesKeepsWhatHappenedOverTheIntervalsItMerges() {
+        ChartHistory rates = ChartHistory.ofRates(1, 4);
+        ChartHistory levels = new ChartHistory(1, 4);
+        // 10/s over the first second, 40/s over the next two, then 100/s
+        double[][] points = {{0, 0}, {1, 10}, {3, 40}, {4, 100}, {5, 7}};
+        for (double[] p : points) {
+            rates.add(p[0], p[1]);
+            levels.add(p[0], p[1]);
+        }
+        assertThat(rates.x(1)).isEqualTo(3);
+        assertThat(rates.y(0, 1)).as("(10 × 1 s + 40 × 2 s) / 3 s").isEqualTo(30);
+        assertThat(levels.y(0, 1)).as("a level is the reading").isEqualTo(40);
+        assertThat(rates.y(0, 2)).isEqualTo(7);
+    }
+
+    @Test
     void tellsTheChartToStartOverAfterThinningOrClearing() {
         ChartHistory h = new ChartHistory(1, 4);
         long g = h.generation();

@@ -333,6 +333,13 @@ class DashboardWindowTest {
         eventually(() -> dashboard.model().status().getPhase() == Phase.RUNNING
                 && dashboard.model().live().figuresProperty().get()
                 .exists());
+        // Ctrl+R while it runs: not now, and the status line says why
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        eventually(() -> text(robot, "#status-message").startsWith("Reset waits: stop the sale first (Esc)"));
+        assertThat(fx(() -> dashboard.model().status().getPhase())).isEqualTo(Phase.RUNNING);
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            assertThat(new Sale(new SaleKeys(prefix)).exists(jedis)).as("its keys left alone").isTrue();
+        }
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         eventually(() -> dashboard.model().status().getPhase() == Phase.FINISHED);
         assertThat(text(robot, "#ended")).isEqualTo("Ended: stopped");
@@ -492,6 +499,8 @@ class DashboardWindowTest {
                 && text(robot, "#status-message").startsWith("Cannot use Redis"));
         assertThat(text(robot, "#status-message")).doesNotContain("topsecret");
         assertThat(fx(stage::getTitle)).doesNotContain("topsecret");
+        assertThat(fx(() -> robot.lookup("#banner").query().isVisible())).as("in the red banner too").isTrue();
+        assertThat(text(robot, "#banner-text")).startsWith("Cannot use Redis").doesNotContain("topsecret");
     }
 
     // ---- a classroom projector: 1024x768 and 1280x720 show every figure whole; the zoom and its keys ----

@@ -10,6 +10,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Reads and actions on the FX thread for the window tests, waiting at most 10 s for each. */
@@ -23,6 +24,12 @@ public final class OnFx {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text of the label the query finds. */
+    public static String labelText(FxRobot robot, String query) {
+        Labeled label = robot.lookup(query).queryAs(Labeled.class);
+        return fx(label::getText);
     }
 
     public static void onFx(Runnable action) {

@@ -3,6 +3,7 @@ package seckill.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.labelText;
 import static seckill.ui.shell.OnFx.onFx;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +47,6 @@ class ReplayWindowTest {
         TestRedis.reset(window.prefix());
     }
 
-    private static String text(FxRobot robot, String query) {
-        Label label = robot.lookup(query).queryAs(Label.class);
-        return fx(label::getText);
-    }
-
     @Test
     void aRecordedSalePlayedToTheEndShowsTheLiveSalesFigures(FxRobot robot) throws IOException {
         RecordedSale sale = RecordedSale.play(SimulationConfig.builder().strategy(StrategyKind.LUA)
@@ -63,11 +58,11 @@ class ReplayWindowTest {
 
         robot.clickOn("#replay-end");
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.live().settledProperty().get()));
-        assertThat(text(robot, "#tile-sold-value")).isEqualTo(sale.result().state().sold() + " / 25")
+        assertThat(labelText(robot, "#tile-sold-value")).isEqualTo(sale.result().state().sold() + " / 25")
                 .isEqualTo("25 / 25");
-        assertThat(text(robot, "#tile-winners-value")).isEqualTo("25");
-        assertThat(text(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
-        assertThat(text(robot, "#replay-time")).matches("t = (\\d+\\.\\d{3}) s of \\1 s");
+        assertThat(labelText(robot, "#tile-winners-value")).isEqualTo("25");
+        assertThat(labelText(robot, "#audit")).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(labelText(robot, "#replay-time")).matches("t = (\\d+\\.\\d{3}) s of \\1 s");
         // nothing connected: the session is where it started, and Start works from there
         assertThat(fx(() -> dashboard.model().server().isReached())).isFalse();
         assertThat(fx(() -> dashboard.model().status().getPhase())).isEqualTo(Phase.DISCONNECTED);
@@ -93,10 +88,11 @@ class ReplayWindowTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.live().settledProperty().get()));
         for (int i = 0; i < lineup.size(); i++) {
             SimulationResult r = c.result().results().get(i);
-            assertThat(text(robot, "#compare-" + lineup.get(i).cliName() + "-sold"))
+            assertThat(labelText(robot, "#compare-" + lineup.get(i).cliName() + "-sold"))
                     .isEqualTo(r.state().sold() + " / 8");
         }
-        assertThat(text(robot, "#compare-lua-audit")).isEqualTo(fx(() -> dashboard.i18n().get("compare.audit.holds")));
+        assertThat(labelText(robot, "#compare-lua-audit"))
+                .isEqualTo(fx(() -> dashboard.i18n().get("compare.audit.holds")));
         assertThat(fx(() -> dashboard.model().server().isReached())).isFalse();
     }
 }

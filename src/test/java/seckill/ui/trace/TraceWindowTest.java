@@ -106,6 +106,9 @@ class TraceWindowTest {
             key(robot, KeyCode.PAGE_DOWN);
             assertThat(fx(() -> trace.firstBuyerProperty().get())).isEqualTo(TraceViewModel.BUYERS_SHOWN);
         }
+
+        key(robot, KeyCode.ESCAPE);
+        eventually(() -> !fx(window::isShowing));
     }
 
     @Test

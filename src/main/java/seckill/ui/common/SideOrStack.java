@@ -68,7 +68,8 @@ public final class SideOrStack extends Pane {
         double a = first.minHeight(-1);
         double b = second.minHeight(-1);
         double inner = (width < 0 ? getWidth() : width) - snappedLeftInset() - snappedRightInset();
-        double least = inner > 0 && sideBySide.test(inner, Math.max(a, b)) ? Math.max(a, b) : a + gap + b;
+        double stacked = firstAtPrefWidth ? a + gap + b : 2 * Math.max(a, b) + gap; // stacked, they share evenly
+        double least = inner > 0 && sideBySide.test(inner, Math.max(a, b)) ? Math.max(a, b) : stacked;
         return least + snappedTopInset() + snappedBottomInset();
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
@@ -58,6 +60,8 @@ public final class ChartsView extends VBox {
      * can read (about 110 px at 100 %, 170 at 150 %). Less room, and the page scrolls rather than the chart shrink.
      */
     static final double LEAST_HEIGHT = 240;
+    /** The least plot (the data area) at 100 %, in px, times the zoom. */
+    static final double LEAST_PLOT = 110;
 
     public ChartsView(LiveSaleModel model, I18n i18n) {
         this.model = model;
@@ -132,8 +136,8 @@ public final class ChartsView extends VBox {
     public void setScale(double newScale) {
         if (newScale != scale) {
             scale = newScale;
-            stock.viewer.setMinHeight(LEAST_HEIGHT * scale);
-            rates.viewer.setMinHeight(LEAST_HEIGHT * scale);
+            stock.keepLeastPlot();
+            rates.keepLeastPlot();
             stock.relabel();
             rates.relabel();
         }
@@ -191,6 +195,12 @@ public final class ChartsView extends VBox {
             viewer = new ChartViewer(chart);
             viewer.setMinWidth(160);
             viewer.setMinHeight(LEAST_HEIGHT);
+            // once drawn, the chart knows what its title, axes and legend take: the plot keeps its least height
+            chart.addProgressListener(e -> {
+                if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                    keepLeastPlot();
+                }
+            });
             viewer.heightProperty().addListener((obs, was, now) -> {
                 boolean shortOnHeight = now.doubleValue() < 230 * scale;
                 if (shortOnHeight != compact) {
@@ -203,6 +213,18 @@ public final class ChartsView extends VBox {
             viewer.widthProperty().addListener((obs, was, now) -> fitTitles());
             relabel();
             applyTheme(false);
+        }
+
+        /** The least height: the least plot at this zoom and what the rest of the chart took when last drawn. */
+        void keepLeastPlot() {
+            ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+            double drawn = viewer.getCanvas().getHeight();
+            double chrome = info == null || info.getPlotInfo() == null || drawn <= 0 ? 0
+                    : drawn - info.getPlotInfo().getDataArea().getHeight();
+            double least = Math.ceil(Math.max(LEAST_HEIGHT * scale, LEAST_PLOT * scale + chrome));
+            if (Math.abs(viewer.getMinHeight() - least) >= 1) {
+                viewer.setMinHeight(least);
+            }
         }
 
         void relabel() {

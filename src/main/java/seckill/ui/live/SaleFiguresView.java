@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import seckill.ui.common.BesideOrUnder;
 import seckill.ui.common.Face;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
@@ -33,7 +34,7 @@ public final class SaleFiguresView extends VBox {
     private final Tile p99;
     private final Tile timeLeft;
     private final Tile oversold;
-    private VerdictBar auditBar;
+    private BesideOrUnder auditBar;
     private TileGrid tiles;
     private final Label auditText = new Label();
     private final Label endedText = new Label();
@@ -77,7 +78,7 @@ public final class SaleFiguresView extends VBox {
         fairnessText.managedProperty().bind(fairnessText.visibleProperty());
         VBox endedBox = new VBox(2, endedText, fairnessText);
         endedBox.setAlignment(Pos.CENTER_RIGHT);
-        auditBar = new VerdictBar(auditText, endedBox, 12);
+        auditBar = new BesideOrUnder(auditText, endedBox, 12);
         auditBar.setId("audit-bar");
         auditBar.getStyleClass().add("audit-bar");
         getChildren().addAll(tiles, auditBar);

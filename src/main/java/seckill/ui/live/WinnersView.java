@@ -126,7 +126,7 @@ final class WinnersView extends VBox {
         since.setPrefWidth(Math.round(10 * px));
         // narrower than its columns only at a large zoom on a small screen: the table then scrolls sideways, not
         // the page
-        setMinWidth(Math.round(18 * px));
+        setMinWidth(Math.round(14 * px));
         // the heading and at least five winners, whatever room the charts beside it leave
         table.setMinHeight(Math.round(2 * px) * (LEAST_ROWS + 1) + 4);
     }

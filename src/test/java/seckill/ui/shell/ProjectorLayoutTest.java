@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -97,21 +99,6 @@ class ProjectorLayoutTest {
         assertThat(failures).isEmpty();
     }
 
-    private static String dump(Node n, int depth) {
-        StringBuilder b = new StringBuilder();
-        if (n instanceof javafx.scene.layout.Region r && depth < 9) {
-            b.append("\n").append("  ".repeat(depth)).append(r.getClass().getSimpleName()).append('#').append(r.getId())
-                    .append(' ').append(r.getStyleClass()).append(" min=").append(r.minWidth(-1)).append(" w=")
-                    .append(r.getWidth());
-            for (Node c : r.getChildrenUnmodifiable()) {
-                if (c instanceof javafx.scene.layout.Region cr && cr.minWidth(-1) > 300) {
-                    b.append(dump(c, depth + 1));
-                }
-            }
-        }
-        return b.toString();
-    }
-
     private List<String> check(FxRobot robot, Language language, int width, int height, int zoom) {
         window.resize(width, height);
         onFx(() -> {
@@ -130,9 +117,6 @@ class ProjectorLayoutTest {
             ScrollPane scroll = robot.lookup(id).queryAs(ScrollPane.class);
             double content = fx(() -> scroll.getContent().getLayoutBounds().getWidth());
             double viewport = fx(() -> scroll.getViewportBounds().getWidth());
-            if (fx(scroll::isVisible) && content > viewport + 0.5 && id.startsWith("#sale")) {
-                System.err.println("DEBUG " + at + fx(() -> dump(scroll.getContent(), 0)));
-            }
             if (fx(scroll::isVisible) && content > viewport + 0.5) {
                 failures.add(at + id + " scrolls sideways: " + content + " px in " + viewport);
             }
@@ -140,7 +124,15 @@ class ProjectorLayoutTest {
         double least = LEAST_PLOT_AT_150 * zoom / 150;
         for (String id : new String[] {"#chart-stock", "#chart-rates"}) {
             ChartViewer viewer = robot.lookup(id).queryAs(ChartViewer.class);
-            double plot = fx(() -> viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea().getHeight());
+            Callable<Double> plotHeight = () -> fx(() -> viewer.getCanvas().getRenderingInfo().getPlotInfo()
+                    .getDataArea().getHeight());
+            // a chart learns what its title and legend take when it draws, and asks for the room in the next pass
+            try {
+                await().atMost(Duration.ofSeconds(5)).until(plotHeight, h -> h >= least);
+            } catch (ConditionTimeoutException e) {
+                // said below, with the rest
+            }
+            double plot = fx(plotHeight::call);
             if (plot < least) {
                 failures.add(at + id + " plot " + plot + " px high, less than " + least);
             }

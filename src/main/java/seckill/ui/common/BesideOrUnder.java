@@ -1,18 +1,19 @@
-package seckill.ui.live;
+package seckill.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 
 /**
- * The verdict with how the sale ended beside it: side by side while the verdict keeps at least half the width, the
- * ending at its own width on the right; else the ending under the verdict. Either wraps between words, never cut.
+ * A main view with a second one beside it on the right (the verdict and how the sale ended; the replay's buttons and
+ * where it is): side by side while the main one keeps at least half the width, the second at its own width; else
+ * the second under the main one. Neither is cut: what wraps, wraps.
  */
-final class VerdictBar extends Pane {
+public final class BesideOrUnder extends Pane {
     private final Node verdict;
     private final Node ending;
     private final double gap;
 
-    VerdictBar(Node verdict, Node ending, double gap) {
+    public BesideOrUnder(Node verdict, Node ending, double gap) {
         super(verdict, ending);
         this.verdict = verdict;
         this.ending = ending;

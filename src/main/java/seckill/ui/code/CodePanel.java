@@ -27,6 +27,13 @@ public final class CodePanel implements Panel {
 
     @Override
     public Region createView(Look look) {
-        return new CodeView(model, look.i18n());
+        CodeView view = new CodeView(model, look.i18n());
+        // its header wraps and its lines scroll: 20em is room for its widest buttons (commands, Lua, Python); less at a
+        // large zoom, where they would push the page sideways
+        look.followEm(px -> view.setMinWidth(Math.round(Math.min(LEAST_EM * px, 320 + 4 * px))));
+        return view;
     }
+
+    /** The code's least width, in em. */
+    static final double LEAST_EM = 20;
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import seckill.ui.common.Fonts;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
+import seckill.ui.common.WrappingRow;
 
 /**
  * The code panel: the strategy the form has chosen, as Redis commands, Lua or the tutorial's Python (a choice of
@@ -58,7 +58,7 @@ final class CodeView extends VBox {
         HBox choice = new HBox(commands, lua, python);
         choice.setAlignment(Pos.CENTER_LEFT);
         // the title and the choice share a row while it is wide enough, else the choice goes under the title
-        FlowPane header = new FlowPane(10, 6, title, choice);
+        WrappingRow header = new WrappingRow(10, 6, title, choice);
         header.setAlignment(Pos.CENTER_LEFT);
 
         lines.setId("code-lines");

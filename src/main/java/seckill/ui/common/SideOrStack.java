@@ -2,6 +2,7 @@ package seckill.ui.common;
 
 import java.util.function.BiPredicate;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
@@ -17,6 +18,8 @@ public final class SideOrStack extends Pane {
     private final BiPredicate<Double, Double> sideBySide;
     private final boolean firstAtPrefWidth;
     private final double gap;
+    /** What the last least height assumed: side by side, or one above the other; null when not asked since. */
+    private Boolean sideAtLeast;
 
     /**
      * @param sideBySide       given the inner width and height, whether to put them side by side
@@ -39,6 +42,7 @@ public final class SideOrStack extends Pane {
         double y = in.getTop();
         double w = Math.max(0, getWidth() - in.getLeft() - in.getRight());
         double h = Math.max(0, getHeight() - in.getTop() - in.getBottom());
+        checkLeastHeight(w);
         if (sideBySide.test(w, h)) {
             double firstW = firstAtPrefWidth ? Math.min(first.prefWidth(h), w - gap) : (w - gap) / 2;
             first.resizeRelocate(x, y, firstW, firstAtPrefWidth ? Math.min(h, first.prefHeight(firstW)) : h);
@@ -69,8 +73,21 @@ public final class SideOrStack extends Pane {
         double b = second.minHeight(-1);
         double inner = (width < 0 ? getWidth() : width) - snappedLeftInset() - snappedRightInset();
         double stacked = firstAtPrefWidth ? a + gap + b : 2 * Math.max(a, b) + gap; // stacked, they share evenly
-        double least = inner > 0 && sideBySide.test(inner, Math.max(a, b)) ? Math.max(a, b) : stacked;
-        return least + snappedTopInset() + snappedBottomInset();
+        // before its first layout its width is unknown: side by side until the width says otherwise
+        sideAtLeast = inner <= 0 || sideBySide.test(inner, Math.max(a, b));
+        return (sideAtLeast ? Math.max(a, b) : stacked) + snappedTopInset() + snappedBottomInset();
+    }
+
+    /**
+     * The width it was given says otherwise than its least height assumed: the least height is asked again (after
+     * this pass, which cannot ask its parents for another).
+     */
+    private void checkLeastHeight(double inner) {
+        boolean side = sideBySide.test(inner, Math.max(first.minHeight(-1), second.minHeight(-1)));
+        if (sideAtLeast != null && side != sideAtLeast) {
+            sideAtLeast = null;
+            Platform.runLater(this::requestLayout);
+        }
     }
 
     @Override

@@ -55,13 +55,17 @@ public final class ChartsView extends VBox {
     private final Plot rates;
     private double scale = 1;
     private final ThrottledRedraw redraw = new ThrottledRedraw(this::syncNow);
+    /** The least height of a chart at 100 %, in px, times the zoom, before it has been drawn once. */
+    static final double LEAST_HEIGHT = 200;
+    /** The least width of a chart beside the other, at 100 %, in px, times the zoom. */
+    static final double SIDE_WIDTH = 220;
     /**
-     * The least height of a chart at 100 %, in px, times the zoom: title, axes and legend whole, and a plot a class
-     * can read (about 110 px at 100 %, 170 at 150 %). Less room, and the page scrolls rather than the chart shrink.
+     * The least plot (the data area) a class can read, in px, at a zoom of {@code scale}: 80 at 100 %, 160 at 150 %,
+     * 240 at 200 %. Less room, and the page scrolls rather than a chart shrink.
      */
-    static final double LEAST_HEIGHT = 240;
-    /** The least plot (the data area) at 100 %, in px, times the zoom. */
-    static final double LEAST_PLOT = 110;
+    public static double leastPlot(double scale) {
+        return 160 * (scale - 0.5);
+    }
 
     public ChartsView(LiveSaleModel model, I18n i18n) {
         this.model = model;
@@ -93,7 +97,10 @@ public final class ChartsView extends VBox {
         stock.viewer.setId("chart-stock");
         rates.viewer.setId("chart-rates");
         // one above the other; side by side when the room is wide and short (1280x720 with the form folded away)
-        SideOrStack both = new SideOrStack(stock.viewer, rates.viewer, 8, false, (w, h) -> w > 2.2 * h);
+        // and side by side too when one above the other would not leave each its least height but the width gives
+        // each a chart's width: the page then need not scroll
+        SideOrStack both = new SideOrStack(stock.viewer, rates.viewer, 8, false, (w, h) -> w > 2.2 * h
+                || h < stock.viewer.getMinHeight() + rates.viewer.getMinHeight() + 8 && w >= 2 * SIDE_WIDTH * scale);
         both.setId("charts-pane");
         VBox.setVgrow(both, Priority.ALWAYS);
         getChildren().add(both);
@@ -221,7 +228,7 @@ public final class ChartsView extends VBox {
             double drawn = viewer.getCanvas().getHeight();
             double chrome = info == null || info.getPlotInfo() == null || drawn <= 0 ? 0
                     : drawn - info.getPlotInfo().getDataArea().getHeight();
-            double least = Math.ceil(Math.max(LEAST_HEIGHT * scale, LEAST_PLOT * scale + chrome));
+            double least = Math.ceil(Math.max(LEAST_HEIGHT * scale, leastPlot(scale) + chrome));
             if (Math.abs(viewer.getMinHeight() - least) >= 1) {
                 viewer.setMinHeight(least);
             }

@@ -39,8 +39,8 @@ final class TileGrid extends Region {
     }
 
     /**
-     * Compact: every tile in one row when the width allows (a lesson's card or the replay bar is above them), the
-     * tiles giving up their height so that the charts keep theirs.
+     * Compact: every tile in one row when the width allows, else rows of four, short (a lesson's card or the replay
+     * bar is above them): the tiles give up their height so that the charts keep theirs.
      */
     public BooleanProperty compactProperty() {
         return compact;
@@ -55,8 +55,12 @@ final class TileGrid extends Region {
     int columnsFor(double width) {
         double gap = gap();
         int all = getManagedChildren().size();
-        if (compact.get() && all > 4 && (width - (all - 1) * gap) / all >= MIN_COMPACT_TILE_EM * em.get()) {
-            return all;
+        if (compact.get()) {
+            for (int columns : new int[] {all, 4}) {
+                if ((width - (columns - 1) * gap) / columns >= MIN_COMPACT_TILE_EM * em.get()) {
+                    return columns;
+                }
+            }
         }
         for (int columns : new int[] {4, 3, 2}) {
             if ((width - (columns - 1) * gap) / columns >= MIN_TILE_EM * em.get()) {

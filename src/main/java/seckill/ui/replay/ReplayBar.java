@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -18,6 +17,7 @@ import seckill.ui.common.BesideOrUnder;
 import seckill.ui.common.I18n;
 import seckill.ui.common.Icons;
 import seckill.ui.common.WordWrap;
+import seckill.ui.common.WrappingRow;
 
 /**
  * The replay's controls: play or pause, the speed, a scrub bar over the recorded time, to the end, and where the
@@ -81,14 +81,7 @@ final class ReplayBar extends VBox {
         WordWrap.betweenWords(time).setMinHeight(Region.USE_PREF_SIZE);
         // the controls on one line (a second one at a large zoom), where the replay is at the right, the scrub bar
         // the whole width under them
-        FlowPane buttons = new FlowPane(10, 6, title, play, speed, toEnd) {
-            @Override
-            protected double computeMinWidth(double height) {
-                // a row each rather than the window wider: as narrow as the widest of them
-                return snappedLeftInset() + snappedRightInset() + getChildren().stream()
-                        .mapToDouble(n -> n.prefWidth(-1)).max().orElse(0);
-            }
-        };
+        WrappingRow buttons = new WrappingRow(10, 6, title, play, speed, toEnd);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new BesideOrUnder(buttons, time, 10), scrub);
         setMinHeight(Region.USE_PREF_SIZE);

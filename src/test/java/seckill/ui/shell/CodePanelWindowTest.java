@@ -2,6 +2,7 @@ package seckill.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.onFx;
 import static seckill.ui.shell.OnFx.inWindow;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -65,7 +67,13 @@ class CodePanelWindowTest {
         TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
         assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getId())).isEqualTo("code-tab");
         assertThat(codeLines(robot)).extracting(l -> fx(l::getText)).contains("GET " + prefix + "kill_num");
+        // with the form open the charts keep their least height and the page scrolls: the code is under them
+        ScrollPane page = robot.lookup("#sale-scroll").queryAs(ScrollPane.class);
+        onFx(() -> page.setVvalue(page.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(inWindow(robot.lookup("#code-python").query())).isTrue();
+        onFx(() -> page.setVvalue(0));
+        WaitForAsyncUtils.waitForFxEvents();
 
         // the step a trace is at lights its lines
         fx(() -> {

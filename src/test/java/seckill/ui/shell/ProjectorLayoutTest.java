@@ -36,6 +36,7 @@ import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
 import seckill.ui.common.Language;
 import seckill.ui.common.WordWrap;
+import seckill.ui.live.ChartsView;
 
 /**
  * The window as a classroom projector shows it, at 1024x768, 1280x720 and 1600x1000, zoomed 100, 150 and 200 %, in
@@ -47,8 +48,6 @@ import seckill.ui.common.WordWrap;
 class ProjectorLayoutTest {
     private static final int[][] SCREENS = {{1024, 768}, {1280, 720}, {1600, 1000}};
     private static final int[] ZOOMS = {100, 150, 200};
-    /** The least plot at 150 %, in px, and in proportion at the other zooms. */
-    private static final double LEAST_PLOT_AT_150 = 160;
     private static Path dir;
     private static RecordedSale sale;
     private final WindowUnderTest window = new WindowUnderTest("ui-projector");
@@ -121,7 +120,7 @@ class ProjectorLayoutTest {
                 failures.add(at + id + " scrolls sideways: " + content + " px in " + viewport);
             }
         }
-        double least = LEAST_PLOT_AT_150 * zoom / 150;
+        double least = ChartsView.leastPlot(zoom / 100.0);
         for (String id : new String[] {"#chart-stock", "#chart-rates"}) {
             ChartViewer viewer = robot.lookup(id).queryAs(ChartViewer.class);
             Callable<Double> plotHeight = () -> fx(() -> viewer.getCanvas().getRenderingInfo().getPlotInfo()

@@ -183,7 +183,9 @@ public final class LiveSaleModel {
             attemptsPerS = m.attemptsPerS();
             p99 = m.interval().count() > 0 ? m.interval().p99() : m.overall().p99();
         }
-        return new Figures(true, state.total(), state.sold(), state.stockLeft(), state.winners(), state.oversold(),
+        // below zero when more was sold than the stock, as the chart's stock line shows it
+        return new Figures(true, state.total(), state.sold(), state.total() - state.sold(), state.winners(),
+                state.oversold(),
                 state.ttlMillis(), conflicts, attemptsPerS, p99);
     }
 

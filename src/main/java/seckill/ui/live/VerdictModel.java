@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
+import seckill.sim.EndReason;
 import seckill.sim.SimulationResult;
 import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
@@ -140,11 +141,23 @@ public final class VerdictModel {
                 : Boolean.TRUE.equals(ok) ? Verdict.OK : Verdict.AUDIT_FAILED;
     }
 
+    /**
+     * Fairness and 库存遗留 as they mean something: an oversold sale says why fairness means nothing there (more won
+     * than there was to win), and a sale stopped by hand says so instead of blaming the strategy for its stock left.
+     */
     static LocalText fairnessOf(SimulationResult r) {
         if (!r.fairness().known()) {
             return null;
         }
+        long oversold = r.state() == null ? 0 : r.state().oversold();
+        if (oversold > 0) {
+            return LocalText.of("ended.fairnessOversold", Formats.count(oversold));
+        }
         String share = String.format(java.util.Locale.ROOT, "%.2f", r.fairness().share());
+        long left = r.state() == null ? 0 : r.state().stockLeft();
+        if (r.endedBy() == EndReason.STOPPED && left > 0) {
+            return LocalText.of("ended.fairnessStopped", share, Formats.count(left));
+        }
         return r.unsoldStock() > 0 ? LocalText.of("ended.fairnessUnsold", share, Formats.count(r.unsoldStock()),
                 Formats.count(r.usersLost()))
                 : LocalText.of("ended.fairness", share);

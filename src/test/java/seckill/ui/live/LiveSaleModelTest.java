@@ -135,6 +135,7 @@ class LiveSaleModelTest {
         live.apply(PollSnapshot.of(1, new SaleState(10, 13, 13, 60_000, 1_000, 0, List.of(), List.of(), 2_000), null,
                 false));
         assertThat(live.stockHistory().y(0, 0)).isEqualTo(-3);
-        assertThat(live.figuresProperty().get().stockLeft()).as("the tile says none left; oversold says 3").isZero();
+        assertThat(live.figuresProperty().get().stockLeft()).as("the tile shows the chart's figure").isEqualTo(-3);
+        assertThat(live.figuresProperty().get().oversold()).isEqualTo(3);
     }
 }

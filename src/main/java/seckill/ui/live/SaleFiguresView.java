@@ -90,6 +90,7 @@ public final class SaleFiguresView extends VBox {
 
     private void initListeners() {
         live.figuresProperty().addListener((obs, was, now) -> showFigures(now));
+        live.ratesKnownProperty().addListener((obs, was, known) -> nameClientFigures(known));
         showFigures(live.figuresProperty().get());
         i18n.localeProperty().addListener((obs, was, now) -> showFigures(live.figuresProperty().get())); // "closed"
         auditText.textProperty().bind(i18n.binding(verdict.auditProperty()));
@@ -98,6 +99,14 @@ public final class SaleFiguresView extends VBox {
         endedText.textProperty().bind(i18n.binding(verdict.endedProperty()));
         fairnessText.textProperty().bind(i18n.binding(verdict.fairnessProperty()));
         fairnessText.textProperty().addListener((obs, was, now) -> fairnessText.setStyle(Fonts.styleFor(now)));
+    }
+
+    /** Watching another client's sale, the client's own figures say why they show a dash. */
+    private void nameClientFigures(boolean known) {
+        String watched = known ? "" : ".watched";
+        attempts.caption(i18n.binding("tile.attempts" + watched));
+        conflicts.caption(i18n.binding("tile.conflicts" + watched));
+        p99.caption(i18n.binding("tile.p99" + watched));
     }
 
     private void showVerdict(Boolean ok) {

@@ -173,6 +173,16 @@ public final class VerdictModel {
         show(a.ok(), a.violations(), null);
     }
 
+    /**
+     * How a watched sale ended: quiet (nothing sold for {@code quietS} s, the flag still set), closed or sold out,
+     * and the stock it left unsold (库存遗留) when it left any.
+     */
+    void watchedEnded(double quietS, long unsold) {
+        ended.set(quietS > 0 ? LocalText.of("ended.quiet", quietS)
+                : LocalText.of(unsold > 0 ? "ended.time_up" : "ended.sold_out"));
+        fairness.set(unsold > 0 ? LocalText.of("ended.unsoldWatched", Formats.count(unsold)) : null);
+    }
+
     private void show(boolean ok, List<?> violations, StrategyKind strategy) {
         auditOk.set(ok);
         if (ok) {

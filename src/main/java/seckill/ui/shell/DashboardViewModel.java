@@ -267,6 +267,11 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         replays.replay(recording);
     }
 
+    /** Audits a watched sale once it is over (its quiet time shortened in tests). */
+    WatchedAudit watchedAudit() {
+        return watchedAudit;
+    }
+
     /** The session's replays: a file opened, a run's slow motion, a recording to animate. */
     Replays replays() {
         return replays;
@@ -367,14 +372,6 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         live.settle();
     }
 
-    private void connected(ServerInfo info) {
-        server.reached(info);
-        if (status.getPhase() == Phase.STOPPING) {
-            return; // "Stopping…" says more
-        }
-        status.say(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
-    }
-
     // ---- helpers ----
 
     /** The form's topmost wrong field in sight, the form unfolded if need be; false when every field is fine. */
@@ -385,7 +382,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     /** Worker: the form's server, connected if need be; the status bar learns it at once. */
     private ServerInfo connect(ServerChoice choice) {
         ServerInfo info = service.connect(choice.url(), choice.embedded(), choice.timeout());
-        handoff.post(() -> connected(info));
+        handoff.post(() -> status.connected(info, server));
         return info;
     }
 

@@ -96,11 +96,11 @@ final class SaleOnScreen {
         if (s.isLost() || status.getPhase() != Phase.WATCHING) {
             return;
         }
+        boolean resumed = watchedAudit.consider(keys, s);
         if (!s.state().exists()) {
             status.say(LocalText.of("status.waiting", keys.prefix()));
-        } else if (status.news() != null && "status.waiting".equals(status.news().key())) {
+        } else if (resumed || status.news() != null && "status.waiting".equals(status.news().key())) {
             status.say(LocalText.of("status.watching", keys.prefix()));
         }
-        watchedAudit.consider(keys, s.state());
     }
 }

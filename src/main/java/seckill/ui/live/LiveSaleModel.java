@@ -34,6 +34,7 @@ public final class LiveSaleModel {
     private final ChartHistory rateHistory = ChartHistory.ofRates(3, CHART_POINTS);
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
     private final ReadOnlyObjectWrapper<LocalText> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final ReadOnlyObjectWrapper<LocalText> stale = new ReadOnlyObjectWrapper<>(this, "stale");
     private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");
     private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
     private final ReadOnlyBooleanWrapper ratesKnown = new ReadOnlyBooleanWrapper(this, "ratesKnown", true);
@@ -71,6 +72,20 @@ public final class LiveSaleModel {
     /** Shown across the window while Redis is lost; null when all is well. */
     public ReadOnlyObjectProperty<LocalText> bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /**
+     * What the sale on screen was, once it no longer answers to what is set now (a lesson chosen, a setting changed):
+     * its figures, verdict and charts are dimmed under this caption until the next sale takes the screen; null while
+     * they are the settings' own.
+     */
+    public ReadOnlyObjectProperty<LocalText> staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The sale on screen is the last one, no longer the one set: see {@link #staleProperty()}. */
+    public void stale(LocalText caption) {
+        stale.set(caption);
     }
 
     /** Changes after new points were added to the chart histories. */
@@ -113,6 +128,7 @@ public final class LiveSaleModel {
         longestStepS = 0;
         figures.set(Figures.NONE);
         banner.set(null);
+        stale.set(null);
         settled.set(false);
         ended = null;
         endedAtMs = Long.MAX_VALUE;

@@ -3,6 +3,7 @@ package seckill.ui.live;
 import java.util.List;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -21,6 +22,8 @@ import seckill.ui.common.PresentationModel;
  */
 @Face
 public final class SaleFiguresView extends VBox {
+    /** How the last sale's figures and charts show once they are no longer what is set. */
+    public static final double STALE_OPACITY = 0.35;
     private final LiveSaleModel live;
     private final VerdictModel verdict;
     private final I18n i18n;
@@ -37,6 +40,8 @@ public final class SaleFiguresView extends VBox {
     private final Label auditText = new Label();
     private final Label endedText = new Label();
     private final Label fairnessText = new Label();
+    /** Over the last sale's figures once they are no longer the settings' own. */
+    private final Label staleText = new Label();
 
     public SaleFiguresView(LiveSaleModel live, VerdictModel verdict, I18n i18n, PresentationModel presentation) {
         super(12);
@@ -85,7 +90,16 @@ public final class SaleFiguresView extends VBox {
         endedBox.setAlignment(Pos.CENTER_RIGHT);
         endedBox.setMinWidth(Region.USE_PREF_SIZE);
         auditBar.getChildren().addAll(auditText, gap, endedBox);
-        getChildren().addAll(tiles, auditBar);
+        staleText.setId("stale-caption");
+        staleText.getStyleClass().add("stale-caption");
+        staleText.setWrapText(true);
+        staleText.setMinHeight(Region.USE_PREF_SIZE);
+        staleText.visibleProperty().bind(live.staleProperty().isNotNull());
+        staleText.managedProperty().bind(staleText.visibleProperty());
+        // the last sale stays readable, but plainly not the one set now
+        tiles.opacityProperty().bind(Bindings.when(staleText.visibleProperty()).then(STALE_OPACITY).otherwise(1.0));
+        auditBar.opacityProperty().bind(tiles.opacityProperty());
+        getChildren().addAll(staleText, tiles, auditBar);
     }
 
     private void initListeners() {
@@ -97,6 +111,7 @@ public final class SaleFiguresView extends VBox {
         verdict.auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
         showVerdict(verdict.auditOkProperty().get());
         endedText.textProperty().bind(i18n.binding(verdict.endedProperty()));
+        staleText.textProperty().bind(i18n.binding(live.staleProperty()));
         fairnessText.textProperty().bind(i18n.binding(verdict.fairnessProperty()));
         fairnessText.textProperty().addListener((obs, was, now) -> fairnessText.setStyle(Fonts.styleFor(now)));
     }

@@ -90,6 +90,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty(),
                 server::isReached).withComparisons(compare.activeProperty(), compare.resultProperty());
         this.replays = new Replays(service, tasks, status, onScreen, form, live, replay, trace);
+        new StaleScreen(form, lessons, status, live, verdict, onScreen);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));

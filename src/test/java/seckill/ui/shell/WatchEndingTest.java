@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import seckill.sale.SaleState;
-import seckill.ui.common.I18n;
 import seckill.util.Verdict;
 
 /**
@@ -16,20 +14,9 @@ import seckill.util.Verdict;
  * unsold stock named (库存遗留), and picks up again when it sells once more. A fake lab: the polls' own read times
  * are the only clock.
  */
-class WatchEndingTest {
+class WatchEndingTest extends FakeSessionTest {
     private static final String PREFIX = "ui-quiet:";
     private static final long OPENED = 1_000_000;
-
-    private final FakeLabService lab = new FakeLabService();
-    private final ModelHarness harness = ModelHarness.fast(lab);
-    private final DashboardViewModel model = harness.model;
-    private final I18n english = new I18n(I18n.ENGLISH);
-    private final I18n chinese = new I18n(I18n.CHINESE);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
 
     /** An open sale (flag set, a minute left) of {@code total} with {@code sold} sold, winners from {@code from}. */
     private static SaleState open(long total, long sold, long from, long readAtMs) {

@@ -47,6 +47,8 @@ public final class LiveSaleModel {
     /** The local run, once it has ended: its averages replace the live ones. */
     private SimulationResult ended;
     private long endedAtMs = Long.MAX_VALUE;
+    /** The sale on screen is no longer in Redis: what is shown is what was last read. */
+    private boolean vanished;
 
     public WinnersViewModel winners() {
         return winners;
@@ -129,6 +131,7 @@ public final class LiveSaleModel {
         figures.set(Figures.NONE);
         banner.set(null);
         stale.set(null);
+        vanished = false;
         settled.set(false);
         ended = null;
         endedAtMs = Long.MAX_VALUE;
@@ -144,6 +147,18 @@ public final class LiveSaleModel {
         }
     }
 
+    /**
+     * The keys of the sale on screen went while it was shown (Redis came back empty: it restarted without
+     * persistence): the screen keeps the sale as last read, and the banner says so until a sale is there again.
+     */
+    public boolean saleVanished() {
+        return vanished;
+    }
+
+    private boolean saleOnScreen() {
+        return stockHistory.size() > 0 || figures.get().exists();
+    }
+
     /** Nothing more will come for this view (it was refused, or failed): what is on screen is final. */
     public void settle() {
         settled.set(true);
@@ -155,6 +170,16 @@ public final class LiveSaleModel {
      * @return true when this snapshot brought Redis back after a loss (the banner went)
      */
     public boolean apply(PollSnapshot s) {
+        if (!s.isLost() && !s.state().exists() && (vanished || s.restarted() && saleOnScreen())) {
+            // the keys went from under the sale on screen (a Redis restarted without persistence): it stays
+            vanished = true;
+            banner.set(LocalText.of("banner.vanished"));
+            if (ended != null) {
+                settled.set(true); // no poll will bring that sale back
+            }
+            return false;
+        }
+        vanished = false;
         if (s.restarted()) {
             clearHistory();
         }

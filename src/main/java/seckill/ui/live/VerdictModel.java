@@ -13,6 +13,7 @@ import seckill.sim.SimulationResult;
 import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
 import seckill.ui.common.LocalText;
+import seckill.util.Problem;
 import seckill.util.Verdict;
 
 /**
@@ -43,6 +44,8 @@ public final class VerdictModel {
     private final ReadOnlyObjectWrapper<Boolean> auditOk = new ReadOnlyObjectWrapper<>(this, "auditOk");
     private final ReadOnlyObjectWrapper<SimulationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private Trouble trouble;
+    /** The sale's keys went from Redis while it was on screen: what was not audited cannot be now. */
+    private boolean vanished;
     /** A recorded sale's verdict, once its replay has reached the end. */
     private Verdict replayed;
 
@@ -100,6 +103,26 @@ public final class VerdictModel {
         result.set(null);
         trouble = null;
         replayed = null;
+        vanished = false;
+    }
+
+    /**
+     * Redis came back without the sale's keys (it restarted without persistence) while the sale was on screen: a
+     * verdict already given stands; one still to come says why there is none, and no leftover fairness stays.
+     */
+    public void vanished() {
+        vanished = true;
+        SimulationResult r = result.get();
+        if (r == null ? auditOk.get() == null : r.audit() == null) {
+            notAuditable();
+        }
+    }
+
+    private void notAuditable() {
+        trouble = Trouble.REDIS;
+        auditOk.set(null);
+        audit.set(LocalText.of("audit.vanished"));
+        fairness.set(null);
     }
 
     /** @param why what went wrong, or null when the session is well again */
@@ -112,7 +135,10 @@ public final class VerdictModel {
         result.set(r);
         ended.set(LocalText.of("ended." + r.endedBy().reportName()));
         fairness.set(fairnessOf(r));
-        if (r.audit() != null) {
+        if (vanished && (r.audit() == null || !r.audit().ok() && r.audit().violations().stream()
+                .anyMatch(p -> p.kind() == Problem.Kind.NO_SALE))) {
+            notAuditable(); // the run's own audit found no sale: Redis had come back empty
+        } else if (r.audit() != null) {
             show(r.audit().ok(), r.audit().violations(), r.config().strategy());
         } else {
             auditOk.set(false);

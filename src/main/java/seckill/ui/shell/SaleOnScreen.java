@@ -87,7 +87,16 @@ final class SaleOnScreen {
         if (s.source() <= retiredSources) {
             return; // a stream already replaced: its sale is no longer the one on screen
         }
-        if (live.apply(s)) {
+        boolean wasGone = live.saleVanished();
+        boolean back = live.apply(s);
+        if (live.saleVanished()) {
+            if (!wasGone) {
+                verdict.vanished();
+                status.say(LocalText.of("status.vanished"));
+            }
+            return; // nothing to audit or wait for: the sale is gone, its last figures stay
+        }
+        if (back) {
             status.say(LocalText.of("status.back"));
             if (status.getPhase() == Phase.FINISHED) {
                 watchedAudit.auditIfNotAudited(keys);

@@ -37,7 +37,7 @@ class DashboardFaultTest {
     }
 
     @Test
-    void showsABannerWhileRedisIsAwayKeepsTheNumbersAndRecoversByItself() {
+    void showsABannerWhileRedisIsAwayKeepsTheNumbersAndKeepsTheSaleWhenRedisComesBackEmpty() {
         SaleKeys keys = new SaleKeys("");
         try (Jedis jedis = server.admin()) {
             new Sale(keys).open(jedis, 40, 600, StrategyKind.LUA);
@@ -58,11 +58,24 @@ class DashboardFaultTest {
         assertThat(model.live().winners().size()).isEqualTo(3);
         assertThat(model.status().getPhase()).isEqualTo(Phase.WATCHING);
 
-        server.restart(); // no persistence: it comes back empty, and the dashboard says what it finds
-        until(() -> model.live().bannerProperty().get() == null);
-        assertThat(english.format(model.status().messageProperty().get())).isIn("Redis is back.",
-                "Waiting for a sale under prefix “” (no kill_total yet).");
-        until(() -> !model.live().figuresProperty().get().exists());
+        server.restart(); // no persistence: it comes back empty, and the sale stays on screen as last read
+        until(() -> model.live().saleVanished());
+        assertThat(english.format(model.live().bannerProperty().get()))
+                .startsWith("Redis came back without the sale’s keys: it restarted without persistence.");
+        try (Jedis jedis = server.admin()) {
+            assertThat(jedis.exists(keys.total())).as("Redis itself has no sale").isFalse();
+        }
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(3);
+        assertThat(model.live().winners().size()).isEqualTo(3);
+        assertThat(english.format(model.status().messageProperty().get()))
+                .isEqualTo("Redis came back empty: the sale’s keys are gone.");
         assertThat(model.server().redisTargetProperty().get()).contains("***").doesNotContain(PASSWORD);
+
+        try (Jedis jedis = server.admin()) {
+            new Sale(keys).open(jedis, 10, 600, StrategyKind.LUA); // a new sale there takes the screen
+        }
+        until(() -> model.live().bannerProperty().get() == null);
+        until(() -> model.live().figuresProperty().get().total() == 10);
+        assertThat(model.live().winners().size()).isZero();
     }
 }

@@ -49,6 +49,9 @@ public final class LiveSaleModel {
     private long endedAtMs = Long.MAX_VALUE;
     /** The sale on screen is no longer in Redis: what is shown is what was last read. */
     private boolean vanished;
+    /** When the last good poll was read (epoch ms), 0 before any; and whether its answer is overdue now. */
+    private long lastPollMs;
+    private boolean stalled;
 
     public WinnersViewModel winners() {
         return winners;
@@ -132,6 +135,8 @@ public final class LiveSaleModel {
         banner.set(null);
         stale.set(null);
         vanished = false;
+        lastPollMs = 0;
+        stalled = false;
         settled.set(false);
         ended = null;
         endedAtMs = Long.MAX_VALUE;
@@ -186,10 +191,14 @@ public final class LiveSaleModel {
         for (PollSnapshot.Tick tick : s.ticks()) {
             if (tick.isLost()) {
                 lost();
-            } else if (tick.state().exists()) {
-                addChartPoints(tick.state(), tick.metrics());
+            } else {
+                if (tick.state().exists()) {
+                    addChartPoints(tick.state(), tick.metrics());
+                }
+                lastPollMs = tick.state().readAtMs();
             }
         }
+        stalled = false;
         if (s.isLost()) {
             // keep everything on screen; the poller keeps trying and the banner goes when Redis is back
             banner.set(LocalText.of("banner.lost", s.error()));
@@ -230,9 +239,29 @@ public final class LiveSaleModel {
                 state.ttlMillis(), conflicts, attemptsPerS, p99);
     }
 
+    /**
+     * Each frame, with the time now: a poll overdue by more than {@link #NO_DATA_S} (Redis stalled: paused, or busy
+     * with a slow command) is named in the banner, and the charts shade it from their last point as an outage, until
+     * a poll comes back.
+     */
+    public void overdue(long nowMs) {
+        long silentMs = nowMs - lastPollMs;
+        if (lastPollMs <= 0 || vanished || silentMs <= NO_DATA_S * 1000 || banner.get() != null && !stalled) {
+            return;
+        }
+        if (!stalled && ended == null) {
+            outageFrom(stockHistory.lastX());
+        }
+        stalled = true;
+        banner.set(LocalText.of("banner.stalled", silentMs / 100 / 10.0)); // a new text each tenth of a second
+    }
+
     private void addChartPoints(SaleState state, MetricsSnapshot m) {
         if (m == null && ended != null && state.sold() == lastSold && stockHistory.size() > 0) {
-            return; // nothing moves after the run: the charts keep the sale's own time span
+            // nothing moves after the run: the charts keep the sale's own time span (and close a band left open)
+            stockHistory.outageEnds(stockHistory.lastX());
+            rateHistory.outageEnds(rateHistory.lastX());
+            return;
         }
         if (firstSeenMs < 0) {
             // a sale another client opened without saying when (the tutorial's): its time counts from its first sight
@@ -246,6 +275,9 @@ public final class LiveSaleModel {
             if (t - previous > NO_DATA_S) {
                 stockHistory.addGap();
                 rateHistory.addGap();
+                if (lastPollMs > 0 && state.readAtMs() - lastPollMs > NO_DATA_S * 1000) {
+                    outageFrom(previous); // no poll came back in time: a stall, shaded as an outage is
+                }
             }
         }
         stockHistory.outageEnds(t);
@@ -271,15 +303,21 @@ public final class LiveSaleModel {
 
     /** Redis could not be read: the lines break, and the time until it answers again is an outage. */
     private void lost() {
-        double at = stockHistory.lastX();
-        if (Double.isNaN(at)) {
-            return; // nothing drawn yet: there is no line to break
+        if (outageFrom(stockHistory.lastX())) {
+            stockHistory.addGap();
+            rateHistory.addGap();
         }
-        stockHistory.addGap();
-        rateHistory.addGap();
+    }
+
+    /** An outage from that time on, until the next point; false when nothing is drawn yet. */
+    private boolean outageFrom(double at) {
+        if (Double.isNaN(at)) {
+            return false; // nothing drawn yet: there is no line to break
+        }
         stockHistory.outageStarts(at);
         rateHistory.outageStarts(at);
         chartsVersion.set(chartsVersion.get() + 1);
+        return true;
     }
 
     private void clearHistory() {

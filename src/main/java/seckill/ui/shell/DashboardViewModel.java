@@ -334,6 +334,11 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         onScreen.apply(s);
     }
 
+    /** Each frame, with the time now: a poll overdue (Redis stalled) is named and shaded like an outage. */
+    public void frame(long nowMs) {
+        onScreen.overdue(nowMs);
+    }
+
     private void running(Started started, SimulationConfig config) {
         run = started.run();
         onScreen.follow(started.poll());

@@ -82,6 +82,13 @@ final class SaleOnScreen {
         comparisons.closeStreams();
     }
 
+    /** Each frame: a poll of the stream followed that is overdue shows as Redis stalled. */
+    void overdue(long nowMs) {
+        if (poll != null) {
+            live.overdue(nowMs);
+        }
+    }
+
     /** One poll, on the draining thread. */
     void apply(PollSnapshot s) {
         if (s.source() <= retiredSources) {

@@ -36,17 +36,23 @@ class DashboardFaultTest {
         harness.until(condition);
     }
 
-    @Test
-    void showsABannerWhileRedisIsAwayKeepsTheNumbersAndKeepsTheSaleWhenRedisComesBackEmpty() {
+    /** A sale of 40 on the test's server, these winners in it, and the window watching it. */
+    private SaleKeys watching(String... winners) {
         SaleKeys keys = new SaleKeys("");
         try (Jedis jedis = server.admin()) {
             new Sale(keys).open(jedis, 40, 600, StrategyKind.LUA);
-            jedis.incrBy(keys.num(), 3);
-            jedis.rpush(keys.user(), "a", "b", "c");
+            jedis.incrBy(keys.num(), winners.length);
+            jedis.rpush(keys.user(), winners);
         }
         model.form().takeUrl(server.url());
         model.watch();
-        until(() -> model.status().getPhase() == Phase.WATCHING && model.live().winners().size() == 3);
+        until(() -> model.status().getPhase() == Phase.WATCHING && model.live().winners().size() == winners.length);
+        return keys;
+    }
+
+    @Test
+    void showsABannerWhileRedisIsAwayKeepsTheNumbersAndKeepsTheSaleWhenRedisComesBackEmpty() {
+        SaleKeys keys = watching("a", "b", "c");
         Figures before = model.live().figuresProperty().get();
         assertThat(before.sold()).isEqualTo(3);
 
@@ -77,5 +83,29 @@ class DashboardFaultTest {
         until(() -> model.live().bannerProperty().get() == null);
         until(() -> model.live().figuresProperty().get().total() == 10);
         assertThat(model.live().winners().size()).isZero();
+    }
+
+    @Test
+    void aStalledRedisIsNamedInTheBannerAndShadedOnTheCharts() {
+        watching("a", "b");
+        until(() -> model.live().stockHistory().size() >= 2);
+        assertThat(model.live().stockHistory().outages()).isEmpty();
+
+        server.freeze(true); // kill -STOP: the server neither reads nor answers
+        try {
+            until(() -> {
+                model.frame(System.currentTimeMillis()); // as each frame of the window does
+                return model.live().bannerProperty().get() != null;
+            });
+            assertThat(english.format(model.live().bannerProperty().get()))
+                    .matches("Redis has not answered for \\d+\\.\\d s: it is stalled .*|Redis is lost: .*");
+            assertThat(model.live().stockHistory().outageOpen()).as("shaded from the last point on").isTrue();
+        } finally {
+            server.freeze(false);
+        }
+        until(() -> model.live().bannerProperty().get() == null);
+        assertThat(model.live().stockHistory().outages()).singleElement()
+                .satisfies(o -> assertThat(o[1]).isGreaterThan(o[0]));
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(2);
     }
 }

@@ -86,9 +86,15 @@ class DashboardRedisTest {
                 .isIn(CompareViewModel.Audit.HOLDS, CompareViewModel.Audit.EXPECTED_VIOLATION);
         assertThat(model.compare().soldHistory(2).size()).isPositive();
         assertThat(model.sessionVerdict()).as("naive's violation is the lesson, not a failure").isEqualTo(Verdict.OK);
+        harness.until(() -> model.compare().columns().get(2).soldOutMs() >= 0);
         try (Jedis jedis = TestRedis.connection().borrow()) {
             assertThat(jedis.get(prefix + "lua:kill_num")).isEqualTo("20");
             assertThat(jedis.exists(prefix + "kill_num")).as("no sale under the bare prefix").isFalse();
+            SaleKeys lane = new SaleKeys(prefix + "lua:");
+            long emptiedAt = Long.parseLong(jedis.lindex(lane.times(), 19));
+            long openedAt = Long.parseLong(jedis.hget(lane.meta(), "opened_ms"));
+            assertThat(model.compare().columns().get(2).soldOutMs()).as("sold out in: by Redis's kill_time")
+                    .isEqualTo(emptiedAt - openedAt);
         }
     }
 

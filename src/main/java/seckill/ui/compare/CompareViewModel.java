@@ -179,11 +179,13 @@ public final class CompareViewModel {
             // the line ends at the final figure, even where the lane was over between two polls
             addPoint(lane, st);
         }
+        long oversold = read ? st.oversold() : was.oversold();
+        // no fairness where more won than there was to win, and no 库存遗留 where the teacher stopped the lane
         columns.set(lane, new Column(was.strategy(), read || was.exists(), read ? st.total() : was.total(),
-                read ? st.sold() : was.sold(), read ? st.stockLeft() : was.stockLeft(),
-                read ? st.oversold() : was.oversold(), r.metrics().conflicts(), r.unsoldStock(),
+                read ? st.sold() : was.sold(), read ? st.stockLeft() : was.stockLeft(), oversold,
+                r.metrics().conflicts(), r.endedBy() == EndReason.STOPPED ? -1 : r.unsoldStock(),
                 was.soldOutMs() >= 0 || !read ? was.soldOutMs() : soldOutMs(st),
-                r.fairness().share(), auditOf(r), true));
+                oversold > 0 ? Double.NaN : r.fairness().share(), auditOf(r), true));
     }
 
     /**

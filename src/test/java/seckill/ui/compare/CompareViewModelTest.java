@@ -72,6 +72,7 @@ class CompareViewModelTest {
         SimulationResult lua = result(StrategyKind.LUA, 50, 50, holds(50), 0, new Fairness(50, 50), 143);
         model.laneEnded(0, naive);
         assertThat(model.columns().get(0).audit()).isEqualTo(CompareViewModel.Audit.EXPECTED_VIOLATION);
+        assertThat(model.columns().get(0).fairness()).as("no fairness for an oversold sale").isNaN();
         assertThat(model.resultProperty().get()).isNull();
         model.ended(new ComparisonResult(Comparison.Mode.ONE_AT_A_TIME, List.of(naive, watch, lua)));
 
@@ -132,6 +133,17 @@ class CompareViewModelTest {
         model.apply(2, PollSnapshot.of(3, winnersRead(50, 50, 40, 1_000), null, false));
         assertThat(model.columns().get(2).soldOutMs()).as("kill_time[49] less the opening").isEqualTo(1_001);
         assertThat(model.columns().get(2).ended()).isTrue();
+    }
+
+    @Test
+    void aLaneStoppedByHandLeavesNoUnsoldStockToBlameOnItsStrategy() {
+        model.begin(LANES, Comparison.Mode.AT_ONCE);
+        SimulationResult watch = result(StrategyKind.WATCH, 50, 9, holds(9), 400, new Fairness(50, 9), -1);
+        model.laneEnded(1, new SimulationResult(watch.config(), EndReason.STOPPED, watch.metrics(), 500,
+                watch.state(), watch.audit(), null, watch.fairness(), -1, List.of()));
+        assertThat(watch.unsoldStock()).as("the engine's figure").isEqualTo(41);
+        assertThat(model.columns().get(1).unsold()).as("shown as a dash, not 库存遗留").isEqualTo(-1);
+        assertThat(model.columns().get(1).stockLeft()).isEqualTo(41);
     }
 
     /** A sale of {@code total}, its winners read from {@code from} on; winner i bought at opened + 20 i + 21. */

@@ -160,7 +160,8 @@ public final class LiveSaleModel {
         return vanished;
     }
 
-    private boolean saleOnScreen() {
+    /** A sale is on screen: figures read, or a line drawn. */
+    public boolean showsASale() {
         return stockHistory.size() > 0 || figures.get().exists();
     }
 
@@ -175,7 +176,7 @@ public final class LiveSaleModel {
      * @return true when this snapshot brought Redis back after a loss (the banner went)
      */
     public boolean apply(PollSnapshot s) {
-        if (!s.isLost() && !s.state().exists() && (vanished || s.restarted() && saleOnScreen())) {
+        if (!s.isLost() && !s.state().exists() && (vanished || s.restarted() && showsASale())) {
             // the keys went from under the sale on screen (a Redis restarted without persistence): it stays
             vanished = true;
             banner.set(LocalText.of("banner.vanished"));

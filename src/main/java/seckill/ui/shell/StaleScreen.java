@@ -52,8 +52,7 @@ final class StaleScreen {
     }
 
     private boolean somethingOnScreen() {
-        return live.figuresProperty().get().exists() || live.chartPoints() > 0
-                || verdict.auditProperty().get() != null || verdict.endedProperty().get() != null;
+        return live.showsASale() || verdict.auditProperty().get() != null || verdict.endedProperty().get() != null;
     }
 
     /** What the sale on screen was: the local run's settings, else the prefix watched. */

@@ -12,7 +12,7 @@ import seckill.ui.common.Face;
 
 /**
  * Audits a watched sale (driven by another client) once it is over, and once per distinct outcome: a sale that is
- * reopened or sells more is audited again. Over means closed, sold out, or quiet: nothing sold for
+ * reopened or sells more is audited again. Over means closed, sold out, or quiet: having sold, nothing more for
  * {@link #quietAfterMs} (by the polls' own read times) with stock left and the flag still set, the tutorial's
  * 库存遗留, concluded with its unsold stock named; it picks up again if sales resume. One audit at a time; its verdict
  * is shown only while the same view is on screen. A run here whose end found Redis away is audited once Redis is back.
@@ -108,7 +108,8 @@ public final class WatchedAudit {
         }
         long quietMs = s.readAtMs() - soldChangedAtMs;
         boolean over = !s.isOpen() || s.stockLeft() == 0;
-        boolean quiet = !over && quietMs >= quietAfterMs;
+        // a sale that has not sold yet has not stopped selling: its buyers may still be on their way
+        boolean quiet = !over && s.sold() > 0 && quietMs >= quietAfterMs;
         if (!over && !quiet) {
             return null;
         }

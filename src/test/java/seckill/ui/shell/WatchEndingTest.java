@@ -94,6 +94,16 @@ class WatchEndingTest extends FakeSessionTest {
     }
 
     @Test
+    void aSaleThatHasNotSoldYetIsNotConcluded() {
+        FakeLabService.Stream stream = watching();
+        stream.push(open(50, 0, 0, OPENED));
+        stream.push(open(50, 0, 0, OPENED + 60_000));
+        harness.settle();
+        assertThat(audits()).as("its buyers may still be on their way").isZero();
+        assertThat(model.verdict().endedProperty().get()).isNull();
+    }
+
+    @Test
     void theQuietTimeIsASetting() {
         model.watchedAudit().quietAfter(300);
         FakeLabService.Stream stream = watching();

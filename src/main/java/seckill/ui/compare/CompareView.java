@@ -199,8 +199,9 @@ public final class CompareView extends VBox {
         c -> c.col.exists() ? Formats.count(c.col.oversold()) : DASH,
         c -> c.col.conflicts() < 0 ? DASH : Formats.count(c.col.conflicts()),
         c -> c.col.unsold() < 0 ? DASH : Formats.count(c.col.unsold()),
-        c -> c.col.soldOutMs() < 0 ? (c.col.ended() ? c.i18n.get("compare.notSoldOut") : DASH)
-                : Formats.millis(c.col.soldOutMs()),
+        // stock gone, but the winner that emptied it not read yet: a dash until Redis tells when
+        c -> c.col.soldOutMs() >= 0 ? Formats.millis(c.col.soldOutMs())
+                : c.col.ended() && c.col.stockLeft() > 0 ? c.i18n.get("compare.notSoldOut") : DASH,
         c -> Double.isNaN(c.col.fairness()) ? DASH : String.format(java.util.Locale.ROOT, "%.2f", c.col.fairness()),
         c -> switch (c.col.audit()) {
             case PENDING -> DASH;

@@ -48,7 +48,8 @@ public final class CompareViewModel {
     /**
      * One strategy's column. Counts the window cannot know yet are -1 (the tile shows a dash), fairness NaN.
      *
-     * @param soldOutMs ms from the lane's start until its stock was gone; -1 while stock is left
+     * @param soldOutMs ms from the lane's opening until its stock was gone, by the purchase time Redis keeps for the
+     *                  item that emptied it ({@code kill_time}); -1 while stock is left, or until that item is read
      * @param unsold    stock left at the end while users lost (库存遗留); -1 until the lane ends
      */
     public record Column(StrategyKind strategy, boolean exists, long total, long sold, long stockLeft, long oversold,
@@ -135,14 +136,19 @@ public final class CompareViewModel {
             return;
         }
         Column was = columns.get(lane);
+        SaleState st = s.state();
+        long soldOutMs = was.soldOutMs() >= 0 ? was.soldOutMs() : soldOutMs(st);
         if (was.ended()) {
-            // the result's figures are final; Redis only confirms them
+            // the result's figures are final; Redis only confirms them, and tells when the stock went
+            if (soldOutMs != was.soldOutMs()) {
+                columns.set(lane, new Column(was.strategy(), was.exists(), was.total(), was.sold(), was.stockLeft(),
+                        was.oversold(), was.conflicts(), was.unsold(), soldOutMs, was.fairness(), was.audit(), true));
+            }
             return;
         }
-        SaleState st = s.state();
         MetricsSnapshot m = s.metrics();
         columns.set(lane, new Column(was.strategy(), true, st.total(), st.sold(), st.stockLeft(), st.oversold(),
-                m == null ? was.conflicts() : m.conflicts(), -1, was.soldOutMs(), Double.NaN, Audit.PENDING, false));
+                m == null ? was.conflicts() : m.conflicts(), -1, soldOutMs, Double.NaN, Audit.PENDING, false));
     }
 
     private void addPoint(int lane, SaleState st) {
@@ -173,10 +179,13 @@ public final class CompareViewModel {
             // the line ends at the final figure, even where the lane was over between two polls
             addPoint(lane, st);
         }
+        long oversold = read ? st.oversold() : was.oversold();
+        // no fairness where more won than there was to win, and no 库存遗留 where the teacher stopped the lane
         columns.set(lane, new Column(was.strategy(), read || was.exists(), read ? st.total() : was.total(),
-                read ? st.sold() : was.sold(), read ? st.stockLeft() : was.stockLeft(),
-                read ? st.oversold() : was.oversold(), r.metrics().conflicts(), r.unsoldStock(), r.timeToSellOutMs(),
-                r.fairness().share(), auditOf(r), true));
+                read ? st.sold() : was.sold(), read ? st.stockLeft() : was.stockLeft(), oversold,
+                r.metrics().conflicts(), r.endedBy() == EndReason.STOPPED ? -1 : r.unsoldStock(),
+                was.soldOutMs() >= 0 || !read ? was.soldOutMs() : soldOutMs(st),
+                oversold > 0 ? Double.NaN : r.fairness().share(), auditOf(r), true));
     }
 
     /**
@@ -187,6 +196,20 @@ public final class CompareViewModel {
         if (lane >= 0 && lane < columns.size()) {
             columns.set(lane, finished);
         }
+    }
+
+    /**
+     * When the stock went, by Redis's own clock: the purchase time ({@code kill_time}) of the item that emptied it,
+     * since the sale opened, as the chart and the winners' table count time; -1 until that winner has been read (or
+     * when the stock is not gone, or the sale says nothing of its times).
+     */
+    static long soldOutMs(SaleState st) {
+        long last = st.total() - 1;
+        int i = (int) (last - st.fromIndex());
+        if (st.total() <= 0 || st.openedMs() < 0 || i < 0 || i >= st.newTimes().size() || st.newTimes().get(i) < 0) {
+            return -1;
+        }
+        return Math.max(0, st.newTimes().get(i) - st.openedMs());
     }
 
     /** Every lane has ended. */

@@ -5,6 +5,7 @@ package seckill.ui.live;
  * watches another client's sale) are -1 or NaN, and the tiles show a dash.
  *
  * @param exists       a sale is open under the prefix
+ * @param stockLeft    the stock less what was sold: below zero when the sale oversold
  * @param ttlMillis    the flag's time to live; -2 closed, -1 no expiry
  * @param conflicts    lost optimistic transactions of the local run, or -1
  * @param attemptsPerS of the local run, or NaN

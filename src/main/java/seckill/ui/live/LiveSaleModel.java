@@ -34,6 +34,7 @@ public final class LiveSaleModel {
     private final ChartHistory rateHistory = ChartHistory.ofRates(3, CHART_POINTS);
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures", Figures.NONE);
     private final ReadOnlyObjectWrapper<LocalText> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final ReadOnlyObjectWrapper<LocalText> stale = new ReadOnlyObjectWrapper<>(this, "stale");
     private final ReadOnlyLongWrapper chartsVersion = new ReadOnlyLongWrapper(this, "chartsVersion");
     private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
     private final ReadOnlyBooleanWrapper ratesKnown = new ReadOnlyBooleanWrapper(this, "ratesKnown", true);
@@ -46,6 +47,11 @@ public final class LiveSaleModel {
     /** The local run, once it has ended: its averages replace the live ones. */
     private SimulationResult ended;
     private long endedAtMs = Long.MAX_VALUE;
+    /** The sale on screen is no longer in Redis: what is shown is what was last read. */
+    private boolean vanished;
+    /** When the last good poll was read (epoch ms), 0 before any; and whether its answer is overdue now. */
+    private long lastPollMs;
+    private boolean stalled;
 
     public WinnersViewModel winners() {
         return winners;
@@ -71,6 +77,20 @@ public final class LiveSaleModel {
     /** Shown across the window while Redis is lost; null when all is well. */
     public ReadOnlyObjectProperty<LocalText> bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /**
+     * What the sale on screen was, once it no longer answers to what is set now (a lesson chosen, a setting changed):
+     * its figures, verdict and charts are dimmed under this caption until the next sale takes the screen; null while
+     * they are the settings' own.
+     */
+    public ReadOnlyObjectProperty<LocalText> staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The sale on screen is the last one, no longer the one set: see {@link #staleProperty()}. */
+    public void stale(LocalText caption) {
+        stale.set(caption);
     }
 
     /** Changes after new points were added to the chart histories. */
@@ -113,6 +133,10 @@ public final class LiveSaleModel {
         longestStepS = 0;
         figures.set(Figures.NONE);
         banner.set(null);
+        stale.set(null);
+        vanished = false;
+        lastPollMs = 0;
+        stalled = false;
         settled.set(false);
         ended = null;
         endedAtMs = Long.MAX_VALUE;
@@ -128,6 +152,19 @@ public final class LiveSaleModel {
         }
     }
 
+    /**
+     * The keys of the sale on screen went while it was shown (Redis came back empty: it restarted without
+     * persistence): the screen keeps the sale as last read, and the banner says so until a sale is there again.
+     */
+    public boolean saleVanished() {
+        return vanished;
+    }
+
+    /** A sale is on screen: figures read, or a line drawn. */
+    public boolean showsASale() {
+        return stockHistory.size() > 0 || figures.get().exists();
+    }
+
     /** Nothing more will come for this view (it was refused, or failed): what is on screen is final. */
     public void settle() {
         settled.set(true);
@@ -139,16 +176,30 @@ public final class LiveSaleModel {
      * @return true when this snapshot brought Redis back after a loss (the banner went)
      */
     public boolean apply(PollSnapshot s) {
+        if (!s.isLost() && !s.state().exists() && (vanished || s.restarted() && showsASale())) {
+            // the keys went from under the sale on screen (a Redis restarted without persistence): it stays
+            vanished = true;
+            banner.set(LocalText.of("banner.vanished"));
+            if (ended != null) {
+                settled.set(true); // no poll will bring that sale back
+            }
+            return false;
+        }
+        vanished = false;
         if (s.restarted()) {
             clearHistory();
         }
         for (PollSnapshot.Tick tick : s.ticks()) {
             if (tick.isLost()) {
                 lost();
-            } else if (tick.state().exists()) {
-                addChartPoints(tick.state(), tick.metrics());
+            } else {
+                if (tick.state().exists()) {
+                    addChartPoints(tick.state(), tick.metrics());
+                }
+                lastPollMs = tick.state().readAtMs();
             }
         }
+        stalled = false;
         if (s.isLost()) {
             // keep everything on screen; the poller keeps trying and the banner goes when Redis is back
             banner.set(LocalText.of("banner.lost", s.error()));
@@ -183,13 +234,35 @@ public final class LiveSaleModel {
             attemptsPerS = m.attemptsPerS();
             p99 = m.interval().count() > 0 ? m.interval().p99() : m.overall().p99();
         }
-        return new Figures(true, state.total(), state.sold(), state.stockLeft(), state.winners(), state.oversold(),
+        // below zero when more was sold than the stock, as the chart's stock line shows it
+        return new Figures(true, state.total(), state.sold(), state.total() - state.sold(), state.winners(),
+                state.oversold(),
                 state.ttlMillis(), conflicts, attemptsPerS, p99);
+    }
+
+    /**
+     * Each frame, with the time now: a poll overdue by more than {@link #NO_DATA_S} (Redis stalled: paused, or busy
+     * with a slow command) is named in the banner, and the charts shade it from their last point as an outage, until
+     * a poll comes back.
+     */
+    public void overdue(long nowMs) {
+        long silentMs = nowMs - lastPollMs;
+        if (lastPollMs <= 0 || vanished || silentMs <= NO_DATA_S * 1000 || banner.get() != null && !stalled) {
+            return;
+        }
+        if (!stalled && ended == null) {
+            outageFrom(stockHistory.lastX());
+        }
+        stalled = true;
+        banner.set(LocalText.of("banner.stalled", silentMs / 100 / 10.0)); // a new text each tenth of a second
     }
 
     private void addChartPoints(SaleState state, MetricsSnapshot m) {
         if (m == null && ended != null && state.sold() == lastSold && stockHistory.size() > 0) {
-            return; // nothing moves after the run: the charts keep the sale's own time span
+            // nothing moves after the run: the charts keep the sale's own time span (and close a band left open)
+            stockHistory.outageEnds(stockHistory.lastX());
+            rateHistory.outageEnds(rateHistory.lastX());
+            return;
         }
         if (firstSeenMs < 0) {
             // a sale another client opened without saying when (the tutorial's): its time counts from its first sight
@@ -203,6 +276,9 @@ public final class LiveSaleModel {
             if (t - previous > NO_DATA_S) {
                 stockHistory.addGap();
                 rateHistory.addGap();
+                if (lastPollMs > 0 && state.readAtMs() - lastPollMs > NO_DATA_S * 1000) {
+                    outageFrom(previous); // no poll came back in time: a stall, shaded as an outage is
+                }
             }
         }
         stockHistory.outageEnds(t);
@@ -228,15 +304,21 @@ public final class LiveSaleModel {
 
     /** Redis could not be read: the lines break, and the time until it answers again is an outage. */
     private void lost() {
-        double at = stockHistory.lastX();
-        if (Double.isNaN(at)) {
-            return; // nothing drawn yet: there is no line to break
+        if (outageFrom(stockHistory.lastX())) {
+            stockHistory.addGap();
+            rateHistory.addGap();
         }
-        stockHistory.addGap();
-        rateHistory.addGap();
+    }
+
+    /** An outage from that time on, until the next point; false when nothing is drawn yet. */
+    private boolean outageFrom(double at) {
+        if (Double.isNaN(at)) {
+            return false; // nothing drawn yet: there is no line to break
+        }
         stockHistory.outageStarts(at);
         rateHistory.outageStarts(at);
         chartsVersion.set(chartsVersion.get() + 1);
+        return true;
     }
 
     private void clearHistory() {

@@ -3,6 +3,7 @@ package seckill.ui.live;
 import java.util.List;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -22,6 +23,8 @@ import seckill.ui.common.WordWrap;
  */
 @Face
 public final class SaleFiguresView extends VBox {
+    /** How the last sale's figures and charts show once they are no longer what is set. */
+    public static final double STALE_OPACITY = 0.35;
     private final LiveSaleModel live;
     private final VerdictModel verdict;
     private final I18n i18n;
@@ -39,6 +42,8 @@ public final class SaleFiguresView extends VBox {
     private final Label auditText = new Label();
     private final Label endedText = new Label();
     private final Label fairnessText = new Label();
+    /** Over the last sale's figures once they are no longer the settings' own. */
+    private final Label staleText = new Label();
 
     public SaleFiguresView(LiveSaleModel live, VerdictModel verdict, I18n i18n, PresentationModel presentation) {
         super(12);
@@ -81,7 +86,15 @@ public final class SaleFiguresView extends VBox {
         auditBar = new BesideOrUnder(auditText, endedBox, 12);
         auditBar.setId("audit-bar");
         auditBar.getStyleClass().add("audit-bar");
-        getChildren().addAll(tiles, auditBar);
+        WordWrap.betweenWords(staleText).setMinHeight(Region.USE_PREF_SIZE);
+        staleText.setId("stale-caption");
+        staleText.getStyleClass().add("stale-caption");
+        staleText.visibleProperty().bind(live.staleProperty().isNotNull());
+        staleText.managedProperty().bind(staleText.visibleProperty());
+        // the last sale stays readable, but plainly not the one set now
+        tiles.opacityProperty().bind(Bindings.when(staleText.visibleProperty()).then(STALE_OPACITY).otherwise(1.0));
+        auditBar.opacityProperty().bind(tiles.opacityProperty());
+        getChildren().addAll(staleText, tiles, auditBar);
     }
 
     /** The tiles in one row, short, while something sits above them (a lesson's card, the replay bar). */
@@ -91,14 +104,24 @@ public final class SaleFiguresView extends VBox {
 
     private void initListeners() {
         live.figuresProperty().addListener((obs, was, now) -> showFigures(now));
+        live.ratesKnownProperty().addListener((obs, was, known) -> nameClientFigures(known));
         showFigures(live.figuresProperty().get());
         i18n.localeProperty().addListener((obs, was, now) -> showFigures(live.figuresProperty().get())); // "closed"
         auditText.textProperty().bind(i18n.binding(verdict.auditProperty()));
         verdict.auditOkProperty().addListener((obs, was, ok) -> showVerdict(ok));
         showVerdict(verdict.auditOkProperty().get());
         endedText.textProperty().bind(i18n.binding(verdict.endedProperty()));
+        staleText.textProperty().bind(i18n.binding(live.staleProperty()));
         fairnessText.textProperty().bind(i18n.binding(verdict.fairnessProperty()));
         fairnessText.textProperty().addListener((obs, was, now) -> fairnessText.setStyle(Fonts.styleFor(now)));
+    }
+
+    /** Watching another client's sale, the client's own figures say why they show a dash. */
+    private void nameClientFigures(boolean known) {
+        String watched = known ? "" : ".watched";
+        attempts.caption(i18n.binding("tile.attempts" + watched));
+        conflicts.caption(i18n.binding("tile.conflicts" + watched));
+        p99.caption(i18n.binding("tile.p99" + watched));
     }
 
     private void showVerdict(Boolean ok) {

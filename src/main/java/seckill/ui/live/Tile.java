@@ -43,6 +43,11 @@ final class Tile extends VBox {
         showStep(0);
     }
 
+    /** The name under the figure, e.g. one that says why the figure cannot be known. */
+    void caption(StringBinding text) {
+        caption.textProperty().bind(text);
+    }
+
     public void show(String text) {
         value.setText(text);
         int n = text.length();

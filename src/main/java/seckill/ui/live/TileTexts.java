@@ -19,10 +19,15 @@ record TileTexts(String stockLeft, String sold, String winners, String oversold,
         if (!f.exists()) {
             return new TileTexts(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, false);
         }
-        return new TileTexts(count(f.stockLeft()), count(f.sold()) + " / " + count(f.total()), count(f.winners()),
+        return new TileTexts(signed(f.stockLeft()), count(f.sold()) + " / " + count(f.total()), count(f.winners()),
                 count(f.oversold()), perSecond(f.attemptsPerS()), f.conflicts() < 0 ? UNKNOWN : count(f.conflicts()),
                 millis(f.p99Ms()), f.ttlMillis() != -2 && f.stockLeft() <= 0 ? soldOut
                         : Formats.timeLeft(f.ttlMillis(), closed),
                 f.oversold() > 0);
+    }
+
+    /** {@code −150}: a figure below zero with a real minus sign, readable from the back of the room. */
+    private static String signed(long n) {
+        return n < 0 ? "\u2212" + count(-n) : count(n);
     }
 }

@@ -8,10 +8,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.sale.AuditResult;
 import seckill.sale.StrategyKind;
+import seckill.sim.EndReason;
 import seckill.sim.SimulationResult;
 import seckill.ui.common.Face;
 import seckill.ui.common.Formats;
 import seckill.ui.common.LocalText;
+import seckill.util.Problem;
 import seckill.util.Verdict;
 
 /**
@@ -42,6 +44,8 @@ public final class VerdictModel {
     private final ReadOnlyObjectWrapper<Boolean> auditOk = new ReadOnlyObjectWrapper<>(this, "auditOk");
     private final ReadOnlyObjectWrapper<SimulationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private Trouble trouble;
+    /** The sale's keys went from Redis while it was on screen: what was not audited cannot be now. */
+    private boolean vanished;
     /** A recorded sale's verdict, once its replay has reached the end. */
     private Verdict replayed;
 
@@ -99,6 +103,26 @@ public final class VerdictModel {
         result.set(null);
         trouble = null;
         replayed = null;
+        vanished = false;
+    }
+
+    /**
+     * Redis came back without the sale's keys (it restarted without persistence) while the sale was on screen: a
+     * verdict already given stands; one still to come says why there is none, and no leftover fairness stays.
+     */
+    public void vanished() {
+        vanished = true;
+        SimulationResult r = result.get();
+        if (r == null ? auditOk.get() == null : r.audit() == null) {
+            notAuditable();
+        }
+    }
+
+    private void notAuditable() {
+        trouble = Trouble.REDIS;
+        auditOk.set(null);
+        audit.set(LocalText.of("audit.vanished"));
+        fairness.set(null);
     }
 
     /** @param why what went wrong, or null when the session is well again */
@@ -111,7 +135,10 @@ public final class VerdictModel {
         result.set(r);
         ended.set(LocalText.of("ended." + r.endedBy().reportName()));
         fairness.set(fairnessOf(r));
-        if (r.audit() != null) {
+        if (vanished && (r.audit() == null || !r.audit().ok() && r.audit().violations().stream()
+                .anyMatch(p -> p.kind() == Problem.Kind.NO_SALE))) {
+            notAuditable(); // the run's own audit found no sale: Redis had come back empty
+        } else if (r.audit() != null) {
             show(r.audit().ok(), r.audit().violations(), r.config().strategy());
         } else {
             auditOk.set(false);
@@ -140,11 +167,23 @@ public final class VerdictModel {
                 : Boolean.TRUE.equals(ok) ? Verdict.OK : Verdict.AUDIT_FAILED;
     }
 
+    /**
+     * Fairness and 库存遗留 as they mean something: an oversold sale says why fairness means nothing there (more won
+     * than there was to win), and a sale stopped by hand says so instead of blaming the strategy for its stock left.
+     */
     static LocalText fairnessOf(SimulationResult r) {
         if (!r.fairness().known()) {
             return null;
         }
+        long oversold = r.state() == null ? 0 : r.state().oversold();
+        if (oversold > 0) {
+            return LocalText.of("ended.fairnessOversold", Formats.count(oversold));
+        }
         String share = String.format(java.util.Locale.ROOT, "%.2f", r.fairness().share());
+        long left = r.state() == null ? 0 : r.state().stockLeft();
+        if (r.endedBy() == EndReason.STOPPED && left > 0) {
+            return LocalText.of("ended.fairnessStopped", share, Formats.count(left));
+        }
         return r.unsoldStock() > 0 ? LocalText.of("ended.fairnessUnsold", share, Formats.count(r.unsoldStock()),
                 Formats.count(r.usersLost()))
                 : LocalText.of("ended.fairness", share);
@@ -158,6 +197,16 @@ public final class VerdictModel {
     /** The audit of a sale another client drove. */
     void audited(AuditResult a) {
         show(a.ok(), a.violations(), null);
+    }
+
+    /**
+     * How a watched sale ended: quiet (nothing sold for {@code quietS} s, the flag still set), closed or sold out,
+     * and the stock it left unsold (库存遗留) when it left any.
+     */
+    void watchedEnded(double quietS, long unsold) {
+        ended.set(quietS > 0 ? LocalText.of("ended.quiet", quietS)
+                : LocalText.of(unsold > 0 ? "ended.time_up" : "ended.sold_out"));
+        fairness.set(unsold > 0 ? LocalText.of("ended.unsoldWatched", Formats.count(unsold)) : null);
     }
 
     private void show(boolean ok, List<?> violations, StrategyKind strategy) {

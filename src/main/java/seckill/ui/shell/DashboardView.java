@@ -203,6 +203,8 @@ public final class DashboardView extends BorderPane {
         var warning = model.server().bannerOver(model.live().bannerProperty());
         banner.visibleProperty().bind(warning.isNotNull());
         bannerText.textProperty().bind(i18n.binding(warning));
+        charts.opacityProperty().bind(Bindings.when(model.live().staleProperty().isNotNull())
+                .then(SaleFiguresView.STALE_OPACITY).otherwise(1.0));
         model.form().setOnReveal(this::reveal);
         useFont();
         presentation.fontSizeProperty().addListener((obs, was, now) -> useFont());

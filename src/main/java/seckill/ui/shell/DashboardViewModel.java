@@ -90,6 +90,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         this.exports = new ExportsModel(service, tasks, status::say, onScreen::keys, verdict.resultProperty(),
                 server::isReached).withComparisons(compare.activeProperty(), compare.resultProperty());
         this.replays = new Replays(service, tasks, status, onScreen, form, live, replay, trace);
+        new StaleScreen(form, lessons, status, live, verdict, onScreen);
         code.follow(form);
         // a run's traces become the timeline; a new sale (no result yet) takes the old one away
         verdict.resultProperty().addListener((obs, was, result) -> trace.show(result));
@@ -267,6 +268,11 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         replays.replay(recording);
     }
 
+    /** Audits a watched sale once it is over (its quiet time shortened in tests). */
+    WatchedAudit watchedAudit() {
+        return watchedAudit;
+    }
+
     /** The session's replays: a file opened, a run's slow motion, a recording to animate. */
     Replays replays() {
         return replays;
@@ -328,6 +334,11 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         onScreen.apply(s);
     }
 
+    /** Each frame, with the time now: a poll overdue (Redis stalled) is named and shaded like an outage. */
+    public void frame(long nowMs) {
+        onScreen.overdue(nowMs);
+    }
+
     private void running(Started started, SimulationConfig config) {
         run = started.run();
         onScreen.follow(started.poll());
@@ -367,14 +378,6 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
         live.settle();
     }
 
-    private void connected(ServerInfo info) {
-        server.reached(info);
-        if (status.getPhase() == Phase.STOPPING) {
-            return; // "Stopping…" says more
-        }
-        status.say(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
-    }
-
     // ---- helpers ----
 
     /** The form's topmost wrong field in sight, the form unfolded if need be; false when every field is fine. */
@@ -385,7 +388,7 @@ public final class DashboardViewModel implements FormActions, AutoCloseable {
     /** Worker: the form's server, connected if need be; the status bar learns it at once. */
     private ServerInfo connect(ServerChoice choice) {
         ServerInfo info = service.connect(choice.url(), choice.embedded(), choice.timeout());
-        handoff.post(() -> connected(info));
+        handoff.post(() -> status.connected(info, server));
         return info;
     }
 

@@ -50,6 +50,7 @@ final class FxPump extends AnimationTimer {
         last = now;
         long t0 = System.nanoTime();
         handoff.drain(model::apply);
+        model.frame(System.currentTimeMillis());
         if (measuring) {
             maxWorkNanos = Math.max(maxWorkNanos, System.nanoTime() - t0);
         }

@@ -55,8 +55,8 @@ final class Replays {
     /** Plays a recorded sale again on screen: nothing connects, and the session stays quiet (Start still works). */
     void replay(Recording recording) {
         if (status.getPhase().isQuiet()) {
+            form.showRecorded(recording.header().settings()); // first: the recording is the sale set, not stale
             onScreen.begin(new SaleKeys(""), true);
-            form.showRecorded(recording.header().settings());
             replay.show(recording);
             status.say(ReplayModel.news(recording));
         }

@@ -82,12 +82,28 @@ final class SaleOnScreen {
         comparisons.closeStreams();
     }
 
+    /** Each frame: a poll of the stream followed that is overdue shows as Redis stalled. */
+    void overdue(long nowMs) {
+        if (poll != null) {
+            live.overdue(nowMs);
+        }
+    }
+
     /** One poll, on the draining thread. */
     void apply(PollSnapshot s) {
         if (s.source() <= retiredSources) {
             return; // a stream already replaced: its sale is no longer the one on screen
         }
-        if (live.apply(s)) {
+        boolean wasGone = live.saleVanished();
+        boolean back = live.apply(s);
+        if (live.saleVanished()) {
+            if (!wasGone) {
+                verdict.vanished();
+                status.say(LocalText.of("status.vanished"));
+            }
+            return; // nothing to audit or wait for: the sale is gone, its last figures stay
+        }
+        if (back) {
             status.say(LocalText.of("status.back"));
             if (status.getPhase() == Phase.FINISHED) {
                 watchedAudit.auditIfNotAudited(keys);
@@ -96,11 +112,11 @@ final class SaleOnScreen {
         if (s.isLost() || status.getPhase() != Phase.WATCHING) {
             return;
         }
+        boolean resumed = watchedAudit.consider(keys, s);
         if (!s.state().exists()) {
             status.say(LocalText.of("status.waiting", keys.prefix()));
-        } else if (status.news() != null && "status.waiting".equals(status.news().key())) {
+        } else if (resumed || status.news() != null && "status.waiting".equals(status.news().key())) {
             status.say(LocalText.of("status.watching", keys.prefix()));
         }
-        watchedAudit.consider(keys, s.state());
     }
 }

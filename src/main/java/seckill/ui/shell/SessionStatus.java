@@ -6,6 +6,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import seckill.service.LabException;
+import seckill.service.ServerInfo;
 import seckill.ui.common.BackgroundTasks;
 import seckill.ui.common.LocalText;
 import seckill.ui.form.FormViewModel;
@@ -68,6 +69,14 @@ public final class SessionStatus {
         }
         if (!phase.get().isQuiet()) {
             go(redisAway || !server.isReached() ? Phase.DISCONNECTED : Phase.IDLE);
+        }
+    }
+
+    /** A job reached the server: the status bar names it, unless "Stopping…" says more. */
+    void connected(ServerInfo info, ServerModel server) {
+        server.reached(info);
+        if (phase.get() != Phase.STOPPING) {
+            say(LocalText.of(info.embedded() ? "status.embedded" : "status.connected", info.maskedUrl()));
         }
     }
 

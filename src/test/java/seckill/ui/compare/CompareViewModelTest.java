@@ -72,6 +72,7 @@ class CompareViewModelTest {
         SimulationResult lua = result(StrategyKind.LUA, 50, 50, holds(50), 0, new Fairness(50, 50), 143);
         model.laneEnded(0, naive);
         assertThat(model.columns().get(0).audit()).isEqualTo(CompareViewModel.Audit.EXPECTED_VIOLATION);
+        assertThat(model.columns().get(0).fairness()).as("no fairness for an oversold sale").isNaN();
         assertThat(model.resultProperty().get()).isNull();
         model.ended(new ComparisonResult(Comparison.Mode.ONE_AT_A_TIME, List.of(naive, watch, lua)));
 
@@ -80,7 +81,8 @@ class CompareViewModelTest {
         assertThat(w.unsold()).as("WATCH without retries leaves stock while users lose").isEqualTo(41);
         assertThat(w.fairness()).isEqualTo(0.18);
         assertThat(w.soldOutMs()).isEqualTo(-1);
-        assertThat(model.columns().get(2).soldOutMs()).isEqualTo(143);
+        assertThat(model.columns().get(2).soldOutMs()).as("not the client's 143 ms: Redis has not told yet")
+                .isEqualTo(-1);
         assertThat(model.columns().get(2).unsold()).isZero();
         assertThat(model.resultProperty().get().verdict()).isEqualTo(seckill.util.Verdict.OK);
 
@@ -118,5 +120,40 @@ class CompareViewModelTest {
         model.apply(2, PollSnapshot.of(3, sale(50, 10, 9_000, 9_500), null, false));
         assertThat(model.soldHistory(0).x(0)).isEqualTo(0.5);
         assertThat(model.soldHistory(2).x(0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void soldOutInIsTheTimeRedisKeptForTheItemThatEmptiedTheStock() {
+        model.begin(LANES, Comparison.Mode.AT_ONCE);
+        model.apply(2, PollSnapshot.of(3, winnersRead(50, 40, 0, 1_000), null, false));
+        assertThat(model.columns().get(2).soldOutMs()).as("the 50th winner not read yet").isEqualTo(-1);
+        model.laneEnded(2, result(StrategyKind.LUA, 50, 50, holds(50), 0, new Fairness(50, 50), 639));
+        assertThat(model.columns().get(2).soldOutMs()).as("never the client's own timer").isEqualTo(-1);
+
+        model.apply(2, PollSnapshot.of(3, winnersRead(50, 50, 40, 1_000), null, false));
+        assertThat(model.columns().get(2).soldOutMs()).as("kill_time[49] less the opening").isEqualTo(1_001);
+        assertThat(model.columns().get(2).ended()).isTrue();
+    }
+
+    @Test
+    void aLaneStoppedByHandLeavesNoUnsoldStockToBlameOnItsStrategy() {
+        model.begin(LANES, Comparison.Mode.AT_ONCE);
+        SimulationResult watch = result(StrategyKind.WATCH, 50, 9, holds(9), 400, new Fairness(50, 9), -1);
+        model.laneEnded(1, new SimulationResult(watch.config(), EndReason.STOPPED, watch.metrics(), 500,
+                watch.state(), watch.audit(), null, watch.fairness(), -1, List.of()));
+        assertThat(watch.unsoldStock()).as("the engine's figure").isEqualTo(41);
+        assertThat(model.columns().get(1).unsold()).as("shown as a dash, not 库存遗留").isEqualTo(-1);
+        assertThat(model.columns().get(1).stockLeft()).isEqualTo(41);
+    }
+
+    /** A sale of {@code total}, its winners read from {@code from} on; winner i bought at opened + 20 i + 21. */
+    private static SaleState winnersRead(long total, long sold, long from, long openedMs) {
+        List<String> ids = new java.util.ArrayList<>();
+        List<Long> times = new java.util.ArrayList<>();
+        for (long i = from; i < sold; i++) {
+            ids.add("u" + i);
+            times.add(openedMs + 20 * i + 21);
+        }
+        return new SaleState(total, sold, sold, 60_000, openedMs, from, ids, times, openedMs + 1_500);
     }
 }

@@ -135,6 +135,38 @@ class LiveSaleModelTest {
         live.apply(PollSnapshot.of(1, new SaleState(10, 13, 13, 60_000, 1_000, 0, List.of(), List.of(), 2_000), null,
                 false));
         assertThat(live.stockHistory().y(0, 0)).isEqualTo(-3);
-        assertThat(live.figuresProperty().get().stockLeft()).as("the tile says none left; oversold says 3").isZero();
+        assertThat(live.figuresProperty().get().stockLeft()).as("the tile shows the chart's figure").isEqualTo(-3);
+        assertThat(live.figuresProperty().get().oversold()).isEqualTo(3);
+    }
+
+    @Test
+    void aStallLongerThanTheLinesBreakIsShadedAndNamedLikeAnOutage() {
+        live.begin(true);
+        live.apply(tick(1, 0, List.of("a"), 2_000, false));
+        live.apply(tick(2, 1, List.of("b"), 2_100, false));
+        live.overdue(2_500);
+        assertThat(live.bannerProperty().get()).as("half a second: the lines have not broken yet").isNull();
+
+        live.overdue(3_700);
+        assertThat(live.bannerProperty().get()).isEqualTo(LocalText.of("banner.stalled", 1.6));
+        assertThat(live.stockHistory().outageOpen()).as("shaded from the last point on").isTrue();
+        live.overdue(5_650);
+        assertThat(live.bannerProperty().get()).isEqualTo(LocalText.of("banner.stalled", 3.5));
+
+        live.apply(tick(9, 2, List.of("c", "d", "e", "f", "g", "h", "i"), 5_700, false));
+        assertThat(live.bannerProperty().get()).as("it answers again").isNull();
+        assertThat(live.stockHistory().outages()).singleElement()
+                .satisfies(o -> assertThat(o).containsExactly(1.1, 4.7));
+        assertThat(live.stockHistory().y(0, 2)).as("no line across the stall").isNaN();
+    }
+
+    @Test
+    void aStallSeenOnlyAfterItsEndIsShadedToo() {
+        live.begin(false);
+        live.apply(tick(1, 0, List.of("a"), 2_000, false));
+        live.apply(tick(4, 1, List.of("b", "c", "d"), 5_500, false)); // the frames did not look in between
+        assertThat(live.stockHistory().outages()).singleElement()
+                .satisfies(o -> assertThat(o).containsExactly(1.0, 4.5));
+        assertThat(live.rateHistory().outages()).hasSize(1);
     }
 }

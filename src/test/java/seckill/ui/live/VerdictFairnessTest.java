@@ -22,12 +22,16 @@ class VerdictFairnessTest {
     private final I18n chinese = new I18n(I18n.CHINESE);
 
     private static SimulationResult watchWithoutRetries(long sold, Fairness fairness) {
-        SimulationConfig config = SimulationConfig.builder().strategy(StrategyKind.WATCH).stock(50).users(1_000)
+        return run(StrategyKind.WATCH, EndReason.ALL_USERS_DONE, sold, fairness);
+    }
+
+    private static SimulationResult run(StrategyKind strategy, EndReason how, long sold, Fairness fairness) {
+        SimulationConfig config = SimulationConfig.builder().strategy(strategy).stock(50).users(1_000)
                 .retries(0).build();
         LatencySummary l = new LatencySummary(1, 2, 3, 4, 5, 1_000);
         MetricsSnapshot m = new MetricsSnapshot(1_000, 1_000, sold, 0, 0, 0, 1_000 - sold, 0, 1_000, sold, 0, 0,
                 1_000, sold, 1_000 - sold, l, l);
-        return new SimulationResult(config, EndReason.ALL_USERS_DONE, m, 400,
+        return new SimulationResult(config, how, m, 400,
                 new SaleState(50, sold, sold, 60_000, 1, 0, List.of(), List.of(), 2), null, null, fairness, -1,
                 List.of());
     }
@@ -44,5 +48,21 @@ class VerdictFairnessTest {
         LocalText t = VerdictModel.fairnessOf(watchWithoutRetries(50, new Fairness(50, 50)));
         assertThat(english.format(t)).isEqualTo("Fairness 1.00 (1 = first come, first served)");
         assertThat(VerdictModel.fairnessOf(watchWithoutRetries(0, Fairness.NONE))).as("nobody arrived").isNull();
+    }
+
+    @Test
+    void aSaleStoppedByHandIsStoppedNotUnsoldStock() {
+        LocalText t = VerdictModel.fairnessOf(run(StrategyKind.WATCH, EndReason.STOPPED, 9, new Fairness(50, 9)));
+        assertThat(english.format(t)).isEqualTo("Fairness 0.18 · stopped by hand with 41 still in stock (not 库存遗留)")
+                .doesNotContain("users lost");
+        assertThat(chinese.format(t)).contains("手动停止").contains("41");
+    }
+
+    @Test
+    void anOversoldSaleSaysWhyFairnessMeansNothingThere() {
+        LocalText t = VerdictModel.fairnessOf(run(StrategyKind.NAIVE, EndReason.ALL_USERS_DONE, 62,
+                new Fairness(50, 50)));
+        assertThat(english.format(t)).startsWith("No fairness: 12 sold beyond the stock").doesNotContain("1.00");
+        assertThat(chinese.format(t)).contains("超卖了 12 件");
     }
 }

@@ -91,12 +91,18 @@ class ComparisonReplayTest {
             // the report keeps fairness to three places
             assertThat(shown.fairness()).isCloseTo(was.fairness(), within(0.0006));
             assertThat(withFairness(shown, 0)).as(LINEUP.get(i).cliName()).isEqualTo(withFairness(was, 0));
+            Recording lane = c.recording().lane(LINEUP.get(i).cliName());
+            long emptied = lane.purchases().stream().filter(p -> p.rank() == shown.total())
+                    .mapToLong(p -> Math.round(p.t())).findFirst().orElse(-1);
+            assertThat(shown.soldOutMs()).as("sold out in: the kill_time of the item that emptied the stock")
+                    .isEqualTo(emptied);
         }
     }
 
+    /** The column with that fairness, and its sold-out time left out (the live one needs polls to know it). */
     private static Column withFairness(Column c, double fairness) {
         return new Column(c.strategy(), c.exists(), c.total(), c.sold(), c.stockLeft(), c.oversold(), c.conflicts(),
-                c.unsold(), c.soldOutMs(), fairness, c.audit(), c.ended());
+                c.unsold(), 0, fairness, c.audit(), c.ended());
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnector;
 import seckill.redis.TestRedis;
+import seckill.sale.Outcome;
+import seckill.sale.PurchaseStrategy;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
@@ -22,6 +24,7 @@ class DashboardRedisTest {
     private final ModelHarness harness = ModelHarness.real(new RedisLabService(RedisConnector.fromEnvironment()));
     private final DashboardViewModel model = harness.model;
     private final I18n english = new I18n(I18n.ENGLISH);
+    private final SaleKeys quietKeys = new SaleKeys(prefix);
 
     @AfterEach
     void cleanUp() {
@@ -83,9 +86,15 @@ class DashboardRedisTest {
                 .isIn(CompareViewModel.Audit.HOLDS, CompareViewModel.Audit.EXPECTED_VIOLATION);
         assertThat(model.compare().soldHistory(2).size()).isPositive();
         assertThat(model.sessionVerdict()).as("naive's violation is the lesson, not a failure").isEqualTo(Verdict.OK);
+        harness.until(() -> model.compare().columns().get(2).soldOutMs() >= 0);
         try (Jedis jedis = TestRedis.connection().borrow()) {
             assertThat(jedis.get(prefix + "lua:kill_num")).isEqualTo("20");
             assertThat(jedis.exists(prefix + "kill_num")).as("no sale under the bare prefix").isFalse();
+            SaleKeys lane = new SaleKeys(prefix + "lua:");
+            long emptiedAt = Long.parseLong(jedis.lindex(lane.times(), 19));
+            long openedAt = Long.parseLong(jedis.hget(lane.meta(), "opened_ms"));
+            assertThat(model.compare().columns().get(2).soldOutMs()).as("sold out in: by Redis's kill_time")
+                    .isEqualTo(emptiedAt - openedAt);
         }
     }
 
@@ -122,5 +131,52 @@ class DashboardRedisTest {
         assertThat(model.verdict().auditOkProperty().get()).isTrue();
         model.stop();
         assertThat(model.status().getPhase()).isEqualTo(Phase.IDLE);
+    }
+
+    /** Another client buys for {@code users} users, numbered from {@code from}; the flag stays set. */
+    private void buy(int from, int users) {
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            PurchaseStrategy lua = StrategyKind.LUA.create(quietKeys, 0);
+            lua.prepare(jedis);
+            for (int i = from; i < from + users; i++) {
+                assertThat(lua.buy(jedis, "quiet-" + i)).isEqualTo(Outcome.WON);
+            }
+        }
+    }
+
+    private long unsoldInRedis() {
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            return Long.parseLong(jedis.get(quietKeys.total())) - Long.parseLong(jedis.get(quietKeys.num()));
+        }
+    }
+
+    private String unsoldOnScreen() {
+        return model.verdict().fairnessProperty().get() == null ? ""
+                : english.format(model.verdict().fairnessProperty().get());
+    }
+
+    @Test
+    void aWatchedSaleThatStopsSellingIsConcludedWithItsUnsoldStockAndPicksUpAgain() {
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            new Sale(quietKeys).open(jedis, 20, 600, StrategyKind.LUA);
+        }
+        buy(0, 7);
+        model.watchedAudit().quietAfter(300);
+        model.form().takeUrl(TestRedis.url());
+        model.form().prefixProperty().set(prefix);
+        model.watch();
+        harness.until(() -> model.verdict().endedProperty().get() != null);
+
+        assertThat(unsoldInRedis()).isEqualTo(13);
+        assertThat(unsoldOnScreen()).isEqualTo("13 left unsold (库存遗留)");
+        assertThat(english.format(model.verdict().endedProperty().get())).startsWith("Ended: nothing sold for");
+        assertThat(model.verdict().auditOkProperty().get()).isTrue();
+        assertThat(model.live().settledProperty().get()).as("ui --watch --exit ends here").isTrue();
+        assertThat(model.status().getPhase()).isEqualTo(Phase.WATCHING);
+
+        buy(7, 1);
+        harness.until(() -> unsoldOnScreen().startsWith("12 "));
+        assertThat(unsoldInRedis()).isEqualTo(12);
+        assertThat(model.live().figuresProperty().get().sold()).isEqualTo(8);
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import javafx.beans.binding.StringBinding;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import seckill.metrics.LatencySummary;
 import seckill.metrics.MetricsSnapshot;
@@ -38,20 +37,9 @@ import seckill.util.Verdict;
  * The session through the service seam: a fake lab, jobs run when the test settles them, snapshots pushed by the
  * test. No Redis, no toolkit, no sleeping.
  */
-class DashboardViewModelTest {
+class DashboardViewModelTest extends FakeSessionTest {
     private static final String PREFIX = "ui-model:";
     private static final long OPENED = 1_000_000;
-
-    private final FakeLabService lab = new FakeLabService();
-    private final ModelHarness harness = ModelHarness.fast(lab);
-    private final DashboardViewModel model = harness.model;
-    private final I18n english = new I18n(I18n.ENGLISH);
-    private final I18n chinese = new I18n(I18n.CHINESE);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
 
     private void smallSale(StrategyKind strategy, long stock, long users) {
         model.form().takeUrl("redis://127.0.0.1:6379");

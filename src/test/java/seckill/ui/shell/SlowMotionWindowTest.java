@@ -7,6 +7,8 @@ import static seckill.ui.shell.OnFx.fx;
 import java.time.Duration;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,10 @@ import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
 import seckill.ui.common.Language;
 
-/** A fast sale in the real window, headless through Monocle: the status bar offers its slow motion. */
+/**
+ * A fast sale in the real window, headless through Monocle: the status bar offers its slow motion, and a lesson
+ * chosen after it dims it under a caption.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SlowMotionWindowTest {
     private final WindowUnderTest window = new WindowUnderTest("ui-slow");
@@ -58,5 +63,28 @@ class SlowMotionWindowTest {
         assertThat(fx(() -> robot.lookup("#replay-bar").query().isVisible())).isTrue();
         assertThat(fx(offer::isVisible)).as("the replay took the screen").isFalse();
         assertThat(fx(() -> dashboard.model().replay().recordingProperty().get().purchases())).hasSize(10);
+    }
+
+    @Test
+    void choosingALessonAfterASaleDimsItUnderACaption(FxRobot robot) {
+        fx(() -> {
+            dashboard.model().start();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.model().live().settledProperty()
+                .get()));
+        Label audit = robot.lookup("#audit").queryAs(Label.class);
+        assertThat(fx(audit::getText)).isEqualTo("✔ nothing oversold, nobody won twice");
+        assertThat(fx(() -> robot.lookup("#stale-caption").query().isVisible())).isFalse();
+        assertThat(fx(() -> dashboard.view().charts().getOpacity())).isEqualTo(1.0);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#stale-caption").query()
+                .isVisible()));
+        assertThat(fx(() -> robot.lookup("#stale-caption").queryAs(Label.class).getText()))
+                .isEqualTo("The last sale: lua, stock 10, 80 users. Not what is set now: press Start (F5) to run it.");
+        assertThat(fx(() -> robot.lookup("#tile-sold").query().getParent().getOpacity())).isLessThan(1.0);
+        assertThat(fx(() -> robot.lookup("#audit-bar").query().getOpacity())).isLessThan(1.0);
+        assertThat(fx(() -> dashboard.view().charts().getOpacity())).isLessThan(1.0);
     }
 }

@@ -110,6 +110,11 @@ public final class UiCommand implements Callable<Integer> {
             + "Not with --replay or --watch.")
     Path record;
 
+    @Option(names = "--present", description = "Open in presenter mode (F6 in the window): the sale alone, its "
+            + "tiles, verdict and charts large, and after each sale what happened in plain words; the form, menus and "
+            + "bars away (the keys still work).")
+    boolean present;
+
     @Option(names = "--pulse-report", description = "At exit, print the longest gap between two frames while the "
             + "sale ran, after its first second (how smooth the window stayed), and how many points the charts drew.")
     boolean pulseReport;
@@ -138,6 +143,7 @@ public final class UiCommand implements Callable<Integer> {
                 .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
                 .withLesson(lesson).withReplay(recording == null ? null : new LaunchOptions.Replay(recording,
                         speed == null ? Double.NaN : speed, gif)).withRecord(record)
+                .withPresent(present)
                 // a replay's report is the recorded one, written above
                 .withReport(recording == null ? sale.report() : null);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());

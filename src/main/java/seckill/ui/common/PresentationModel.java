@@ -25,6 +25,7 @@ public final class PresentationModel {
 
     private final ReadOnlyIntegerWrapper zoom = new ReadOnlyIntegerWrapper(this, "zoom", DEFAULT_ZOOM);
     private final BooleanProperty formFolded = new SimpleBooleanProperty(this, "formFolded");
+    private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting");
     private final DoubleBinding fontSize = Bindings.createDoubleBinding(() -> BASE_FONT_PX * zoom.get() / 100.0,
             zoom);
 
@@ -100,5 +101,17 @@ public final class PresentationModel {
         if (widthPx > 0 && widthPx < AUTO_FOLD_BELOW_EM * getFontSize()) {
             formFolded.set(true);
         }
+    }
+
+    /**
+     * Presenter mode (F6, {@code --present}): the sale alone on screen for the class, large and still, with what
+     * happened in plain words after each sale; the form, menus and bars away.
+     */
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    public void togglePresenting() {
+        presenting.set(!presenting.get());
     }
 }

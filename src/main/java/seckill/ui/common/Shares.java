@@ -29,6 +29,11 @@ public final class Shares extends Pane {
         return inner < 0 || inner >= first.minWidth(-1) + gap + second.minWidth(-1);
     }
 
+    /** The second is put away (presenter mode): the first takes everything. */
+    private boolean alone() {
+        return !second.isManaged();
+    }
+
     private double inner(double width) {
         return (width < 0 ? getWidth() : width) - snappedLeftInset() - snappedRightInset();
     }
@@ -39,7 +44,9 @@ public final class Shares extends Pane {
         double y = snappedTopInset();
         double w = Math.max(0, inner(-1));
         double h = Math.max(0, getHeight() - y - snappedBottomInset());
-        if (side(w)) {
+        if (alone()) {
+            first.resizeRelocate(x, y, w + gap, h);
+        } else if (side(w)) {
             double firstW = Math.max(first.minWidth(-1), Math.min(w - gap - second.minWidth(-1),
                     Math.floor((w - gap) * share)));
             first.resizeRelocate(x, y, firstW, h);
@@ -54,14 +61,16 @@ public final class Shares extends Pane {
 
     @Override
     protected double computeMinWidth(double height) {
-        return Math.max(first.minWidth(-1), second.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
+        return Math.max(first.minWidth(-1), alone() ? 0 : second.minWidth(-1)) + snappedLeftInset()
+                + snappedRightInset();
     }
 
     @Override
     protected double computeMinHeight(double width) {
         double a = first.minHeight(-1);
-        double b = second.minHeight(-1);
-        return (side(inner(width)) ? Math.max(a, b) : a + gap + b) + snappedTopInset() + snappedBottomInset();
+        double b = alone() ? 0 : second.minHeight(-1);
+        return (alone() || side(inner(width)) ? Math.max(a, b) : a + gap + b) + snappedTopInset()
+                + snappedBottomInset();
     }
 
     @Override

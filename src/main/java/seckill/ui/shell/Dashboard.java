@@ -29,6 +29,7 @@ import seckill.ui.lessons.LessonPanel;
 import seckill.ui.live.LiveSaleModel;
 import seckill.ui.live.WinnersPanel;
 import seckill.ui.monitor.MonitorPanel;
+import seckill.ui.present.WhatHappenedPanel;
 import seckill.ui.replay.ReplayPanel;
 import seckill.util.Verdict;
 
@@ -80,6 +81,7 @@ public final class Dashboard implements AutoCloseable {
         this.clusterWatch = service.watchCluster(view -> handoff.post(() -> cluster.accept(view)));
         this.pump = new FxPump(handoff, model);
         this.panels = List.of(
+                new WhatHappenedPanel(model.verdict().resultProperty()),
                 new ReplayPanel(model.replay()),
                 new LessonPanel(model.lessons(), model.code()),
                 new WinnersPanel(model.live().winners()),
@@ -93,6 +95,7 @@ public final class Dashboard implements AutoCloseable {
             model.lessons().choose(options.lesson());
         }
         model.presentation().setZoom(options.zoom());
+        model.presentation().presentingProperty().set(options.present());
     }
 
     /** Builds the window on the stage and shows it; FX thread. */

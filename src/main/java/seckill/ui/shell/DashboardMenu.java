@@ -109,7 +109,7 @@ final class DashboardMenu extends MenuBar {
                 item("action.zoomOut", Icons.ZOOM_OUT, ZOOM_OUT, presentation::zoomOut),
                 item("action.zoomReset", null, ZOOM_RESET, presentation::resetZoom),
                 item("action.fullScreen", Icons.FULL_SCREEN, FULL_SCREEN, view::toggleFullScreen),
-                foldItem, codeItem, new SeparatorMenuItem(),
+                foldItem, codeItem, presentItem(presentation), new SeparatorMenuItem(),
                 item("action.trace", "mdi2t-timeline-text-outline", TRACE, view::showTrace), feedItem(model));
         Menu help = menu("menu.help", item("action.shortcuts", null, HELP, view::showShortcuts));
         getMenus().setAll(file, sale, lessons(model), look, help);
@@ -165,6 +165,16 @@ final class DashboardMenu extends MenuBar {
         if (file != null) {
             model.replays().open(file);
         }
+    }
+
+    /** View → Presenter mode (F6): the sale alone, large, with what happened after each sale. */
+    private CheckMenuItem presentItem(PresentationModel presentation) {
+        CheckMenuItem present = new CheckMenuItem();
+        present.setId("menu-present");
+        present.textProperty().bind(i18n.binding("action.present"));
+        present.setAccelerator(DashboardView.PRESENT);
+        present.selectedProperty().bindBidirectional(presentation.presentingProperty());
+        return present;
     }
 
     /** View → What Redis sees: the sampled commands on the window's right, while checked. */

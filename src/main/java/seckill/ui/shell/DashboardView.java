@@ -47,6 +47,7 @@ import seckill.ui.trace.TraceWindow;
  * the panel's to say.
  */
 public final class DashboardView extends BorderPane {
+    static final KeyCombination PRESENT = new KeyCodeCombination(KeyCode.F6);
     private static final KeyCombination START_2 = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination STOP_2 = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
     // Ctrl++ as a browser takes it: with or without Shift, and on the keypad
@@ -114,13 +115,21 @@ public final class DashboardView extends BorderPane {
         banner.getChildren().addAll(Icons.of(Icons.ALERT), bannerText);
         banner.managedProperty().bind(banner.visibleProperty());
         banner.setVisible(false);
-        setTop(new VBox(new DashboardMenu(this, model, i18n, themes, quit),
-                new HeaderBar(model, exports, themes, i18n), banner));
+        DashboardMenu menu = new DashboardMenu(this, model, i18n, themes, quit);
+        HeaderBar header = new HeaderBar(model, exports, themes, i18n);
+        setTop(new VBox(menu, header, banner));
         setLeft(formPane());
         setCenter(salePane());
-        setBottom(new StatusBar(model, i18n, this::showTrace));
+        StatusBar status = new StatusBar(model, i18n, this::showTrace);
+        setBottom(status);
         // the window's right edge: what Redis sees (when shown) and, on a cluster, its nodes
-        setRight(new HBox(views(Panel.Place.RIGHT_EDGE).toArray(Node[]::new)));
+        HBox right = new HBox(views(Panel.Place.RIGHT_EDGE).toArray(Node[]::new));
+        setRight(right);
+        // presenter mode: the sale alone (the keys still work: F5 starts, F6 comes back)
+        for (Node chrome : new Node[] {menu, header, status, right}) {
+            chrome.visibleProperty().bind(presentation.presentingProperty().not());
+            chrome.managedProperty().bind(chrome.visibleProperty());
+        }
     }
 
     /** The form, scrolling, above its buttons; folded away with the settings button. */
@@ -142,7 +151,8 @@ public final class DashboardView extends BorderPane {
         VBox left = new VBox(formScroll, buttons);
         left.setId("left-pane");
         left.getStyleClass().add("left-pane");
-        left.visibleProperty().bind(presentation.formFoldedProperty().not());
+        left.visibleProperty().bind(presentation.formFoldedProperty().not().and(presentation.presentingProperty()
+                .not()));
         left.managedProperty().bind(left.visibleProperty());
         return left;
     }
@@ -155,7 +165,10 @@ public final class DashboardView extends BorderPane {
     private Node salePane() {
         List<Panel> sideTabs = placed(Panel.Place.SIDE_TAB);
         // the same share whichever tab is chosen: choosing the code or the winners never rearranges the charts
-        Shares split = new Shares(charts, new SideTabs(sideTabs, views(Panel.Place.SIDE_TAB), i18n), 0.58, 12);
+        SideTabs tabs = new SideTabs(sideTabs, views(Panel.Place.SIDE_TAB), i18n);
+        tabs.visibleProperty().bind(presentation.presentingProperty().not());
+        tabs.managedProperty().bind(tabs.visibleProperty());
+        Shares split = new Shares(charts, tabs, 0.58, 12);
         split.setId("charts-and-tabs");
         VBox.setVgrow(split, Priority.ALWAYS);
         SaleFiguresView figures = new SaleFiguresView(model.live(), model.verdict(), i18n, presentation);
@@ -219,6 +232,7 @@ public final class DashboardView extends BorderPane {
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(START_2, model::start);
+                scene.getAccelerators().put(PRESENT, presentation::togglePresenting);
                 scene.getAccelerators().put(STOP_2, model::stop);
                 scene.getAccelerators().put(ZOOM_IN_2, presentation::zoomIn);
                 scene.getAccelerators().put(ZOOM_IN_3, presentation::zoomIn);

@@ -31,6 +31,7 @@ import seckill.ui.lessons.Lesson;
  * @param oneAtATime   with {@code compare}: one after another instead of at once
  * @param lesson       a lesson's settings, code and card on screen from the start (its settings over the sale's), or
  *                     null
+ * @param present      open in presenter mode ({@code --present})
  * @param replay       a recorded sale to play again instead of any sale here ({@code --replay}), or null
  * @param record       where the first local run's recording goes once the screen has settled ({@code --record}),
  *                     before the screenshot; or null
@@ -42,7 +43,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
                             boolean oneAtATime, Lesson lesson, Replay replay, Path record,
-                            Path report) {
+                            Path report, boolean present) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -58,7 +59,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport, int zoom) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                zoom, List.of(), false, null, null, null, null);
+                zoom, List.of(), false, null, null, null, null, false);
     }
 
     /** At 100 %. */
@@ -78,25 +79,25 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
                 watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson, replay,
-                record, report);
+                record, report, present);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, present);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record, report);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record, report, present);
     }
 
     /** With the lesson's settings over the sale's, and its code and card on screen. */
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
                 autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen,
-                replay, record, report);
+                replay, record, report, present);
     }
 
     /**
@@ -112,19 +113,25 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     /** With a recorded sale played again as soon as the window is up (null: none). */
     public LaunchOptions withReplay(Replay played) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record, report);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record, report, present);
     }
 
     /** With the first local run's recording written to that file once the screen has settled. */
     public LaunchOptions withRecord(Path file) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file, report);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file, report, present);
     }
 
     /** With the JSON report of the first sale or comparison here written to that file once the screen has settled. */
     public LaunchOptions withReport(Path file) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, file);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, file, present);
+    }
+
+    /** Opening in presenter mode ({@code --present}): the sale alone, large, with what happened after it. */
+    public LaunchOptions withPresent(boolean on) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, on);
     }
 
     /** What the form starts with. */

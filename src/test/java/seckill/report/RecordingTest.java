@@ -70,7 +70,13 @@ class RecordingTest {
         assertThat(recording.header().lanes()).containsExactly("watch");
         assertAttemptsAreTheRuns(r);
         List<Recording.Attempt> attempts = recording.attempts();
-        assertThat(attempts).anyMatch(a -> a.outcome().equals("conflict") && a.n() == 1);
+        // every conflict the run counted is there; on the event loop all 50 are in flight at once, so some conflict
+        // (on threads, a busy machine may run them one after another)
+        assertThat(attempts.stream().filter(a -> a.outcome().equals("conflict")).count())
+                .isEqualTo(result.metrics().conflicts());
+        if (engine == EngineKind.LOOP) {
+            assertThat(attempts).anyMatch(a -> a.outcome().equals("conflict") && a.n() == 1);
+        }
         assertThat(attempts).allSatisfy(a -> {
             assertThat(a.answered()).isGreaterThanOrEqualTo(a.sent());
             assertThat(a.t()).isEqualTo(a.sent());

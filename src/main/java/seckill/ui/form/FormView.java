@@ -86,6 +86,8 @@ public final class FormView extends VBox {
         inputs.setFillWidth(true);
         inputs.minWidthProperty().bind(Bindings.createDoubleBinding(() -> LEAST_INPUT_EM * join.getFont().getSize(),
                 join.fontProperty()));
+        // the inputs ask for no more than that: the labels keep their line while there is room, the inputs grow
+        inputs.prefWidthProperty().bind(inputs.minWidthProperty());
         grid.getColumnConstraints().addAll(labels, inputs);
         grid.setHgap(12);
         grid.setVgap(2);

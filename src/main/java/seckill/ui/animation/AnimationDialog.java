@@ -37,6 +37,7 @@ public final class AnimationDialog {
         ProgressBar bar = new ProgressBar();
         bar.setId("animation-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setStyle("-fx-pref-width: 24em;"); // in the window's text size, as the dialog's text
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> export.framesProperty().get() == 0 ? 0
                 : export.frameProperty().get() / (double) export.framesProperty().get(), export.frameProperty(),
                 export.framesProperty()));
@@ -49,7 +50,9 @@ public final class AnimationDialog {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox pane = new VBox(12, what, bar, buttons);
         pane.setPadding(new Insets(16));
-        pane.setPrefWidth(420);
+        if (owner != null && owner.getScene() != null) {
+            pane.styleProperty().bind(owner.getScene().getRoot().styleProperty()); // the window's zoom and font
+        }
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);

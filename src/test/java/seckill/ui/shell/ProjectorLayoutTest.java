@@ -41,7 +41,8 @@ import seckill.ui.live.ChartsView;
 /**
  * The window as a classroom projector shows it, at 1024x768, 1280x720 and 1600x1000, zoomed 100, 150 and 200 %, in
  * English and Chinese: nothing pushes the window wider than the screen or scrolls sideways, both charts keep a
- * readable plot (the page scrolls instead), the verdict wraps between words only, and the winners show five rows.
+ * readable plot (the page scrolls instead), the verdict wraps between words only, and the winners show five rows;
+ * English in the light theme, Chinese in the dark.
  * One recorded naive sale (oversold, the longest verdict) is replayed to its end, then the window is resized.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -77,7 +78,7 @@ class ProjectorLayoutTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        window.close(() -> { });
+        window.close(() -> dashboard.themes().setDark(false)); // the theme is the whole application's
     }
 
     @Test
@@ -102,6 +103,7 @@ class ProjectorLayoutTest {
         window.resize(width, height);
         onFx(() -> {
             dashboard.i18n().setLocale(language.locale());
+            dashboard.themes().setDark(language == Language.ZH); // Chinese in dark, English in light
             dashboard.model().presentation().setZoom(zoom);
         });
         WaitForAsyncUtils.waitForFxEvents(8);

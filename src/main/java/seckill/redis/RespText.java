@@ -28,7 +28,12 @@ public final class RespText {
     }
 
     private static String argument(byte[] arg) {
-        String text = new String(arg, StandardCharsets.UTF_8);
+        return argument(new String(arg, StandardCharsets.UTF_8));
+    }
+
+    /** One argument as a command line shows it: quoted when it must be, cut short when long. */
+    public static String argument(String text) {
+        byte[] arg = text.getBytes(StandardCharsets.UTF_8);
         if (text.length() > LONGEST_ARGUMENT) {
             return quoted(text.substring(0, LONGEST_ARGUMENT - 8).strip() + "…") + "(" + arg.length + " bytes)";
         }

@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import seckill.redis.Batch;
 import seckill.redis.RawCalls;
+import seckill.redis.RespText;
 
 /**
  * What a strategy sends for one user who wins, round trip by round trip, as {@code redis-cli} shows it: played from
@@ -40,6 +43,9 @@ public final class StrategyListing {
         }
     }
 
+    /** The prefix a listing is played under: short, and nothing a command's text holds otherwise. */
+    private static final String STAND_IN = "⟦P⟧";
+
     private StrategyListing() {
     }
 
@@ -49,16 +55,19 @@ public final class StrategyListing {
      * @param naiveGapMs naive's pause between reading and writing
      */
     public static List<RoundTrip> winningAttempt(StrategyKind kind, SaleKeys keys, String userId, long naiveGapMs) {
-        PurchaseStrategy strategy = kind.create(keys, naiveGapMs);
+        // played under a short stand-in prefix, the real one put back in the lines shown: a long prefix would be cut
+        // short in the described commands ("…"), and the listing's replies could no longer tell its keys apart
+        SaleKeys played = new SaleKeys(STAND_IN);
+        PurchaseStrategy strategy = kind.create(played, naiveGapMs);
         Batch batch = new Batch();
         Attempt attempt = strategy.begin(userId, batch);
         List<RoundTrip> trips = new ArrayList<>();
         for (int round = 0; round < 8; round++) {
             List<String> sent = batch.describe();
-            trips.add(new RoundTrip(sent.stream().map(line -> shown(kind, line)).toList(),
+            trips.add(new RoundTrip(sent.stream().map(line -> withPrefix(shown(kind, line), keys.prefix())).toList(),
                     TimeUnit.NANOSECONDS.toMillis(batch.delayNanos())));
             batch.clear();
-            Outcome outcome = attempt.next(replies(sent, keys), batch);
+            Outcome outcome = attempt.next(replies(sent, played), batch);
             if (outcome != null) {
                 if (outcome != Outcome.WON) {
                     throw new IllegalStateException(kind + " did not win on the listing's replies: " + outcome);
@@ -81,6 +90,13 @@ public final class StrategyListing {
                     + s.substring(script.end());
         }
         return EPOCH_MS.matcher(s).replaceAll(Long.toString(EXAMPLE_TIME_MS));
+    }
+
+    /** A line played under the stand-in, with the sale's prefix put back: each key shown as the lab's traffic is. */
+    private static String withPrefix(String line, String prefix) {
+        return Arrays.stream(line.split(" ", -1)).map(word -> word.startsWith(STAND_IN)
+                ? RespText.argument(prefix + word.substring(STAND_IN.length())) : word)
+                .collect(Collectors.joining(" "));
     }
 
     /** The SHA-1 that {@code SCRIPT LOAD} answers for the script. */

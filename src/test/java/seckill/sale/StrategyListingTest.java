@@ -71,4 +71,16 @@ class StrategyListingTest {
         assertThat(StrategyListing.winningAttempt(StrategyKind.NAIVE, keys, "7", 5).get(1).waitMs()).isEqualTo(5);
         assertThat(StrategyListing.winningAttempt(StrategyKind.DECR, keys, "7", 0)).hasSize(3);
     }
+
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void aPrefixLongerThanACommandLineShowsIsStillListed(StrategyKind kind) {
+        // described commands cut an argument over 48 characters short: the listing must still win (it used to throw,
+        // and the window could not open), and show the keys as the lab's own traffic shows them
+        String prefix = "a-classroom-prefix-that-is-longer-than-any-argument-shown:";
+        List<String> lines = StrategyListing.winningAttempt(kind, new SaleKeys(prefix), "7", 0).stream()
+                .flatMap(t -> t.commands().stream()).toList();
+        assertThat(lines).isNotEmpty().anyMatch(line -> line.contains("\"a-classroom-prefix-that-is-longer-than"))
+                .noneMatch(line -> line.contains("⟦"));
+    }
 }

@@ -248,10 +248,12 @@ public final class FieldConverters {
      */
     /**
      * {@code --start-at}: an ISO-8601 instant ({@code 2026-11-30T15:30:00Z}, or with an offset) or epoch
-     * milliseconds; at most a day ahead, which catches a mistyped date. A time already past starts at once.
+     * milliseconds; from ten minutes ago (a process started a little late starts at once) to a day ahead, which
+     * catches a mistyped date, and epoch seconds given for milliseconds (a time in January 1970).
      */
     public static final class StartAt implements ITypeConverter<Instant> {
         static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(1);
+        static final java.time.Duration MAX_BEHIND = java.time.Duration.ofMinutes(10);
 
         @Override
         public Instant convert(String value) {
@@ -261,11 +263,20 @@ public final class FieldConverters {
                         : OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeException e) {
                 throw new TypeConversionException("'" + value + "' is not a time; expected an ISO-8601 instant "
-                        + "(e.g. 2026-11-30T15:30:00Z) or epoch milliseconds, at most a day ahead");
+                        + "(e.g. 2026-11-30T15:30:00Z) or epoch milliseconds, from ten minutes ago to a day ahead");
             }
-            if (at.isAfter(Instant.now().plus(MAX_AHEAD))) {
+            Instant now = Instant.now();
+            if (at.isAfter(now.plus(MAX_AHEAD))) {
                 throw new TypeConversionException("'" + value + "' is more than a day ahead; expected a time "
-                        + "between now and a day from now (ISO-8601 instant or epoch milliseconds)");
+                        + "between ten minutes ago and a day from now (ISO-8601 instant or epoch milliseconds)");
+            }
+            if (at.isBefore(now.minus(MAX_BEHIND))) {
+                boolean seconds = value.matches("\\d{1,15}") && Math.abs(Long.parseLong(value) - now.getEpochSecond())
+                        < MAX_AHEAD.toSeconds();
+                throw new TypeConversionException("'" + value + "' is " + (seconds ? "in January 1970: epoch "
+                        + "seconds? --start-at takes milliseconds (" + value + "000)" : "more than ten minutes ago")
+                        + "; expected a time between ten minutes ago and a day from now (ISO-8601 instant or epoch "
+                        + "milliseconds)");
             }
             return at;
         }

@@ -53,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--start-at", paramLabel = "TIME", converter = FieldConverters.StartAt.class,
             description = "Open (or join) the sale now, but let the first buyers in only at TIME: an ISO-8601 "
-                    + "instant (2026-11-30T15:30:00Z) or epoch milliseconds, at most a day ahead. Several "
+                    + "instant (2026-11-30T15:30:00Z) or epoch milliseconds, from ten minutes ago to a day ahead, "
+                    + "before --duration closes the sale. Several "
                     + "'run --join' processes given the same TIME start together; 'merge' adds up their reports.")
     Instant startAt;
 
@@ -73,6 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         // Cluster makes {seckill}: (a tag to number): that waits until the server is known
         sale.checked(sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX
                 : redis.prefix()));
+        refuseAStartAfterTheSaleCloses();
         try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
             if (sale.join && !compare.given() && !spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
                 // a joined sale keeps the buckets it was opened with, so that its users go where they went
@@ -80,6 +82,19 @@ public final class RunCommand implements Callable<Integer> {
             }
             SimulationConfig config = sale.toConfig(redis); // on a cluster, with its prefix
             return compare.given() ? compare(config, connection) : runOne(config, connection);
+        }
+    }
+
+    /** A new sale whose buyers would be let in only after its flag has expired would sell nothing: exit 2. */
+    private void refuseAStartAfterTheSaleCloses() {
+        if (startAt == null || sale.join) {
+            return;
+        }
+        long durationS = sale.toBuilder(redis).build().durationS();
+        if (startAt.isAfter(Instant.now().plusSeconds(durationS))) {
+            throw new ParameterException(spec.commandLine(), "--start-at " + startAt + " is after the sale closes: "
+                    + "--duration " + durationS + " s from now ends it first; give a longer --duration or an earlier "
+                    + "--start-at");
         }
     }
 

@@ -146,6 +146,18 @@ class BadInputTest {
     }
 
     @Test
+    void aStartLongPastInSecondsOrAfterTheSaleClosesIsRefusedBeforeAnySale() {
+        long nowS = java.time.Instant.now().getEpochSecond();
+        assertRefused(run("run", "--start-at", "0"), "--start-at", "more than ten minutes ago");
+        assertRefused(run("run", "--start-at", java.time.Instant.now().minus(java.time.Duration.ofDays(400))
+                .toString()), "--start-at", "more than ten minutes ago");
+        assertRefused(run("run", "--start-at", Long.toString(nowS)), "--start-at", "epoch seconds? --start-at takes "
+                + "milliseconds (" + nowS + "000)");
+        String inFour = java.time.Instant.now().plusSeconds(4).toString();
+        assertRefused(run("run", "--duration", "2", "--start-at", inFour), "--start-at", "after the sale closes");
+    }
+
+    @Test
     void mergeRefusesAFileThatIsNoRunReport(@TempDir Path dir)
             throws Exception {
         Path file = Files.writeString(dir.resolve("x.json"), "{\"a\": 1}");

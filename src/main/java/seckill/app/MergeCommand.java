@@ -1,26 +1,35 @@
 package seckill.app;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import seckill.cli.MergeSummary;
 import seckill.redis.RedisConnection;
 import seckill.redis.RedisTarget;
 import seckill.redis.RedisUnavailableException;
-import seckill.report.MergedReport;
 import seckill.report.MergedReport.Part;
+import seckill.report.MergedReport;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleBuckets;
 import seckill.util.Problem;
@@ -51,6 +60,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseTheSameReportTwice();
         List<Part> parts = new ArrayList<>();
         for (Path file : files) {
             try {
@@ -108,6 +118,29 @@ public final class MergeCommand implements Callable<Integer> {
             return ExitCodes.REDIS_UNAVAILABLE;
         }
         return audit.ok() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
+    }
+
+    /**
+     * One report given twice (the same file, or a copy of it) would count its users, wins and attempts twice: exit 2
+     * naming both. Compared by their bytes' SHA-256, read as a stream.
+     */
+    private void refuseTheSameReportTwice() {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path file : files) {
+            String digest;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+                    MessageDigest.getInstance("SHA-256"))) {
+                in.transferTo(OutputStream.nullOutputStream());
+                digest = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            } catch (IOException | NoSuchAlgorithmException e) {
+                continue; // reading it again below says what is wrong with it
+            }
+            Path before = seen.putIfAbsent(digest, file);
+            if (before != null) {
+                throw new ParameterException(spec.commandLine(), "REPORT: " + before + " and " + file + " are the "
+                        + "same report (the same bytes): give each process's report once, or it counts twice");
+            }
+        }
     }
 
     /**

@@ -158,6 +158,15 @@ class BadInputTest {
     }
 
     @Test
+    void mergeRefusesTheSameReportTwice(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), "{\"strategy\": \"watch\", \"users_won\": 2000}");
+        Path copy = Files.copy(a, dir.resolve("copy.json"));
+        assertRefused(run("merge", a.toString(), a.toString()), "REPORT", a + " and " + a + " are the same report");
+        assertRefused(run("merge", a.toString(), copy.toString()), "REPORT", a + " and " + copy
+                + " are the same report");
+    }
+
+    @Test
     void mergeRefusesAFileThatIsNoRunReport(@TempDir Path dir)
             throws Exception {
         Path file = Files.writeString(dir.resolve("x.json"), "{\"a\": 1}");

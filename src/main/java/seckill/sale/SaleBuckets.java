@@ -13,6 +13,7 @@ import seckill.redis.Batch;
 import seckill.redis.KeyedCalls;
 import seckill.redis.RedisConnection;
 import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * A sale split into {@code n} buckets ({@code --buckets}), each a complete sale in the tutorial's layout under its
@@ -52,8 +53,20 @@ public final class SaleBuckets {
             return 1;
         }
         String n = jedis.hget(sale.meta(), "buckets");
-        return n == null ? 1 : Integer.parseInt(n);
+        if (n == null) {
+            return 1;
+        }
+        // a tampered kill_meta is named, not read as a number it is not ("For input string") nor as a --buckets
+        // that was never given
+        if (!n.matches("\\d{1,4}") || Integer.parseInt(n) < 1 || Integer.parseInt(n) > MAX_RECORDED) {
+            throw new ProblemException(Problem.of(Problem.Kind.BUCKETS_RECORDED, sale.meta(),
+                    n.length() <= 20 ? n : n.substring(0, 20) + "…", MAX_RECORDED));
+        }
+        return Integer.parseInt(n);
     }
+
+    /** The most buckets a sale records: {@code --buckets}'s own limit. */
+    static final int MAX_RECORDED = 1_024;
 
     public List<SaleKeys> keys() {
         return buckets;

@@ -65,6 +65,8 @@ public record Problem(Kind kind, List<Object> args) {
         // the sale's keys
         KEY_WRONG_TYPE("sale.keyWrongType", "key", "type", "expected"),
         KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),
+        /** {@code {T}:kill_meta}'s number of buckets is not one a sale can have (a tampered key). */
+        BUCKETS_RECORDED("sale.bucketsRecorded", "key", "value", "max"),
         JOIN_WRONG_TYPES("sale.joinWrongTypes", "problems"),
         JOIN_NO_SALE("sale.joinNoSale", "prefix", "key"),
         /** Joining with another number of buckets would send users to other buckets: one could win in two. */

@@ -337,6 +337,26 @@ class BadInputTest {
         }
     }
 
+    @ParameterizedTest(name = "kill_meta records ''{0}'' buckets")
+    @ValueSource(strings = {"abc", "0", "1025", "-3"})
+    void aTamperedNumberOfBucketsIsNamedByStatusAuditAndReset(String recorded) {
+        String prefix = "{" + TestRedis.prefix("tampered-meta").replace("{", "").replace("}", "") + "}:";
+        String meta = new SaleKeys(prefix).meta();
+        try (Jedis jedis = TestRedis.connection().borrow()) {
+            jedis.hset(meta, "buckets", recorded);
+            for (String command : new String[] {"status", "audit", "reset"}) {
+                err.getBuffer().setLength(0);
+                assertRefused(run(command, "--redis", TestRedis.url(), "--prefix", prefix), meta,
+                        "records '" + recorded + "' buckets, but a sale has from 1 to 1,024");
+                assertThat(err.toString()).doesNotContain("For input string").doesNotContain("--buckets cannot");
+            }
+        } finally {
+            try (Jedis jedis = TestRedis.connection().borrow()) {
+                jedis.del(meta);
+            }
+        }
+    }
+
     @Nested
     @DisplayName("a sale whose keys have the wrong type")
     class WrongTypes {

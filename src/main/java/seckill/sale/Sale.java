@@ -116,7 +116,8 @@ public final class Sale {
         return problems;
     }
 
-    private static String abbreviate(String s) {
+    /** A value as a message quotes it: its first 20 characters. */
+    static String abbreviate(String s) {
         return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 }

@@ -58,11 +58,12 @@ public final class SaleBuckets {
         }
         // a tampered kill_meta is named, not read as a number it is not ("For input string") nor as a --buckets
         // that was never given
-        if (!n.matches("\\d{1,4}") || Integer.parseInt(n) < 1 || Integer.parseInt(n) > MAX_RECORDED) {
-            throw new ProblemException(Problem.of(Problem.Kind.BUCKETS_RECORDED, sale.meta(),
-                    n.length() <= 20 ? n : n.substring(0, 20) + "…", MAX_RECORDED));
+        int buckets = n.matches("\\d{1,4}") ? Integer.parseInt(n) : 0;
+        if (buckets < 1 || buckets > MAX_RECORDED) {
+            throw new ProblemException(Problem.of(Problem.Kind.BUCKETS_RECORDED, sale.meta(), Sale.abbreviate(n),
+                    MAX_RECORDED));
         }
-        return Integer.parseInt(n);
+        return buckets;
     }
 
     /** The most buckets a sale records: {@code --buckets}'s own limit. */

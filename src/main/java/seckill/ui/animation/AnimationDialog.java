@@ -3,6 +3,8 @@ package seckill.ui.animation;
 import java.nio.file.Path;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -61,9 +63,14 @@ public final class AnimationDialog {
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> export.cancel());
-        export.runningProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                stage.close();
+        // once: each export shows a dialog of its own, and this one goes with its export
+        export.runningProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    obs.removeListener(this);
+                    stage.close();
+                }
             }
         });
         stage.show();

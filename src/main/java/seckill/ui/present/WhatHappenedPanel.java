@@ -1,6 +1,7 @@
 package seckill.ui.present;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -41,8 +42,9 @@ public final class WhatHappenedPanel implements Panel {
         text.setId("happened-text");
         text.getStyleClass().add("happened-text");
         text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(look.i18n().binding(Bindings.createObjectBinding(() -> WhatHappened.of(
-                result.getValue()), result)));
+        ObjectBinding<LocalText> happened = Bindings.createObjectBinding(() -> WhatHappened.of(result.getValue()),
+                result);
+        text.textProperty().bind(look.i18n().binding(happened));
         Label caption = WordWrap.betweenWords(new Label());
         caption.setId("happened-caption");
         caption.getStyleClass().add("hint");
@@ -53,8 +55,7 @@ public final class WhatHappenedPanel implements Panel {
         card.setId("what-happened");
         card.getStyleClass().add("lesson-card");
         card.setMinHeight(Region.USE_PREF_SIZE);
-        card.visibleProperty().bind(look.presentation().presentingProperty().and(Bindings.createBooleanBinding(
-                () -> WhatHappened.of(result.getValue()) != null, result)));
+        card.visibleProperty().bind(look.presentation().presentingProperty().and(happened.isNotNull()));
         card.managedProperty().bind(card.visibleProperty());
         return card;
     }

@@ -2,6 +2,7 @@ package seckill.sale;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol.Command;
@@ -30,17 +31,25 @@ public final class Sale {
      * in one MULTI so that no half-opened sale is ever seen.
      */
     public void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy) {
+        open(jedis, stock, durationSeconds, strategy, Map.of());
+    }
+
+    /** As {@link #open(Jedis, long, long, StrategyKind)}, {@code kill_meta} recording those fields too. */
+    void open(Jedis jedis, long stock, long durationSeconds, StrategyKind strategy, Map<String, String> more) {
         RawKeys k = RawKeys.of(keys);
         byte[] items = RawCalls.bytes(stock);
+        List<byte[]> meta = new ArrayList<>(List.of(k.meta(), RawCalls.bytes("opened_ms"),
+                RawCalls.bytes(System.currentTimeMillis()), RawCalls.bytes("stock"), items,
+                RawCalls.bytes("duration_s"), RawCalls.bytes(durationSeconds), RawCalls.bytes("strategy"),
+                RawCalls.bytes(strategy.cliName())));
+        more.forEach((field, value) -> meta.addAll(List.of(RawCalls.bytes(field), RawCalls.bytes(value))));
         List<Object> done = OneTripTransaction.exec(jedis, tx -> tx
                 .add(Command.DEL, keys.all().stream().map(RawCalls::bytes).toArray(byte[][]::new))
                 .add(Command.SET, k.total(), items)
                 .add(Command.SET, k.num(), RawCalls.bytes(0))
                 .add(Command.SETEX, k.flag(), RawCalls.bytes(durationSeconds), RawCalls.bytes(1))
                 .add(Command.SET, k.stock(), items)
-                .add(Command.HSET, k.meta(), RawCalls.bytes("opened_ms"), RawCalls.bytes(System.currentTimeMillis()),
-                        RawCalls.bytes("stock"), items, RawCalls.bytes("duration_s"), RawCalls.bytes(durationSeconds),
-                        RawCalls.bytes("strategy"), RawCalls.bytes(strategy.cliName())));
+                .add(Command.HSET, meta.toArray(byte[][]::new)));
         if (done == null) {
             // only a WATCH left standing on this connection can abort it: say so, never open nothing silently
             throw new IllegalStateException("the sale was not opened: the transaction was aborted by a WATCH left "
@@ -106,6 +115,8 @@ public final class Sale {
             String expected = keys.expectedType(key);
             if (!"none".equals(type) && !expected.equals(type)) {
                 problems.add(Problem.of(Kind.KEY_WRONG_TYPE, key, type, expected));
+            } else if ("hash".equals(type)) {
+                problems.addAll(SaleMeta.problems(keys, jedis.hgetAll(key)));
             } else if ("string".equals(type) && !key.equals(keys.flag())) {
                 String value = jedis.get(key);
                 if (value != null && !value.matches("-?\\d{1,18}")) {

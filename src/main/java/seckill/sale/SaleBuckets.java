@@ -3,17 +3,21 @@ package seckill.sale;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
 import seckill.redis.Batch;
 import seckill.redis.KeyedCalls;
+import seckill.redis.OneTripTransaction;
+import seckill.redis.RawCalls;
 import seckill.redis.RedisConnection;
 import seckill.util.Problem;
-import seckill.util.ProblemException;
 
 /**
  * A sale split into {@code n} buckets ({@code --buckets}), each a complete sale in the tutorial's layout under its
@@ -42,32 +46,13 @@ public final class SaleBuckets {
 
     /**
      * The buckets a sale under that prefix was opened with ({@code {T}:kill_meta}), read where its record lives; 1
-     * when it recorded none.
+     * when it recorded none ({@link SaleMeta#recorded}).
+     *
+     * @throws SaleKeyException naming the key and each field changed by hand
      */
     public static int recorded(KeyedCalls calls, SaleKeys sale) {
-        return calls.at(sale.meta(), jedis -> recorded(jedis, sale));
+        return SaleMeta.recorded(calls, sale);
     }
-
-    private static int recorded(Jedis jedis, SaleKeys sale) {
-        if (sale.hashTag().isEmpty()) {
-            return 1;
-        }
-        String n = jedis.hget(sale.meta(), "buckets");
-        if (n == null) {
-            return 1;
-        }
-        // a tampered kill_meta is named, not read as a number it is not ("For input string") nor as a --buckets
-        // that was never given
-        int buckets = n.matches("\\d{1,4}") ? Integer.parseInt(n) : 0;
-        if (buckets < 1 || buckets > MAX_RECORDED) {
-            throw new ProblemException(Problem.of(Problem.Kind.BUCKETS_RECORDED, sale.meta(), Sale.abbreviate(n),
-                    MAX_RECORDED));
-        }
-        return buckets;
-    }
-
-    /** The most buckets a sale records: {@code --buckets}'s own limit. */
-    static final int MAX_RECORDED = 1_024;
 
     public List<SaleKeys> keys() {
         return buckets;
@@ -89,28 +74,40 @@ public final class SaleBuckets {
     }
 
     /**
-     * Opens every bucket with its share of the stock (the remainder to the first ones), each where it lives, then
-     * records the split under the sale's own tag.
+     * Opens every bucket with its share of the stock (the remainder to the first ones), each where it lives and
+     * recording the sale it belongs to, then records the split under the sale's own tag. Buckets of an earlier
+     * opening that this one has not (it had more) go first, keys, open flag and all.
      */
     public void open(KeyedCalls calls, long stock, long durationSeconds, StrategyKind strategy) {
-        if (buckets.size() > 1) {
-            // a whole sale left under the prefix itself would be read instead of the buckets: it goes
-            calls.at(sale.total(), new Sale(sale)::reset);
+        int n = buckets.size();
+        for (int i : SaleMeta.buckets(calls, sale)) {
+            if (n == 1 || i >= n) {
+                calls.at(sale.bucket(i).total(), new Sale(sale.bucket(i))::reset);
+            }
         }
-        for (int i = 0; i < buckets.size(); i++) {
-            long share = SaleKeys.bucketStock(stock, buckets.size(), i);
+        for (int i = 0; i < n; i++) {
+            long share = SaleKeys.bucketStock(stock, n, i);
             Sale bucket = new Sale(buckets.get(i));
+            Map<String, String> of = n == 1 ? Map.of() : SaleMeta.bucketFields(sale, i);
             calls.at(bucket.keys().total(), jedis -> {
-                bucket.open(jedis, share, durationSeconds, strategy);
+                bucket.open(jedis, share, durationSeconds, strategy, of);
                 return null;
             });
         }
-        if (buckets.size() > 1) {
-            calls.at(sale.meta(), jedis -> jedis.hset(sale.meta(), "buckets", Integer.toString(buckets.size())));
+        if (n > 1) {
+            // a whole sale left under the prefix itself would be read instead of the buckets: it goes as the split
+            // is recorded
+            calls.at(sale.meta(), jedis -> OneTripTransaction.exec(jedis, tx -> tx
+                    .add(Command.DEL, sale.all().stream().map(RawCalls::bytes).toArray(byte[][]::new))
+                    .add(Command.HSET, RawCalls.bytes(sale.meta()), RawCalls.bytes(SaleMeta.BUCKETS),
+                            RawCalls.bytes(n))));
         }
     }
 
-    /** Deletes exactly the buckets' keys and the record of the split; returns how many existed. */
+    /**
+     * Deletes exactly the keys of the sale: its buckets' ({@link SaleMeta#buckets}: also those its record no longer
+     * counts) and its own under the prefix; returns how many existed.
+     */
     public long reset(Jedis jedis) {
         return reset(KeyedCalls.on(jedis));
     }
@@ -124,8 +121,10 @@ public final class SaleBuckets {
 
     /** As {@link #reset(Jedis)}, each bucket where it lives. */
     public long reset(KeyedCalls calls) {
-        long deleted = buckets.stream().mapToLong(k -> calls.at(k.total(), new Sale(k)::reset)).sum();
-        return buckets.size() > 1 ? deleted + calls.at(sale.meta(), jedis -> jedis.del(sale.meta())) : deleted;
+        Set<SaleKeys> all = new LinkedHashSet<>(buckets);
+        all.add(sale);
+        SaleMeta.buckets(calls, sale).forEach(i -> all.add(sale.bucket(i)));
+        return all.stream().mapToLong(k -> calls.at(k.total(), new Sale(k)::reset)).sum();
     }
 
     /** Closes every bucket (its flag goes), each where it lives. */

@@ -29,9 +29,9 @@ import seckill.sale.AuditResult;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
+import seckill.sale.SaleMeta;
 import seckill.sale.StrategyKind;
 import seckill.sim.CommandFeed;
-import seckill.sim.ConfigField;
 import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
@@ -258,7 +258,8 @@ public final class RedisLabService implements LabService {
     public long reset(SaleKeys keys) {
         RedisConnection c = requireConnection();
         SaleKeys onServer = onServer(keys, c);
-        return onRedis(c, calls -> recorded(calls, onServer).reset(calls));
+        // every bucket the record counts or that names the sale, also when the record was changed by hand
+        return onRedis(c, calls -> new SaleBuckets(onServer, 1).reset(calls));
     }
 
     @Override
@@ -268,9 +269,12 @@ public final class RedisLabService implements LabService {
         return onRedis(c, calls -> recorded(calls, onServer).audit(calls));
     }
 
-    /** The sale under those keys in the buckets it records ({@code {T}:kill_meta}); one when it records none. */
+    /**
+     * The sale under those keys in the buckets it records ({@code {T}:kill_meta}, checked against the buckets); one
+     * when it records none.
+     */
     private static SaleBuckets recorded(KeyedCalls calls, SaleKeys keys) {
-        return new SaleBuckets(keys, (int) ConfigField.BUCKETS.check(SaleBuckets.recorded(calls, keys)));
+        return new SaleBuckets(keys, SaleMeta.checkedSplit(calls, keys));
     }
 
     @Override

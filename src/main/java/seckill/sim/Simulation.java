@@ -16,6 +16,7 @@ import seckill.sale.PurchaseStrategy;
 import seckill.sale.SaleBuckets;
 import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
+import seckill.sale.SaleMeta;
 import seckill.sale.SaleState;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
@@ -142,7 +143,8 @@ public final class Simulation {
     /**
      * Opens the sale (or joins it), plays every user and audits the result. Blocks until done.
      *
-     * @throws SaleKeyException          when joining a sale that is missing or whose keys have the wrong type
+     * @throws SaleKeyException          when joining a sale that is missing or whose keys have the wrong type, or
+     *                                   running one under a bucket's own prefix
      * @throws RedisUnavailableException when Redis cannot be reached to open the sale
      */
     public SimulationResult run() {
@@ -207,8 +209,9 @@ public final class Simulation {
      */
     private void prepareSale() {
         redis.callKeyed(redisTimeout(), calls -> {
+            SaleMeta.refuseABucket(calls, config.keys());
             if (config.join()) {
-                int recorded = SaleBuckets.recorded(calls, config.keys());
+                int recorded = SaleMeta.checkedSplit(calls, config.keys());
                 if (recorded != config.buckets()) {
                     throw new SaleKeyException(Problem.of(Kind.JOIN_BUCKETS, recorded, config.buckets()));
                 }

@@ -67,6 +67,18 @@ public record Problem(Kind kind, List<Object> args) {
         KEY_NOT_A_NUMBER("sale.keyNotANumber", "key", "value"),
         /** {@code {T}:kill_meta}'s number of buckets is not one a sale can have (a tampered key). */
         BUCKETS_RECORDED("sale.bucketsRecorded", "key", "value", "max"),
+        /** A field of a kill_meta that is not what a sale writes there; "allowed" is a problem of the META kinds. */
+        META_FIELD("sale.metaField", "key", "field", "value", "allowed"),
+        META_WHOLE("sale.metaWhole"),
+        META_ONE_OF("sale.metaOneOf", "names"),
+        META_EXACTLY("sale.metaExactly", "value"),
+        META_NO_BUCKET("sale.metaNoBucket", "prefix"),
+        /** A bucket beyond the number {@code {T}:kill_meta} records names the sale as its own. */
+        BUCKETS_BEYOND("sale.bucketsBeyond", "key", "recorded", "bucket"),
+        /** The last bucket {@code {T}:kill_meta} records does not exist while the first does. */
+        BUCKETS_MISSING("sale.bucketsMissing", "key", "recorded", "bucket"),
+        /** A run or join under one bucket's own prefix: its users would not go to their bucket. */
+        BUCKET_OF_SALE("sale.bucketOfSale", "prefix", "bucket", "sale"),
         JOIN_WRONG_TYPES("sale.joinWrongTypes", "problems"),
         JOIN_NO_SALE("sale.joinNoSale", "prefix", "key"),
         /** Joining with another number of buckets would send users to other buckets: one could win in two. */

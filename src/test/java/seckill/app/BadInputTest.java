@@ -339,17 +339,21 @@ class BadInputTest {
 
     @ParameterizedTest(name = "kill_meta records ''{0}'' buckets")
     @ValueSource(strings = {"abc", "0", "1025", "-3"})
-    void aTamperedNumberOfBucketsIsNamedByStatusAuditAndReset(String recorded) {
+    void aTamperedNumberOfBucketsIsNamedByStatusAuditAndReset_whichDeletesTheSaleAllTheSame(String recorded) {
         String prefix = "{" + TestRedis.prefix("tampered-meta").replace("{", "").replace("}", "") + "}:";
         String meta = new SaleKeys(prefix).meta();
         try (Jedis jedis = TestRedis.connection().borrow()) {
             jedis.hset(meta, "buckets", recorded);
-            for (String command : new String[] {"status", "audit", "reset"}) {
+            String named = "records '" + recorded + "' buckets, but a sale has from 1 to 1,024";
+            for (String command : new String[] {"status", "audit"}) {
                 err.getBuffer().setLength(0);
-                assertRefused(run(command, "--redis", TestRedis.url(), "--prefix", prefix), meta,
-                        "records '" + recorded + "' buckets, but a sale has from 1 to 1,024");
+                assertRefused(run(command, "--redis", TestRedis.url(), "--prefix", prefix), meta, named);
                 assertThat(err.toString()).doesNotContain("For input string").doesNotContain("--buckets cannot");
             }
+            // reset names it too, and deletes the sale all the same
+            assertThat(run("reset", "--redis", TestRedis.url(), "--prefix", prefix)).isZero();
+            assertThat(out.toString()).contains(meta).contains(named);
+            assertThat(jedis.exists(meta)).isFalse();
         } finally {
             try (Jedis jedis = TestRedis.connection().borrow()) {
                 jedis.del(meta);

@@ -56,7 +56,7 @@ public final class SaleMeta {
     }
 
     /** As {@link #recorded}, 1 when the record cannot be read as one: for what deletes the sale whatever it says. */
-    static int recordedIfReadable(KeyedCalls calls, SaleKeys sale) {
+    private static int recordedIfReadable(KeyedCalls calls, SaleKeys sale) {
         try {
             return recorded(calls, sale);
         } catch (SaleKeyException e) {
@@ -153,7 +153,7 @@ public final class SaleMeta {
      * the sale as its own, and the last recorded bucket exists while the first does. Empty when they agree (or no
      * record is there to check).
      */
-    public static List<Problem> splitProblems(KeyedCalls calls, SaleKeys sale, int n) {
+    private static List<Problem> splitProblems(KeyedCalls calls, SaleKeys sale, int n) {
         if (sale.hashTag().isEmpty() || !calls.at(sale.meta(), jedis -> jedis.exists(sale.meta()))) {
             return List.of();
         }

@@ -32,9 +32,14 @@ public final class LatencyHistograms {
         }
     }
 
+    /** An empty histogram of a run's precision, to add others to. */
+    public static Histogram empty() {
+        return new Histogram(SaleMetrics.DIGITS);
+    }
+
     /** The sum of the encoded histograms: every value each recorded. */
     public static Histogram merge(List<String> encoded) {
-        Histogram sum = new Histogram(SaleMetrics.DIGITS);
+        Histogram sum = empty();
         for (String e : encoded) {
             sum.add(decode(e));
         }

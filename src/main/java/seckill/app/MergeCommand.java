@@ -35,9 +35,11 @@ import seckill.util.Problem;
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Combine the reports of several 'run --join' processes on one sale: users, attempts, wins, "
                 + "conflicts and errors summed, latency percentiles from the added histograms (exact), sold and "
-                + "the audit read back from Redis (--redis, else the reports' own URL when it has no password; a "
-                + "sale in buckets bucket by bucket). "
-                + "Exit 0 when the audit holds, 3 when not, 4 when Redis could not be read.")
+                + "the audit read back from Redis (--redis, else the reports' own URL when it has no password; "
+                + "named on stderr before it is read; a sale in buckets bucket by bucket). Each report is read once, "
+                + "as a stream, so its size does not matter; one given twice (the same bytes, or the same run_id) "
+                + "is refused. Exit 0 when the audit holds, 3 when not, 4 when Redis could not be read; 1 instead "
+                + "of 0 when --report could not be written.")
 public final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

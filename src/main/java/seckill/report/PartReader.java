@@ -106,8 +106,10 @@ public final class PartReader {
     }
 
     private static Part fields(Path file, JsonParser p) throws IOException, Refused {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new Refused(file + " is not a run report (run --report FILE writes one)");
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new Refused(file + (first == null ? " is empty, so" : " is") + " not a run report (run --report "
+                    + "FILE writes one)");
         }
         Map<String, Long> counts = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
@@ -206,7 +208,9 @@ public final class PartReader {
         var at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         if (e instanceof StreamConstraintsException) {
-            return file + ": " + p.getParsingContext().pathAsPointer() + " is beyond what a run report holds ("
+            String path = p.getParsingContext().pathAsPointer().toString();
+            return file + ": " + (path.length() > QUOTED ? path.substring(0, QUOTED) + "…" : path)
+                    + " is beyond what a run report holds ("
                     + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + ")" + where;
         }
         if (e instanceof JsonEOFException) {

@@ -28,7 +28,17 @@ public final class LatencyHistograms {
         try {
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
         } catch (DataFormatException | RuntimeException e) {
-            throw new IllegalArgumentException("not an encoded latency histogram (" + e.getMessage() + ")", e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof OutOfMemoryError) {
+                // its header asks for more counters than the heap holds: a histogram of another precision
+                throw new IllegalArgumentException("too big for this JVM's heap (" + Math.round(JvmMemory.maxHeapMiB())
+                        + " MiB; java -Xmx… gives it more)", e);
+            }
+            throw new IllegalArgumentException("not an encoded latency histogram (" + (root.getMessage() == null
+                    ? root.getClass().getSimpleName() : root.getMessage()) + ")", e);
         }
     }
 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 
 import org.HdrHistogram.Histogram;
 
+import seckill.metrics.JvmMemory;
 import seckill.metrics.LatencyHistograms;
 import seckill.report.MergedReport.Part;
 import seckill.util.Problem;
@@ -80,8 +81,8 @@ public final class PartReader {
             } catch (Refused e) {
                 refusal = e.getMessage();
             } catch (OutOfMemoryError e) {
-                refusal = file + " is too big to read with this JVM's heap (" + Runtime.getRuntime().maxMemory()
-                        / (1 << 20) + " MiB): give the JVM more (java -Xmx…)";
+                refusal = file + " is too big to read with this JVM's heap (" + Math.round(JvmMemory.maxHeapMiB())
+                        + " MiB; java -Xmx… gives it more)";
             }
             in.transferTo(OutputStream.nullOutputStream()); // the rest too: the digest is of every byte
             return new Read(file.toString(), HexFormat.of().formatHex(sha256.digest()), part, refusal);

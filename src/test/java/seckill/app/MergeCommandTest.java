@@ -180,6 +180,27 @@ class MergeCommandTest {
     }
 
     @Test
+    void aHistogramTooBigForTheHeapIsRefusedInOneLine_notAnOutOfMemoryError(@TempDir Path dir) throws Exception {
+        // five significant digits up to 10^15: some 36 MB of counters once decoded, a few bytes encoded
+        Histogram wide = new Histogram(1_000_000_000_000_000L, 5);
+        wide.recordValue(1_000);
+        ObjectMapper mapper = new ObjectMapper();
+        Path report = dir.resolve("wide.json");
+        mapper.writeValue(report.toFile(), mapper.createObjectNode().put("strategy", "lua").put("prefix", prefix)
+                .put("users", 10).put("attempts", 1).put("latency_histogram", LatencyHistograms.encode(wide)));
+        Path output = dir.resolve("merge.out");
+
+        Process merge = new ProcessBuilder(CliProcess.command(List.of("-Xmx32m"), "merge", "--redis",
+                TestRedis.url(), report.toString())).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(merge.waitFor(120, TimeUnit.SECONDS)).as("merge ended").isTrue();
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(merge.exitValue()).as(printed).isEqualTo(ExitCodes.USAGE);
+        assertThat(printed).contains("REPORT: " + report + ": latency_histogram is too big for this JVM's heap")
+                .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+    }
+
+    @Test
     void mergeSaysWhichRedisItReads_beforeReadingIt(@TempDir Path dir) throws Exception {
         int port = freePort();
         Path report = report(dir.resolve("r.json"), "redis://127.0.0.1:" + port);

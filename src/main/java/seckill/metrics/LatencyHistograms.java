@@ -38,7 +38,7 @@ public final class LatencyHistograms {
                         + " MiB; java -Xmx… gives it more)", e);
             }
             throw new IllegalArgumentException("not an encoded latency histogram (" + (root.getMessage() == null
-                    ? root.getClass().getSimpleName() : root.getMessage()) + ")", e);
+                    ? "its bytes do not decode" : root.getMessage()) + ")", e);
         }
     }
 

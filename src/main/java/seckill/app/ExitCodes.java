@@ -28,11 +28,22 @@ public final class ExitCodes {
         return verdict.exitCode();
     }
 
+    /**
+     * The exit code of a command whose sale (or merge) came out {@code outcome} but whose {@code --report} or
+     * {@code --record} file could not be written: the outcome when it is one of trouble (3, 4, 130, 143), since it
+     * says more; 1 instead of 0, since what was asked is not all done. Not 2: the file's name was checked before
+     * anything was sold, and the sale did run.
+     */
+    public static int unwritten(int outcome) {
+        return outcome == OK ? FAILED : outcome;
+    }
+
     /** Each code and what it means, in order, as the help pages show them. */
     static Map<String, String> meanings() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(Integer.toString(OK), "done, and the audit holds");
-        m.put(Integer.toString(FAILED), "an unexpected failure, or no display for the window");
+        m.put(Integer.toString(FAILED), "an unexpected failure, a report or recording that could not be "
+                + "written after a clean sale, or no display for the window");
         m.put(Integer.toString(USAGE), "bad arguments (the message names the option and its range)");
         m.put(Integer.toString(AUDIT_FAILED), "the audit found a violation");
         m.put(Integer.toString(REDIS_UNAVAILABLE), "Redis unreachable, refused or lost");

@@ -1,21 +1,16 @@
 package seckill.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +24,9 @@ import seckill.redis.RedisConnection;
 import seckill.redis.RedisTarget;
 import seckill.redis.RedisUnavailableException;
 import seckill.report.MergedReport.Part;
+import seckill.report.Exports;
 import seckill.report.MergedReport;
+import seckill.report.PartReader;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleBuckets;
 import seckill.util.Problem;
@@ -38,9 +35,11 @@ import seckill.util.Problem;
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Combine the reports of several 'run --join' processes on one sale: users, attempts, wins, "
                 + "conflicts and errors summed, latency percentiles from the added histograms (exact), sold and "
-                + "the audit read back from Redis (--redis, else the reports' own URL when it has no password; a "
-                + "sale in buckets bucket by bucket). "
-                + "Exit 0 when the audit holds, 3 when not, 4 when Redis could not be read.")
+                + "the audit read back from Redis (--redis, else the reports' own URL when it has no password; "
+                + "named on stderr before it is read; a sale in buckets bucket by bucket). Each report is read once, "
+                + "as a stream, so its size does not matter; one given twice (the same bytes, or the same run_id) "
+                + "is refused. Exit 0 when the audit holds, 3 when not, 4 when Redis could not be read; 1 instead "
+                + "of 0 when --report could not be written.")
 public final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,35 +59,33 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        refuseTheSameReportTwice();
-        List<Part> parts = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                parts.add(Part.read(file));
-            } catch (NoSuchFileException e) {
-                throw new ParameterException(spec.commandLine(), "REPORT: cannot read " + file + ": no such file");
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "REPORT: cannot read " + file + " ("
-                        + e.getMessage() + ")");
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "REPORT: " + e.getMessage());
-            }
-        }
+        List<Part> parts = read();
         List<String> prefixes = parts.stream().map(Part::prefix).distinct().toList();
         if (prefixes.size() > 1) {
-            throw new ParameterException(spec.commandLine(), "REPORT: the reports are of different sales (prefixes "
-                    + prefixes + "); merge the reports of one sale");
+            throw refused("the reports are of different sales (prefixes " + prefixes + "); merge the reports of one "
+                    + "sale");
+        }
+        MergedReport merged;
+        try {
+            merged = MergedReport.of(parts);
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
         }
         boolean prefixGiven = spec.commandLine().getParseResult().hasMatchedOption("--prefix");
         if (!prefixGiven) {
             redis.prefix = prefixes.get(0);
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String unread = whyNotReadable(parts);
         AuditResult audit = null;
         String where = null;
         if (unread == null) {
-            try (RedisConnection connection = redis.connect(RedisConnection.READERS, spec.commandLine().getErr())) {
+            // which server is read, before it is: a report names one, and the merge should not go there unsaid
+            err.println("Reading the sale from " + redis.where() + (redis.url() != null && !urlGiven()
+                    ? "; --redis URL reads another" : ""));
+            err.flush();
+            try (RedisConnection connection = redis.connect(RedisConnection.READERS, err)) {
                 where = connection.target().masked();
                 // a sale in buckets is read bucket by bucket, each where it lives
                 SaleBuckets sale = buckets.of(redis.keys(), connection);
@@ -99,46 +96,67 @@ public final class MergeCommand implements Callable<Integer> {
                     unread = "the sale's keys have the wrong types: " + wrong.get(0).english();
                 }
             } catch (RedisUnavailableException e) {
-                unread = RedisTarget.maskAll(e.getMessage());
+                unread = e.getMessage();
             }
         }
-        MergedReport merged = MergedReport.of(parts, audit, unread, where);
+        merged = merged.withSale(audit, unread, where);
         MergeSummary.print(out, merged);
+        int code = audit == null ? ExitCodes.REDIS_UNAVAILABLE : audit.ok() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
         if (report != null) {
-            try {
-                merged.write(report);
+            MergedReport written = merged;
+            if (OutputFiles.write(err, "--report", report, () -> written.write(report))) {
                 out.println("Report      " + report.toAbsolutePath());
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "--report: cannot write " + report + " ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            } else {
+                code = ExitCodes.unwritten(code);
             }
         }
         out.flush();
-        if (audit == null) {
-            return ExitCodes.REDIS_UNAVAILABLE;
-        }
-        return audit.ok() ? ExitCodes.OK : ExitCodes.AUDIT_FAILED;
+        return code;
+    }
+
+    private boolean urlGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--redis");
+    }
+
+    private ParameterException refused(String why) {
+        return new ParameterException(spec.commandLine(), "REPORT: " + why);
     }
 
     /**
-     * One report given twice (the same file, or a copy of it) would count its users, wins and attempts twice: exit 2
-     * naming both. Compared by their bytes' SHA-256, read as a stream.
+     * Every report, each read once (its SHA-256 on the way); exit 2 for one that cannot be read or merged, naming
+     * it, and for one report given twice: the same bytes (the same file, or a copy of it), or two reports of the same
+     * run ({@code run_id}: a copy edited, the report written again), since its users, wins and attempts would count
+     * twice.
      */
-    private void refuseTheSameReportTwice() {
-        Map<String, Path> seen = new HashMap<>();
+    private List<Part> read() {
+        List<PartReader.Read> reads = new ArrayList<>();
         for (Path file : files) {
-            String digest;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                    MessageDigest.getInstance("SHA-256"))) {
-                in.transferTo(OutputStream.nullOutputStream());
-                digest = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            } catch (IOException | NoSuchAlgorithmException e) {
-                continue; // reading it again below says what is wrong with it
+            try {
+                reads.add(PartReader.read(file));
+            } catch (NoSuchFileException e) {
+                throw refused("cannot read " + file + ": no such file");
+            } catch (IOException e) {
+                throw refused("cannot read " + file + " (" + Exports.why(e) + ")");
             }
-            Path before = seen.putIfAbsent(digest, file);
+        }
+        refuseTwice(reads, PartReader.Read::sha256, PartReader.Read::file, "are the same report (the same bytes)");
+        reads.stream().map(PartReader.Read::refusal).filter(Objects::nonNull).findFirst().ifPresent(why -> {
+            throw refused(why);
+        });
+        List<Part> parts = reads.stream().map(PartReader.Read::part).toList();
+        refuseTwice(parts, Part::runId, Part::file, "are reports of the same run (the same run_id)");
+        return parts;
+    }
+
+    private <T> void refuseTwice(List<T> reports, Function<T, String> identity, Function<T, String> file,
+                                 String same) {
+        Map<String, T> seen = new HashMap<>();
+        for (T r : reports) {
+            String id = identity.apply(r);
+            T before = id == null ? null : seen.putIfAbsent(id, r);
             if (before != null) {
-                throw new ParameterException(spec.commandLine(), "REPORT: " + before + " and " + file + " are the "
-                        + "same report (the same bytes): give each process's report once, or it counts twice");
+                throw refused(file.apply(before) + " and " + file.apply(r) + " " + same + ": give each process's "
+                        + "report once, or it counts twice");
             }
         }
     }
@@ -162,7 +180,12 @@ public final class MergeCommand implements Callable<Integer> {
         if (url.contains(":***@") || url.contains("/***@") || url.contains("//***@")) {
             return "the reports' URL " + url + " has its password masked; give --redis URL";
         }
-        redis.url = url;
+        try {
+            RedisTarget.parseSeeds(url);
+        } catch (IllegalArgumentException e) {
+            return "the reports' URL " + url + " cannot be used (" + e.getMessage() + "); give --redis URL";
+        }
+        redis.useUrl(url, "the reports' redis.url");
         return null;
     }
 }

@@ -3,6 +3,7 @@ package seckill.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Option;
 import seckill.redis.RedisConnection;
@@ -38,6 +39,9 @@ public class RedisOptions {
                     + "Default: the JVM's truststore (-Djavax.net.ssl.trustStore=…). The server's name is "
                     + "always checked against its certificate.")
     Path tlsCa;
+
+    /** Where {@link #url} came from when not from {@code --redis}, for the messages; null when it did. */
+    private String urlSource;
 
     /** The connector the command uses; tests replace it to point the default elsewhere. */
     static RedisConnector connector = RedisConnector.fromEnvironment();
@@ -83,7 +87,7 @@ public class RedisOptions {
             return "--embedded";
         }
         if (url != null) {
-            return "--redis";
+            return urlSource != null ? urlSource : "--redis";
         }
         return connector.usesEnvironment() ? "$REDIS_URL (no --redis given)" : "--redis (not given; default "
                 + RedisTarget.DEFAULT_URL + ")";
@@ -91,6 +95,24 @@ public class RedisOptions {
 
     public String url() {
         return url;
+    }
+
+    /** Connects to {@code url}, found elsewhere than on the command line ({@code source} says where). */
+    void useUrl(String found, String source) {
+        url = found;
+        urlSource = source;
+    }
+
+    /** Where {@link #connect} goes, its password masked, and why there: for a line said before it connects. */
+    String where() {
+        if (embedded) {
+            return "an embedded redis-server (--embedded)";
+        }
+        if (url == null) {
+            return source();
+        }
+        return RedisTarget.parseSeeds(url).stream().map(RedisTarget::masked).collect(Collectors.joining(","))
+                + " (" + source() + ")";
     }
 
     public boolean embedded() {

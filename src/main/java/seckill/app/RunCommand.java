@@ -67,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    /** Whether a file asked for ({@code --report}, {@code --record}) could not be written. */
+    private boolean unwritten;
+
     @Override
     public Integer call() {
         compare.check(spec, oneAtATime, startAt != null);
@@ -114,13 +117,13 @@ public final class RunCommand implements Callable<Integer> {
             write(sale.report(), () -> report.write(sale.report()));
         }
         if (log != null) {
-            record(connection, result.config(), report, log, played.exitCode(result.verdict()));
+            record(connection, result.config(), report, log, exit(played.exitCode(result.verdict())));
         }
         out.flush();
         if (result.endedBy() == EndReason.ERROR) {
             printError(result);
         }
-        return played.exitCode(result.verdict());
+        return exit(played.exitCode(result.verdict()));
     }
 
     private int compare(SimulationConfig config, RedisConnection connection) {
@@ -150,11 +153,12 @@ public final class RunCommand implements Callable<Integer> {
                 lanes.add(RecordingWriter.Lane.of(report.compare().get(i), logs.get(i), connection, r.config(),
                         List.of(), ExitCodes.of(r.verdict())));
             }
-            recorded(() -> RecordingWriter.writeComparison(record, report, lanes, played.exitCode(result.verdict())));
+            recorded(() -> RecordingWriter.writeComparison(record, report, lanes,
+                    exit(played.exitCode(result.verdict()))));
         }
         out.flush();
         result.results().stream().filter(r -> r.endedBy() == EndReason.ERROR).forEach(this::printError);
-        return played.exitCode(result.verdict());
+        return exit(played.exitCode(result.verdict()));
     }
 
     /** Writes the recording, with the purchases Redis holds (none when it cannot be read now). */
@@ -170,7 +174,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private void recorded(Recorder recorder) {
         RecordingWriter.Written[] written = new RecordingWriter.Written[1];
-        write("--record", record, () -> written[0] = recorder.write());
+        if (!written("--record", record, () -> written[0] = recorder.write())) {
+            return;
+        }
         spec.commandLine().getOut().printf("Recording: %s (%d attempts, %d purchases)%n", record,
                 written[0].attempts(), written[0].purchases());
     }
@@ -198,22 +204,21 @@ public final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** Writing a report, which may fail on the file system. */
-    private interface Writing {
-        void write() throws IOException;
-    }
-
-    private void write(Path file, Writing writing) {
-        write("--report", file, writing);
-        spec.commandLine().getOut().println("Report      " + file.toAbsolutePath());
-    }
-
-    private void write(String option, Path file, Writing writing) {
-        try {
-            writing.write();
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), option + ": cannot write " + file + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e, null, file.toString());
+    /** Writes the report; when it cannot, says so on stderr and the exit code does ({@link #exit}). */
+    private void write(Path file, OutputFiles.Writing writing) {
+        if (written("--report", file, writing)) {
+            spec.commandLine().getOut().println("Report      " + file.toAbsolutePath());
         }
+    }
+
+    private boolean written(String option, Path file, OutputFiles.Writing writing) {
+        boolean ok = OutputFiles.write(spec.commandLine().getErr(), option, file, writing);
+        unwritten |= !ok;
+        return ok;
+    }
+
+    /** The sale's exit code, or 1 instead of 0 when a file asked for could not be written. */
+    private int exit(int outcome) {
+        return unwritten ? ExitCodes.unwritten(outcome) : outcome;
     }
 }

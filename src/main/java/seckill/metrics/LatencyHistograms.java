@@ -28,13 +28,28 @@ public final class LatencyHistograms {
         try {
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
         } catch (DataFormatException | RuntimeException e) {
-            throw new IllegalArgumentException("not an encoded latency histogram (" + e.getMessage() + ")", e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof OutOfMemoryError) {
+                // its header asks for more counters than the heap holds: a histogram of another precision
+                throw new IllegalArgumentException("too big for this JVM's heap (" + Math.round(JvmMemory.maxHeapMiB())
+                        + " MiB; java -Xmx… gives it more)", e);
+            }
+            throw new IllegalArgumentException("not an encoded latency histogram (" + (root.getMessage() == null
+                    ? "its bytes do not decode" : root.getMessage()) + ")", e);
         }
+    }
+
+    /** An empty histogram of a run's precision, to add others to. */
+    public static Histogram empty() {
+        return new Histogram(SaleMetrics.DIGITS);
     }
 
     /** The sum of the encoded histograms: every value each recorded. */
     public static Histogram merge(List<String> encoded) {
-        Histogram sum = new Histogram(SaleMetrics.DIGITS);
+        Histogram sum = empty();
         for (String e : encoded) {
             sum.add(decode(e));
         }

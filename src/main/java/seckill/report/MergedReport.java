@@ -1,18 +1,18 @@
 package seckill.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.HdrHistogram.Histogram;
 
 import seckill.metrics.LatencyHistograms;
 import seckill.metrics.LatencySummary;
+import seckill.redis.RedisTarget;
 import seckill.sale.AuditResult;
 
 /**
@@ -30,6 +30,15 @@ public record MergedReport(List<String> reports, int generators, List<String> st
                            RunReport.Latency latencyMs, String latencyHistogram, Sale sale, String redisUnread,
                            String redis) {
 
+    /** Every text here comes from the reports or a message: any URL's password in them is masked. */
+    public MergedReport {
+        reports = reports.stream().map(RedisTarget::maskAll).toList();
+        strategies = strategies.stream().map(RedisTarget::maskAll).toList();
+        prefix = RedisTarget.maskAll(prefix);
+        redisUnread = RedisTarget.maskAll(redisUnread);
+        redis = RedisTarget.maskAll(redis);
+    }
+
     /** The sale as Redis holds it after the runs. */
     public record Sale(long stock, long sold, long winners, long uniqueWinners, long oversold, long remainingStock,
                        RunReport.Audit audit) {
@@ -39,60 +48,71 @@ public record MergedReport(List<String> reports, int generators, List<String> st
         }
     }
 
-    /** What one process's report contributes. */
-    public record Part(String file, String strategy, String prefix, String redisUrl, boolean embedded, long users,
-                       long usersWon, long usersLost, long usersUnknown, long usersPlayed, long attempts,
-                       long conflicts, long errors, long elapsedMs, String latencyHistogram) {
-
-        /**
-         * @throws IOException              when the file cannot be read or is not JSON
-         * @throws IllegalArgumentException when it is not a run report, or one without a latency histogram
-         */
-        public static Part read(Path file) throws IOException {
-            String text = Files.readString(file);
-            JsonNode j;
-            try {
-                j = RunReport.Json.MAPPER.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(file + " is not JSON, so not a run report (run --report FILE "
-                        + "writes one)", e);
-            }
-            if (j == null || !j.has("users") || !j.has("attempts")) {
-                throw new IllegalArgumentException(file + " is not a run report (run --report FILE writes one)");
-            }
-            if (!j.hasNonNull("latency_histogram")) {
-                throw new IllegalArgumentException(file + " has no latency_histogram (a report of a comparison, "
-                        + "or of an older version): its percentiles cannot be merged exactly");
-            }
-            LatencyHistograms.decode(j.get("latency_histogram").asText()); // fails here, naming the file
-            JsonNode redis = j.path("redis");
-            return new Part(file.toString(), j.path("strategy").asText(), j.path("prefix").asText(""),
-                    redis.path("url").asText(null), redis.path("embedded").asBoolean(false), j.get("users").asLong(),
-                    j.path("users_won").asLong(), j.path("users_lost").asLong(), j.path("users_unknown").asLong(),
-                    j.path("users_played").asLong(), j.get("attempts").asLong(), j.path("conflicts").asLong(),
-                    j.path("errors").asLong(), j.path("elapsed_ms").asLong(), j.get("latency_histogram").asText());
-        }
+    /**
+     * What one process's report contributes ({@link PartReader} reads it).
+     *
+     * @param runId the run it reports ({@code run_id}), or null in a report of an older version
+     */
+    public record Part(String file, String runId, String strategy, String prefix, String redisUrl,
+                       boolean embedded, long users, long usersWon, long usersLost, long usersUnknown,
+                       long usersPlayed, long attempts, long conflicts, long errors, long elapsedMs,
+                       Histogram histogram) {
     }
 
     /**
+     * The reports' counts and latencies summed, the sale not read yet ({@link #withSale}).
+     *
+     * @throws IllegalArgumentException when a histogram cannot be added, or a sum is beyond a long (naming them)
+     */
+    public static MergedReport of(List<Part> parts) {
+        Histogram all = LatencyHistograms.empty();
+        for (Part part : parts) {
+            try {
+                all.add(part.histogram());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(part.file() + ": latency_histogram cannot be added to the others' ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+        long elapsed = parts.stream().mapToLong(Part::elapsedMs).max().orElse(0);
+        long played = sum(parts, "users_played", Part::usersPlayed);
+        long attempts = sum(parts, "attempts", Part::attempts);
+        double seconds = Math.max(1e-3, elapsed / 1000.0);
+        return new MergedReport(parts.stream().map(Part::file).toList(), parts.size(),
+                parts.stream().map(Part::strategy).distinct().toList(), parts.get(0).prefix(),
+                sum(parts, "users", Part::users), sum(parts, "users_won", Part::usersWon),
+                sum(parts, "users_lost", Part::usersLost), sum(parts, "users_unknown", Part::usersUnknown),
+                played, attempts, sum(parts, "conflicts", Part::conflicts), sum(parts, "errors", Part::errors),
+                elapsed, round(played / seconds), round(attempts / seconds),
+                RunReport.Latency.of(LatencySummary.of(all)), LatencyHistograms.encode(all), null, null, null);
+    }
+
+    /**
+     * The same with the sale read back from Redis.
+     *
      * @param audit       the sale read back from Redis, or null when it could not be
      * @param redisUnread why not, when it could not
      * @param redisUrl    where it was read (masked), or null
      */
-    public static MergedReport of(List<Part> parts, AuditResult audit, String redisUnread, String redisUrl) {
-        Histogram all = LatencyHistograms.merge(parts.stream().map(Part::latencyHistogram).toList());
-        long elapsed = parts.stream().mapToLong(Part::elapsedMs).max().orElse(0);
-        long played = parts.stream().mapToLong(Part::usersPlayed).sum();
-        long attempts = parts.stream().mapToLong(Part::attempts).sum();
-        double seconds = Math.max(1e-3, elapsed / 1000.0);
-        return new MergedReport(parts.stream().map(Part::file).toList(), parts.size(),
-                parts.stream().map(Part::strategy).distinct().toList(), parts.get(0).prefix(),
-                parts.stream().mapToLong(Part::users).sum(), parts.stream().mapToLong(Part::usersWon).sum(),
-                parts.stream().mapToLong(Part::usersLost).sum(), parts.stream().mapToLong(Part::usersUnknown).sum(),
-                played, attempts, parts.stream().mapToLong(Part::conflicts).sum(),
-                parts.stream().mapToLong(Part::errors).sum(), elapsed, round(played / seconds),
-                round(attempts / seconds), RunReport.Latency.of(LatencySummary.of(all)),
-                LatencyHistograms.encode(all), audit == null ? null : Sale.of(audit), redisUnread, redisUrl);
+    public MergedReport withSale(AuditResult audit, String redisUnread, String redisUrl) {
+        return new MergedReport(reports, generators, strategies, prefix, users, usersWon, usersLost, usersUnknown,
+                usersPlayed, attempts, conflicts, errors, elapsedMs, usersPerS, attemptsPerS, latencyMs,
+                latencyHistogram, audit == null ? null : Sale.of(audit), redisUnread, redisUrl);
+    }
+
+    /** A count summed over the reports; beyond a long it is refused, naming the field and the files. */
+    private static long sum(List<Part> parts, String field, ToLongFunction<Part> count) {
+        long sum = 0;
+        for (Part part : parts) {
+            try {
+                sum = Math.addExact(sum, count.applyAsLong(part));
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(field + " of " + parts.stream().map(Part::file).toList()
+                        + " add up to more than " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)
+                        + ", more than any sale has: merge the reports of one sale", e);
+            }
+        }
+        return sum;
     }
 
     private static double round(double v) {

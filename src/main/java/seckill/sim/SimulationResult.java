@@ -1,6 +1,7 @@
 package seckill.sim;
 
 import java.util.List;
+import java.util.UUID;
 
 import seckill.metrics.MetricsSnapshot;
 import seckill.sale.AuditResult;
@@ -28,18 +29,30 @@ import seckill.util.Verdict;
  *                    read, one when the sale has no buckets
  * @param bucketMasters on a Redis Cluster, the master ({@code host:port}) that held each bucket at the end, in
  *                    order; empty on one server and for a sale of one bucket
+ * @param runId       this run, among all runs anywhere: a random UUID made with the result (a report of it says
+ *                    it, so that {@code merge} counts one run's reports once)
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
                                long soldOutMs, List<Trace> traces, List<String> lostWinners,
-                               List<SaleState> bucketStates, List<String> bucketMasters) {
+                               List<SaleState> bucketStates, List<String> bucketMasters, String runId) {
 
     public SimulationResult {
+        runId = runId == null ? UUID.randomUUID().toString() : runId;
         fairness = fairness == null ? Fairness.NONE : fairness;
         traces = traces == null ? List.of() : List.copyOf(traces);
         lostWinners = lostWinners == null ? List.of() : List.copyOf(lostWinners);
         bucketStates = bucketStates == null ? List.of() : List.copyOf(bucketStates);
         bucketMasters = bucketMasters == null ? List.of() : List.copyOf(bucketMasters);
+    }
+
+    /** A result of a new run. */
+    public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
+                            SaleState state, AuditResult audit, Problem error, Fairness fairness,
+                            long soldOutMs, List<Trace> traces, List<String> lostWinners,
+                            List<SaleState> bucketStates, List<String> bucketMasters) {
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, lostWinners,
+                bucketStates, bucketMasters, null);
     }
 
     /** A result of a sale in one bucket. */

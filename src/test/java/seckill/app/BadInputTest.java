@@ -8,9 +8,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
+import seckill.metrics.LatencyHistograms;
 import seckill.redis.TestRedis;
 import seckill.sale.Sale;
 import seckill.sale.SaleKeys;
@@ -164,6 +168,79 @@ class BadInputTest {
         assertRefused(run("merge", a.toString(), a.toString()), "REPORT", a + " and " + a + " are the same report");
         assertRefused(run("merge", a.toString(), copy.toString()), "REPORT", a + " and " + copy
                 + " are the same report");
+    }
+
+    /** A small run report's JSON with {@code field} set to {@code raw}, JSON as it is written. */
+    private static String reportWith(String field, String raw) {
+        Histogram h = new Histogram(3);
+        h.recordValue(1_000);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("strategy", "\"lua\"");
+        fields.put("prefix", "\"merge-bad:\"");
+        for (String count : List.of("users", "attempts", "users_won", "users_lost", "users_played", "elapsed_ms")) {
+            fields.put(count, "10");
+        }
+        fields.put("latency_histogram", "\"" + LatencyHistograms.encode(h) + "\"");
+        fields.put("redis", "{\"url\": \"redis://127.0.0.1:1\", \"embedded\": false}");
+        fields.put(field, raw);
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
+                .append(v));
+        return json.append("}\n").toString();
+    }
+
+    @ParameterizedTest(name = "merge a report whose {0} is {1}")
+    @CsvSource(delimiter = '|', value = {"users|-1", "users|'\"12\"'", "users|{\"n\": 12}", "users|[12]",
+        "users|1.5", "users|1e3", "users|99999999999999999999", "users|-99999999999999999999", "users|true",
+        "users|null", "attempts|-5", "users_won|\"3\"", "users_lost|-1", "users_played|2.0", "conflicts|{}",
+        "errors|-2", "elapsed_ms|\"5000\"", "users_unknown|9223372036854775808"})
+    void mergeRefusesACountThatIsNoPlainWholeNumber_namingTheFileAndTheField(String field, String raw,
+                                                                            @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.json"), reportWith(field, raw));
+        assertRefused(run("merge", file.toString()), "REPORT", file + ": " + field + " ");
+        assertThat(err.toString()).contains("from 0 to 9,223,372,036,854,775,807");
+    }
+
+    @Test
+    void mergeRefusesCountsThatAddUpBeyondALong(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), reportWith("users", Long.toString(Long.MAX_VALUE)));
+        Path b = Files.writeString(dir.resolve("b.json"), reportWith("users", "1"));
+        assertRefused(run("merge", a.toString(), b.toString()), "REPORT", "users of [" + a + ", " + b + "] add up to "
+                + "more than 9,223,372,036,854,775,807");
+    }
+
+    @Test
+    void mergeRefusesTwoReportsOfOneRun_evenWithOtherBytes(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), reportWith("run_id", "\"g-1\""));
+        // the same run's report, edited (or written again): other bytes, the same run
+        Path edited = Files.writeString(dir.resolve("edited.json"), reportWith("run_id", "\"g-1\"")
+                .replace("\"users\": 10", "\"users\": 11"));
+        Path other = Files.writeString(dir.resolve("other.json"), reportWith("run_id", "\"g-2\""));
+        assertRefused(run("merge", a.toString(), other.toString(), edited.toString()), "REPORT", a + " and "
+                + edited + " are reports of the same run (the same run_id)");
+    }
+
+    @ParameterizedTest(name = "merge a report whose latency_histogram is {0}")
+    @ValueSource(strings = {"\"abc\"", "\"\"", "\"SGlzdG9ncmFt\"", "12", "{}", "null"})
+    void aHistogramThatCannotBeReadIsRefusedNamingItsFile(String raw, @TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("good.json"), reportWith("run_id", "\"g-1\""));
+        Path bad = Files.writeString(dir.resolve("bad.json"), reportWith("latency_histogram", raw));
+        assertRefused(run("merge", good.toString(), bad.toString()), "REPORT", bad.toString());
+        assertThat(err.toString()).contains("latency_histogram");
+    }
+
+    @ParameterizedTest(name = "merge a file that is {0}")
+    @CsvSource(delimiter = '|', value = {"cut short|ends before its JSON does", "not JSON|is not JSON at line 1",
+        "two reports|holds more after its report's closing brace"})
+    void aFileThatIsNoWholeReportIsRefusedNamingIt(String what, String why, @TempDir Path dir) throws Exception {
+        String report = reportWith("run_id", "\"g-1\"");
+        String text = switch (what) {
+            case "cut short" -> report.substring(0, report.length() / 2);
+            case "not JSON" -> "users: 10\n";
+            default -> report + report;
+        };
+        Path file = Files.writeString(dir.resolve("x.json"), text);
+        assertRefused(run("merge", file.toString()), "REPORT", file + " " + why);
     }
 
     @Test

@@ -62,6 +62,16 @@ public record SaleInRedis(long total, long sold, List<String> winners) {
         return this;
     }
 
+    /**
+     * Lowers {@code kill_total} to {@code kill_num + more} in one step (a script), so that no sale slips in between
+     * the read and the write; returns the new {@code kill_total}.
+     */
+    public static long lowerTotalToSoldPlus(Jedis jedis, SaleKeys keys, long more) {
+        return (Long) jedis.eval("local n = tonumber(redis.call('GET', KEYS[1])) + tonumber(ARGV[1]) "
+                + "redis.call('SET', KEYS[2], n) return n", List.of(keys.num(), keys.total()),
+                List.of(Long.toString(more)));
+    }
+
     public Set<String> winnerSet() {
         return new HashSet<>(winners);
     }

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import redis.clients.jedis.Jedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
+import seckill.sale.Outcome;
+import seckill.sale.PurchaseStrategy;
+import seckill.sale.Sale;
 import seckill.sale.SaleInRedis;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
@@ -92,5 +96,36 @@ class MixedWritersTest {
         SaleInRedis sale = SaleInRedis.read(redis, keys);
         assertThat(sale.total()).isEqualTo(limit);
         assertThat(sale.sold()).as("sold past the lowered kill_total").isGreaterThan(limit);
+    }
+
+    /**
+     * Deterministic: kill_total lowered to what is sold between a purchase's round trips (after watch's WATCH and
+     * reads, after decr's claim and gate), and the purchase is refused; naive, which decided already, sells past.
+     */
+    @ParameterizedTest(name = "{0}, lowered after round trip {1}")
+    @CsvSource({"WATCH, 1, CONFLICT", "DECR, 2, SOLD_OUT", "NAIVE, 1, WON"})
+    void aStockLoweredBetweenAPurchasesRoundTripsIsObeyed(StrategyKind kind, int trips, Outcome expected) {
+        PurchaseStrategy strategy = kind.create(keys, 0);
+        try (Jedis jedis = redis.borrow()) {
+            new Sale(keys).open(jedis, 5, 60, kind);
+            strategy.prepare(jedis);
+            assertThat(strategy.buy(jedis, "bob")).isEqualTo(Outcome.WON);
+        }
+        Outcome outcome = null;
+        try (Stepped alice = new Stepped(redis, strategy, new Turn("alice", 0, 0)); Jedis other = redis.borrow()) {
+            for (int trip = 0; trip < trips; trip++) {
+                assertThat(alice.roundTrip()).as("round trip %d", trip + 1).isNull();
+            }
+            assertThat(SaleInRedis.lowerTotalToSoldPlus(other, keys, 0)).isEqualTo(1);
+            while (outcome == null) {
+                outcome = alice.roundTrip();
+            }
+        }
+        assertThat(outcome).isEqualTo(expected);
+        if (kind == StrategyKind.NAIVE) {
+            assertThat(SaleInRedis.read(redis, keys).sold()).as("sold past kill_total 1").isEqualTo(2);
+        } else {
+            assertThat(SaleInRedis.check(redis, keys).winners()).containsExactly("bob");
+        }
     }
 }

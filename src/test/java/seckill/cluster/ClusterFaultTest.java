@@ -120,9 +120,7 @@ class ClusterFaultTest {
         assertThat(result.state().sold()).isEqualTo(400);
         assertThat(inRedis).hasSize(400);
         assertThat(result.lostWins()).isZero();
-        ClientWins told = ClientWins.of(log);
-        assertThat(told.lostIn(inRedis)).as("acknowledged, not in kill_user").isEmpty();
-        assertThat(told.unexplainedIn(inRedis)).as("in kill_user, never acknowledged nor unanswered").isEmpty();
+        ClientWins.of(log).assertExactlyIn(inRedis);
         if (buckets == 1) {
             assertThat(connection.owner()).isEqualTo(address(target));
         } else {
@@ -148,10 +146,7 @@ class ClusterFaultTest {
         SimulationResult result = killMasterMidSale("durable", 1, EngineKind.THREADS);
         Set<String> inRedis = assertSafe(result);
         assertThat(result.lostWins()).isZero();
-        ClientWins told = ClientWins.of(log);
-        assertThat(told.won()).as("acknowledged wins").isNotEmpty();
-        assertThat(told.lostIn(inRedis)).as("acknowledged, not in kill_user").isEmpty();
-        assertThat(told.unexplainedIn(inRedis)).as("in kill_user, never acknowledged nor unanswered").isEmpty();
+        ClientWins.of(log).assertExactlyIn(inRedis);
         assertThat(result.audit().ok()).as(result.audit().violations().toString()).isTrue();
         assertThat(result.state().sold()).isEqualTo(400);
     }

@@ -40,6 +40,16 @@ public record ClientWins(Set<String> won, Set<String> unknown) {
         return new ClientWins(Set.copyOf(won), Set.copyOf(unknown));
     }
 
+    /**
+     * No acknowledged win lost and none made up: something was won, every win told is in {@code inRedis}, and every
+     * winner there was told or lost its reply.
+     */
+    public void assertExactlyIn(Set<String> inRedis) {
+        assertThat(won).as("acknowledged wins").isNotEmpty();
+        assertThat(lostIn(inRedis)).as("acknowledged wins missing from kill_user").isEmpty();
+        assertThat(unexplainedIn(inRedis)).as("wins in kill_user nobody was told of").isEmpty();
+    }
+
     /** Acknowledged wins Redis does not hold. */
     public Set<String> lostIn(Set<String> inRedis) {
         Set<String> lost = new HashSet<>(won);

@@ -38,6 +38,8 @@ def main():
     def sec_kill(user_id):
         with r.pipeline() as pipe:
             try:
+                # as in the tutorial, kill_total is not watched: lowered between its GET and the EXEC, the sale
+                # goes through and sells one item past it (kill_num, watched, stops any second one)
                 pipe.watch(flag_key, num_key, user_key)
                 if not pipe.exists(flag_key):
                     return "closed"

@@ -21,9 +21,12 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.LocalCluster;
 import seckill.redis.PrivateRedis;
 import seckill.redis.RedisConnection;
+import seckill.sale.SaleInRedis;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.sim.EndReason;
+import seckill.sim.AttemptLog;
+import seckill.sim.ClientWins;
 import seckill.sim.EngineKind;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
@@ -42,6 +45,8 @@ class ClusterFaultTest {
     @RegisterExtension
     static final LocalCluster cluster = LocalCluster.forClass(3, 1);
     private RedisConnection connection;
+    /** Every attempt of the sale last started, for what the client told its users. */
+    private AttemptLog log;
 
     @AfterEach
     void closeConnection() {
@@ -60,6 +65,7 @@ class ClusterFaultTest {
         connection = RedisConnection.open(cluster.nodes().stream().filter(PrivateRedis::isAlive).findFirst()
                 .orElseThrow().target(), 8, Duration.ofSeconds(30), null);
         Simulation simulation = new Simulation(config, connection);
+        log = ClientWins.record(simulation);
         return CompletableFuture.supplyAsync(simulation::run);
     }
 
@@ -72,20 +78,25 @@ class ClusterFaultTest {
         });
     }
 
+    /** The sale's (or bucket's) winners, read on its master, once its invariants are checked there. */
     private static List<String> winners(SaleKeys keys) {
         try (Jedis jedis = cluster.ownerOf(LocalCluster.slotOf(keys.total())).admin()) {
-            return jedis.lrange(keys.user(), 0, -1);
+            return SaleInRedis.check(jedis, keys).winners();
         }
     }
 
-    private static void assertSafe(SimulationResult result) {
+    /** Nothing oversold, nobody won twice, in the product's audit and in Redis; returns every winner Redis holds. */
+    private static Set<String> assertSafe(SimulationResult result) {
         assertThat(result.endedBy()).as(String.valueOf(result.error())).isNotEqualTo(EndReason.ERROR);
         assertThat(result.state().oversold()).isZero();
         List<Problem.Kind> kinds = result.audit().violations().stream().map(Problem::kind).toList();
         assertThat(kinds).doesNotContain(Problem.Kind.OVERSOLD, Problem.Kind.WON_TWICE,
                 Problem.Kind.WINNERS_MISMATCH);
-        List<String> winners = winners(result.config().keys());
-        assertThat(new HashSet<>(winners)).hasSize(winners.size());
+        Set<String> everyone = new HashSet<>();
+        for (SaleKeys bucket : result.config().keys().buckets(result.config().buckets())) {
+            winners(bucket).forEach(id -> assertThat(everyone.add(id)).as("%s won twice", id).isTrue());
+        }
+        return everyone;
     }
 
     /** A sale's slot, or its first bucket's, moves mid-sale: its buyers follow it there, the other buckets' stay. */
@@ -104,10 +115,12 @@ class ClusterFaultTest {
         cluster.migrate(slot, source, target);
 
         SimulationResult result = running.join();
-        assertSafe(result);
+        Set<String> inRedis = assertSafe(result);
         assertThat(result.audit().ok()).as(result.audit().violations().toString()).isTrue();
         assertThat(result.state().sold()).isEqualTo(400);
+        assertThat(inRedis).hasSize(400);
         assertThat(result.lostWins()).isZero();
+        ClientWins.of(log).assertExactlyIn(inRedis);
         if (buckets == 1) {
             assertThat(connection.owner()).isEqualTo(address(target));
         } else {
@@ -119,13 +132,11 @@ class ClusterFaultTest {
     @EnumSource(EngineKind.class)
     void aMasterKilledMidSaleIsReplaced_andTheLostWinsAreCountedExactly(EngineKind engine) {
         SimulationResult result = killMasterMidSale("kill." + engine.cliName(), 0, engine);
-        assertSafe(result);
-        Set<String> inRedis = new HashSet<>(winners(result.config().keys()));
+        Set<String> inRedis = assertSafe(result);
         // the purchases after the replica fell behind are gone with the master: every lost win is really missing,
         // and every other acknowledged win is there
         assertThat(result.lostWins()).isPositive();
-        assertThat(result.lostWinners()).noneMatch(inRedis::contains);
-        assertThat(inRedis.size()).isGreaterThanOrEqualTo((int) (result.metrics().usersWon() - result.lostWins()));
+        assertLostExactly(result, inRedis);
         List<Problem.Kind> kinds = result.audit().violations().stream().map(Problem::kind).toList();
         assertThat(kinds.contains(Problem.Kind.LOST_WINS)).isEqualTo(result.lostWins() > 0);
     }
@@ -133,8 +144,9 @@ class ClusterFaultTest {
     @Test
     void withWaitReplicasAMasterKilledMidSaleLosesNoAcknowledgedWin() {
         SimulationResult result = killMasterMidSale("durable", 1, EngineKind.THREADS);
-        assertSafe(result);
+        Set<String> inRedis = assertSafe(result);
         assertThat(result.lostWins()).isZero();
+        ClientWins.of(log).assertExactlyIn(inRedis);
         assertThat(result.audit().ok()).as(result.audit().violations().toString()).isTrue();
         assertThat(result.state().sold()).isEqualTo(400);
     }
@@ -171,10 +183,21 @@ class ClusterFaultTest {
         }
         // the wins lost are exactly those acknowledged and missing, and only the killed master's buckets lost any
         assertThat(result.lostWins()).isPositive();
-        assertThat(result.lostWinners()).noneMatch(inRedis::contains)
-                .allMatch(id -> before.get(SaleKeys.bucketOf(id, 8)).equals(address(master)));
-        assertThat(inRedis.size()).isGreaterThanOrEqualTo((int) (result.metrics().usersWon() - result.lostWins()));
+        assertThat(result.lostWinners()).allMatch(id -> before.get(SaleKeys.bucketOf(id, 8)).equals(address(master)));
+        assertLostExactly(result, inRedis);
         assertThat(result.audit().violations().stream().map(Problem::kind)).contains(Problem.Kind.LOST_WINS);
+    }
+
+    /**
+     * Both ways, against what the client told its users (its attempt log): the acknowledged winners Redis lacks are
+     * exactly {@code lost_wins}, and every winner Redis holds was acknowledged or lost its reply to the fault.
+     */
+    private void assertLostExactly(SimulationResult result, Set<String> inRedis) {
+        ClientWins told = ClientWins.of(log);
+        assertThat(told.won()).as("acknowledged wins").isNotEmpty();
+        assertThat(told.lostIn(inRedis)).as("acknowledged, not in kill_user").isNotEmpty()
+                .isEqualTo(new HashSet<>(result.lostWinners()));
+        assertThat(told.unexplainedIn(inRedis)).as("in kill_user, never acknowledged nor unanswered").isEmpty();
     }
 
     private static String address(PrivateRedis node) {

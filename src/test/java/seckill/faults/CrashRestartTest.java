@@ -16,7 +16,10 @@ import redis.clients.jedis.Jedis;
 import seckill.redis.PrivateRedis;
 import seckill.redis.RedisConnection;
 import seckill.sale.AuditResult;
+import seckill.sale.SaleInRedis;
 import seckill.sale.StrategyKind;
+import seckill.sim.AttemptLog;
+import seckill.sim.ClientWins;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
@@ -38,6 +41,7 @@ class CrashRestartTest {
              RedisConnection redis = server.connect(config.pool() + RedisConnection.READERS,
                      Duration.ofSeconds(config.redisTimeoutS()))) {
             Simulation simulation = new Simulation(config, redis);
+            AttemptLog log = ClientWins.record(simulation);
             CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
             await().ignoreExceptions().until(() -> sold(server, config) >= 100);
             server.killHard();
@@ -48,6 +52,14 @@ class CrashRestartTest {
             AuditResult audit = FaultFixtures.auditHolds(server, config.keys(), config.stock());
             assertThat(audit.sold()).as("what was sold before the crash survived it").isGreaterThanOrEqualTo(100);
             assertThat(simulation.activeThreads()).isZero();
+            SaleInRedis sale;
+            try (Jedis jedis = server.admin()) {
+                sale = SaleInRedis.check(jedis, config.keys());
+            }
+            // with appendfsync always a win is on disk before its EXEC or script is answered: every win a buyer
+            // heard of survives the crash, and every winner Redis holds heard of it or lost the reply to the crash
+            ClientWins.of(log).assertExactlyIn(sale.winnerSet());
+            assertThat(result.lostWins()).as("lost_wins").isZero();
             System.out.println(FaultFixtures.figures("kill -9 + restart (AOF)", kind, audit) + ", run ended by "
                     + result.endedBy().reportName() + (result.error() == null ? "" : ": " + result.error()));
         }

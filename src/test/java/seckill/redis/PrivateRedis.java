@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +82,7 @@ public final class PrivateRedis implements AutoCloseable {
             try {
                 dir = Files.createTempDirectory("seckill-private-redis-");
                 PrivateRedis redis = new PrivateRedis(binary, dir, EmbeddedRedis.freeLoopbackPort(), settings, tls);
-                redis.launch();
+                redis.launch(true);
                 return redis;
             } catch (IllegalStateException e) {
                 // most likely the port was taken between choosing and binding: another port, another folder
@@ -128,7 +130,8 @@ public final class PrivateRedis implements AutoCloseable {
         return jarBinary;
     }
 
-    private void launch() {
+    /** Starts the process; waits until it answers PING, or (not {@code answering}) only accepts connections. */
+    private void launch(boolean answering) {
         List<String> command = new ArrayList<>(List.of(binary.toString()));
         // a TLS server listens on its TLS port only, so that nothing reaches it in plain text
         command.addAll(tls ? List.of("--port", "0", "--tls-port", Integer.toString(port))
@@ -150,7 +153,7 @@ public final class PrivateRedis implements AutoCloseable {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("redis-server exited at start: " + log());
                         }
-                        return answers();
+                        return answering ? answers() : listens();
                     });
         } catch (ConditionTimeoutException | IllegalStateException e) {
             stopProcess();
@@ -167,6 +170,16 @@ public final class PrivateRedis implements AutoCloseable {
         try (Jedis jedis = admin()) {
             return "PONG".equals(jedis.ping());
         } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    /** A TCP connection is accepted; nothing is sent, so a loading server is not asked anything. */
+    private boolean listens() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException notYet) {
             return false;
         }
     }
@@ -233,7 +246,16 @@ public final class PrivateRedis implements AutoCloseable {
     /** Starts the server again on the same port and folder (so with the same append-only file). */
     public void restart() {
         stopProcess();
-        launch();
+        launch(true);
+    }
+
+    /**
+     * As {@link #restart}, returning as soon as the server accepts connections, before it has loaded its data:
+     * meanwhile it answers every command with {@code -LOADING}.
+     */
+    public void restartStillLoading() {
+        stopProcess();
+        launch(false);
     }
 
     public boolean isAlive() {

@@ -163,12 +163,12 @@ class BucketsTest {
             sale.open(KeyedCalls.on(jedis), 40, 600, StrategyKind.LUA);
             long[] next = new long[4];
             List<SaleState> first = sale.read(KeyedCalls.on(jedis), next, SaleReader.DEFAULT_BATCH);
-            assertThat(first).allSatisfy(s -> assertThat(s.winners()).isZero());
+            assertThat(first).hasSize(4).allSatisfy(s -> assertThat(s.winners()).isZero());
             new Simulation(c.toBuilder().join(true).build(), redis).run();
             // the counts come at once; the winners of a bucket not known to have any, on the next read
             List<SaleState> counts = sale.readSince(KeyedCalls.on(jedis), first, next, SaleReader.DEFAULT_BATCH);
             assertThat(SaleBuckets.sum(counts).sold()).isEqualTo(20);
-            assertThat(counts).allSatisfy(s -> assertThat(s.newWinners()).isEmpty());
+            assertThat(counts).hasSize(4).allSatisfy(s -> assertThat(s.newWinners()).isEmpty());
             List<SaleState> winners = sale.readSince(KeyedCalls.on(jedis), counts, next, SaleReader.DEFAULT_BATCH);
             assertThat(winners.stream().mapToLong(s -> s.newWinners().size()).sum()).isEqualTo(20);
             assertThat(winners).extracting(SaleState::total).containsExactly(10L, 10L, 10L, 10L);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -49,24 +52,45 @@ class ForeignWritesTest {
         SimulationConfig config = SimulationConfig.builder().prefix(prefix).strategy(kind).engine(engine)
                 .load(3_000, 3_000, 16, 0).spreadMs(3_000).seed(11).build();
         Simulation simulation = new Simulation(config, redis);
+        AttemptLog log = ClientWins.record(simulation);
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
                 .until(() -> simulation.metrics().sample().usersWon() >= 20);
-        long soldBefore;
+        SaleKeys keys = new SaleKeys(prefix);
+        List<String> winnersBefore;
         try (Jedis jedis = redis.borrow()) {
-            String name = new SaleKeys(prefix).prefix() + key;
-            // a hash made aside, then renamed over the key: the buyers never see the key missing
-            jedis.hset(prefix + "foreign", "taken", "by another client");
-            jedis.rename(prefix + "foreign", name);
-            soldBefore = simulation.metrics().sample().usersWon();
+            // a hash made aside, then renamed over the key, in one step with a look at kill_user: the buyers never
+            // see the key missing, and the winners at that moment are known exactly
+            @SuppressWarnings("unchecked")
+            List<String> before = (List<String>) jedis.eval("local before = redis.call('LRANGE', KEYS[2], 0, -1) "
+                    + "redis.call('HSET', KEYS[3], 'taken', 'by another client') "
+                    + "redis.call('RENAME', KEYS[3], KEYS[1]) return before",
+                    List.of(keys.prefix() + key, keys.user(), prefix + "foreign"), List.of());
+            winnersBefore = before;
         }
         SimulationResult r = running.join();
         assertThat(r.endedBy()).isEqualTo(EndReason.ERROR);
         assertThat(r.error().kind()).isEqualTo(Problem.Kind.REDIS_ERROR_REPLY);
         assertThat(r.error().english()).contains("WRONGTYPE").doesNotContain("ClassCast").doesNotContain("Exception")
                 .satisfies(text -> assertThat(text).containsAnyOf(prefix + key, "purchase script"));
-        // the wins the client confirmed before the overwrite, and a few in flight: never the thousands an error
-        // taken for a win would add
-        assertThat(r.metrics().usersWon()).isLessThan(soldBefore + config.pool() + 1);
+        // zero false wins, both ways: every win made before the overwrite (those in flight then included) was
+        // told, and every win told is in kill_user; an error taken for a win would be a user Redis lacks
+        ClientWins told = ClientWins.of(log);
+        assertThat(winnersBefore).isNotEmpty();
+        assertThat(told.won()).as("wins acknowledged").containsAll(winnersBefore);
+        Set<String> inRedis = new HashSet<>(winnersBefore);
+        try (Jedis jedis = redis.borrow()) {
+            if (!key.equals("kill_user")) {
+                inRedis.addAll(jedis.lrange(keys.user(), 0, -1));
+            }
+        }
+        assertThat(told.lostIn(inRedis)).as("wins acknowledged that Redis lacks").isEmpty();
+        assertThat(r.metrics().usersWon()).isEqualTo(told.won().size());
+        // each purchase reads or writes the key in its last step, so none completes after the overwrite; but
+        // decr's last step (its commit) touches neither kill_buyers nor kill_stock when it sells: users claimed and
+        // let through the gate before the overwrite buy for real after it
+        if (kind != StrategyKind.DECR || !List.of("kill_buyers", "kill_stock").contains(key)) {
+            assertThat(told.won()).isEqualTo(new HashSet<>(winnersBefore));
+        }
     }
 }

@@ -6,18 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Transaction;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
+import seckill.sale.Outcome;
+import seckill.sale.PurchaseStrategy;
+import seckill.sale.Sale;
+import seckill.sale.SaleInRedis;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 
@@ -36,12 +39,6 @@ class MixedWritersTest {
         return SimulationConfig.builder().prefix(prefix).strategy(kind).load(stock, users, 32, 3).seed(users);
     }
 
-    private long sold() {
-        try (Jedis jedis = redis.borrow()) {
-            return Long.parseLong(jedis.get(keys.num()));
-        }
-    }
-
     @ParameterizedTest(name = "{0} joins a sale {1} sold out")
     @EnumSource(value = StrategyKind.class, names = {"WATCH", "LUA", "DECR"})
     void aStrategyJoiningASoldOutSaleSellsNothingMore(StrategyKind joining) {
@@ -51,6 +48,7 @@ class MixedWritersTest {
             SimulationResult joined = new Simulation(sale(joining, 50, 1_000).join(true).build(), redis).run();
             assertThat(joined.state().sold()).as(opener + " then " + joining).isEqualTo(50);
             assertThat(joined.auditHolds()).isTrue();
+            assertThat(SaleInRedis.check(redis, keys).sold()).isEqualTo(50);
         }
     }
 
@@ -63,56 +61,71 @@ class MixedWritersTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> first.metrics().sample().usersWon() > 0);
         SimulationResult decr = new Simulation(sale(StrategyKind.DECR, 2_000, 6_000).join(true).build(), redis).run();
         SimulationResult firstResult = running.join();
-        assertThat(sold()).isEqualTo(2_000);
+        assertThat(SaleInRedis.check(redis, keys).sold()).isEqualTo(2_000);
         assertThat(decr.auditHolds()).isTrue();
         assertThat(firstResult.state().sold()).isLessThanOrEqualTo(2_000);
     }
 
-    @Test
-    void decrJoiningTheTutorialsScriptNeverOversells() {
-        try (Jedis jedis = redis.borrow()) {
-            // the tutorial opens its sale with three keys and sells with WATCH kill_num … MULTI … EXEC
-            jedis.set(keys.total(), "500");
-            jedis.set(keys.num(), "0");
-            jedis.setex(keys.flag(), 600, "1");
-        }
-        AtomicBoolean tutorialDone = new AtomicBoolean();
-        CompletableFuture<Void> tutorial = CompletableFuture.runAsync(() -> {
-            try (Jedis jedis = redis.borrow()) {
-                for (int user = 0; !tutorialDone.get(); user++) {
-                    jedis.watch(keys.num());
-                    long sold = Long.parseLong(jedis.get(keys.num()));
-                    if (sold >= 500) {
-                        jedis.unwatch();
-                        break;
-                    }
-                    Transaction tx = jedis.multi();
-                    tx.incr(keys.num());
-                    tx.rpush(keys.user(), "tutorial-" + user);
-                    tx.exec();
-                }
-            }
-        });
-        SimulationResult decr = new Simulation(sale(StrategyKind.DECR, 500, 3_000).join(true).build(), redis).run();
-        tutorialDone.set(true);
-        tutorial.join();
-        assertThat(sold()).isEqualTo(500);
-        assertThat(decr.audit().violations()).isEmpty();
-    }
-
-    @Test
-    void decrObeysAStockLoweredMidSale() {
-        Simulation decr = new Simulation(sale(StrategyKind.DECR, 6_000, 6_000).spreadMs(3_000).build(), redis);
-        CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(decr::run);
-        await().atMost(Duration.ofSeconds(30)).until(() -> decr.metrics().sample().usersWon() >= 20);
+    /** Runs the sale, lowers kill_total to kill_num + {@code more} mid-sale; returns the new kill_total. */
+    private long lowerMidSale(Simulation simulation, long more) {
+        CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulation.metrics().sample().usersWon() >= 20);
         long limit;
         try (Jedis jedis = redis.borrow()) {
-            // read and lowered in one step, so that no sale slips in between
-            limit = (Long) jedis.eval("local n = tonumber(redis.call('GET', KEYS[1])) + 10 "
-                    + "redis.call('SET', KEYS[2], n) return n", List.of(keys.num(), keys.total()), List.of());
+            limit = SaleInRedis.lowerTotalToSoldPlus(jedis, keys, more);
         }
         SimulationResult r = running.join();
-        assertThat(sold()).isEqualTo(limit);
-        assertThat(r.auditHolds()).isTrue();
+        assertThat(r.endedBy()).isNotEqualTo(EndReason.ERROR);
+        return limit;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = StrategyKind.class, names = {"WATCH", "LUA", "DECR"})
+    void aSafeStrategyObeysAStockLoweredMidSale(StrategyKind kind) {
+        Simulation simulation = new Simulation(sale(kind, 6_000, 6_000).spreadMs(3_000).build(), redis);
+        long limit = lowerMidSale(simulation, 10);
+        SaleInRedis sale = SaleInRedis.check(redis, keys);
+        assertThat(sale.sold()).isEqualTo(limit).isEqualTo(sale.total());
+    }
+
+    /** The opposite: naive's buyers decided on the old kill_total before it was lowered, and write after. */
+    @Test
+    void naiveSellsPastAStockLoweredMidSale() {
+        Simulation simulation = new Simulation(sale(StrategyKind.NAIVE, 6_000, 6_000).spreadMs(3_000).build(), redis);
+        long limit = lowerMidSale(simulation, 0);
+        SaleInRedis sale = SaleInRedis.read(redis, keys);
+        assertThat(sale.total()).isEqualTo(limit);
+        assertThat(sale.sold()).as("sold past the lowered kill_total").isGreaterThan(limit);
+    }
+
+    /**
+     * Deterministic: kill_total lowered to what is sold between a purchase's round trips (after watch's WATCH and
+     * reads, after decr's claim and gate), and the purchase is refused; naive, which decided already, sells past.
+     */
+    @ParameterizedTest(name = "{0}, lowered after round trip {1}")
+    @CsvSource({"WATCH, 1, CONFLICT", "DECR, 2, SOLD_OUT", "NAIVE, 1, WON"})
+    void aStockLoweredBetweenAPurchasesRoundTripsIsObeyed(StrategyKind kind, int trips, Outcome expected) {
+        PurchaseStrategy strategy = kind.create(keys, 0);
+        try (Jedis jedis = redis.borrow()) {
+            new Sale(keys).open(jedis, 5, 60, kind);
+            strategy.prepare(jedis);
+            assertThat(strategy.buy(jedis, "bob")).isEqualTo(Outcome.WON);
+        }
+        Outcome outcome = null;
+        try (Stepped alice = new Stepped(redis, strategy, new Turn("alice", 0, 0)); Jedis other = redis.borrow()) {
+            for (int trip = 0; trip < trips; trip++) {
+                assertThat(alice.roundTrip()).as("round trip %d", trip + 1).isNull();
+            }
+            assertThat(SaleInRedis.lowerTotalToSoldPlus(other, keys, 0)).isEqualTo(1);
+            while (outcome == null) {
+                outcome = alice.roundTrip();
+            }
+        }
+        assertThat(outcome).isEqualTo(expected);
+        if (kind == StrategyKind.NAIVE) {
+            assertThat(SaleInRedis.read(redis, keys).sold()).as("sold past kill_total 1").isEqualTo(2);
+        } else {
+            assertThat(SaleInRedis.check(redis, keys).winners()).containsExactly("bob");
+        }
     }
 }

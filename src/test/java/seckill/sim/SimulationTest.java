@@ -1,7 +1,9 @@
 package seckill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import redis.clients.jedis.Jedis;
+import seckill.redis.PrivateRedis;
 import seckill.redis.RedisConnection;
 import seckill.redis.TestRedis;
+import seckill.sale.SaleInRedis;
 import seckill.sale.SaleKeys;
 import seckill.sale.StrategyKind;
 import seckill.util.Problem;
@@ -63,6 +67,7 @@ class SimulationTest {
             SimulationResult r = new Simulation(c, redis).run();
             assertThat(r.audit().violations()).isEmpty();
             assertThat(r.auditHolds()).isTrue();
+            assertThat(SaleInRedis.check(redis, c.keys()).sold()).as("kill_num").isEqualTo(r.state().sold());
             assertThat(r.state().sold()).isLessThanOrEqualTo(stock).isEqualTo(r.state().winners());
             assertThat(r.audit().uniqueWinners()).isEqualTo(r.state().winners());
             assertThat(r.metrics().usersWon()).isEqualTo(r.state().winners());
@@ -185,24 +190,28 @@ class SimulationTest {
         assertThat(opened.join().state().isOpen()).isFalse();
     }
 
+    /** On a server of its own, so that only this sale's loop connections are counted (CLIENT LIST shows all). */
     @Test
     void theLoopPlaysEveryUserOnItsOwnConnections_withTheSameRoundTripsAsTheThreads() {
         SimulationConfig c = config(StrategyKind.LUA, 5_000, 3_000, 40, 0).toBuilder().engine(EngineKind.LOOP).build();
-        String name = LoopEngine.CLIENT_NAME;
-        Simulation sim = new Simulation(c, redis);
-        SimulationResult r = sim.run();
-        assertThat(r.metrics().usersDone()).isEqualTo(3_000);
-        assertThat(r.metrics().usersWon()).isEqualTo(3_000);
-        assertThat(r.state().winners()).isEqualTo(3_000);
-        assertThat(r.metrics().attempts()).as("one EVALSHA per user").isEqualTo(3_000);
-        assertThat(r.endedBy()).isEqualTo(EndReason.ALL_USERS_DONE);
-        assertThat(sim.activeThreads()).isZero();
-        // every connection the loop opened is closed again
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> clientsNamed(name) == 0);
+        try (PrivateRedis server = PrivateRedis.start();
+             RedisConnection own = server.connect(c.pool() + RedisConnection.READERS, Duration.ofSeconds(10))) {
+            Simulation sim = new Simulation(c, own);
+            SimulationResult r = sim.run();
+            assertThat(r.metrics().usersDone()).isEqualTo(3_000);
+            assertThat(r.metrics().usersWon()).isEqualTo(3_000);
+            assertThat(SaleInRedis.check(own, c.keys()).winners()).hasSize(3_000);
+            assertThat(r.metrics().attempts()).as("one EVALSHA per user").isEqualTo(3_000);
+            assertThat(r.endedBy()).isEqualTo(EndReason.ALL_USERS_DONE);
+            assertThat(sim.activeThreads()).isZero();
+            assertThat(clientsNamed(server, "seckill-lab")).as("the program's own connections").isPositive();
+            // every connection the loop opened is closed again
+            await().atMost(Duration.ofSeconds(30)).until(() -> clientsNamed(server, LoopEngine.CLIENT_NAME) == 0);
+        }
     }
 
-    private long clientsNamed(String name) {
-        try (Jedis jedis = redis.borrow()) {
+    private static long clientsNamed(PrivateRedis server, String name) {
+        try (Jedis jedis = server.admin()) {
             return jedis.clientList().lines().filter(l -> l.contains(" name=" + name + " ")).count();
         }
     }

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +21,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 import seckill.app.CliProcess;
 import seckill.redis.PrivateRedis;
+import seckill.redis.RedisConnector;
+import seckill.sale.StrategyKind;
+import seckill.service.RedisLabService;
+import seckill.service.SaleRun;
+import seckill.sim.EndReason;
+import seckill.sim.SimulationConfig;
+import seckill.sim.SimulationResult;
+import seckill.util.Problem;
 
 /**
- * Ctrl-C while Redis does not answer: the run ends at once with exit 130 and says its sale was not audited, instead
- * of waiting out {@code --redis-timeout} (30 s here) first.
+ * A stop while Redis does not answer (Ctrl-C, the window's Stop): the run ends at once (with exit 130) and says its
+ * sale was not audited, instead of waiting out {@code --redis-timeout} (30 s here) first.
  */
 @Tag("faults")
 class StopDuringOutageTest {
@@ -56,6 +66,36 @@ class StopDuringOutageTest {
                     .contains("after the stop").contains("run 'audit' once Redis answers")
                     .contains("Sold        unknown of 100000");
             assertThat(List.of(printed.split("\n"))).noneMatch(line -> line.contains("\tat "));
+        }
+    }
+
+    /** The window's Stop while Redis is frozen: its run ends at once too, the sale not audited, saying why. */
+    @Test
+    void theWindowsStopWhileRedisIsFrozenEndsItsRunAtOnce_notAudited() throws Exception {
+        try (PrivateRedis server = PrivateRedis.start();
+             RedisLabService service = new RedisLabService(RedisConnector.fromEnvironment())) {
+            service.connect(server.url(), false, Duration.ofSeconds(30));
+            SaleRun run = service.startSale(SimulationConfig.builder().prefix("outage-ui:").strategy(StrategyKind.LUA)
+                    .load(100_000, 100_000, 8, 0).spreadMs(600_000).redisTimeoutS(30).build());
+            CompletableFuture<SimulationResult> result = run.result().toCompletableFuture();
+            try {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                    try (Jedis jedis = server.admin()) {
+                        return jedis.llen("outage-ui:kill_user") > 0;
+                    }
+                });
+                server.freeze(true);
+                run.stop();
+                // a hang detector, not a speed limit: before, the run waited out all of --redis-timeout 30
+                await().atMost(Duration.ofSeconds(10)).until(result::isDone);
+            } finally {
+                server.freeze(false);
+            }
+            SimulationResult r = result.join();
+            assertThat(r.endedBy()).isEqualTo(EndReason.ERROR);
+            assertThat(r.audit()).as("not audited").isNull();
+            assertThat(r.error().kind()).isEqualTo(Problem.Kind.REDIS_AFTER_STOP);
+            assertThat(r.error().english()).startsWith("Redis at " + server.url() + " did not answer in time");
         }
     }
 }

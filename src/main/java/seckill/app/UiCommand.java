@@ -157,8 +157,13 @@ public final class UiCommand implements Callable<Integer> {
             }
         }
         DashboardApp.Outcome outcome;
-        try {
+        int signalled;
+        // a signal, or the JVM that started this one gone, closes the window as quitting does: its sale stopped and
+        // closed, as run does on a stop
+        try (StopSignals signals = new StopSignals(DashboardApp::closeFromOutside)) {
+            WindowJvm.watchParent(DashboardApp::closeFromOutside);
             outcome = DashboardApp.launchWith(options, redis.connector());
+            signalled = signals.exitCode();
         } catch (RuntimeException e) {
             // typically no display: one clear line, not a stack trace
             err.println("error: cannot open the dashboard window: " + e.getMessage());
@@ -169,8 +174,18 @@ public final class UiCommand implements Callable<Integer> {
         if (!printOutcome(outcome, out, err)) {
             return ExitCodes.FAILED;
         }
+        return signalled != 0 ? signalled : exitCode(outcome, recording, err);
+    }
+
+    /** What the command exits with once the window has closed by itself or by the user. */
+    private int exitCode(DashboardApp.Outcome outcome, Recording recording, PrintWriter err) {
         if (!exit) {
             return ExitCodes.OK;
+        }
+        if (outcome.error() != null && outcome.verdict() != Verdict.OK) {
+            // as run says it: one line, naming the Redis
+            err.println("error: " + outcome.error());
+            err.flush();
         }
         // a replay exits as the recorded run did (signals included), unless the window itself failed
         return recording != null && outcome.verdict() != Verdict.FAILED

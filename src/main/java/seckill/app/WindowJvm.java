@@ -1,5 +1,7 @@
 package seckill.app;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,12 +61,12 @@ final class WindowJvm {
         return Optional.of(command);
     }
 
-    /** {@link #command} for this JVM. */
     /** Whether this JVM is the window's own, started by one that did the command's work up to the window. */
     static boolean isChild() {
         return "child".equals(System.getProperty(MARK));
     }
 
+    /** {@link #command} for this JVM. */
     static Optional<List<String>> forThisJvm(List<String> args) {
         String home = System.getProperty("java.home");
         return command(System.getProperty(MARK),
@@ -73,27 +75,67 @@ final class WindowJvm {
     }
 
     /**
-     * Runs the command with this process's console and returns its exit code; the child ends with this process.
+     * Runs the command with this process's console and returns its exit code (after a SIGINT or SIGTERM here, 130 or
+     * 143). The child's standard input is a pipe from this process that nothing is written to: once this process
+     * ends, however (a {@code kill -9} too), or is asked to stop, the pipe closes, and the child stops its sale,
+     * closes it as {@code run} does and exits ({@link #watchParent}).
      *
-     * @throws java.io.IOException when it cannot be started
+     * @throws IOException when it cannot be started
      */
-    static int run(List<String> command) throws java.io.IOException {
-        Process child = new ProcessBuilder(command).inheritIO().start();
-        Thread stop = new Thread(child::destroy, "seckill-window-jvm-stop");
+    static int run(List<String> command) throws IOException {
+        Process child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        OutputStream lifeline = child.getOutputStream();
+        Runnable letGo = () -> {
+            try {
+                lifeline.close();
+            } catch (IOException e) {
+                // the child has gone already
+            }
+        };
+        Thread stop = new Thread(letGo, "seckill-window-jvm-stop");
         Runtime.getRuntime().addShutdownHook(stop);
+        try (StopSignals signals = new StopSignals(letGo)) {
+            int code = waitFor(child);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+            return signals.exitCode() != 0 ? signals.exitCode() : code;
+        }
+    }
+
+    private static int waitFor(Process child) {
         while (true) {
             try {
-                int code = child.waitFor();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stop);
-                } catch (IllegalStateException e) {
-                    // shutting down already
-                }
-                return code;
+                return child.waitFor();
             } catch (InterruptedException e) {
                 // not ours to end early: the window decides when it closes
             }
         }
+    }
+
+    /**
+     * In the window's own JVM ({@link #isChild()}): runs {@code gone} once its standard input, the pipe from the JVM
+     * that started it, ends, that is once that JVM has ended (by any signal, {@code kill -9} too) or asks it to stop.
+     * Elsewhere nothing.
+     */
+    static void watchParent(Runnable gone) {
+        if (!isChild()) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            try {
+                // nothing is ever sent: only the end matters
+                System.in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // a broken pipe ends it as well
+            }
+            gone.run();
+        }, "seckill-window-parent");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     private static boolean isWindows() {

@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,6 +16,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.exceptions.JedisException;
+import seckill.util.Problem;
 
 /**
  * An open connection pool to one Redis server (on a cluster, one per node: {@link ConnectionPool}), sized for the
@@ -195,6 +199,36 @@ public final class RedisConnection implements AutoCloseable {
     /** A buyer's connection, as {@link #newBuyer()}, to the server at that address (a master's, on a cluster). */
     public BuyerConnection newBuyer(InetSocketAddress at) {
         return new BuyerConnection(new HostAndPort(at.getHostString(), at.getPort()), buyerConfig);
+    }
+
+    /**
+     * Whether the server (on a cluster, the master aimed at) answers a {@code PING} on a fresh connection within
+     * {@code limit}, however long this connection's timeouts are: null when it does, else what is wrong (a paused or
+     * silent server: {@code did not answer in time}). A probe still waiting then is cut, so nothing is left behind.
+     */
+    public Problem unansweredWithin(Duration limit) {
+        BuyerConnection probe = newBuyer();
+        CompletableFuture<Problem> answer = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try (probe) {
+                probe.jedis().ping();
+                answer.complete(null);
+            } catch (RuntimeException e) {
+                answer.complete(RedisErrors.describe(target, e));
+            }
+        }, "seckill-redis-probe");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            probe.cut();
+            return Problem.of(Problem.Kind.REDIS_NO_ANSWER, target.masked());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            probe.cut();
+            return Problem.of(Problem.Kind.REDIS_NO_ANSWER, target.masked());
+        }
     }
 
     /** {@link #call(Duration, Function)} patient for as long as this connection's timeout. */

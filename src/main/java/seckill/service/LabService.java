@@ -138,7 +138,10 @@ public interface LabService extends AutoCloseable {
         void close();
     }
 
-    /** Stops what runs, closes the streams and lets go of the server (and of the embedded one). */
+    /**
+     * Stops what runs and waits for it to end as a stopped run does (its sale closed, read back and audited), closes
+     * the streams and lets go of the server (and of the embedded one).
+     */
     @Override
     void close();
 }

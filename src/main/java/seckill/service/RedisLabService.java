@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,7 +46,8 @@ import seckill.util.Problem;
 public final class RedisLabService implements LabService {
     /** The pool serves the readers (poller, audit, one-off reads); buyers open connections of their own. */
     private static final int CONNECTIONS = RedisConnection.READERS;
-    private static final AtomicInteger RUNS = new AtomicInteger();
+    /** How long {@link #close()} waits for stopped runs to close their sales (a stop ends a run within seconds). */
+    private static final Duration CLOSING = Duration.ofSeconds(10);
 
     private final RedisConnector connector;
     private final Supplier<ThreadFactory> buyerThreads;
@@ -55,6 +55,7 @@ public final class RedisLabService implements LabService {
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
     private final Set<ClusterPoller> clusterPollers = ConcurrentHashMap.newKeySet();
     private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
+    private final Playing playing = new Playing(RedisLabService::translated);
     /** The last local run's or comparison's recording: a new one lets the last one's go. */
     private final LastRecording lastRecording = new LastRecording();
     private RedisConnection connection;
@@ -112,7 +113,7 @@ public final class RedisLabService implements LabService {
         Running run = new Running(simulation);
         lastRecording.keep(simulation, run.done);
         runs.add(run);
-        onThreadOfItsOwn(run.done, simulation::run, () -> runs.remove(run));
+        playing.start(run.done, simulation::run, () -> runs.remove(run));
         return run.view();
     }
 
@@ -135,7 +136,7 @@ public final class RedisLabService implements LabService {
         CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
         lastRecording.keep(comparison, done);
         comparisons.add(comparison);
-        onThreadOfItsOwn(done, comparison::run, () -> comparisons.remove(comparison));
+        playing.start(done, comparison::run, () -> comparisons.remove(comparison));
         List<ComparisonRun.Lane> shown = List.copyOf(lanes);
         return new ComparisonRun() {
             @Override
@@ -163,23 +164,6 @@ public final class RedisLabService implements LabService {
     @Override
     public void exportComparison(ComparisonResult result, Path file) throws IOException {
         ComparisonReport.of(result, RunReport.RedisInfo.of(requireConnection())).write(file);
-    }
-
-    /** Plays it on a thread of its own ({@code seckill-sale-N}), completing {@code done} with what it came to. */
-    private static <T> void onThreadOfItsOwn(CompletableFuture<T> done, Supplier<T> work, Runnable after) {
-        Thread thread = new Thread(() -> {
-            try {
-                done.complete(work.get());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(translated(e));
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            } finally {
-                after.run();
-            }
-        }, "seckill-sale-" + RUNS.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The loop engine speaks no TLS and to no cluster; a cluster's sale needs a hash tag: refused at once. */
@@ -313,6 +297,8 @@ public final class RedisLabService implements LabService {
     public void close() {
         runs.forEach(Running::stop);
         comparisons.forEach(Comparison::stop);
+        // as run on a stop: the sale is closed for every client, read back and audited before Redis is let go
+        playing.awaitEnd(CLOSING);
         List.copyOf(streams).forEach(SalePoller::close);
         clusterPollers.forEach(ClusterPoller::close);
         synchronized (this) {

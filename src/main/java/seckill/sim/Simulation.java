@@ -32,6 +32,12 @@ public final class Simulation {
     /** Where a run is. */
     public enum Phase { READY, RUNNING, FINISHED }
 
+    /**
+     * How long a stopped run waits for Redis to answer before it closes the sale, reads it back and audits it:
+     * a stop during an outage ends at once, not after {@code --redis-timeout}, its sale not audited.
+     */
+    static final Duration STOPPED_PATIENCE = Duration.ofSeconds(1);
+
     private final SimulationConfig config;
     private final RedisConnection redis;
     private final PurchaseStrategy strategy;
@@ -163,6 +169,14 @@ public final class Simulation {
         // a blip at the end is waited out like one during the sale; after Redis was already lost, one try only
         Duration patience = rules.endedBy() == EndReason.ERROR ? Duration.ZERO : redisTimeout();
         try {
+            if (rules.endedBy() == EndReason.STOPPED) {
+                // whoever stopped it is waiting: a Redis that does not answer now is not waited for
+                Problem silent = redis.unansweredWithin(STOPPED_PATIENCE);
+                if (silent != null) {
+                    throw new RedisUnavailableException(Problem.of(Kind.REDIS_AFTER_STOP, silent,
+                            STOPPED_PATIENCE.toSeconds()), null);
+                }
+            }
             if (rules.endedBy() == EndReason.STOPPED && !config.join()) {
                 // a stopped sale is over for every client, as if its time were up; one joined is not ours to end
                 redis.callKeyed(patience, calls -> {

@@ -46,6 +46,8 @@ public record Problem(Kind kind, List<Object> args) {
         REDIS_FAILED("redis.failed", "where", "detail"),
         /** Redis stayed away longer than the run's limit: the cause, and the limit in seconds. */
         REDIS_GAVE_UP("redis.gaveUp", "cause", "seconds"),
+        /** Redis did not answer the stopped run's probe: the cause, and how long it was waited for, in seconds. */
+        REDIS_AFTER_STOP("redis.afterStop", "cause", "seconds"),
         /** A call waited longer than the limit without an answer. */
         REDIS_TIMED_OUT("redis.timedOut", "where", "seconds"),
         /** Where the URL came from (an option, the environment), before what went wrong with it. */

@@ -44,6 +44,8 @@ public final class VerdictModel {
     private final ReadOnlyObjectWrapper<Boolean> auditOk = new ReadOnlyObjectWrapper<>(this, "auditOk");
     private final ReadOnlyObjectWrapper<SimulationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private Trouble trouble;
+    /** Why, in English as the command line prints it; or null. */
+    private String troubleText;
     /** The sale's keys went from Redis while it was on screen: what was not audited cannot be now. */
     private boolean vanished;
     /** A recorded sale's verdict, once its replay has reached the end. */
@@ -102,6 +104,7 @@ public final class VerdictModel {
         auditOk.set(null);
         result.set(null);
         trouble = null;
+        troubleText = null;
         replayed = null;
         vanished = false;
     }
@@ -127,7 +130,28 @@ public final class VerdictModel {
 
     /** @param why what went wrong, or null when the session is well again */
     public void troubled(Trouble why) {
+        troubled(why, null);
+    }
+
+    /**
+     * @param why     what went wrong, or null when the session is well again
+     * @param because the problem in English, as the command line prints it (it names the Redis); or null
+     */
+    public void troubled(Trouble why, String because) {
         trouble = why;
+        troubleText = why == null ? null : because;
+    }
+
+    /**
+     * What went wrong, in English as {@code run} prints it after {@code error: }, for {@code ui --exit}: why the
+     * session was troubled, else the local run's error; null when nothing did (or it cannot be said in English).
+     */
+    public String error() {
+        if (trouble != null) {
+            return troubleText;
+        }
+        SimulationResult r = result.get();
+        return r == null || r.error() == null ? null : r.error().english();
     }
 
     /** The local run's own verdict, audited by the run itself. */

@@ -225,6 +225,11 @@ public final class Dashboard implements AutoCloseable {
         return model.sessionVerdict();
     }
 
+    /** What went wrong, in English as {@code run} prints it, for {@code ui --exit}; null when nothing did. */
+    public String error() {
+        return model.verdict().error();
+    }
+
     LiveSaleModel live() {
         return model.live();
     }

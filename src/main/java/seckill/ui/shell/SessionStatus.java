@@ -54,13 +54,13 @@ public final class SessionStatus {
     void failed(Throwable e, VerdictModel verdict, ServerModel server) {
         boolean redisAway = false;
         if (e instanceof LabException lab && lab.reason() == LabException.Reason.REFUSED) {
-            verdict.troubled(VerdictModel.Trouble.REFUSED);
+            verdict.troubled(VerdictModel.Trouble.REFUSED, english(lab));
             say(LocalText.of("status.refused", lab.problem()));
             server.troubled(news());
         } else if (e instanceof LabException lab) {
             redisAway = true;
             server.forget();
-            verdict.troubled(VerdictModel.Trouble.REDIS);
+            verdict.troubled(VerdictModel.Trouble.REDIS, english(lab));
             say(LocalText.of("status.connectFailed", lab.problem()));
             server.troubled(news());
         } else {
@@ -70,6 +70,10 @@ public final class SessionStatus {
         if (!phase.get().isQuiet()) {
             go(redisAway || !server.isReached() ? Phase.DISCONNECTED : Phase.IDLE);
         }
+    }
+
+    private static String english(LabException lab) {
+        return lab.problem() == null ? lab.getMessage() : lab.problem().english();
     }
 
     /** A job reached the server: the status bar names it, unless "Stopping…" says more. */

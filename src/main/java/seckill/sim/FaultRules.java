@@ -12,7 +12,7 @@ import seckill.util.Problem;
 /**
  * What a failed call means: after a connection fault the user tries again on a fresh connection, with a growing
  * backoff, until Redis has been away longer than {@code --redis-timeout}; that, a call waiting longer, or an error
- * that is not the connection's ends the run. Safe for any number of buyers at once, except for a {@link Turn}.
+ * that is not the connection's ends the run (and its user's outcome is unknown). Safe for any number of buyers at once, except for a {@link Turn}.
  */
 final class FaultRules {
     private final RedisTarget target;
@@ -37,6 +37,9 @@ final class FaultRules {
         metrics.error();
         if (!RedisErrors.isConnectionProblem(e)) {
             end.fail(RedisErrors.describe(target, e));
+            // an error reply may come after the attempt wrote its item (a script fails past its writes, which Redis
+            // keeps; a retry after a lost reply fails): the user may have won, so is not counted as lost
+            metrics.userUnknown();
             return -1;
         }
         long now = System.nanoTime();

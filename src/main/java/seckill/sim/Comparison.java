@@ -105,6 +105,7 @@ public final class Comparison {
      * @throws RuntimeException the first failure of a run that could not open its sale, once all have ended
      */
     public ComparisonResult run() {
+        simulations.forEach(Simulation::check);
         if (mode == Mode.ONE_AT_A_TIME) {
             for (int i = 0; i < simulations.size(); i++) {
                 play(i, null);

@@ -12,7 +12,8 @@ import seckill.util.Problem;
 /**
  * What a failed call means: after a connection fault the user tries again on a fresh connection, with a growing
  * backoff, until Redis has been away longer than {@code --redis-timeout}; that, a call waiting longer, or an error
- * that is not the connection's ends the run (and its user's outcome is unknown). Safe for any number of buyers at once, except for a {@link Turn}.
+ * that is not the connection's ends the run, and the user whose attempt failed so is unknown (it may have won).
+ * Safe for any number of buyers at once, except for a {@link Turn}.
  */
 final class FaultRules {
     private final RedisTarget target;
@@ -35,23 +36,28 @@ final class FaultRules {
      */
     long delay(Turn turn, RuntimeException e) {
         metrics.error();
-        if (!RedisErrors.isConnectionProblem(e)) {
-            end.fail(RedisErrors.describe(target, e));
-            // an error reply may come after the attempt wrote its item (a script fails past its writes, which Redis
-            // keeps; a retry after a lost reply fails): the user may have won, so is not counted as lost
+        Problem ending = ending(turn, e);
+        if (ending != null) {
+            end.fail(ending);
+            // the attempt may have written its item before it failed (a script fails past its writes, which Redis
+            // keeps; a reply or a replica's confirmation is lost): the user may have won, so is not counted as lost
             metrics.userUnknown();
             return -1;
+        }
+        turn.afterFault = true;
+        return Backoff.delayMillis(turn.faultStreak++);
+    }
+
+    /** Why the run ends with this failure: an error that is not the connection's, or one that lasted too long. */
+    private Problem ending(Turn turn, RuntimeException e) {
+        if (!RedisErrors.isConnectionProblem(e)) {
+            return RedisErrors.describe(target, e);
         }
         long now = System.nanoTime();
         if (turn.faultSince == 0) {
             turn.faultSince = now;
         }
-        if (now - turn.faultSince > callLimitNanos) {
-            end.fail(RedisErrors.lostFor(target, e, redisTimeoutS));
-            return -1;
-        }
-        turn.afterFault = true;
-        return Backoff.delayMillis(turn.faultStreak++);
+        return now - turn.faultSince > callLimitNanos ? RedisErrors.lostFor(target, e, redisTimeoutS) : null;
     }
 
     /** How long one call may wait for its reply: {@code --redis-timeout}. */

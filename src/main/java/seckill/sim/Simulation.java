@@ -40,6 +40,7 @@ public final class Simulation {
     private final ThreadFactory buyers;
     private final BuyerRules rules;
     private volatile Phase phase = Phase.READY;
+    private volatile boolean checked;
 
     /**
      * A run whose buyers' threads are daemons named {@code seckill-user-1}, {@code -2}, … (or, on the loop,
@@ -143,9 +144,11 @@ public final class Simulation {
      * Opens the sale (or joins it), plays every user and audits the result. Blocks until done.
      *
      * @throws SaleKeyException          when joining a sale that is missing or whose keys have the wrong type
+     * @throws seckill.util.ProblemException when the server cannot give the sale what it asks ({@link #check})
      * @throws RedisUnavailableException when Redis cannot be reached to open the sale
      */
     public SimulationResult run() {
+        check();
         prepareSale();
         phase = Phase.RUNNING;
         engine().play(rules);
@@ -188,6 +191,19 @@ public final class Simulation {
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
                 rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis));
+    }
+
+    /**
+     * What the sale needs of the server, checked before anything is sold ({@link #run} checks it too): as many
+     * replicas as {@code --wait-replicas} asks on every master it writes to.
+     *
+     * @throws seckill.util.ProblemException when the server cannot give the sale what it asks
+     */
+    public void check() {
+        if (!checked) {
+            ServerChecks.replicas(config, redis);
+            checked = true;
+        }
     }
 
     private Engine engine() {

@@ -92,6 +92,8 @@ public record Problem(Kind kind, List<Object> args) {
         PACE_OVER_DURATION("run.paceOverDuration", "duration"),
         /** The event loop does not wait for replicas (WAIT): a sale that must goes with the threads engine. */
         WAIT_REPLICAS_LOOP("run.waitReplicasLoop"),
+        /** A master the sale writes to has fewer replicas than {@code --wait-replicas}: no win could be confirmed. */
+        WAIT_REPLICAS_MISSING("run.waitReplicasMissing", "wanted", "where", "replicas"),
         BUCKETS_OVER_STOCK("run.bucketsOverStock", "stock"),
         BUCKETS_AND_TRACE("run.bucketsAndTrace"),
         COMPARE_EMPTY("compare.empty", "names"),

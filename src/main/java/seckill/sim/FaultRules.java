@@ -8,6 +8,7 @@ import seckill.redis.RedisErrors;
 import seckill.redis.RedisTarget;
 import seckill.util.Problem.Kind;
 import seckill.util.Problem;
+import seckill.util.ProcessLimits;
 
 /**
  * What a failed call means: after a connection fault the user tries again on a fresh connection, with a growing
@@ -18,12 +19,15 @@ import seckill.util.Problem;
 final class FaultRules {
     private final RedisTarget target;
     private final int redisTimeoutS;
+    private final long pool;
     private final long callLimitNanos;
     private final SaleMetrics metrics;
     private final RunEnd end;
 
-    FaultRules(RedisTarget target, int redisTimeoutS, SaleMetrics metrics, RunEnd end) {
+    /** @param pool {@code --pool}, named when the open files limit is reached */
+    FaultRules(RedisTarget target, int redisTimeoutS, long pool, SaleMetrics metrics, RunEnd end) {
         this.target = target;
+        this.pool = pool;
         this.redisTimeoutS = redisTimeoutS;
         this.callLimitNanos = TimeUnit.SECONDS.toNanos(redisTimeoutS);
         this.metrics = metrics;
@@ -50,6 +54,10 @@ final class FaultRules {
 
     /** Why the run ends with this failure: an error that is not the connection's, or one that lasted too long. */
     private Problem ending(Turn turn, RuntimeException e) {
+        if (ProcessLimits.isOutOfFiles(e)) {
+            // no retry mends it while the buyers hold their connections: the limit, not Redis, is named
+            return Problem.of(Kind.OPEN_FILES_REACHED, ProcessLimits.maxOpenFiles(), pool);
+        }
         if (!RedisErrors.isConnectionProblem(e)) {
             return RedisErrors.describe(target, e);
         }

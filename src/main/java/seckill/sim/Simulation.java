@@ -151,7 +151,9 @@ public final class Simulation {
         check();
         prepareSale();
         phase = Phase.RUNNING;
-        engine().play(rules);
+        try (HeapGuard heap = new HeapGuard(rules::fail, config.pool())) {
+            engine().play(rules);
+        }
         rules.finishRecording();
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
@@ -187,6 +189,9 @@ public final class Simulation {
         } catch (RuntimeException e) {
             rules.fail(e instanceof RedisUnavailableException u ? u.problem()
                     : RedisErrors.describe(redis.target(), e));
+        } catch (OutOfMemoryError e) {
+            // the acknowledged winners checked against kill_user did not fit: what was read stays, the limit is named
+            rules.fail(HeapGuard.outOfMemory(config.pool()));
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
@@ -194,13 +199,15 @@ public final class Simulation {
     }
 
     /**
-     * What the sale needs of the server, checked before anything is sold ({@link #run} checks it too): as many
+     * What the sale needs of this process and of the server, checked before anything is sold ({@link #run}
+     * checks it too): an open file and memory for each buyer's connection ({@link LimitChecks}), and as many
      * replicas as {@code --wait-replicas} asks on every master it writes to.
      *
-     * @throws seckill.util.ProblemException when the server cannot give the sale what it asks
+     * @throws seckill.util.ProblemException when the process or the server cannot give the sale what it asks
      */
     public void check() {
         if (!checked) {
+            LimitChecks.check(config.engine(), config.workers(), config.pool());
             ServerChecks.replicas(config, redis);
             checked = true;
         }

@@ -117,6 +117,17 @@ public record Problem(Kind kind, List<Object> args) {
         RECORDING_NO_END("recording.noEnd", "file", "lines"),
         RECORDING_BAD_LINE("recording.badLine", "file", "line"),
         NOT_AUDITED("run.notAudited", "cause"),
+        // this process's limits against what the sale needs ({@code ProcessLimits}): the limit, then --pool
+        /** Fewer open files allowed than the buyers' connections need, with the files open already. */
+        OPEN_FILES_LIMIT("limit.openFiles", "limit", "pool", "needed", "open", "fits"),
+        /** The open files limit was reached mid-sale: a connection could not be opened. */
+        OPEN_FILES_REACHED("limit.openFilesReached", "limit", "pool"),
+        /** The heap (-Xmx) cannot hold the threads' connections. */
+        HEAP_LIMIT("limit.heap", "mib", "pool", "needed", "fits"),
+        /** The direct memory (the loop's buffers) cannot hold its connections. */
+        DIRECT_MEMORY_LIMIT("limit.directMemory", "mib", "pool", "needed", "fits"),
+        /** The heap was nearly full after a collection mid-sale: the sale was stopped before it spun or failed. */
+        HEAP_EXHAUSTED("limit.heapExhausted", "mib", "used", "pool"),
         // the audit's findings
         NO_SALE("audit.noSale", "key"),
         OVERSOLD("audit.oversold", "sold", "total", "excess"),

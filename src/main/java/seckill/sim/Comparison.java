@@ -108,8 +108,7 @@ public final class Comparison {
         if (mode == Mode.AT_ONCE) {
             // every run's buyers are connected at once
             SimulationConfig first = simulations.get(0).config();
-            LimitChecks.check(first.engine(), simulations.stream().mapToInt(s -> s.config().workers()).sum(),
-                    first.pool());
+            LimitChecks.check(first.engine(), simulations.size(), first.workers(), first.pool());
         }
         simulations.forEach(Simulation::check);
         if (mode == Mode.ONE_AT_A_TIME) {

@@ -28,14 +28,15 @@ final class LimitChecks {
     }
 
     /**
-     * @param connections the buyers' connections open at once (every run's, when several run at once)
-     * @param pool        {@code --pool}, as the message names it
+     * @param runs    the runs whose buyers are connected at once (a comparison's, or one)
+     * @param workers each run's buyers in play at once: {@code --pool}, or the users when fewer
+     * @param pool    {@code --pool}, as the message names it
      * @throws ProblemException when the open files limit or the memory cannot hold them
      */
-    static void check(EngineKind engine, int connections, long pool) {
-        Problem p = files(connections, pool, ProcessLimits.maxOpenFiles(), ProcessLimits.openFiles());
+    static void check(EngineKind engine, int runs, int workers, long pool) {
+        Problem p = files(runs, workers, pool, ProcessLimits.maxOpenFiles(), ProcessLimits.openFiles());
         if (p == null) {
-            p = memory(engine, connections, pool, ProcessLimits.maxHeapBytes(), ProcessLimits.maxDirectBytes());
+            p = memory(engine, runs, workers, pool, ProcessLimits.maxHeapBytes(), ProcessLimits.maxDirectBytes());
         }
         if (p != null) {
             throw new ProblemException(p);
@@ -43,26 +44,28 @@ final class LimitChecks {
     }
 
     /** The open files limit against a connection a buyer; null when it holds them, or is not known. */
-    static Problem files(int connections, long pool, long limit, long open) {
+    static Problem files(int runs, int workers, long pool, long limit, long open) {
         if (limit < 0 || open < 0) {
             return null;
         }
+        long connections = (long) runs * workers;
         long needed = open + connections + SPARE_FILES;
         if (needed <= limit) {
             return null;
         }
-        long fits = Math.max(0, limit - open - SPARE_FILES) * pool / connections;
+        long fits = Math.max(0, limit - open - SPARE_FILES) / runs;
         return Problem.of(Kind.OPEN_FILES_LIMIT, limit, pool, needed, open, fits);
     }
 
     /** The heap (threads) or the direct memory (loop) against the buyers' connections; null when it holds them. */
-    static Problem memory(EngineKind engine, int connections, long pool, long maxHeap, long maxDirect) {
+    static Problem memory(EngineKind engine, int runs, int workers, long pool, long maxHeap, long maxDirect) {
+        long connections = (long) runs * workers;
         if (engine == EngineKind.LOOP) {
             long needed = connections * LOOP_CONNECTION_BYTES;
             if (needed <= maxDirect - (1L << 20)) {
                 return null;
             }
-            long fits = Math.max(0, maxDirect - (1L << 20)) / LOOP_CONNECTION_BYTES * pool / connections;
+            long fits = Math.max(0, maxDirect - (1L << 20)) / LOOP_CONNECTION_BYTES / runs;
             return Problem.of(Kind.DIRECT_MEMORY_LIMIT, ProcessLimits.mib(maxDirect), pool,
                     ProcessLimits.mib(needed), fits);
         }
@@ -70,7 +73,7 @@ final class LimitChecks {
         if (needed <= maxHeap) {
             return null;
         }
-        long fits = Math.max(0, maxHeap - BASE_HEAP_BYTES) / THREAD_BUYER_BYTES * pool / connections;
+        long fits = Math.max(0, maxHeap - BASE_HEAP_BYTES) / THREAD_BUYER_BYTES / runs;
         return Problem.of(Kind.HEAP_LIMIT, ProcessLimits.mib(maxHeap), pool, ProcessLimits.mib(needed), fits);
     }
 }

@@ -207,7 +207,7 @@ public final class Simulation {
      */
     public void check() {
         if (!checked) {
-            LimitChecks.check(config.engine(), config.workers(), config.pool());
+            LimitChecks.check(config.engine(), 1, config.workers(), config.pool());
             ServerChecks.replicas(config, redis);
             checked = true;
         }

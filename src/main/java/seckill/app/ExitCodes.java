@@ -44,7 +44,8 @@ public final class ExitCodes {
         m.put(Integer.toString(OK), "done, and the audit holds");
         m.put(Integer.toString(FAILED), "an unexpected failure, a report or recording that could not be "
                 + "written after a clean sale, or no display for the window");
-        m.put(Integer.toString(USAGE), "bad arguments (the message names the option and its range)");
+        m.put(Integer.toString(USAGE), "bad arguments (the message names the option and its range), or settings "
+                + "this process or server cannot hold: open files, heap, replicas (the message names the limit)");
         m.put(Integer.toString(AUDIT_FAILED), "the audit found a violation");
         m.put(Integer.toString(REDIS_UNAVAILABLE), "Redis unreachable, refused or lost");
         m.put(Integer.toString(INTERRUPTED) + ", " + TERMINATED, "stopped by SIGINT (Ctrl-C) or SIGTERM");

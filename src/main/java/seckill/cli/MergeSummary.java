@@ -24,7 +24,7 @@ public final class MergeSummary {
                     + ", oversold " + f(s.oversold()) + ") read back from " + r.redis()));
         }
         out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost"
-                + (r.usersUnknown() > 0 ? ", " + f(r.usersUnknown()) + " unknown (reply lost)" : "") + " ("
+                + Summary.unknown(r.usersUnknown()) + " ("
                 + f(r.usersPlayed()) + " played)"));
         out.println(line("Attempts", f(r.attempts()) + ", conflicts " + f(r.conflicts()) + ", errors "
                 + f(r.errors())));

@@ -33,7 +33,7 @@ public final class Summary {
                 + ", oversold " + r.oversold() + ")" : "unknown of " + r.stock() + ": Redis could not be read at "
                 + "the end (the client counted " + f(r.usersWon()) + " won)"));
         out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost"
-                + (r.usersUnknown() > 0 ? ", " + f(r.usersUnknown()) + " unknown (reply lost)" : "") + " ("
+                + unknown(r.usersUnknown()) + " ("
                 + f(r.usersPlayed()) + " played)"
                 + (r.strandedSold() > 0 ? "; " + f(r.strandedSold()) + " of the wins were items a lost connection "
                 + "had stranded" : "")));
@@ -109,6 +109,14 @@ public final class Summary {
         }
         return runs.size() <= MAX_RUNS ? String.join(", ", runs)
                 : String.join(", ", runs.subList(0, MAX_RUNS)) + ", …";
+    }
+
+    /**
+     * The users whose outcome is not known, as the Users line adds them: their reply was lost, or an error came
+     * after their purchase may have written its item; nothing when there are none.
+     */
+    static String unknown(long users) {
+        return users > 0 ? ", " + f(users) + " unknown (reply lost or an error)" : "";
     }
 
     /** Why stock was left while users lost, as far as the report tells. */

@@ -44,6 +44,11 @@ public final class SaleMetrics {
         recorder.recordValue(Math.max(1, nanos / 1_000));
     }
 
+    /** One attempt that got no answer (a failed connect, a lost reply): counted, but not in the latency. */
+    public void failedAttempt() {
+        attempts.increment();
+    }
+
     public void won() {
         wins.increment();
     }

@@ -13,6 +13,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import seckill.util.Problem;
 import seckill.util.Problem.Kind;
+import seckill.util.ProcessLimits;
 
 /** Turns what Jedis throws into a {@link Problem} a person understands; never includes a password. */
 public final class RedisErrors {
@@ -68,10 +69,11 @@ public final class RedisErrors {
 
     /**
      * True when the error is about the connection, so a retry on a fresh connection may succeed. A refused
-     * password never is: trying it again only locks the account sooner.
+     * password never is: trying it again only locks the account sooner; nor is the open files limit reached.
      */
     public static boolean isConnectionProblem(Throwable error) {
-        if (isAuthenticationProblem(error)) {
+        if (isAuthenticationProblem(error) || ProcessLimits.isOutOfFiles(error)) {
+            // nor does the open files limit go away by trying again
             return false;
         }
         for (Throwable t = error; t != null; t = t.getCause()) {

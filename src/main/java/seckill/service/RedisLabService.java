@@ -37,6 +37,7 @@ import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
 import seckill.util.Problem;
+import seckill.util.ProblemException;
 
 /**
  * The lab on a real Redis: one connection pool at a time (sized for any run the form allows), the engine's
@@ -340,6 +341,10 @@ public final class RedisLabService implements LabService {
         }
         if (e instanceof SaleKeyException k) {
             return LabException.refused(k.problem());
+        }
+        if (e instanceof ProblemException p) {
+            // what the process or the server cannot give the sale (open files, heap, replicas), checked before it
+            return LabException.refused(p.problem());
         }
         return e;
     }

@@ -59,7 +59,7 @@ final class BuyerRules {
         this.arrivals = new Arrivals(config, metrics);
         this.winners = new Winners(config.stock());
         this.outcomes = new Outcomes(metrics, claimMeansWon, config.buckets(), end, winners);
-        this.faults = new FaultRules(target, config.redisTimeoutS(), metrics, end);
+        this.faults = new FaultRules(target, config.redisTimeoutS(), config.pool(), metrics, end);
         this.tracer = Tracer.of(config);
     }
 
@@ -206,7 +206,8 @@ final class BuyerRules {
      */
     long fault(Turn turn, long t0, RuntimeException e) {
         long now = System.nanoTime();
-        metrics.attempt(now - t0);
+        // counted, but out of the latency: a failed connect or a cut call is no round trip Redis answered
+        metrics.failedAttempt();
         if (turn.log != null) {
             int outcome = RedisErrors.isConnectionProblem(e) ? AttemptLog.LOST : AttemptLog.ERROR;
             turn.log.add(turn.index, ++turn.tries, outcome, t0, now);

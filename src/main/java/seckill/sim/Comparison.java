@@ -105,6 +105,12 @@ public final class Comparison {
      * @throws RuntimeException the first failure of a run that could not open its sale, once all have ended
      */
     public ComparisonResult run() {
+        if (mode == Mode.AT_ONCE) {
+            // every run's buyers are connected at once
+            SimulationConfig first = simulations.get(0).config();
+            LimitChecks.check(first.engine(), simulations.size(), first.workers(), first.pool());
+        }
+        simulations.forEach(Simulation::check);
         if (mode == Mode.ONE_AT_A_TIME) {
             for (int i = 0; i < simulations.size(); i++) {
                 play(i, null);

@@ -50,6 +50,9 @@ final class LoopEngine implements Engine {
             } catch (RuntimeException e) {
                 // a bug, not a fault of Redis's (those are the lanes' own): the run ends with it, in one line
                 rules.fail(Problem.of(Kind.LOOP_FAILED, RedisErrors.describe(target, e)));
+            } catch (OutOfMemoryError e) {
+                // the heap, or the direct memory of the connections' buffers: the run ends naming the limit
+                rules.fail(HeapGuard.outOfMemory(rules.config().pool()));
             }
         });
         rules.start();

@@ -47,6 +47,7 @@ public final class Simulation {
     private final ThreadFactory buyers;
     private final BuyerRules rules;
     private volatile Phase phase = Phase.READY;
+    private volatile boolean checked;
 
     /**
      * A run whose buyers' threads are daemons named {@code seckill-user-1}, {@code -2}, … (or, on the loop,
@@ -151,12 +152,16 @@ public final class Simulation {
      *
      * @throws SaleKeyException          when joining a sale that is missing or whose keys have the wrong type, or
      *                                   running one under a bucket's own prefix
+     * @throws seckill.util.ProblemException when the server cannot give the sale what it asks ({@link #check})
      * @throws RedisUnavailableException when Redis cannot be reached to open the sale
      */
     public SimulationResult run() {
+        check();
         prepareSale();
         phase = Phase.RUNNING;
-        engine().play(rules);
+        try (HeapGuard heap = new HeapGuard(rules::fail, config.pool())) {
+            engine().play(rules);
+        }
         rules.finishRecording();
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
@@ -200,10 +205,28 @@ public final class Simulation {
         } catch (RuntimeException e) {
             rules.fail(e instanceof RedisUnavailableException u ? u.problem()
                     : RedisErrors.describe(redis.target(), e));
+        } catch (OutOfMemoryError e) {
+            // the acknowledged winners checked against kill_user did not fit: what was read stays, the limit is named
+            rules.fail(HeapGuard.outOfMemory(config.pool()));
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
                 rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis));
+    }
+
+    /**
+     * What the sale needs of this process and of the server, checked before anything is sold ({@link #run}
+     * checks it too): an open file and memory for each buyer's connection ({@link LimitChecks}), and as many
+     * replicas as {@code --wait-replicas} asks on every master it writes to.
+     *
+     * @throws seckill.util.ProblemException when the process or the server cannot give the sale what it asks
+     */
+    public void check() {
+        if (!checked) {
+            LimitChecks.check(config.engine(), 1, config.workers(), config.pool());
+            ServerChecks.replicas(config, redis);
+            checked = true;
+        }
     }
 
     private Engine engine() {

@@ -1,6 +1,8 @@
 package seckill.sim;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import seckill.metrics.MetricsSnapshot;
@@ -36,6 +38,10 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
                                long soldOutMs, List<Trace> traces, List<String> lostWinners,
                                List<SaleState> bucketStates, List<String> bucketMasters, String runId) {
+
+    /** Errors that are a limit of this process reached, not Redis lost: the run exits 2, as a refusal. */
+    private static final Set<Problem.Kind> LIMITS = EnumSet.of(Problem.Kind.OPEN_FILES_REACHED,
+            Problem.Kind.HEAP_EXHAUSTED);
 
     public SimulationResult {
         runId = runId == null ? UUID.randomUUID().toString() : runId;
@@ -129,7 +135,8 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
     /** How the run came out: an error ends it as Redis lost, else the audit decides. */
     public Verdict verdict() {
         if (endedBy == EndReason.ERROR) {
-            return Verdict.REDIS_UNAVAILABLE;
+            // a limit of this process reached (open files, heap) is the settings' to mend, as a refusal before
+            return error != null && LIMITS.contains(error.kind()) ? Verdict.REFUSED : Verdict.REDIS_UNAVAILABLE;
         }
         return auditHolds() ? Verdict.OK : Verdict.AUDIT_FAILED;
     }

@@ -97,6 +97,9 @@ final class ThreadsEngine implements Engine {
                     }
                     play(rules.newTurn(index));
                 }
+            } catch (OutOfMemoryError e) {
+                // the run ends naming the limit, and every buyer leaves, instead of this one dying alone
+                rules.fail(HeapGuard.outOfMemory(rules.config().pool()));
             } finally {
                 discard();
                 parked.values().forEach(BuyerConnection::close);

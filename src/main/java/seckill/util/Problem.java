@@ -106,6 +106,8 @@ public record Problem(Kind kind, List<Object> args) {
         PACE_OVER_DURATION("run.paceOverDuration", "duration"),
         /** The event loop does not wait for replicas (WAIT): a sale that must goes with the threads engine. */
         WAIT_REPLICAS_LOOP("run.waitReplicasLoop"),
+        /** A master the sale writes to has fewer replicas than {@code --wait-replicas}: no win could be confirmed. */
+        WAIT_REPLICAS_MISSING("run.waitReplicasMissing", "wanted", "where", "replicas"),
         BUCKETS_OVER_STOCK("run.bucketsOverStock", "stock"),
         BUCKETS_AND_TRACE("run.bucketsAndTrace"),
         COMPARE_EMPTY("compare.empty", "names"),
@@ -129,6 +131,17 @@ public record Problem(Kind kind, List<Object> args) {
         RECORDING_NO_END("recording.noEnd", "file", "lines"),
         RECORDING_BAD_LINE("recording.badLine", "file", "line"),
         NOT_AUDITED("run.notAudited", "cause"),
+        // this process's limits against what the sale needs ({@code ProcessLimits}): the limit, then --pool
+        /** Fewer open files allowed than the buyers' connections need, with the files open already. */
+        OPEN_FILES_LIMIT("limit.openFiles", "limit", "pool", "needed", "open", "fits"),
+        /** The open files limit was reached mid-sale: a connection could not be opened. */
+        OPEN_FILES_REACHED("limit.openFilesReached", "limit", "pool"),
+        /** The heap (-Xmx) cannot hold the threads' connections. */
+        HEAP_LIMIT("limit.heap", "mib", "pool", "needed", "fits"),
+        /** The direct memory (the loop's buffers) cannot hold its connections. */
+        DIRECT_MEMORY_LIMIT("limit.directMemory", "mib", "pool", "needed", "fits"),
+        /** The heap was nearly full after a collection mid-sale: the sale was stopped before it spun or failed. */
+        HEAP_EXHAUSTED("limit.heapExhausted", "mib", "used", "pool"),
         // the audit's findings
         NO_SALE("audit.noSale", "key"),
         OVERSOLD("audit.oversold", "sold", "total", "excess"),

@@ -10,7 +10,10 @@ public enum Verdict {
     OK(0),
     /** Something failed that is neither the input nor Redis: a bug, or no display for the window. */
     FAILED(1),
-    /** The settings or the sale's keys do not allow it. */
+    /**
+     * The settings or the sale's keys do not allow it; or the settings ask more than this process or the server
+     * has (open files, heap, replicas), before the sale or when a limit is reached in it.
+     */
     REFUSED(2),
     /** The audit found a violation. */
     AUDIT_FAILED(3),

@@ -1,20 +1,25 @@
 package seckill.ui.students;
 
 import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.HorizontalDirection;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.ui.common.Formats;
 import seckill.ui.common.I18n;
@@ -24,15 +29,19 @@ import seckill.ui.common.WordWrap;
 
 /**
  * The Students panel: the "Let the class join" switch and, while the class can join, the QR code a phone scans (as
- * wide as the panel, at least {@value #QR_LEAST_EM} em when the panel is that wide), the address and the join code
- * in large type for those who type them, how many joined and won, and the class list. It scrolls when it does not
- * fit; the code and the address stay under the QR code in the panel's height when there is room.
+ * wide as the panel, and whole in its height), the address and the join code in large type for those who type them,
+ * how many joined and won, and the class list. It scrolls when it does not fit; the code and the address stay in
+ * sight under the QR code when the panel is tall enough for them and a code of {@value #QR_LEAST_EM} em.
  */
 final class StudentsView extends ScrollPane {
     /** The QR code's least side when the panel is wide enough, in em (300 px at 100 %). */
     static final double QR_LEAST_EM = 18.75;
+    /** The smallest the QR code gets to stay whole in a short panel, in em. */
+    static final double QR_SMALLEST_EM = 8;
     /** Room kept under the QR code for the address, the code and the counts, in em. */
     private static final double UNDER_QR_EM = 9;
+    /** Room the switch takes above it, in em. */
+    private static final double ABOVE_QR_EM = 4;
 
     private final StudentsModel model;
     private final I18n i18n;
@@ -46,6 +55,8 @@ final class StudentsView extends ScrollPane {
     private final Label joined = new Label();
     private final Label won = new Label();
     private final PlayersList players;
+    private final LargeQr large;
+    private final Button enlarge = new Button();
     private final VBox live = new VBox();
     /** The switch is being set to what runs, not moved by the teacher. */
     private boolean showing;
@@ -54,6 +65,7 @@ final class StudentsView extends ScrollPane {
         this.model = model;
         this.i18n = i18n;
         this.players = new PlayersList(model, i18n);
+        this.large = new LargeQr(model, i18n);
         createView();
         initListeners();
     }
@@ -63,23 +75,8 @@ final class StudentsView extends ScrollPane {
         getStyleClass().add("students");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        join.setId("students-join");
-        join.getStyleClass().add("students-join");
-        join.setLabelPosition(HorizontalDirection.RIGHT);
-        join.textProperty().bind(i18n.binding("students.join"));
-        // the theme's switch moves from its track alone: its words, and Space, move it too
-        join.setFocusTraversable(true);
-        join.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (e.isStillSincePress() && !onTrack(e.getPickResult().getIntersectedNode())) {
-                join.fire();
-            }
-        });
-        join.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE) {
-                join.fire();
-                e.consume();
-            }
-        });
+        createSwitch();
+        createEnlarge();
         message.setId("students-message");
         message.getStyleClass().add("students-message");
         message.setGraphic(Icons.of(Icons.ALERT));
@@ -108,10 +105,49 @@ final class StudentsView extends ScrollPane {
         live.setSpacing(8);
         live.setAlignment(Pos.TOP_CENTER);
         live.getChildren().addAll(qr, url, codeLine, counts, players);
-        VBox content = new VBox(12, join, message, off, live);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, join, gap, enlarge);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(12, top, message, off, live);
         content.getStyleClass().add("students-content");
         content.setPadding(new Insets(12));
         setContent(content);
+    }
+
+    private void createSwitch() {
+        join.setId("students-join");
+        join.getStyleClass().add("students-join");
+        join.setLabelPosition(HorizontalDirection.RIGHT);
+        join.textProperty().bind(i18n.binding("students.join"));
+        // the theme's switch moves from its track alone: its words, and Space, move it too
+        join.setFocusTraversable(true);
+        join.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.isStillSincePress() && !onTrack(e.getPickResult().getIntersectedNode())) {
+                join.fire();
+            }
+        });
+        join.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                join.fire();
+                e.consume();
+            }
+        });
+    }
+
+    /** A button, and a click on the code, show the code over the whole window. */
+    private void createEnlarge() {
+        qr.setCursor(Cursor.HAND);
+        qr.setOnMouseClicked(e -> showLarge());
+        enlarge.setId("students-enlarge");
+        enlarge.setGraphic(Icons.of(Icons.FULL_SCREEN));
+        enlarge.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.binding("students.large"));
+        enlarge.setTooltip(tip);
+        enlarge.accessibleTextProperty().bind(tip.textProperty());
+        enlarge.setOnAction(e -> showLarge());
+        enlarge.visibleProperty().bind(model.runningProperty());
     }
 
     /** Whether the node is the switch's track or its thumb (which move it themselves). */
@@ -165,9 +201,21 @@ final class StudentsView extends ScrollPane {
                 model.joinedProperty()));
         won.textProperty().bind(Bindings.createStringBinding(() -> Formats.count(model.wonProperty().get()),
                 model.wonProperty()));
-        // as wide as the panel, but leaving the address and the code in sight under it when the panel is tall enough
-        qr.largestSideProperty().bind(Bindings.createDoubleBinding(() -> Math.max(QR_LEAST_EM * em.get(),
-                getViewportBounds().getHeight() - UNDER_QR_EM * em.get()), viewportBoundsProperty(), em));
+        // as wide as the panel, and whole in its height: with the address and the code in sight under it when the
+        // panel is tall enough for them and a code of the least size, else alone under the switch
+        qr.largestSideProperty().bind(Bindings.createDoubleBinding(() -> {
+            double high = getViewportBounds().getHeight();
+            double px = em.get();
+            return high - UNDER_QR_EM * px >= QR_LEAST_EM * px ? high - UNDER_QR_EM * px
+                    : Math.max(QR_SMALLEST_EM * px, high - ABOVE_QR_EM * px);
+        }, viewportBoundsProperty(), em));
+    }
+
+    /** The code over the whole window, for the back of the room. */
+    private void showLarge() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            large.show(getScene().getWindow(), getScene().getRoot().getStyle(), em.get());
+        }
     }
 
     private void show(boolean running) {
@@ -186,6 +234,10 @@ final class StudentsView extends ScrollPane {
         code.setEm(px);
         players.setEm(px);
         setMinWidth(Math.round(12 * px));
+    }
+
+    LargeQr large() {
+        return large;
     }
 
     QrView qr() {

@@ -12,6 +12,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,30 @@ class StudentsPanelTest {
         assertThat(robot.lookup(".students-rank").queryAllAs(Labeled.class)).extracting(l -> fx(l::getText))
                 .containsExactly("No. 3", "");
         assertThat(fx(() -> robot.lookup(".students-winner").queryAll().size())).isEqualTo(1);
+    }
+
+    @Test
+    void theCodeOverTheWholeWindowReadsBack_andGoesAwayWithEscOrWhenJoiningStops(FxRobot robot) {
+        running();
+        StudentsView view = robot.lookup("#students").queryAs(StudentsView.class);
+        robot.clickOn("#students-enlarge");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.large().showing())).isTrue();
+        QrView large = robot.lookup("#students-large-qr").queryAs(QrView.class);
+        assertThat(fx(() -> large.getScene().getWindow() != stage)).isTrue();
+        assertThat(QrReading.text(fx(() -> large.getScene().snapshot(null)))).isEqualTo(URL);
+        // as wide as the window (this one is narrow and tall), leaving the address and the code under it
+        assertThat(fx(() -> large.picture().getFitWidth())).isGreaterThanOrEqualTo(fx(() -> view.qr().picture()
+                .getFitWidth()));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.large().showing())).isFalse();
+
+        robot.clickOn("#students-qr");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.large().showing())).isTrue();
+        onFx(() -> model.runningProperty().set(false));
+        assertThat(fx(() -> view.large().showing())).isFalse();
     }
 
     @Test

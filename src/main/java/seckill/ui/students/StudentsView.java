@@ -17,9 +17,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import seckill.ui.common.Formats;
 import seckill.ui.common.I18n;
@@ -105,9 +105,8 @@ final class StudentsView extends ScrollPane {
         live.setSpacing(8);
         live.setAlignment(Pos.TOP_CENTER);
         live.getChildren().addAll(qr, url, codeLine, counts, players);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, join, gap, enlarge);
+        // the button goes under the switch when a large zoom leaves no room beside it
+        FlowPane top = new FlowPane(8, 4, join, enlarge);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(12, top, message, off, live);
         content.getStyleClass().add("students-content");

@@ -16,6 +16,7 @@ import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
@@ -89,10 +90,14 @@ class StudentsWindowTest {
         for (int[] size : new int[][] {{1024, 768}, {1280, 720}}) {
             for (Language language : Language.values()) {
                 for (boolean dark : new boolean[] {false, true}) {
-                    failures.addAll(check(robot, size[0], size[1], language, dark));
+                    failures.addAll(check(robot, size[0], size[1], language, dark, 100));
                 }
             }
         }
+        // a room that zooms in: larger type, the code still whole and readable
+        failures.addAll(check(robot, 1280, 720, Language.EN, false, 150));
+        failures.addAll(check(robot, 1024, 768, Language.ZH, true, 150));
+        onFx(() -> dashboard.model().presentation().setZoom(100));
         assertThat(failures).isEmpty();
         winnersFromPhones(robot);
     }
@@ -115,18 +120,20 @@ class StudentsWindowTest {
         assertThat(truncated(robot.lookup("#winners-table .table-cell").queryAll())).isEmpty();
     }
 
-    private List<String> check(FxRobot robot, int width, int height, Language language, boolean dark) {
+    private List<String> check(FxRobot robot, int width, int height, Language language, boolean dark, int zoom) {
         window.resize(width, height);
         onFx(() -> {
             dashboard.i18n().setLocale(language.locale());
             dashboard.themes().setDark(dark);
+            dashboard.model().presentation().setZoom(zoom);
         });
         WaitForAsyncUtils.waitForFxEvents(8);
         // the page scrolls when the tiles and the charts leave the tabs too little height, as the code's tab does
         ScrollPane page = robot.lookup("#sale-scroll").queryAs(ScrollPane.class);
         onFx(() -> page.setVvalue(page.getVmax()));
         WaitForAsyncUtils.waitForFxEvents(8);
-        String at = String.format(Locale.ROOT, "%dx%d %s %s", width, height, language, dark ? "dark" : "light");
+        String at = String.format(Locale.ROOT, "%dx%d %s %s %d%%", width, height, language, dark ? "dark" : "light",
+                zoom);
         WritableImage screen = fx(() -> stage.getScene().snapshot(null));
         shoot(screen, at);
         List<String> failures = new ArrayList<>();
@@ -164,7 +171,8 @@ class StudentsWindowTest {
 
     /** The code over the whole window: larger than in the panel, and it reads back. */
     private List<String> checkLarge(FxRobot robot, String at, double inPanel) {
-        robot.clickOn("#students-enlarge");
+        // as a click would (the page may have scrolled the button out of sight; StudentsPanelTest clicks it)
+        onFx(() -> robot.lookup("#students-enlarge").queryAs(Button.class).fire());
         WaitForAsyncUtils.waitForFxEvents(4);
         List<String> failures = new ArrayList<>();
         Node large = robot.lookup("#students-large-qr").query();

@@ -74,7 +74,17 @@ class StudentsWindowTest {
     @Test
     void theCodeOnScreenReadsBack_andEveryFigureShowsWhole_onAProjector(FxRobot robot) {
         onFx(() -> {
+            TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "students-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+            dashboard.students().messageProperty().set("Bound to 127.0.0.1: phones cannot reach it");
+        });
+        window.resize(1024, 768);
+        WaitForAsyncUtils.waitForFxEvents(8);
+        shoot(fx(() -> stage.getScene().snapshot(null)), "off-1024x768");
+        onFx(() -> {
             StudentsModel students = dashboard.students();
+            students.messageProperty().set(null);
             students.runningProperty().set(true);
             students.urlProperty().set(URL);
             students.codeProperty().set("K7M3QX");
@@ -82,9 +92,6 @@ class StudentsWindowTest {
             students.wonProperty().set(10);
             students.players().setAll(new StudentsModel.Player("小明", 1), new StudentsModel.Player("Ann Lee", 2),
                     new StudentsModel.Player("zhang_wei-2", null), new StudentsModel.Player("王小红同学", null));
-            TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "students-tab".equals(t.getId()))
-                    .findFirst().orElseThrow());
         });
         List<String> failures = new ArrayList<>();
         for (int[] size : new int[][] {{1024, 768}, {1280, 720}}) {

@@ -22,6 +22,10 @@ public final class Icons {
     public static final String ZOOM_OUT = "mdi2m-magnify-minus-outline";
     public static final String FULL_SCREEN = "mdi2f-fullscreen";
     public static final String SETTINGS = "mdi2t-tune";
+    /** A student who joined from their phone (the class list, the winners table). */
+    public static final String STUDENT = "mdi2a-account";
+    public static final String KICK = "mdi2a-account-remove";
+    public static final String WON = "mdi2t-trophy";
 
     private Icons() {
     }

@@ -38,6 +38,8 @@ import seckill.ui.common.PresentationModel;
 final class WinnersView extends VBox {
     /** A winner whose item was not in stock (rank beyond the stock): the row reads red, the rank carries a mark. */
     private static final PseudoClass BEYOND_STOCK = PseudoClass.getPseudoClass("beyond-stock");
+    /** A student who joined from their phone: the row stands out in the accent. */
+    private static final PseudoClass STUDENT = PseudoClass.getPseudoClass("student");
     /** Rows the table shows at least. */
     static final int LEAST_ROWS = 5;
 
@@ -48,7 +50,7 @@ final class WinnersView extends VBox {
     private final Label beyond = new Label();
     private final CheckBox follow = new CheckBox();
     private final TableColumn<WinnerRow, Long> rank = new TableColumn<>();
-    private final TableColumn<WinnerRow, String> user = new TableColumn<>();
+    private final TableColumn<WinnerRow, WinnerRow> user = new TableColumn<>();
     private final TableColumn<WinnerRow, String> since = new TableColumn<>();
     private boolean scrollToNewest;
 
@@ -87,12 +89,14 @@ final class WinnersView extends VBox {
             protected void updateItem(WinnerRow row, boolean empty) {
                 super.updateItem(row, empty);
                 pseudoClassStateChanged(BEYOND_STOCK, !empty && row != null && row.beyondStock());
+                pseudoClassStateChanged(STUDENT, !empty && row != null && row.student());
             }
         });
         rank.setStyle("-fx-alignment: CENTER-RIGHT;");
         rank.setSortable(false);
         user.textProperty().bind(i18n.binding("winners.user"));
-        user.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().userId()));
+        user.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        user.setCellFactory(column -> new UserCell());
         user.setSortable(false);
         since.textProperty().bind(i18n.binding("winners.since"));
         since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.sinceOpen(c.getValue().msSinceOpen())));

@@ -31,6 +31,8 @@ import seckill.ui.live.WinnersPanel;
 import seckill.ui.monitor.MonitorPanel;
 import seckill.ui.present.WhatHappenedPanel;
 import seckill.ui.replay.ReplayPanel;
+import seckill.ui.students.StudentsModel;
+import seckill.ui.students.StudentsPanel;
 import seckill.util.Verdict;
 
 /**
@@ -53,6 +55,8 @@ public final class Dashboard implements AutoCloseable {
     private final DashboardViewModel model;
     private final FxPump pump;
     private final ClusterModel cluster = new ClusterModel();
+    /** The class joining from their phones: whoever runs the join server fills it in and sets its callbacks. */
+    private final StudentsModel students = new StudentsModel();
     private final LabService.ClusterWatch clusterWatch;
     /** Every panel of the window; the view places each where it says. */
     private final List<Panel> panels;
@@ -87,6 +91,7 @@ public final class Dashboard implements AutoCloseable {
                 new WinnersPanel(model.live().winners()),
                 new BucketsPanel(model.live().buckets()),
                 new CodePanel(model.code()),
+                new StudentsPanel(students),
                 new MonitorPanel(model.commands()),
                 new ClusterPanel(cluster));
         model.onNewSale(() -> panels.forEach(Panel::reset));
@@ -202,6 +207,11 @@ public final class Dashboard implements AutoCloseable {
     /** The window's panel of this kind; for the window tests. */
     public <P extends Panel> P panel(Class<P> kind) {
         return panels.stream().filter(kind::isInstance).map(kind::cast).findFirst().orElseThrow();
+    }
+
+    /** The Students panel's model, for the join server to fill in; FX thread. */
+    public StudentsModel students() {
+        return students;
     }
 
     public DashboardView view() {

@@ -226,7 +226,7 @@ public final class UiCommand implements Callable<Integer> {
         if (lesson == null) {
             return;
         }
-        List<String> overridden = Lesson.optionsItSets().stream()
+        List<String> overridden = lesson.optionsItSets().stream()
                 .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
         if (!overridden.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--lesson " + lesson.number() + " sets "

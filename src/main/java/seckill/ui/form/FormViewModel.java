@@ -338,4 +338,9 @@ public final class FormViewModel {
     public long naiveGapMs() {
         return naiveGapMs;
     }
+
+    /** Sets naive's gap between read and write, which has no field of its own (a lesson's). */
+    public void setNaiveGapMs(long ms) {
+        naiveGapMs = ms;
+    }
 }

@@ -2,6 +2,7 @@ package seckill.ui.lessons;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -13,11 +14,12 @@ import seckill.ui.common.Face;
 import seckill.ui.form.FormViewModel;
 
 /**
- * The three lessons of the race, one click away ({@code ui --lesson N}, the Lessons menu). All three run the same
+ * The lessons of the race, one click away ({@code ui --lesson N}, the Lessons menu). The first three run the same
  * sale, the tutorial's ({@link ConfigField}'s defaults: its items, users and buyers at once), on the event loop with
  * one try each, and differ only in the strategy, so that the strategy is what the class sees change. The event loop
  * keeps every buyer in flight at once, on any machine: with threads, a small machine runs fewer of them at a time and
- * the race it shows depends on it.
+ * the race it shows depends on it. The fourth is the class's own: the students buy from their phones in a naive sale
+ * of a few items, whose gap between read and write is long enough for taps a second apart to oversell.
  */
 @Face
 public enum Lesson {
@@ -26,7 +28,10 @@ public enum Lesson {
     /** WATCH/MULTI/EXEC without retries: correct, but stock is left while users lose (库存遗留). */
     WATCH_LEAVES_STOCK(2, StrategyKind.WATCH),
     /** One Lua script: correct, sells everything, fast. */
-    LUA_SELLS_ALL(3, StrategyKind.LUA);
+    LUA_SELLS_ALL(3, StrategyKind.LUA),
+    /** The class buys from its phones, naive: taps a second apart read the same stock, and the class oversells. */
+    YOU_ARE_THE_BUYERS(4, StrategyKind.NAIVE, Map.of(ConfigField.STOCK, 10L, ConfigField.USERS, 20L,
+            ConfigField.SPREAD_MS, 60_000L, ConfigField.NAIVE_GAP_MS, 1_000L, ConfigField.DURATION, 120L));
 
     /**
      * The numbers a lesson sets, each to its default in {@link ConfigField}: the tutorial's sale, one try per user,
@@ -38,13 +43,20 @@ public enum Lesson {
 
     private final int number;
     private final StrategyKind strategy;
+    /** What this lesson sets otherwise than to the field's default. */
+    private final Map<ConfigField, Long> own;
 
     Lesson(int number, StrategyKind strategy) {
-        this.number = number;
-        this.strategy = strategy;
+        this(number, strategy, Map.of());
     }
 
-    /** 1, 2 or 3, as {@code --lesson} and the menu number them. */
+    Lesson(int number, StrategyKind strategy, Map<ConfigField, Long> own) {
+        this.number = number;
+        this.strategy = strategy;
+        this.own = own;
+    }
+
+    /** 1 to 4, as {@code --lesson} and the menu number them. */
     public int number() {
         return number;
     }
@@ -53,12 +65,27 @@ public enum Lesson {
         return strategy;
     }
 
+    /** Whether the class buys in it from their phones: choosing it lets the class join. */
+    public boolean forTheClass() {
+        return this == YOU_ARE_THE_BUYERS;
+    }
+
+    /** What the lesson sets a field to. */
+    private long value(ConfigField field) {
+        return own.getOrDefault(field, field.defaultValue());
+    }
+
+    /** The fields the lesson sets: the tutorial's sale's, and its own. */
+    private List<ConfigField> sets() {
+        return Stream.concat(SETS.stream(), own.keySet().stream().filter(f -> !SETS.contains(f)).sorted()).toList();
+    }
+
     /** "1, 2, 3". */
     public static String allowedNumbers() {
         return Arrays.stream(values()).map(l -> Integer.toString(l.number)).collect(Collectors.joining(", "));
     }
 
-    /** @throws IllegalArgumentException "must be 1, 2 or 3 (got 'x')" */
+    /** @throws IllegalArgumentException "must be one of 1, 2, 3, 4 (got 'x')" */
     public static Lesson of(String text) {
         String t = text == null ? "" : text.strip();
         for (Lesson l : values()) {
@@ -73,7 +100,7 @@ public enum Lesson {
     /** The lesson's sale on top of {@code base}: its strategy on the event loop, and the numbers it {@link #SETS}. */
     public SimulationConfig settings(SimulationConfig base) {
         SimulationConfig.Builder sale = base.toBuilder().strategy(strategy).engine(EngineKind.LOOP);
-        SETS.forEach(field -> sale.set(field, field.defaultValue()));
+        sets().forEach(field -> sale.set(field, value(field)));
         return sale.build();
     }
 
@@ -81,8 +108,8 @@ public enum Lesson {
      * The command-line options whose settings a lesson sets (as {@link #settings} does), so that {@code ui --lesson}
      * can refuse them rather than silently replace them.
      */
-    public static List<String> optionsItSets() {
-        return Stream.concat(Stream.concat(Stream.of("--strategy"), SETS.stream().map(ConfigField::option)),
+    public List<String> optionsItSets() {
+        return Stream.concat(Stream.concat(Stream.of("--strategy"), sets().stream().map(ConfigField::option)),
                 Stream.of("--engine")).toList();
     }
 
@@ -90,7 +117,10 @@ public enum Lesson {
     public void fill(FormViewModel form) {
         form.strategyProperty().set(strategy);
         form.engineProperty().set(EngineKind.LOOP);
-        form.fields().stream().filter(f -> SETS.contains(f.field()))
-                .forEach(f -> f.setValue(f.field().defaultValue()));
+        List<ConfigField> fields = sets();
+        form.fields().stream().filter(f -> fields.contains(f.field())).forEach(f -> f.setValue(value(f.field())));
+        if (own.containsKey(ConfigField.NAIVE_GAP_MS)) {
+            form.setNaiveGapMs(value(ConfigField.NAIVE_GAP_MS));
+        }
     }
 }

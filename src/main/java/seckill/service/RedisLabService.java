@@ -37,6 +37,8 @@ import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.students.ClassRoom;
+import seckill.students.StudentsAddress;
 import seckill.util.Problem;
 
 /**
@@ -58,6 +60,8 @@ public final class RedisLabService implements LabService {
     /** The last local run's or comparison's recording: a new one lets the last one's go. */
     private final LastRecording lastRecording = new LastRecording();
     private RedisConnection connection;
+    /** The class room open now, whose students buy in every sale started here; else null. */
+    private volatile ClassRoom classRoom;
     /** What {@link #connection} was opened for. */
     private Wanted connectedFor;
 
@@ -99,11 +103,17 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
-    public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
+    public SaleRun startSale(SimulationConfig asked, boolean commandsOn) {
         RedisConnection c = requireConnection();
+        ClassRoom room = classRoom;
+        SimulationConfig config = room != null && room.isOpen() && !asked.students()
+                ? asked.toBuilder().students(true).build() : asked;
         refuseWhatCannotRun(config, c);
         Simulation simulation = buyerThreads == null ? new Simulation(config, c)
                 : new Simulation(config, c, buyerThreads.get());
+        if (room != null && room.isOpen()) {
+            room.follow(simulation.humans());
+        }
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
             onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
@@ -306,7 +316,26 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
+    public synchronized ClassRoom openClassRoom(StudentsAddress bind) {
+        if (classRoom != null) {
+            classRoom.close();
+            classRoom = null;
+        }
+        classRoom = ClassRoom.open(bind);
+        return classRoom;
+    }
+
+    @Override
+    public ClassRoom classRoom() {
+        return classRoom;
+    }
+
+    @Override
     public void close() {
+        ClassRoom room = classRoom;
+        if (room != null) {
+            room.close();
+        }
         runs.forEach(Running::stop);
         comparisons.forEach(Comparison::stop);
         List.copyOf(streams).forEach(SalePoller::close);

@@ -39,6 +39,7 @@ public final class Simulation {
     private final BuyerRoutes routes;
     private final ThreadFactory buyers;
     private final BuyerRules rules;
+    private final HumanBuyers humans;
     private volatile Phase phase = Phase.READY;
 
     /**
@@ -68,6 +69,7 @@ public final class Simulation {
         this.buckets = new SaleBuckets(config.keys(), config.buckets());
         this.routes = BuyerRoutes.of(config, redis);
         this.rules = new BuyerRules(config, redis.target(), strategy.claimMeansWon());
+        this.humans = new HumanBuyers(config, redis, strategy, routes, rules, buckets);
     }
 
     /**
@@ -129,6 +131,14 @@ public final class Simulation {
         return log;
     }
 
+    /**
+     * The people who buy in this sale beside the simulated users (a class's phones): their taps are played from the
+     * start until the run ends. A run whose config says {@link SimulationConfig#students()} waits for them.
+     */
+    public HumanBuyers humans() {
+        return humans;
+    }
+
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();
@@ -148,7 +158,15 @@ public final class Simulation {
     public SimulationResult run() {
         prepareSale();
         phase = Phase.RUNNING;
-        engine().play(rules);
+        if (config.users() > 0) {
+            engine().play(rules);
+        } else {
+            rules.start(); // a sale of people alone
+        }
+        if (config.students()) {
+            rules.awaitEndOrTimeUp();
+        }
+        humans.finish();
         rules.finishRecording();
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
@@ -187,7 +205,8 @@ public final class Simulation {
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
-                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis));
+                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis),
+                config.students() ? humans.count() : HumanBuyers.Count.NONE);
     }
 
     private Engine engine() {

@@ -28,11 +28,14 @@ import seckill.util.Verdict;
  *                    read, one when the sale has no buckets
  * @param bucketMasters on a Redis Cluster, the master ({@code host:port}) that held each bucket at the end, in
  *                    order; empty on one server and for a sale of one bucket
+ * @param students    the people who bought beside the simulated users ({@link HumanBuyers}): how many joined and won;
+ *                    {@link HumanBuyers.Count#NONE} for a sale without them
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
                                long soldOutMs, List<Trace> traces, List<String> lostWinners,
-                               List<SaleState> bucketStates, List<String> bucketMasters) {
+                               List<SaleState> bucketStates, List<String> bucketMasters,
+                               HumanBuyers.Count students) {
 
     public SimulationResult {
         fairness = fairness == null ? Fairness.NONE : fairness;
@@ -40,6 +43,16 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
         lostWinners = lostWinners == null ? List.of() : List.copyOf(lostWinners);
         bucketStates = bucketStates == null ? List.of() : List.copyOf(bucketStates);
         bucketMasters = bucketMasters == null ? List.of() : List.copyOf(bucketMasters);
+        students = students == null ? HumanBuyers.Count.NONE : students;
+    }
+
+    /** A result of a sale without people buying. */
+    public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
+                            SaleState state, AuditResult audit, Problem error, Fairness fairness,
+                            long soldOutMs, List<Trace> traces, List<String> lostWinners,
+                            List<SaleState> bucketStates, List<String> bucketMasters) {
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, lostWinners,
+                bucketStates, bucketMasters, HumanBuyers.Count.NONE);
     }
 
     /** A result of a sale in one bucket. */
@@ -76,9 +89,12 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
         this(config, endedBy, metrics, elapsedMs, state, audit, error, Fairness.NONE, -1, List.of());
     }
 
-    /** Users who lost (played or not): the users less those who won and those whose outcome is unknown. */
+    /**
+     * Users who lost (played or not): the users (simulated, and the people who joined) less those who won and those
+     * whose outcome is unknown.
+     */
     public long usersLost() {
-        return config.users() - metrics.usersWon() - metrics.usersUnknown();
+        return config.users() + students.joined() - metrics.usersWon() - metrics.usersUnknown();
     }
 
     /**

@@ -90,6 +90,11 @@ public final class HumanBuyers {
         Person(Turn turn) {
             this.turn = turn;
         }
+
+        /** The last answer told again: a win is {@link Tap#ALREADY_WON} the second time. */
+        Answer again() {
+            return last.tap() == Tap.WON ? new Answer(Tap.ALREADY_WON, last.rank()) : last;
+        }
     }
 
     /** A person is in the sale from now on (counted as joined), whether it taps or not. */
@@ -129,7 +134,7 @@ public final class HumanBuyers {
         try {
             synchronized (person) {
                 if (person.last != null) {
-                    return person.last;
+                    return person.again();
                 }
                 if (finished || rules.hasEnded()) {
                     return ended(person);
@@ -186,7 +191,7 @@ public final class HumanBuyers {
     private Answer ended(Person person) {
         synchronized (person) {
             if (person.last != null) {
-                return person.last;
+                return person.again();
             }
         }
         return Answer.of(rules.endedBy() == EndReason.SOLD_OUT ? Tap.SOLD_OUT : Tap.CLOSED);

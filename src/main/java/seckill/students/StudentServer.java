@@ -12,6 +12,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import org.slf4j.LoggerFactory;
+
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -124,7 +126,11 @@ final class StudentServer {
         api.routes(config.routes);
         config.routes.exception(HttpResponseException.class, (e, ctx) -> Api.error(ctx, e.getStatus(),
                 reason(e.getStatus())));
-        config.routes.exception(Exception.class, (e, ctx) -> Api.error(ctx, 500, "internal"));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LoggerFactory.getLogger(StudentServer.class).error("the students' server failed on {} {}",
+                    ctx.method(), ctx.path(), e);
+            Api.error(ctx, 500, "internal");
+        });
         config.routes.error(404, ctx -> Api.error(ctx, 404, "not_found"));
         config.routes.error(405, ctx -> Api.error(ctx, 405, "method_not_allowed"));
     }

@@ -88,13 +88,19 @@ final class BuyerRules {
 
     /**
      * Waits until the run ends (sold out, closed, stopped, Redis lost), or until the sale's time is up, which then
-     * ends it ({@link EndReason#TIME_UP}): a sale that people buy in outlasts its simulated users.
+     * ends it ({@link EndReason#TIME_UP}), or at most {@code sliceNanos}: a sale that people buy in outlasts its
+     * simulated users. True once the run has ended.
      */
-    void awaitEndOrTimeUp() {
-        long upAt = arrivals.startNanos() + TimeUnit.SECONDS.toNanos(config.durationS());
-        if (!end.awaitEnd(upAt - System.nanoTime())) {
-            end.end(EndReason.TIME_UP);
+    boolean awaitEndOrTimeUp(long sliceNanos) {
+        long left = arrivals.startNanos() + TimeUnit.SECONDS.toNanos(config.durationS()) - System.nanoTime();
+        if (end.awaitEnd(Math.min(left, sliceNanos))) {
+            return true;
         }
+        if (left <= sliceNanos) {
+            end.end(EndReason.TIME_UP);
+            return true;
+        }
+        return false;
     }
 
     long startNanos() {

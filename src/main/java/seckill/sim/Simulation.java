@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import seckill.metrics.MetricsSnapshot;
 import seckill.metrics.SaleMetrics;
@@ -30,6 +31,9 @@ import seckill.util.Problem.Kind;
 public final class Simulation {
     /** Where a run is. */
     public enum Phase { READY, RUNNING, FINISHED }
+
+    /** How often a sale people buy in is read, to end it once its last item is sold. */
+    private static final long SOLD_OUT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final SimulationConfig config;
     private final RedisConnection redis;
@@ -164,7 +168,7 @@ public final class Simulation {
             rules.start(); // a sale of people alone
         }
         if (config.students()) {
-            rules.awaitEndOrTimeUp();
+            awaitPeople();
         }
         humans.finish();
         rules.finishRecording();
@@ -207,6 +211,20 @@ public final class Simulation {
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
                 rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis),
                 config.students() ? humans.count() : HumanBuyers.Count.NONE);
+    }
+
+    /**
+     * A sale people buy in ends when it sells out, when its time is up or when it is stopped: not when its simulated
+     * users are done. Sold out is also the last item sold, which no one may have been told yet: the sale is read
+     * a few times a second.
+     */
+    private void awaitPeople() {
+        while (!rules.awaitEndOrTimeUp(SOLD_OUT_CHECK_NANOS)) {
+            SaleState now = humans.read();
+            if (now != null && now.exists() && now.stockLeft() == 0) {
+                rules.end(EndReason.SOLD_OUT);
+            }
+        }
     }
 
     private Engine engine() {

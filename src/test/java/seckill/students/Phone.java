@@ -33,7 +33,12 @@ final class Phone {
     private String token;
 
     Phone(ClassRoom room) {
-        this.base = room.url().substring(0, room.url().indexOf("/j/"));
+        this(room.url());
+    }
+
+    /** A phone that opened that join URL ({@code http://ADDR:PORT/j/CODE}). */
+    Phone(String url) {
+        this.base = url.substring(0, url.indexOf("/j/"));
     }
 
     String base() {

@@ -60,8 +60,8 @@ public final class RedisLabService implements LabService {
     /** The last local run's or comparison's recording: a new one lets the last one's go. */
     private final LastRecording lastRecording = new LastRecording();
     private RedisConnection connection;
-    /** The class room open now, whose students buy in every sale started here; else null. */
-    private volatile ClassRoom classRoom;
+    /** The class room open now, whose students buy in every sale started here. */
+    private final ClassRooms classRooms = new ClassRooms();
     /** What {@link #connection} was opened for. */
     private Wanted connectedFor;
 
@@ -105,15 +105,11 @@ public final class RedisLabService implements LabService {
     @Override
     public SaleRun startSale(SimulationConfig asked, boolean commandsOn) {
         RedisConnection c = requireConnection();
-        ClassRoom room = classRoom;
-        SimulationConfig config = room != null && room.isOpen() && !asked.students()
-                ? asked.toBuilder().students(true).build() : asked;
+        SimulationConfig config = classRooms.forSale(asked);
         refuseWhatCannotRun(config, c);
         Simulation simulation = buyerThreads == null ? new Simulation(config, c)
                 : new Simulation(config, c, buyerThreads.get());
-        if (room != null && room.isOpen()) {
-            room.follow(simulation.humans());
-        }
+        classRooms.follow(simulation);
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
             onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
@@ -316,26 +312,18 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
-    public synchronized ClassRoom openClassRoom(StudentsAddress bind) {
-        if (classRoom != null) {
-            classRoom.close();
-            classRoom = null;
-        }
-        classRoom = ClassRoom.open(bind);
-        return classRoom;
+    public ClassRoom openClassRoom(StudentsAddress bind) {
+        return classRooms.open(bind);
     }
 
     @Override
     public ClassRoom classRoom() {
-        return classRoom;
+        return classRooms.current();
     }
 
     @Override
     public void close() {
-        ClassRoom room = classRoom;
-        if (room != null) {
-            room.close();
-        }
+        classRooms.close();
         runs.forEach(Running::stop);
         comparisons.forEach(Comparison::stop);
         List.copyOf(streams).forEach(SalePoller::close);

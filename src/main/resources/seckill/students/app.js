@@ -151,9 +151,11 @@
     $('stock').textContent = s.stock == null ? '–' : String(s.stock);
     $('buy').disabled = !s.open || !!finalResult;
     var box = $('result');
-    if (result) {
-      box.setAttribute('data-outcome', result.outcome);
-      box.textContent = t(result.outcome, { rank: result.rank == null ? '?' : result.rank });
+    // a sale over before this phone tapped: it is sold out (no stock left) or closed, all the same
+    var shown = result || (s.ended ? { outcome: s.left === 0 ? 'sold_out' : 'closed' } : null);
+    if (shown) {
+      box.setAttribute('data-outcome', shown.outcome);
+      box.textContent = t(shown.outcome, { rank: shown.rank == null ? '?' : shown.rank });
     } else {
       box.removeAttribute('data-outcome');
       box.textContent = '';

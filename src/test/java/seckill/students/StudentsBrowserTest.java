@@ -138,6 +138,10 @@ class StudentsBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(winners).containsExactly("#1 amy", "#2 小明");
         assertThat(byId(amy, "buy").isEnabled()).isFalse();
+        // for a person to look at: a phone at the end of the sale
+        Path shot = ((org.openqa.selenium.TakesScreenshot) ming).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                .toPath();
+        Files.copy(shot, Path.of("target", "students-phone.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (Jedis jedis = TestRedis.connection().borrow()) {
             assertThat(Set.copyOf(jedis.lrange(new SaleKeys(prefix).user(), 0, -1)))
                     .containsExactlyInAnyOrder("stu:amy", "stu:小明");

@@ -94,7 +94,7 @@ public class ClassBenchmark {
                     long at = System.nanoTime();
                     pending.add(phone.sendAsync(buy, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
                         micros.add((System.nanoTime() - at) / 1000);
-                        String key = e != null ? "failed: " + e.getClass().getSimpleName() : r.statusCode() == 200
+                        String key = e != null ? "failed: " + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() : r.statusCode() == 200
                                 ? r.body().replaceAll(".*\"outcome\":\"([a-z_]+)\".*", "$1") : "HTTP " + r.statusCode();
                         answers.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
                         return null;

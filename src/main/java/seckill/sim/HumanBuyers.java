@@ -171,7 +171,8 @@ public final class HumanBuyers {
         if (outcome == Outcome.WON || outcome == Outcome.WON_STRANDED) {
             won.incrementAndGet();
         }
-        if (done) {
+        if (done && outcome != Outcome.CONFLICT) {
+            // a conflict as the run ends is no last answer: the next tap hears how the run ended
             person.last = answer;
         }
         return answer;

@@ -4,11 +4,10 @@ import java.net.InetAddress;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -32,6 +31,7 @@ final class StudentServer {
     /** An idle connection (or event stream that cannot be written) is closed after this long. */
     static final int IDLE_TIMEOUT_MS = 30_000;
     static final int MAX_THREADS = 64;
+    static final int ACCEPT_QUEUE = 1024;
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final ClassRoom room;
@@ -75,11 +75,6 @@ final class StudentServer {
             throw new IllegalArgumentException("--students " + asked + ": cannot listen on "
                     + StudentsAddress.urlHost(bind) + ":" + asked.port() + " (" + rootCause(e) + ")", e);
         }
-        for (Connector c : created.jettyServer().server().getConnectors()) {
-            if (c instanceof AbstractConnector connector) {
-                connector.setIdleTimeout(IDLE_TIMEOUT_MS);
-            }
-        }
         host = StudentsAddress.urlHost(shown) + ":" + created.port();
         baseUrl = "http://" + host;
         app = created;
@@ -111,8 +106,15 @@ final class StudentServer {
     private void configure(JavalinConfig config, InetAddress bind) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.jetty.host = bind.getHostAddress();
-        config.jetty.port = asked.port();
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(bind.getHostAddress());
+            connector.setPort(asked.port());
+            connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+            // a class taps at once: connections wait in the queue instead of being refused
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+        });
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
         threads.setName("seckill-students");
         threads.setDaemon(true);
@@ -147,12 +149,6 @@ final class StudentServer {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        for (Connector c : server.getConnectors()) {
-            HttpConnectionFactory f = c.getConnectionFactory(HttpConnectionFactory.class);
-            if (f != null) {
-                quiet(f.getHttpConfiguration());
-            }
-        }
     }
 
     /** Every request: the safe headers, then the Host and the body's size checked. */

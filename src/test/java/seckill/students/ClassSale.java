@@ -33,11 +33,14 @@ final class ClassSale implements AutoCloseable {
 
     @Override
     public void close() {
-        if (simulation != null) {
-            simulation.stop();
-            result.orTimeout(60, TimeUnit.SECONDS).join();
+        try {
+            if (simulation != null) {
+                simulation.stop();
+                result.orTimeout(60, TimeUnit.SECONDS).join();
+            }
+        } finally {
+            room.close();
+            TestRedis.reset(prefix);
         }
-        room.close();
-        TestRedis.reset(prefix);
     }
 }

@@ -116,8 +116,8 @@ final class Phone {
                 return outcome;
             }
             tries++;
-            if (tries > 10_000) {
-                throw new IllegalStateException("still " + outcome + " after " + tries + " taps");
+            if (tries > 300) {
+                throw new IllegalStateException("still " + outcome + " after " + tries + " taps: " + a.text());
             }
         }
     }

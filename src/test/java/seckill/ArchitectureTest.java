@@ -29,7 +29,7 @@ import seckill.ui.common.Face;
  */
 @AnalyzeClasses(packages = "seckill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    /** app → {ui, cli} → service → {sim, report} → {sale, metrics} → redis → util; nothing looks up. */
+    /** app → {ui, cli} → service → students → {sim, report} → {sale, metrics} → redis → util; nothing looks up. */
     @ArchTest
     static final ArchRule layersOnlyLookDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
@@ -37,6 +37,7 @@ class ArchitectureTest {
             .layer("Ui").definedBy("seckill.ui..")
             .layer("Cli").definedBy("seckill.cli..")
             .layer("Service").definedBy("seckill.service..")
+            .layer("Students").definedBy("seckill.students..")
             .layer("Report").definedBy("seckill.report..")
             .layer("Sim").definedBy("seckill.sim..")
             .layer("Sale").definedBy("seckill.sale..")
@@ -47,13 +48,14 @@ class ArchitectureTest {
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Service").mayOnlyBeAccessedByLayers("App", "Ui")
-            .whereLayer("Report").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service")
-            .whereLayer("Sim").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report")
-            .whereLayer("Sale").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim")
+            .whereLayer("Students").mayOnlyBeAccessedByLayers("App", "Ui", "Service")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Students")
+            .whereLayer("Sim").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Students", "Report")
+            .whereLayer("Sale").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Students", "Report", "Sim")
             .whereLayer("Metrics").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim")
             .whereLayer("Redis").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim", "Sale")
-            .whereLayer("Util").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Report", "Sim", "Sale",
-                    "Metrics", "Redis");
+            .whereLayer("Util").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Students", "Report", "Sim",
+                    "Sale", "Metrics", "Redis");
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = slices().matching("seckill.(*)..").should().beFreeOfCycles();

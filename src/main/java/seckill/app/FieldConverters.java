@@ -24,6 +24,7 @@ import seckill.sale.StrategyKind;
 import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SettingsRules;
+import seckill.students.StudentsAddress;
 import seckill.ui.common.PresentationModel;
 import seckill.util.Problem;
 
@@ -56,9 +57,27 @@ public final class FieldConverters {
         }
     }
 
+    /** {@code --users}: 0 is read too, and refused later unless {@code --students} makes it a class's sale. */
     public static final class Users extends Field {
         public Users() {
             super(ConfigField.USERS);
+        }
+
+        @Override
+        public Long convert(String value) {
+            return value != null && value.strip().equals("0") ? 0L : super.convert(value);
+        }
+    }
+
+    /** {@code --students [ADDR:]PORT}: the form and the port's range checked when parsed (a bad one exits 2). */
+    public static final class Students implements ITypeConverter<StudentsAddress> {
+        @Override
+        public StudentsAddress convert(String value) {
+            try {
+                return StudentsAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

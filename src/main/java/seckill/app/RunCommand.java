@@ -31,6 +31,7 @@ import seckill.sim.EndReason;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.students.ClassRoom;
 import seckill.util.Verdict;
 
 /** One headless sale, or strategies side by side ({@code --compare}). */
@@ -73,6 +74,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         compare.check(spec, oneAtATime, startAt != null);
+        if (sale.students() != null && compare.given()) {
+            throw new ParameterException(spec.commandLine(), "--students: a class buys in one sale, not in a "
+                    + "comparison; leave out --compare or --students");
+        }
         // bad settings are refused before Redis is asked; all but buckets without --prefix, whose prefix a Redis
         // Cluster makes {seckill}: (a tag to number): that waits until the server is known
         sale.checked(sale.toBuilder(redis).prefix(redis.prefix().isEmpty() ? SaleKeys.CLUSTER_PREFIX
@@ -102,8 +107,37 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runOne(SimulationConfig config, RedisConnection connection) {
-        PrintWriter out = spec.commandLine().getOut();
         Simulation simulation = new Simulation(config, connection);
+        if (sale.students() == null) {
+            return runOne(simulation, connection);
+        }
+        try (ClassRoom room = openClassRoom()) {
+            room.follow(simulation.humans());
+            return runOne(simulation, connection);
+        }
+    }
+
+    /** The students' server, its address printed at once: {@code Students join at http://ADDR:PORT/j/CODE}. */
+    private ClassRoom openClassRoom() {
+        ClassRoom room;
+        try {
+            room = ClassRoom.open(sale.students());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, sale.students().toString());
+        }
+        if (room.warning() != null) {
+            spec.commandLine().getErr().println("warning: --students: " + room.warning());
+            spec.commandLine().getErr().flush();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Students join at " + room.url());
+        out.flush();
+        return room;
+    }
+
+    private int runOne(Simulation simulation, RedisConnection connection) {
+        PrintWriter out = spec.commandLine().getOut();
+        SimulationConfig config = simulation.config();
         if (startAt != null) {
             simulation.startAt(startAt);
         }

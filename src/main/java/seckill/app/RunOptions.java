@@ -12,6 +12,7 @@ import seckill.sim.ConfigField;
 import seckill.sim.EngineKind;
 import seckill.sim.SettingsRules;
 import seckill.sim.SimulationConfig;
+import seckill.students.StudentsAddress;
 import seckill.util.Problem;
 
 /**
@@ -77,6 +78,12 @@ public class RunOptions {
             converter = FieldConverters.Buckets.class)
     long buckets;
 
+    @Option(names = "--students", paramLabel = "[ADDR:]PORT", converter = FieldConverters.Students.class,
+            description = "Let a class buy from its phones beside the simulated buyers: serve the students' page on "
+                    + "ADDR:PORT (ADDR by default this machine's address on its default route; PORT 0 picks a free "
+                    + "one). The sale then ends when it sells out, its time is up or it is stopped; --users may be 0.")
+    StudentsAddress students;
+
     @Option(names = "--report", paramLabel = "FILE", converter = FieldConverters.ReportFile.class,
             description = "Write the JSON run report to FILE (whole or not at all, also when the run fails).")
     Path report;
@@ -86,7 +93,7 @@ public class RunOptions {
         return SimulationConfig.builder().prefix(redis.prefix()).strategy(strategy).stock(stock).users(users)
                 .pool(pool).durationS(duration).retries(retries).spreadMs(spreadMs).seed(seed).join(join)
                 .naiveGapMs(naiveGapMs).redisTimeoutS(redis.redisTimeoutS()).engine(engine).paceS(pace)
-                .traceBuyers(trace).waitReplicas(waitReplicas).buckets(buckets);
+                .traceBuyers(trace).waitReplicas(waitReplicas).buckets(buckets).students(students != null);
     }
 
     /** The sale, once {@link #checked}. */
@@ -105,6 +112,11 @@ public class RunOptions {
 
     public Path report() {
         return report;
+    }
+
+    /** Where the students' server listens ({@code --students}), or null when the class does not buy. */
+    public StudentsAddress students() {
+        return students;
     }
 
     /** True when {@code --seed} was given: the dashboard then keeps it for every run. */

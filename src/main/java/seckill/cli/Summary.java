@@ -32,11 +32,17 @@ public final class Summary {
         out.println(line("Sold", soldKnown ? r.sold() + " / " + r.stock() + "   (left " + r.remainingStock()
                 + ", oversold " + r.oversold() + ")" : "unknown of " + r.stock() + ": Redis could not be read at "
                 + "the end (the client counted " + f(r.usersWon()) + " won)"));
-        out.println(line("Users", f(r.users()) + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost"
+        long students = r.studentsJoined() == null ? 0 : r.studentsJoined();
+        out.println(line("Users", f(r.users() + students) + (r.studentsJoined() == null ? ""
+                : " (" + f(students) + " students)") + ": " + f(r.usersWon()) + " won, " + f(r.usersLost()) + " lost"
                 + unknown(r.usersUnknown()) + " ("
                 + f(r.usersPlayed()) + " played)"
                 + (r.strandedSold() > 0 ? "; " + f(r.strandedSold()) + " of the wins were items a lost connection "
                 + "had stranded" : "")));
+        if (r.studentsJoined() != null) {
+            out.println(line("Students", f(r.studentsJoined()) + " joined, " + f(r.studentsWon())
+                    + " won (user ids stu:NAME in kill_user)"));
+        }
         if (r.fairness() != null) {
             out.println(line("Fairness", String.format(Locale.ROOT, "%.3f", r.fairness()) + ": of the first "
                     + f(r.fairnessFirstArrivals()) + " users to arrive, " + percent(r.fairness())

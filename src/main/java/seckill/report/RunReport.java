@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -32,7 +33,8 @@ import seckill.util.Problem.Kind;
  * traced buyers ({@code trace}) are written as the engine's own value types, {@link Trace} and its steps.
  * {@code latency_histogram} is the run's latency histogram encoded ({@code LatencyHistograms}), which
  * {@link MergedReport} adds up; {@code run_id} is the run's own ({@link SimulationResult#runId()}), the same in
- * every report of it, so that a merge counts it once.
+ * every report of it, so that a merge counts it once. {@code students_joined} and {@code students_won} are there
+ * only for a sale a class bought in ({@code --students}).
  */
 @JsonPropertyOrder({"strategy", "stock", "users", "pool", "engine", "duration_s", "retries", "spread_ms", "pace_s",
         "seed", "prefix", "sold", "winners", "unique_winners", "oversold", "remaining_stock", "unsold_stock",
@@ -40,8 +42,8 @@ import seckill.util.Problem.Kind;
         "fairness_first_arrivals", "sold_out_ms", "lost_wins", "wait_replicas",
         "attempts", "conflicts", "errors",
         "elapsed_ms", "users_per_s", "attempts_per_s", "latency_ms", "ended_by", "error", "error_detail", "audit",
-        "redis", "jvm", "trace", "buckets", "bucket_unsold", "bucket_levels", "bucket_masters", "latency_histogram",
-        "run_id"})
+        "redis", "jvm", "trace", "buckets", "bucket_unsold", "bucket_levels", "bucket_masters", "students_joined",
+        "students_won", "latency_histogram", "run_id"})
 public record RunReport(String strategy, long stock, long users, int pool, String engine, long durationS, int retries,
                         long spreadMs, long paceS, long seed, String prefix, long sold, long winners,
                         long uniqueWinners, long oversold, long remainingStock, long unsoldStock, long usersWon,
@@ -52,7 +54,8 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                         Map<String, Object> errorDetail, Audit audit,
                         RedisInfo redis, Jvm jvm, List<Trace> trace, String latencyHistogram, int buckets,
                         long bucketUnsold, List<BucketLevel> bucketLevels, List<String> bucketMasters,
-                        String runId) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long studentsJoined,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long studentsWon, String runId) {
 
     public RunReport {
         trace = trace == null ? List.of() : List.copyOf(trace);
@@ -149,6 +152,7 @@ public record RunReport(String strategy, long stock, long users, int pool, Strin
                 Latency.of(m.overall()), result.endedBy().reportName(), error == null ? null : error.english(),
                 error == null ? null : error.fields(), audit, redis, Jvm.now(), result.traces(),
                 m.overall().histogram(), c.buckets(), result.bucketUnsold(), levels(result), result.bucketMasters(),
+                c.students() ? result.students().joined() : null, c.students() ? result.students().won() : null,
                 result.runId());
     }
 

@@ -13,6 +13,8 @@ import seckill.sim.Comparison;
 import seckill.sim.ComparisonResult;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.students.ClassRoom;
+import seckill.students.StudentsAddress;
 import seckill.util.Problem;
 
 /**
@@ -144,4 +146,24 @@ public interface LabService extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Opens a class room: a server on the class's network where students join from their phones
+     * ({@link ClassRoom#url()}, its QR code's text) and tap Buy. From then on every sale started here
+     * ({@link #startSale}) is the class's too: it waits for the students (it ends when sold out, when its time is up
+     * or when stopped, not when its simulated users are done), its users may be 0, and its result counts them. A
+     * class room open before is closed. Closed with the service, or by {@link ClassRoom#close()}.
+     *
+     * @param bind where the server listens ({@code --students [ADDR:]PORT}; {@link StudentsAddress#anyPort()} for a
+     *             free port on the default route's address)
+     * @throws IllegalArgumentException when it cannot listen there, in one line naming {@code --students}
+     */
+    default ClassRoom openClassRoom(StudentsAddress bind) {
+        throw new UnsupportedOperationException("no class room on this lab");
+    }
+
+    /** The class room open now ({@link #openClassRoom}), or null. */
+    default ClassRoom classRoom() {
+        return null;
+    }
 }

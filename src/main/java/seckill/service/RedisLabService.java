@@ -36,6 +36,8 @@ import seckill.sim.ComparisonResult;
 import seckill.sim.Simulation;
 import seckill.sim.SimulationConfig;
 import seckill.sim.SimulationResult;
+import seckill.students.ClassRoom;
+import seckill.students.StudentsAddress;
 import seckill.util.Problem;
 import seckill.util.ProblemException;
 
@@ -60,6 +62,8 @@ public final class RedisLabService implements LabService {
     /** The last local run's or comparison's recording: a new one lets the last one's go. */
     private final LastRecording lastRecording = new LastRecording();
     private RedisConnection connection;
+    /** The class room open now, whose students buy in every sale started here. */
+    private final ClassRooms classRooms = new ClassRooms();
     /** What {@link #connection} was opened for. */
     private Wanted connectedFor;
 
@@ -101,11 +105,13 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
-    public SaleRun startSale(SimulationConfig config, boolean commandsOn) {
+    public SaleRun startSale(SimulationConfig asked, boolean commandsOn) {
         RedisConnection c = requireConnection();
+        SimulationConfig config = classRooms.forSale(asked);
         refuseWhatCannotRun(config, c);
         Simulation simulation = buyerThreads == null ? new Simulation(config, c)
                 : new Simulation(config, c, buyerThreads.get());
+        classRooms.follow(simulation);
         if (!config.join()) {
             // the run opens the sale anew; emptying it first spares the screen a glimpse of the old one
             onRedis(c, new SaleBuckets(simulation.config().keys(), config.buckets())::reset);
@@ -295,7 +301,18 @@ public final class RedisLabService implements LabService {
     }
 
     @Override
+    public ClassRoom openClassRoom(StudentsAddress bind) {
+        return classRooms.open(bind);
+    }
+
+    @Override
+    public ClassRoom classRoom() {
+        return classRooms.current();
+    }
+
+    @Override
     public void close() {
+        classRooms.close();
         runs.forEach(Running::stop);
         comparisons.forEach(Comparison::stop);
         // as run on a stop: the sale is closed for every client, read back and audited before Redis is let go

@@ -46,6 +46,8 @@ final class BuyerRules {
     /** Null unless the run records every attempt ({@code --record}); set before the buyers start. */
     private AttemptLog log;
     private volatile long startEpochMs;
+    /** True once the first users may arrive ({@link #start()}): people's taps are played from then on. */
+    private volatile boolean started;
     /** Waited on before the start: runs of a comparison let their first users in together. */
     private volatile Runnable gate = () -> { };
 
@@ -76,6 +78,29 @@ final class BuyerRules {
         gate.run();
         startEpochMs = System.currentTimeMillis();
         arrivals.start(System.nanoTime());
+        started = true;
+    }
+
+    /** True once the first users may arrive. */
+    boolean started() {
+        return started;
+    }
+
+    /**
+     * Waits until the run ends (sold out, closed, stopped, Redis lost), or until the sale's time is up, which then
+     * ends it ({@link EndReason#TIME_UP}), or at most {@code sliceNanos}: a sale that people buy in outlasts its
+     * simulated users. True once the run has ended.
+     */
+    boolean awaitEndOrTimeUp(long sliceNanos) {
+        long left = arrivals.startNanos() + TimeUnit.SECONDS.toNanos(config.durationS()) - System.nanoTime();
+        if (end.awaitEnd(Math.min(left, sliceNanos))) {
+            return true;
+        }
+        if (left <= sliceNanos) {
+            end.end(EndReason.TIME_UP);
+            return true;
+        }
+        return false;
     }
 
     long startNanos() {

@@ -16,6 +16,8 @@ final class RunEnd {
     private final AtomicReference<Problem> error = new AtomicReference<>();
     /** Open until the run is stopped or fails: a wait for the start ends there. */
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Open until the run ends for any reason: a sale that waits for people ({@link #awaitEnd}) waits here. */
+    private final CountDownLatch over = new CountDownLatch(1);
 
     /**
      * Waits until that instant on this machine's clock (processes started together, {@code run --start-at}), or
@@ -35,17 +37,31 @@ final class RunEnd {
         error.compareAndSet(null, problem);
         endedBy.set(EndReason.ERROR);
         ended.countDown();
+        over.countDown();
     }
 
     /** Asks the run to end; the buyers finish the attempt they are in and leave. */
     void stop() {
         endedBy.compareAndSet(null, EndReason.STOPPED);
         ended.countDown();
+        over.countDown();
     }
 
     /** Ends the run for that reason unless it has ended already; true when this call ended it. */
     boolean end(EndReason reason) {
-        return endedBy.compareAndSet(null, reason);
+        boolean first = endedBy.compareAndSet(null, reason);
+        over.countDown();
+        return first;
+    }
+
+    /** Waits until the run has ended, or at most that long; true when it has ended. */
+    boolean awaitEnd(long nanos) {
+        try {
+            return over.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return hasEnded();
+        }
     }
 
     boolean hasEnded() {

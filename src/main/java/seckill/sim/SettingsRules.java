@@ -109,7 +109,8 @@ public final class SettingsRules {
     public static List<Problem> check(SimulationConfig.Builder settings) {
         List<Problem> problems = new ArrayList<>();
         for (ConfigField field : ConfigField.values()) {
-            Problem p = field == ConfigField.SEED ? null : checkField(field, settings.get(field));
+            Problem p = field == ConfigField.SEED || studentsAlone(field, settings) ? null
+                    : checkField(field, settings.get(field));
             if (p != null) {
                 problems.add(named(field, p));
             }
@@ -124,6 +125,11 @@ public final class SettingsRules {
                         settings.get(ConfigField.TRACE)))
                 .filter(Objects::nonNull).forEach(problems::add);
         return problems;
+    }
+
+    /** No simulated user at all: allowed when people buy ({@code --students}), the sale being theirs alone. */
+    private static boolean studentsAlone(ConfigField field, SimulationConfig.Builder settings) {
+        return field == ConfigField.USERS && settings.students() && settings.get(field) == 0;
     }
 
     /** A pace spreads the arrivals itself, and the sale closes after its duration: said of the pace. */

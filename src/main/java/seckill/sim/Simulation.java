@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import seckill.metrics.MetricsSnapshot;
 import seckill.metrics.SaleMetrics;
@@ -37,6 +38,8 @@ public final class Simulation {
      * a stop during an outage ends at once, not after {@code --redis-timeout}, its sale not audited.
      */
     static final Duration STOPPED_PATIENCE = Duration.ofSeconds(1);
+    /** How often a sale people buy in is read, to end it once its last item is sold. */
+    private static final long SOLD_OUT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final SimulationConfig config;
     private final RedisConnection redis;
@@ -46,6 +49,7 @@ public final class Simulation {
     private final BuyerRoutes routes;
     private final ThreadFactory buyers;
     private final BuyerRules rules;
+    private final HumanBuyers humans;
     private volatile Phase phase = Phase.READY;
     private volatile boolean checked;
 
@@ -76,6 +80,7 @@ public final class Simulation {
         this.buckets = new SaleBuckets(config.keys(), config.buckets());
         this.routes = BuyerRoutes.of(config, redis);
         this.rules = new BuyerRules(config, redis.target(), strategy.claimMeansWon());
+        this.humans = new HumanBuyers(config, redis, strategy, routes, rules, buckets);
     }
 
     /**
@@ -137,6 +142,14 @@ public final class Simulation {
         return log;
     }
 
+    /**
+     * The people who buy in this sale beside the simulated users (a class's phones): their taps are played from the
+     * start until the run ends. A run whose config says {@link SimulationConfig#students()} waits for them.
+     */
+    public HumanBuyers humans() {
+        return humans;
+    }
+
     /** Threads (or, in the loop engine, connections) still playing users. */
     public int activeThreads() {
         return rules.active();
@@ -160,8 +173,16 @@ public final class Simulation {
         prepareSale();
         phase = Phase.RUNNING;
         try (HeapGuard heap = new HeapGuard(rules::fail, config.pool())) {
-            engine().play(rules);
+            if (config.users() > 0) {
+                engine().play(rules);
+            } else {
+                rules.start(); // a sale of people alone
+            }
+            if (config.students()) {
+                awaitPeople();
+            }
         }
+        humans.finish();
         rules.finishRecording();
         long elapsedMs = (System.nanoTime() - rules.startNanos()) / 1_000_000;
         rules.end(EndReason.ALL_USERS_DONE);
@@ -211,7 +232,22 @@ public final class Simulation {
         }
         phase = Phase.FINISHED;
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
-                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis));
+                rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis),
+                config.students() ? humans.count() : HumanBuyers.Count.NONE);
+    }
+
+    /**
+     * A sale people buy in ends when it sells out, when its time is up or when it is stopped: not when its simulated
+     * users are done. Sold out is also the last item sold, which no one may have been told yet: the sale is read
+     * a few times a second.
+     */
+    private void awaitPeople() {
+        while (!rules.awaitEndOrTimeUp(SOLD_OUT_CHECK_NANOS)) {
+            SaleState now = humans.read();
+            if (now != null && now.exists() && now.stockLeft() == 0) {
+                rules.end(EndReason.SOLD_OUT);
+            }
+        }
     }
 
     /**

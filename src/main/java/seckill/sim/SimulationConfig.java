@@ -32,17 +32,19 @@ import seckill.util.ProblemException;
  * @param traceBuyers    how many buyers, sampled from the seed, have every round trip recorded (0: none)
  * @param waitReplicas   replicas that must hold a win (WAIT) before the buyer is told it won (0: none)
  * @param buckets        the stock split into this many buckets, each a sale of its own ({@code SaleBuckets}); 1: none
+ * @param students       people buy too, beside the simulated users ({@link HumanBuyers}): the sale then ends only
+ *                       when it sells out, its time is up or it is stopped, and {@code users} may be 0
  */
 public record SimulationConfig(String prefix, StrategyKind strategy, long stock, long users, int pool,
                                long durationS, int retries, long spreadMs, long seed, boolean join,
                                long naiveGapMs, int redisTimeoutS, EngineKind engine, long paceS,
-                               int traceBuyers, int waitReplicas, int buckets) {
+                               int traceBuyers, int waitReplicas, int buckets, boolean students) {
 
     public SimulationConfig {
         prefix = prefix == null ? "" : prefix;
         engine = engine == null ? EngineKind.THREADS : engine;
         refuseIfAny(SettingsRules.check(of(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed,
-                join, naiveGapMs, redisTimeoutS, engine, paceS, traceBuyers, waitReplicas, buckets)));
+                join, naiveGapMs, redisTimeoutS, engine, paceS, traceBuyers, waitReplicas, buckets, students)));
     }
 
     private static void refuseIfAny(List<Problem> problems) {
@@ -64,16 +66,17 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
     /** A builder holding these settings, to change a few. */
     public Builder toBuilder() {
         return of(prefix, strategy, stock, users, pool, durationS, retries, spreadMs, seed, join, naiveGapMs,
-                redisTimeoutS, engine, paceS, traceBuyers, waitReplicas, buckets);
+                redisTimeoutS, engine, paceS, traceBuyers, waitReplicas, buckets, students);
     }
 
     private static Builder of(String prefix, StrategyKind strategy, long stock, long users, int pool, long durationS,
                               int retries, long spreadMs, long seed, boolean join, long naiveGapMs, int redisTimeoutS,
-                              EngineKind engine, long paceS, int traceBuyers, int waitReplicas, int buckets) {
+                              EngineKind engine, long paceS, int traceBuyers, int waitReplicas, int buckets,
+                              boolean students) {
         return builder().prefix(prefix).strategy(strategy).stock(stock).users(users).pool(pool).durationS(durationS)
                 .retries(retries).spreadMs(spreadMs).seed(seed).join(join).naiveGapMs(naiveGapMs)
                 .redisTimeoutS(redisTimeoutS).engine(engine).paceS(paceS).traceBuyers(traceBuyers)
-                .waitReplicas(waitReplicas).buckets(buckets);
+                .waitReplicas(waitReplicas).buckets(buckets).students(students);
     }
 
     /** A seed for a run that was given none: differs from run to run and from process to process. */
@@ -85,7 +88,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         return new SaleKeys(prefix);
     }
 
-    /** Threads actually started: never more than there are users. */
+    /** Threads actually started: never more than there are users (none for a sale of students alone). */
     public int workers() {
         return (int) Math.min(pool, users);
     }
@@ -96,6 +99,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
         private StrategyKind strategy = StrategyKind.WATCH;
         private EngineKind engine = EngineKind.THREADS;
         private boolean join;
+        private boolean students;
         /** Every number but the seed, each at its default until set; the seed only once given. */
         private final Map<ConfigField, Long> numbers = new EnumMap<>(ConfigField.class);
 
@@ -128,6 +132,16 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
 
         EngineKind engine() {
             return engine;
+        }
+
+        boolean students() {
+            return students;
+        }
+
+        /** People buy too ({@link HumanBuyers}): the sale waits for them, and {@code users} may be 0. */
+        public Builder students(boolean value) {
+            students = value;
+            return this;
         }
 
         public Builder prefix(String value) {
@@ -229,7 +243,7 @@ public record SimulationConfig(String prefix, StrategyKind strategy, long stock,
                     (int) get(ConfigField.POOL), get(ConfigField.DURATION), (int) get(ConfigField.RETRIES),
                     get(ConfigField.SPREAD_MS), seed != null ? seed : newSeed(), join, get(ConfigField.NAIVE_GAP_MS),
                     (int) get(ConfigField.REDIS_TIMEOUT), engine, get(ConfigField.PACE), (int) get(ConfigField.TRACE),
-                    (int) get(ConfigField.WAIT_REPLICAS), (int) get(ConfigField.BUCKETS));
+                    (int) get(ConfigField.WAIT_REPLICAS), (int) get(ConfigField.BUCKETS), students);
         }
     }
 }

@@ -33,11 +33,14 @@ import seckill.util.Verdict;
  *                    order; empty on one server and for a sale of one bucket
  * @param runId       this run, among all runs anywhere: a random UUID made with the result (a report of it says
  *                    it, so that {@code merge} counts one run's reports once)
+ * @param students    the people who bought beside the simulated users ({@link HumanBuyers}): how many joined and won;
+ *                    {@link HumanBuyers.Count#NONE} for a sale without them
  */
 public record SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                                SaleState state, AuditResult audit, Problem error, Fairness fairness,
                                long soldOutMs, List<Trace> traces, List<String> lostWinners,
-                               List<SaleState> bucketStates, List<String> bucketMasters, String runId) {
+                               List<SaleState> bucketStates, List<String> bucketMasters, String runId,
+                               HumanBuyers.Count students) {
 
     /** Errors that are a limit of this process reached, not Redis lost: the run exits 2, as a refusal. */
     private static final Set<Problem.Kind> LIMITS = EnumSet.of(Problem.Kind.OPEN_FILES_REACHED,
@@ -50,15 +53,26 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
         lostWinners = lostWinners == null ? List.of() : List.copyOf(lostWinners);
         bucketStates = bucketStates == null ? List.of() : List.copyOf(bucketStates);
         bucketMasters = bucketMasters == null ? List.of() : List.copyOf(bucketMasters);
+        students = students == null ? HumanBuyers.Count.NONE : students;
     }
 
-    /** A result of a new run. */
+    /** A result of a new run, people buying beside its simulated users or not. */
+    public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
+                            SaleState state, AuditResult audit, Problem error, Fairness fairness,
+                            long soldOutMs, List<Trace> traces, List<String> lostWinners,
+                            List<SaleState> bucketStates, List<String> bucketMasters,
+                            HumanBuyers.Count students) {
+        this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, lostWinners,
+                bucketStates, bucketMasters, null, students);
+    }
+
+    /** A result of a new run without people buying. */
     public SimulationResult(SimulationConfig config, EndReason endedBy, MetricsSnapshot metrics, long elapsedMs,
                             SaleState state, AuditResult audit, Problem error, Fairness fairness,
                             long soldOutMs, List<Trace> traces, List<String> lostWinners,
                             List<SaleState> bucketStates, List<String> bucketMasters) {
         this(config, endedBy, metrics, elapsedMs, state, audit, error, fairness, soldOutMs, traces, lostWinners,
-                bucketStates, bucketMasters, null);
+                bucketStates, bucketMasters, (HumanBuyers.Count) null);
     }
 
     /** A result of a sale in one bucket. */
@@ -95,9 +109,12 @@ public record SimulationResult(SimulationConfig config, EndReason endedBy, Metri
         this(config, endedBy, metrics, elapsedMs, state, audit, error, Fairness.NONE, -1, List.of());
     }
 
-    /** Users who lost (played or not): the users less those who won and those whose outcome is unknown. */
+    /**
+     * Users who lost (played or not): the users (simulated, and the people who joined) less those who won and those
+     * whose outcome is unknown.
+     */
     public long usersLost() {
-        return config.users() - metrics.usersWon() - metrics.usersUnknown();
+        return config.users() + students.joined() - metrics.usersWon() - metrics.usersUnknown();
     }
 
     /**

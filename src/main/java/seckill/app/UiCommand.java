@@ -81,7 +81,7 @@ public final class UiCommand implements Callable<Integer> {
             + "100).")
     int zoom = PresentationModel.DEFAULT_ZOOM;
 
-    @Option(names = "--lesson", paramLabel = "1|2|3", converter = LessonConverter.class,
+    @Option(names = "--lesson", paramLabel = "1|2|3|4", converter = LessonConverter.class,
             description = "Open on a lesson: its settings (the sale options it sets cannot be given with it), its "
             + "strategy's code and a card saying what to look at. 1: naive oversells; 2: WATCH without retries "
             + "leaves stock unsold (库存遗留) while users lose; 3: one Lua script is correct, sells everything and is "
@@ -143,7 +143,7 @@ public final class UiCommand implements Callable<Integer> {
                 .withCompare(compare.given() ? compare.strategies() : java.util.List.of(), oneAtATime)
                 .withLesson(lesson).withReplay(recording == null ? null : new LaunchOptions.Replay(recording,
                         speed == null ? Double.NaN : speed, gif)).withRecord(record)
-                .withPresent(present)
+                .withPresent(present).withStudents(recording == null ? sale.students() : null)
                 // a replay's report is the recorded one, written above
                 .withReport(recording == null ? sale.report() : null);
         var again = WindowJvm.forThisJvm(spec.root().commandLine().getParseResult().originalArgs());
@@ -309,7 +309,7 @@ public final class UiCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --lesson}: 1, 2 or 3. */
+    /** {@code --lesson}: 1 to 4. */
     public static final class LessonConverter implements ITypeConverter<Lesson> {
         @Override
         public Lesson convert(String value) {

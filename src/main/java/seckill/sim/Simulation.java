@@ -173,14 +173,7 @@ public final class Simulation {
         prepareSale();
         phase = Phase.RUNNING;
         try (HeapGuard heap = new HeapGuard(rules::fail, config.pool())) {
-            if (config.users() > 0) {
-                engine().play(rules);
-            } else {
-                rules.start(); // a sale of people alone
-            }
-            if (config.students()) {
-                awaitPeople();
-            }
+            play();
         }
         humans.finish();
         rules.finishRecording();
@@ -234,6 +227,18 @@ public final class Simulation {
         return new SimulationResult(config, rules.endedBy(), last, elapsedMs, state, audit, rules.error(),
                 rules.fairness(), rules.soldOutMs(), traces, lostWinners, bucketStates, buckets.masters(redis),
                 config.students() ? humans.count() : HumanBuyers.Count.NONE);
+    }
+
+    /** Plays the simulated users, if any, and waits for the people buying beside them, if any. */
+    private void play() {
+        if (config.users() > 0) {
+            engine().play(rules);
+        } else {
+            rules.start(); // a sale of people alone
+        }
+        if (config.students()) {
+            awaitPeople();
+        }
     }
 
     /**

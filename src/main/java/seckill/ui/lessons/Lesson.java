@@ -30,8 +30,8 @@ public enum Lesson {
     /** One Lua script: correct, sells everything, fast. */
     LUA_SELLS_ALL(3, StrategyKind.LUA),
     /** The class buys from its phones, naive: taps a second apart read the same stock, and the class oversells. */
-    YOU_ARE_THE_BUYERS(4, StrategyKind.NAIVE, Map.of(ConfigField.STOCK, 10L, ConfigField.USERS, 20L,
-            ConfigField.SPREAD_MS, 60_000L, ConfigField.NAIVE_GAP_MS, 1_000L, ConfigField.DURATION, 120L));
+    YOU_ARE_THE_BUYERS(4, StrategyKind.NAIVE, Map.of(ConfigField.STOCK, 10L, ConfigField.USERS, 1L,
+            ConfigField.SPREAD_MS, 120_000L, ConfigField.NAIVE_GAP_MS, 1_000L, ConfigField.DURATION, 120L));
 
     /**
      * The numbers a lesson sets, each to its default in {@link ConfigField}: the tutorial's sale, one try per user,

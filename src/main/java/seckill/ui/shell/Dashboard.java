@@ -31,6 +31,7 @@ import seckill.ui.live.WinnersPanel;
 import seckill.ui.monitor.MonitorPanel;
 import seckill.ui.present.WhatHappenedPanel;
 import seckill.ui.replay.ReplayPanel;
+import seckill.ui.students.ClassRoomLink;
 import seckill.ui.students.StudentsModel;
 import seckill.ui.students.StudentsPanel;
 import seckill.util.Verdict;
@@ -57,6 +58,8 @@ public final class Dashboard implements AutoCloseable {
     private final ClusterModel cluster = new ClusterModel();
     /** The class joining from their phones: whoever runs the join server fills it in and sets its callbacks. */
     private final StudentsModel students = new StudentsModel();
+    /** The Students panel tied to the lab's class room. */
+    private final ClassRoomLink classRoom;
     private final LabService.ClusterWatch clusterWatch;
     /** Every panel of the window; the view places each where it says. */
     private final List<Panel> panels;
@@ -94,8 +97,16 @@ public final class Dashboard implements AutoCloseable {
                 new StudentsPanel(students),
                 new MonitorPanel(model.commands()),
                 new ClusterPanel(cluster));
+        this.classRoom = new ClassRoomLink(service, students, new BackgroundTasks(worker, handoff), handoff, i18n,
+                options.students());
         model.onNewSale(() -> panels.forEach(Panel::reset));
         model.form().fill(options.formStart());
+        // the class's own lesson lets the class join
+        model.lessons().lessonProperty().addListener((obs, was, lesson) -> {
+            if (lesson != null && lesson.forTheClass()) {
+                classRoom.open(() -> { });
+            }
+        });
         if (options.lesson() != null) {
             model.lessons().choose(options.lesson());
         }
@@ -131,12 +142,22 @@ public final class Dashboard implements AutoCloseable {
         }
         if (options.replay() != null) {
             replay(options.replay());
-        } else if (options.autostart()) {
+        } else if (options.students() != null || options.lesson() != null && options.lesson().forTheClass()) {
+            // the class room opens first, so that the sale started next is the class's
+            classRoom.open(this::begin);
+        } else {
+            begin();
+        }
+        return this;
+    }
+
+    /** What the command line asked to do as the window opens: start a sale, watch one, or nothing. */
+    private void begin() {
+        if (options.autostart()) {
             model.start();
         } else if (options.watch()) {
             model.watch();
         }
-        return this;
     }
 
     /** {@code ui --replay}: the recording plays, and its animation renders when {@code --gif} asks for one. */

@@ -47,7 +47,7 @@ final class DashboardMenu extends MenuBar {
     private static final KeyCombination FULL_SCREEN = new KeyCodeCombination(KeyCode.F11);
     private static final KeyCombination FOLD_FORM = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination CODE = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCode[] LESSON_KEYS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+    private static final KeyCode[] LESSON_KEYS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
     private static final KeyCombination TRACE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FEED = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import seckill.report.Recording;
 import seckill.sale.StrategyKind;
 import seckill.sim.SimulationConfig;
+import seckill.students.StudentsAddress;
 import seckill.ui.common.Face;
 import seckill.ui.common.Language;
 import seckill.ui.common.PresentationModel;
@@ -43,7 +44,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                             boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                             boolean dark, boolean pulseReport, int zoom, List<StrategyKind> compare,
                             boolean oneAtATime, Lesson lesson, Replay replay, Path record,
-                            Path report, boolean present) {
+                            Path report, boolean present, StudentsAddress students) {
 
     public LaunchOptions {
         sale = sale == null ? SimulationConfig.defaults() : sale;
@@ -59,7 +60,7 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
                          boolean autostart, boolean watch, Path screenshot, boolean exit, Language language,
                          boolean dark, boolean pulseReport, int zoom) {
         this(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language, dark, pulseReport,
-                zoom, List.of(), false, null, null, null, null, false);
+                zoom, List.of(), false, null, null, null, null, false, null);
     }
 
     /** At 100 %. */
@@ -79,25 +80,26 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     public LaunchOptions withRedis(String url, String prefix) {
         return new LaunchOptions(url, embedded, sale.toBuilder().prefix(prefix).build(), seedGiven, autostart,
                 watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, lesson, replay,
-                record, report, present);
+                record, report, present, students);
     }
 
     public LaunchOptions withLanguage(Language newLanguage) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, newLanguage,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, present);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, present, students);
     }
 
     /** Strategies raced side by side as soon as Start is pressed. */
     public LaunchOptions withCompare(List<StrategyKind> strategies, boolean oneAfterAnother) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record, report, present);
+                dark, pulseReport, zoom, strategies, oneAfterAnother, lesson, replay, record, report, present,
+                students);
     }
 
     /** With the lesson's settings over the sale's, and its code and card on screen. */
     public LaunchOptions withLesson(Lesson chosen) {
         return new LaunchOptions(redisUrl, embedded, chosen == null ? sale : chosen.settings(sale), seedGiven,
                 autostart, watch, screenshot, exit, language, dark, pulseReport, zoom, compare, oneAtATime, chosen,
-                replay, record, report, present);
+                replay, record, report, present, students);
     }
 
     /**
@@ -113,25 +115,31 @@ public record LaunchOptions(String redisUrl, boolean embedded, SimulationConfig 
     /** With a recorded sale played again as soon as the window is up (null: none). */
     public LaunchOptions withReplay(Replay played) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record, report, present);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, played, record, report, present, students);
     }
 
     /** With the first local run's recording written to that file once the screen has settled. */
     public LaunchOptions withRecord(Path file) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file, report, present);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, file, report, present, students);
     }
 
     /** With the JSON report of the first sale or comparison here written to that file once the screen has settled. */
     public LaunchOptions withReport(Path file) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, file, present);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, file, present, students);
     }
 
     /** Opening in presenter mode ({@code --present}): the sale alone, large, with what happened after it. */
     public LaunchOptions withPresent(boolean on) {
         return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
-                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, on);
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, on, students);
+    }
+
+    /** With the class's server started as the window opens ({@code --students [ADDR:]PORT}; null: not). */
+    public LaunchOptions withStudents(StudentsAddress bind) {
+        return new LaunchOptions(redisUrl, embedded, sale, seedGiven, autostart, watch, screenshot, exit, language,
+                dark, pulseReport, zoom, compare, oneAtATime, lesson, replay, record, report, present, bind);
     }
 
     /** What the form starts with. */

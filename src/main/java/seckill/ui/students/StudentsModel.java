@@ -31,6 +31,7 @@ public final class StudentsModel {
     }
 
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
     private final StringProperty url = new SimpleStringProperty(this, "url");
     private final StringProperty code = new SimpleStringProperty(this, "code");
     private final IntegerProperty joined = new SimpleIntegerProperty(this, "joined");
@@ -44,6 +45,11 @@ public final class StudentsModel {
     /** Whether the class can join now: the switch shows it, and the QR code is shown while it is true. */
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    /** Whether the Students tab is the one on view, both ways: opening the class room brings it into view. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** The address a phone opens to join (the QR code's content), e.g. {@code http://192.168.1.20:7070/j/K7M3QX}. */

@@ -23,7 +23,8 @@ public final class StudentsPanel implements Panel {
 
     @Override
     public Tab tab() {
-        return new Tab("students-tab", "students.tab", null, Bindings.createBooleanBinding(() -> true), null);
+        return new Tab("students-tab", "students.tab", null, Bindings.createBooleanBinding(() -> true),
+                model.shownProperty());
     }
 
     @Override

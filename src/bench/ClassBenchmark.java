@@ -3,7 +3,11 @@
 // Prints every tap's answer, /api/buy's p50/p99/max, and the sale read back from Redis (nothing oversold).
 //
 //   mvn -o -q -B package -DskipTests -Dcheckstyle.skip
-//   java -cp target/seckill-lab.jar src/bench/ClassBenchmark.java [PHONES] [SECONDS] [USERS] [STOCK] [STRATEGY]
+//   java -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -cp target/seckill-lab.jar \
+//       src/bench/ClassBenchmark.java [PHONES] [SECONDS] [USERS] [STOCK] [STRATEGY]
+//
+// (On a machine of two cores the common pool has one thread, and the JDK's HttpClient, which the phones use here,
+// then starts a thread for every completion: the parallelism keeps the phones from measuring that instead.)
 //
 // Defaults: 300 phones, 20 s, 20000 users, 15000 items, lua. The sale's keys are under bench-class{…}: and are
 // deleted at the end.

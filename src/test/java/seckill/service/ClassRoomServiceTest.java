@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -52,7 +55,7 @@ class ClassRoomServiceTest {
     }
 
     @Test
-    void aClassRoomFollowsTheNextSaleAndCountsInItsResult() throws Exception {
+    void aClassRoomFollowsTheNextSaleAndCountsInItsResult(@TempDir Path dir) throws Exception {
         service.connect(TestRedis.url(), false, Duration.ofSeconds(5));
         ClassRoom room = service.openClassRoom(StudentsAddress.parse("127.0.0.1:0"));
         assertThat(service.classRoom()).isSameAs(room);
@@ -84,6 +87,10 @@ class ClassRoomServiceTest {
         try (Jedis jedis = TestRedis.connection().borrow()) {
             assertThat(jedis.lrange(new SaleKeys(prefix).user(), 0, -1)).contains("stu:amy").hasSize(21);
         }
+
+        Path csv = dir.resolve("winners.csv");
+        assertThat(service.exportWinners(new SaleKeys(prefix), csv)).isEqualTo(21);
+        assertThat(Files.readAllLines(csv)).anyMatch(line -> line.contains(",stu:amy,"));
 
         service.close();
         assertThat(room.isOpen()).isFalse();

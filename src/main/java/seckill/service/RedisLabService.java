@@ -26,7 +26,6 @@ import seckill.report.RunReport;
 import seckill.report.WinnersCsv;
 import seckill.sale.AuditResult;
 import seckill.sale.SaleBuckets;
-import seckill.sale.SaleKeyException;
 import seckill.sale.SaleKeys;
 import seckill.sale.SaleMeta;
 import seckill.sale.StrategyKind;
@@ -39,7 +38,6 @@ import seckill.sim.SimulationResult;
 import seckill.students.ClassRoom;
 import seckill.students.StudentsAddress;
 import seckill.util.Problem;
-import seckill.util.ProblemException;
 
 /**
  * The lab on a real Redis: one connection pool at a time (sized for any run the form allows), the engine's
@@ -58,7 +56,7 @@ public final class RedisLabService implements LabService {
     private final Set<SalePoller> streams = ConcurrentHashMap.newKeySet();
     private final Set<ClusterPoller> clusterPollers = ConcurrentHashMap.newKeySet();
     private final Set<Comparison> comparisons = ConcurrentHashMap.newKeySet();
-    private final Playing playing = new Playing(RedisLabService::translated);
+    private final Playing playing = new Playing(LabErrors::translated);
     /** The last local run's or comparison's recording: a new one lets the last one's go. */
     private final LastRecording lastRecording = new LastRecording();
     private RedisConnection connection;
@@ -136,7 +134,7 @@ public final class RedisLabService implements LabService {
         List<ComparisonRun.Lane> lanes = new ArrayList<>();
         for (int i = 0; i < comparison.simulations().size(); i++) {
             Simulation simulation = comparison.simulations().get(i);
-            CompletionStage<SimulationResult> result = translated(comparison.results().get(i));
+            CompletionStage<SimulationResult> result = LabErrors.translated(comparison.results().get(i));
             lanes.add(new ComparisonRun.Lane(simulation.config().strategy(), simulation.config().keys(),
                     new SimulationRun(simulation, result)));
         }
@@ -196,21 +194,6 @@ public final class RedisLabService implements LabService {
         SaleKeys onCluster = new SaleKeys(SaleKeys.onCluster(keys.prefix()));
         c.aim(onCluster.total());
         return onCluster;
-    }
-
-    /** A lane's result as the dashboard hears it: Redis's and the sale's failures as {@link LabException}s. */
-    private static CompletionStage<SimulationResult> translated(CompletionStage<SimulationResult> result) {
-        CompletableFuture<SimulationResult> out = new CompletableFuture<>();
-        result.whenComplete((r, e) -> {
-            if (e == null) {
-                out.complete(r);
-            } else {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e;
-                out.completeExceptionally(cause instanceof RuntimeException re ? translated(re) : cause);
-            }
-        });
-        return out.minimalCompletionStage();
     }
 
     @Override
@@ -347,23 +330,8 @@ public final class RedisLabService implements LabService {
         try {
             return c.callKeyed(Duration.ZERO, work);
         } catch (RuntimeException e) {
-            throw translated(e);
+            throw LabErrors.translated(e);
         }
-    }
-
-    /** Redis's and the sale's failures as the dashboard hears them; anything else as it is. */
-    private static RuntimeException translated(RuntimeException e) {
-        if (e instanceof RedisUnavailableException u) {
-            return LabException.unreachable(u.problem(), u);
-        }
-        if (e instanceof SaleKeyException k) {
-            return LabException.refused(k.problem());
-        }
-        if (e instanceof ProblemException p) {
-            // what the process or the server cannot give the sale (open files, heap, replicas), checked before it
-            return LabException.refused(p.problem());
-        }
-        return e;
     }
 
     /** A simulation on a thread of its own. */

@@ -80,12 +80,13 @@ class LessonTest {
     }
 
     @Test
-    void aLessonIsOneTwoOrThree() {
+    void aLessonIsOneToFour() {
         assertThat(Lesson.of(" 2 ")).isEqualTo(Lesson.WATCH_LEAVES_STOCK);
-        assertThat(Lesson.allowedNumbers()).isEqualTo("1, 2, 3");
-        for (String bad : new String[] {"", "0", "4", "two", "1.0", null}) {
+        assertThat(Lesson.of("4")).isEqualTo(Lesson.YOU_ARE_THE_BUYERS);
+        assertThat(Lesson.allowedNumbers()).isEqualTo("1, 2, 3, 4");
+        for (String bad : new String[] {"", "0", "5", "two", "1.0", null}) {
             assertThatThrownBy(() -> Lesson.of(bad)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("1, 2, 3");
+                    .hasMessageContaining("1, 2, 3, 4");
         }
     }
 }

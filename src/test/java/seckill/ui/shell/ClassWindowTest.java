@@ -1,0 +1,190 @@
+package seckill.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static seckill.ui.shell.OnFx.fx;
+import static seckill.ui.shell.OnFx.onFx;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import seckill.redis.TestRedis;
+import seckill.sale.SaleInRedis;
+import seckill.sale.SaleKeys;
+import seckill.sim.ConfigField;
+import seckill.sim.SimulationConfig;
+import seckill.students.StudentsAddress;
+import seckill.ui.common.Language;
+import seckill.ui.lessons.Lesson;
+import seckill.ui.live.WinnerRow;
+
+/**
+ * The class in the real window: the Students switch opens the lab's class room, phones join and buy over real HTTP
+ * in the window's own sale, and the window shows them; lesson 4 opens the room before its sale, and the class
+ * oversells, as Redis itself says.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassWindowTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final WindowUnderTest window = new WindowUnderTest("ui-class");
+    private Stage stage;
+    private Dashboard dashboard;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        window.close(() -> dashboard.model().stop());
+        TestRedis.reset(window.prefix());
+    }
+
+    @Test
+    void theSwitchOpensTheClassRoom_aPhoneJoinsAndWinsInTheWindowsSale_andTheWindowShowsItsName() throws Exception {
+        onFx(() -> dashboard = window.show(stage));
+        assertThat(fx(() -> dashboard.students().runningProperty().get())).isFalse();
+        onFx(() -> dashboard.students().onStartProperty().get().run());
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> dashboard.students().runningProperty().get()));
+        String url = fx(() -> dashboard.students().urlProperty().get());
+        String code = fx(() -> dashboard.students().codeProperty().get());
+        assertThat(url).startsWith("http://").endsWith("/j/" + code);
+
+        String token = join(url, code, "Amy");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> dashboard.students().joinedProperty().get()) == 1);
+
+        // two items: one for the simulated user, one for Amy; the sale ends when both are sold
+        onFx(() -> {
+            dashboard.model().form().fields().forEach(f -> {
+                if (f.field() == ConfigField.STOCK) {
+                    f.setValue(2);
+                } else if (f.field() == ConfigField.USERS) {
+                    f.setValue(1);
+                }
+            });
+            dashboard.model().start();
+        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "won".equals(buy(url, token).path("outcome").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.model().live().settledProperty().get()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> dashboard.students().wonProperty().get()) == 1);
+        assertThat(fx(() -> dashboard.students().players().get(0).rank())).isNotNull();
+        List<WinnerRow> students = fx(() -> dashboard.model().live().winners().rows().stream()
+                .filter(WinnerRow::student).toList());
+        assertThat(students).extracting(WinnerRow::shownName).containsExactly("Amy");
+
+        SaleInRedis sale = SaleInRedis.check(TestRedis.connection(), new SaleKeys(window.prefix()));
+        assertThat(sale.winners()).contains("stu:Amy").hasSize(2);
+
+        onFx(() -> dashboard.students().onStopProperty().get().run());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reachable(url));
+        assertThat(fx(() -> dashboard.students().runningProperty().get())).isFalse();
+    }
+
+    @Test
+    void lessonFourOpensTheClassRoomBeforeItsSale_andTheClassOversells() throws Exception {
+        SimulationConfig sale = SimulationConfig.builder().prefix(window.prefix()).build();
+        LaunchOptions lesson = new LaunchOptions(TestRedis.url(), false, sale, false, true, false, null, false,
+                Language.EN, false, false).withLesson(Lesson.YOU_ARE_THE_BUYERS)
+                .withStudents(new StudentsAddress("127.0.0.1", 0));
+        onFx(() -> dashboard = window.show(stage, lesson));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> dashboard.students().runningProperty().get()));
+        String url = fx(() -> dashboard.students().urlProperty().get());
+        String code = fx(() -> dashboard.students().codeProperty().get());
+
+        // more phones than items, tapping at once: naive's second between read and write lets them all read stock
+        int phones = 14;
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= phones; i++) {
+            tokens.add(join(url, code, "kid" + i));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(url).path("open").asBoolean());
+        ExecutorService taps = Executors.newFixedThreadPool(phones);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String token : tokens) {
+                Callable<String> tap = () -> buy(url, token).path("outcome").asText();
+                answers.add(taps.submit(tap));
+            }
+            for (Future<String> a : answers) {
+                assertThat(a.get()).isNotEqualTo("error");
+            }
+        } finally {
+            taps.shutdownNow();
+        }
+
+        SaleInRedis inRedis = SaleInRedis.read(TestRedis.connection(), new SaleKeys(window.prefix()));
+        assertThat(inRedis.total()).isEqualTo(10);
+        assertThat(inRedis.winners()).as("kill_user: the class oversold").hasSizeGreaterThan(10)
+                .filteredOn(id -> id.startsWith("stu:kid")).hasSizeGreaterThan(9);
+        assertThat(fx(() -> dashboard.model().live().winners().rows().stream().filter(WinnerRow::student).count()))
+                .isPositive();
+    }
+
+    private static String join(String url, String code, String name) throws IOException, InterruptedException {
+        JsonNode joined = post(url, "/api/join", JSON.writeValueAsString(Map.of("code", code, "name", name)), null);
+        assertThat(joined.path("token").asText()).as("token for " + name).isNotBlank();
+        return joined.path("token").asText();
+    }
+
+    private static JsonNode buy(String url, String token) throws IOException, InterruptedException {
+        return post(url, "/api/buy", "", token);
+    }
+
+    private static JsonNode post(String url, String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(url) + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(answer.body());
+    }
+
+    private static JsonNode state(String url) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base(url) + "/api/state"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static boolean reachable(String url) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(base(url) + "/api/state")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String base(String url) {
+        return url.substring(0, url.indexOf("/j/"));
+    }
+}

@@ -7,6 +7,7 @@ import seckill.service.LabService;
 import seckill.students.ClassRoom;
 import seckill.students.StudentsAddress;
 import seckill.ui.common.BackgroundTasks;
+import seckill.ui.common.Face;
 import seckill.ui.common.Handoff;
 import seckill.ui.common.I18n;
 
@@ -16,6 +17,7 @@ import seckill.ui.common.I18n;
  * server is started and stopped on a worker; its changes arrive on a server thread and are handed to the FX thread.
  * Every sale the lab starts while the room is open is the class's too ({@link LabService#openClassRoom}).
  */
+@Face
 public final class ClassRoomLink {
     private final LabService service;
     private final StudentsModel model;

@@ -11,6 +11,10 @@
 //
 // Defaults: 300 phones, 20 s, 20000 users, 15000 items, lua. The sale's keys are under bench-class{…}: and are
 // deleted at the end.
+//
+// With CLASS_URL=http://ADDR:PORT/j/CODE the phones join that class room instead (a window's, started with
+// `ui --students ADDR:PORT … --pulse-report`), tap while its sale runs and print the taps' answers and latency; the
+// window prints its frame gaps and audits its sale.
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +56,11 @@ public class ClassBenchmark {
         String prefix = "bench-class{" + UUID.randomUUID().toString().substring(0, 8) + "}:";
         SaleKeys keys = new SaleKeys(prefix);
 
+        String classUrl = System.getenv("CLASS_URL");
+        if (classUrl != null) {
+            tapOnly(classUrl, phones, seconds);
+            System.exit(0);
+        }
         try (RedisConnection redis = RedisConnector.fromEnvironment().connect(null, false, 64,
                 Duration.ofSeconds(10), line -> { });
              ClassRoom room = ClassRoom.open(StudentsAddress.parse("127.0.0.1:0"))) {
@@ -140,5 +149,56 @@ public class ClassBenchmark {
 
     private static long pct(List<Long> sorted, double p) {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    /** The phones alone, in a class room someone else runs (CLASS_URL): join, tap SECONDS long, print the answers. */
+    private static void tapOnly(String url, int phones, int seconds) throws Exception {
+        String base = url.substring(0, url.indexOf("/j/"));
+        String code = url.substring(url.indexOf("/j/") + 3);
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, phones / 25); i++) {
+            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build());
+        }
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < phones; i++) {
+            String body = "{\"code\":\"" + code + "\",\"name\":\"phone " + i + "\"}";
+            String answer = clients.get(0).send(HttpRequest.newBuilder(URI.create(base + "/api/join"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            tokens.add(answer.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+        }
+        ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        ScheduledExecutorService taps = Executors.newScheduledThreadPool(4);
+        for (int i = 0; i < phones; i++) {
+            HttpClient phone = clients.get(i % clients.size());
+            HttpRequest buy = HttpRequest.newBuilder(URI.create(base + "/api/buy"))
+                    .header("Authorization", "Bearer " + tokens.get(i)).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            taps.scheduleAtFixedRate(() -> {
+                long at = System.nanoTime();
+                pending.add(phone.sendAsync(buy, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+                    micros.add((System.nanoTime() - at) / 1000);
+                    String key = e != null ? "failed" : r.statusCode() == 200
+                            ? r.body().replaceAll(".*\"outcome\":\"([a-z_]+)\".*", "$1") : "HTTP " + r.statusCode();
+                    answers.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+                    return null;
+                }));
+            }, (long) (200_000L * i / phones), 200_000, TimeUnit.MICROSECONDS);
+        }
+        Thread.sleep(seconds * 1000L);
+        taps.shutdownNow();
+        taps.awaitTermination(10, TimeUnit.SECONDS);
+        for (CompletableFuture<?> f : pending) {
+            f.join();
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        sorted.sort(null);
+        System.out.printf("phones %d x 5 taps/s for %d s into %s: %d answered: %s%n", phones, seconds, base,
+                sorted.size(), new TreeMap<>(answers));
+        System.out.printf("/api/buy p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(sorted, 0.50) / 1000.0,
+                pct(sorted, 0.99) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
     }
 }

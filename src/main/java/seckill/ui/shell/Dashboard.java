@@ -144,11 +144,23 @@ public final class Dashboard implements AutoCloseable {
             replay(options.replay());
         } else if (options.students() != null || options.lesson() != null && options.lesson().forTheClass()) {
             // the class room opens first, so that the sale started next is the class's
-            classRoom.open(this::begin);
+            classRoom.open(() -> {
+                announceClass();
+                begin();
+            });
         } else {
             begin();
         }
         return this;
+    }
+
+    /** The join address on the console too, as {@code run --students} prints it: for the teacher to pass on. */
+    private void announceClass() {
+        String url = students.urlProperty().get();
+        if (students.runningProperty().get() && url != null) {
+            System.out.println("Students join at " + url);
+            System.out.flush();
+        }
     }
 
     /** What the command line asked to do as the window opens: start a sale, watch one, or nothing. */

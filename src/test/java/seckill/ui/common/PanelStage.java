@@ -33,6 +33,9 @@ public final class PanelStage {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
+        // the stage TestFX hands out is shared: a window test before this one may have left its least size on it
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setWidth(width);
         stage.setHeight(height);
         stage.show();

@@ -59,6 +59,9 @@ public final class WindowUnderTest {
                 stage.setHeight(sizeBefore[1]);
             }
             dashboard.close();
+            // the stage is TestFX's own, shared by the tests after this one: the window's least size goes with it
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
             stage.close();
         }).get(10, TimeUnit.SECONDS);
     }

@@ -1,7 +1,11 @@
 package seckill.ui.students;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import seckill.service.LabService;
 import seckill.students.ClassRoom;
@@ -19,12 +23,16 @@ import seckill.ui.common.I18n;
  */
 @Face
 public final class ClassRoomLink {
+    /** How often, at most, the room's changes reach the window. */
+    static final Duration REFRESH = Duration.ofMillis(250);
     private final LabService service;
     private final StudentsModel model;
     private final BackgroundTasks tasks;
     private final I18n i18n;
     private final StudentsAddress bind;
     private final Runnable changed;
+    /** A refresh is on its way to the FX thread. */
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private ClassRoom room;
     /** What waits for the room being opened now; null while none is. */
     private List<Runnable> opening;
@@ -39,7 +47,16 @@ public final class ClassRoomLink {
         this.tasks = tasks;
         this.i18n = i18n;
         this.bind = bind == null ? StudentsAddress.anyPort() : bind;
-        this.changed = () -> handoff.post(this::refresh);
+        // a class changes with every join and win: the window takes the room's state at most every REFRESH
+        this.changed = () -> {
+            if (refreshing.compareAndSet(false, true)) {
+                CompletableFuture.delayedExecutor(REFRESH.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
+                        handoff.post(() -> {
+                            refreshing.set(false);
+                            refresh();
+                        }));
+            }
+        };
         model.setOnStart(() -> open(() -> { }));
         model.setOnStop(this::close);
         model.setOnKick(this::kick);
@@ -113,8 +130,11 @@ public final class ClassRoomLink {
         }
         model.joinedProperty().set(open.joined());
         model.wonProperty().set(open.won());
-        model.players().setAll(open.students().stream()
+        List<StudentsModel.Player> now = open.students().stream()
                 .map(s -> new StudentsModel.Player(s.name(), s.rank() == null ? null : s.rank().intValue()))
-                .toList());
+                .toList();
+        if (!now.equals(model.players())) {
+            model.players().setAll(now);
+        }
     }
 }

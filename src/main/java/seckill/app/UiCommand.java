@@ -162,7 +162,11 @@ public final class UiCommand implements Callable<Integer> {
         // closed, as run does on a stop
         try (StopSignals signals = new StopSignals(DashboardApp::closeFromOutside)) {
             WindowJvm.watchParent(DashboardApp::closeFromOutside);
-            outcome = DashboardApp.launchWith(options, redis.connector());
+            // what the window has to tell the console (the class's join address) goes out at once
+            outcome = DashboardApp.launchWith(options, redis.connector(), line -> {
+                out.println(line);
+                out.flush();
+            });
             signalled = signals.exitCode();
         } catch (RuntimeException e) {
             // typically no display: one clear line, not a stack trace

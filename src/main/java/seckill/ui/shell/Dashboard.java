@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -58,6 +59,8 @@ public final class Dashboard implements AutoCloseable {
     private final ClusterModel cluster = new ClusterModel();
     /** The class joining from their phones: whoever runs the join server fills it in and sets its callbacks. */
     private final StudentsModel students = new StudentsModel();
+    /** Where a line for the console goes ({@link #sayingTo}). */
+    private Consumer<String> console = line -> { };
     /** The Students panel tied to the lab's class room. */
     private final ClassRoomLink classRoom;
     private final LabService.ClusterWatch clusterWatch;
@@ -114,6 +117,12 @@ public final class Dashboard implements AutoCloseable {
         model.presentation().presentingProperty().set(options.present());
     }
 
+    /** Tells the console what the window has to say there (the class's join address); before {@link #show}. */
+    public Dashboard sayingTo(Consumer<String> lines) {
+        this.console = lines;
+        return this;
+    }
+
     /** Builds the window on the stage and shows it; FX thread. */
     public Dashboard show(Stage window) {
         this.stage = window;
@@ -158,8 +167,7 @@ public final class Dashboard implements AutoCloseable {
     private void announceClass() {
         String url = students.urlProperty().get();
         if (students.runningProperty().get() && url != null) {
-            System.out.println("Students join at " + url);
-            System.out.flush();
+            console.accept("Students join at " + url);
         }
     }
 

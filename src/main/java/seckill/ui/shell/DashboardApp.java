@@ -2,6 +2,7 @@ package seckill.ui.shell;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -39,11 +40,21 @@ public final class DashboardApp extends Application {
     private static final AtomicReference<Outcome> OUTCOME = new AtomicReference<>();
     /** The window was asked to close from outside the toolkit ({@link #closeFromOutside()}). */
     private static final AtomicBoolean CLOSE_ASKED = new AtomicBoolean();
+    private static final AtomicReference<Consumer<String>> CONSOLE = new AtomicReference<>(line -> { });
 
     private Dashboard dashboard;
 
     /** Opens the window and blocks until it closes. */
     public static Outcome launchWith(LaunchOptions options, RedisConnector connector) {
+        return launchWith(options, connector, line -> { });
+    }
+
+    /**
+     * Opens the window and blocks until it closes; what the window has to tell the console (the class's join
+     * address, with {@code --students}) goes to {@code console}, from the FX thread.
+     */
+    public static Outcome launchWith(LaunchOptions options, RedisConnector connector, Consumer<String> console) {
+        CONSOLE.set(console);
         OPTIONS.set(options);
         CONNECTOR.set(connector);
         OUTCOME.set(null);
@@ -69,7 +80,7 @@ public final class DashboardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        dashboard = new Dashboard(OPTIONS.get(), CONNECTOR.get()).show(stage);
+        dashboard = new Dashboard(OPTIONS.get(), CONNECTOR.get()).sayingTo(CONSOLE.get()).show(stage);
         if (CLOSE_ASKED.get()) {
             Platform.runLater(Platform::exit);
         }

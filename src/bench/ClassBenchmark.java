@@ -64,22 +64,9 @@ public class ClassBenchmark {
         try (RedisConnection redis = RedisConnector.fromEnvironment().connect(null, false, 64,
                 Duration.ofSeconds(10), line -> { });
              ClassRoom room = ClassRoom.open(StudentsAddress.parse("127.0.0.1:0"))) {
-            // a client (and its selector thread) per 25 phones, as phones are many devices
-            List<HttpClient> clients = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, phones / 25); i++) {
-                clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build());
-            }
-            HttpClient http = clients.get(0);
+            List<HttpClient> clients = clients(phones);
             String base = room.url().substring(0, room.url().indexOf("/j/"));
-            List<String> tokens = new ArrayList<>();
-            for (int i = 0; i < phones; i++) {
-                String body = "{\"code\":\"" + room.code() + "\",\"name\":\"phone " + i + "\"}";
-                String answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/join"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                tokens.add(answer.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
-            }
+            List<String> tokens = join(clients.get(0), base, room.code(), phones);
             SimulationConfig config = SimulationConfig.builder().prefix(prefix).strategy(strategy).stock(stock)
                     .users(users).pool(200).spreadMs(seconds * 1000L).durationS(seconds + 60L)
                     .retries(strategy == StrategyKind.WATCH ? 1000 : 0).students(true).build();
@@ -90,48 +77,17 @@ public class ClassBenchmark {
                 Thread.sleep(10);
             }
 
-            AtomicLong sent = new AtomicLong();
-            ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
-            Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
-            ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
-            ScheduledExecutorService taps = Executors.newScheduledThreadPool(4);
             long t0 = System.nanoTime();
-            for (int i = 0; i < phones; i++) {
-                String token = tokens.get(i);
-                HttpClient phone = clients.get(i % clients.size());
-                HttpRequest buy = HttpRequest.newBuilder(URI.create(base + "/api/buy"))
-                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build();
-                taps.scheduleAtFixedRate(() -> {
-                    sent.incrementAndGet();
-                    long at = System.nanoTime();
-                    pending.add(phone.sendAsync(buy, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
-                        micros.add((System.nanoTime() - at) / 1000);
-                        String key = e != null ? "failed: " + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() : r.statusCode() == 200
-                                ? r.body().replaceAll(".*\"outcome\":\"([a-z_]+)\".*", "$1") : "HTTP " + r.statusCode();
-                        answers.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-                        return null;
-                    }));
-                }, (long) (200_000L * i / phones), 200_000, TimeUnit.MICROSECONDS);
-            }
-            Thread.sleep(seconds * 1000L);
-            taps.shutdownNow();
-            taps.awaitTermination(10, TimeUnit.SECONDS);
-            for (CompletableFuture<?> f : pending) {
-                f.join();
-            }
+            Taps done = tap(clients, base, tokens, seconds);
             long tappingMs = (System.nanoTime() - t0) / 1_000_000;
             simulation.stop();
             SimulationResult result = sale.get(120, TimeUnit.SECONDS);
 
-            List<Long> sorted = new ArrayList<>(micros);
-            sorted.sort(null);
             System.out.printf("phones %d x 5 taps/s for %d s, %d simulated users, stock %d, %s%n", phones, seconds,
                     users, stock, strategy.cliName());
-            System.out.printf("taps sent %d, answered %d in %d ms: %s%n", sent.get(), sorted.size(), tappingMs,
-                    new TreeMap<>(answers));
-            System.out.printf("/api/buy p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(sorted, 0.50) / 1000.0,
-                    pct(sorted, 0.99) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+            System.out.printf("taps sent %d, answered %d in %d ms: %s%n", done.sent(), done.micros().size(),
+                    tappingMs, done.answers());
+            done.printLatency();
             System.out.printf("sale ended by %s; students joined %d, won %d; audit %s%n", result.endedBy(),
                     result.students().joined(), result.students().won(), result.auditHolds() ? "ok" : "FAILED");
             try (Jedis jedis = redis.borrow()) {
@@ -154,20 +110,50 @@ public class ClassBenchmark {
     /** The phones alone, in a class room someone else runs (CLASS_URL): join, tap SECONDS long, print the answers. */
     private static void tapOnly(String url, int phones, int seconds) throws Exception {
         String base = url.substring(0, url.indexOf("/j/"));
-        String code = url.substring(url.indexOf("/j/") + 3);
+        List<HttpClient> clients = clients(phones);
+        List<String> tokens = join(clients.get(0), base, url.substring(url.indexOf("/j/") + 3), phones);
+        Taps done = tap(clients, base, tokens, seconds);
+        System.out.printf("phones %d x 5 taps/s for %d s into %s: %d sent, %d answered: %s%n", phones, seconds, base,
+                done.sent(), done.micros().size(), done.answers());
+        done.printLatency();
+    }
+
+    /** A client (and its selector thread) per 25 phones, as phones are many devices. */
+    private static List<HttpClient> clients(int phones) {
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < Math.max(1, phones / 25); i++) {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build());
         }
+        return clients;
+    }
+
+    /** Each phone joins as "phone N"; their tokens, in order. */
+    private static List<String> join(HttpClient http, String base, String code, int phones) throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < phones; i++) {
             String body = "{\"code\":\"" + code + "\",\"name\":\"phone " + i + "\"}";
-            String answer = clients.get(0).send(HttpRequest.newBuilder(URI.create(base + "/api/join"))
+            String answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/join"))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             tokens.add(answer.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
         }
+        return tokens;
+    }
+
+    /** What the taps came to: how many were sent, each answer's latency (µs, sorted) and the answers counted. */
+    record Taps(long sent, List<Long> micros, Map<String, Long> answers) {
+        void printLatency() {
+            System.out.printf("/api/buy p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(micros, 0.50) / 1000.0,
+                    pct(micros, 0.99) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
+        }
+    }
+
+    /** Every phone taps Buy 5 times a second, spread evenly, for SECONDS; waits for every answer. */
+    private static Taps tap(List<HttpClient> clients, String base, List<String> tokens, int seconds)
+            throws Exception {
+        int phones = tokens.size();
+        AtomicLong sent = new AtomicLong();
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
@@ -178,10 +164,12 @@ public class ClassBenchmark {
                     .header("Authorization", "Bearer " + tokens.get(i)).timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
             taps.scheduleAtFixedRate(() -> {
+                sent.incrementAndGet();
                 long at = System.nanoTime();
                 pending.add(phone.sendAsync(buy, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
                     micros.add((System.nanoTime() - at) / 1000);
-                    String key = e != null ? "failed" : r.statusCode() == 200
+                    String key = e != null ? "failed: " + (e.getCause() == null ? e : e.getCause()).getClass()
+                            .getSimpleName() : r.statusCode() == 200
                             ? r.body().replaceAll(".*\"outcome\":\"([a-z_]+)\".*", "$1") : "HTTP " + r.statusCode();
                     answers.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
                     return null;
@@ -196,9 +184,8 @@ public class ClassBenchmark {
         }
         List<Long> sorted = new ArrayList<>(micros);
         sorted.sort(null);
-        System.out.printf("phones %d x 5 taps/s for %d s into %s: %d answered: %s%n", phones, seconds, base,
-                sorted.size(), new TreeMap<>(answers));
-        System.out.printf("/api/buy p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(sorted, 0.50) / 1000.0,
-                pct(sorted, 0.99) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+        Map<String, Long> counted = new TreeMap<>();
+        answers.forEach((k, v) -> counted.put(k, v.get()));
+        return new Taps(sent.get(), sorted, counted);
     }
 }

@@ -224,11 +224,15 @@ class TraceTest {
             assertThat(r.auditHolds()).isTrue();
             List<Trace> traces = r.traces();
             assertThat(traces).isNotEmpty().hasSizeLessThanOrEqualTo(30);
-            // the 30 traced are among the first 70 of 400 users (stock + pool), 50 at once for 20 items: some
-            // traced EXEC is aborted, so that the explanation below is put to the test
-            assertThat(traces.stream().flatMap(t -> t.steps().stream()))
-                    .as("an aborted EXEC among the traced round trips")
-                    .anyMatch(step -> step.outcome() == Outcome.CONFLICT);
+            // the 30 traced are among the first 70 of 400 users (stock + pool), 50 at once for 20 items: on the event
+            // loop all 50 are in flight at once, so some traced EXEC is aborted and the explanation below is put to
+            // the test; threads on a small machine may run one after another and abort none (the stepped tests
+            // explain a conflict made on purpose)
+            if (engine == EngineKind.LOOP) {
+                assertThat(traces.stream().flatMap(t -> t.steps().stream()))
+                        .as("an aborted EXEC among the traced round trips")
+                        .anyMatch(step -> step.outcome() == Outcome.CONFLICT);
+            }
             UserIds ids = new UserIds(config.seed());
             List<String> winners;
             try (Jedis jedis = redis.borrow()) {

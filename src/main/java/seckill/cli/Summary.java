@@ -17,14 +17,22 @@ public final class Summary {
     private Summary() {
     }
 
+    /** Who bought: the simulated buyers on their engine, a class on its phones beside them, or the class alone. */
+    private static String buyers(RunReport r) {
+        String simulated = r.pool() + " buyers on " + ("loop".equals(r.engine()) ? "one event loop" : "threads");
+        if (r.studentsJoined() == null) {
+            return simulated;
+        }
+        return r.users() == 0 ? "a class on its phones" : simulated + " and a class on its phones";
+    }
+
     /**
      * @param soldKnown false when Redis could not be read at the end: the report's zeros then mean "unknown",
      *                  and saying "Sold 0" would be a lie
      */
     public static void print(PrintWriter out, RunReport r, boolean soldKnown) {
-        out.println("Seckill Lab · " + r.strategy() + " · " + r.pool() + " buyers on " + ("loop".equals(r.engine())
-                ? "one event loop" : "threads") + " · " + r.redis().url() + " (Redis " + r.redis().version()
-                + (r.redis().embedded() ? ", embedded" : "")
+        out.println("Seckill Lab · " + r.strategy() + " · " + buyers(r) + " · " + r.redis().url() + " (Redis "
+                + r.redis().version() + (r.redis().embedded() ? ", embedded" : "")
                 + (r.redis().cluster() ? ", cluster; " + where(r) : "") + ")");
         if (r.waitReplicas() > 0) {
             out.println(line("Wins", "confirmed once " + r.waitReplicas() + " replica(s) held them (WAIT)"));

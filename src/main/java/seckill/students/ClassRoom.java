@@ -21,6 +21,8 @@ import seckill.sim.HumanBuyers;
  * <p>Nothing here ever carries the Redis URL or password.
  */
 public final class ClassRoom implements AutoCloseable {
+    /** A student's user id is this and its name: {@code redis-cli LRANGE kill_user 0 -1} shows them by name. */
+    public static final String USER_PREFIX = "stu:";
     /** Taps a player may make in a second; a burst of as many is allowed. */
     static final double TAPS_PER_SECOND = 5;
     /** Wrong join codes an address may try in a minute. */

@@ -11,7 +11,6 @@ import java.util.Locale;
 final class StudentNames {
     static final int MAX = 16;
     /** What a player's user id starts with, so that {@code LRANGE kill_user 0 -1} shows the students by name. */
-    static final String USER_PREFIX = "stu:";
 
     private StudentNames() {
     }
@@ -46,6 +45,6 @@ final class StudentNames {
 
     /** The player's user id in the sale. */
     static String userId(String name) {
-        return USER_PREFIX + name;
+        return ClassRoom.USER_PREFIX + name;
     }
 }

@@ -13,13 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A phone speaking the class room's API over real HTTP, as the page does. */
-final class Phone {
+public final class Phone {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: its status, its body and its headers. */
-    record Answer(int status, JsonNode body, String text, HttpResponse<String> response) {
-        String field(String name) {
+    public record Answer(int status, JsonNode body, String text, HttpResponse<String> response) {
+        public String field(String name) {
             JsonNode v = body == null ? null : body.get(name);
             return v == null || v.isNull() ? null : v.asText();
         }
@@ -37,7 +37,7 @@ final class Phone {
     }
 
     /** A phone that opened that join URL ({@code http://ADDR:PORT/j/CODE}). */
-    Phone(String url) {
+    public Phone(String url) {
         this.base = url.substring(0, url.indexOf("/j/"));
     }
 
@@ -45,11 +45,11 @@ final class Phone {
         return base;
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
-    Answer join(String code, String name) {
+    public Answer join(String code, String name) {
         Answer a = post("/api/join", Map.of("code", code, "name", name), null);
         if (a.status() == 201 || a.status() == 200) {
             token = a.field("token");
@@ -57,11 +57,11 @@ final class Phone {
         return a;
     }
 
-    Answer buy() {
+    public Answer buy() {
         return post("/api/buy", null, token);
     }
 
-    Answer state() {
+    public Answer state() {
         return send(request("/api/state", token).GET().build());
     }
 

@@ -91,6 +91,8 @@ public final class FormViewModel {
     private final ObjectBinding<Invalid> firstInvalid;
     private Consumer<Invalid> onReveal = row -> { };
     private long naiveGapMs = ConfigField.NAIVE_GAP_MS.defaultValue();
+    /** Naive's gap as the command line gave it, which a lesson without a gap of its own puts back. */
+    private long givenNaiveGapMs = naiveGapMs;
     /** {@code --wait-replicas} as given on the command line (the form has no field for it). */
     private final LongProperty waitReplicas = new SimpleLongProperty(this, "waitReplicas",
             ConfigField.WAIT_REPLICAS.defaultValue());
@@ -128,6 +130,7 @@ public final class FormViewModel {
         prefix.set(s.prefix());
         join.set(s.join());
         naiveGapMs = s.naiveGapMs();
+        givenNaiveGapMs = naiveGapMs;
         waitReplicas.set(s.waitReplicas());
         redisTimeoutS = s.redisTimeoutS();
         engine.set(s.engine());
@@ -339,8 +342,11 @@ public final class FormViewModel {
         return naiveGapMs;
     }
 
-    /** Sets naive's gap between read and write, which has no field of its own (a lesson's). */
-    public void setNaiveGapMs(long ms) {
-        naiveGapMs = ms;
+    /**
+     * A lesson's gap between naive's read and write, which has no field of its own; null puts back the one the
+     * command line gave.
+     */
+    public void setLessonNaiveGapMs(Long ms) {
+        naiveGapMs = ms == null ? givenNaiveGapMs : ms;
     }
 }

@@ -119,8 +119,7 @@ public enum Lesson {
         form.engineProperty().set(EngineKind.LOOP);
         List<ConfigField> fields = sets();
         form.fields().stream().filter(f -> fields.contains(f.field())).forEach(f -> f.setValue(value(f.field())));
-        if (own.containsKey(ConfigField.NAIVE_GAP_MS)) {
-            form.setNaiveGapMs(value(ConfigField.NAIVE_GAP_MS));
-        }
+        // the class's lesson widens naive's gap; the others leave the one given (and undo the class's)
+        form.setLessonNaiveGapMs(own.get(ConfigField.NAIVE_GAP_MS));
     }
 }

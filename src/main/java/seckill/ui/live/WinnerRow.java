@@ -1,5 +1,7 @@
 package seckill.ui.live;
 
+import seckill.students.ClassRoom;
+
 /**
  * One line of the winners table. Small on purpose: a sale of 100 000 winners keeps 100 000 of these.
  *
@@ -9,16 +11,14 @@ package seckill.ui.live;
  * @param beyondStock  this winner's item was not in stock: the sale oversold it (the naive strategy's lesson)
  */
 public record WinnerRow(long rank, String userId, long msSinceOpen, boolean beyondStock) {
-    /** How the user id of a student who joined from their phone starts; their nickname follows. */
-    public static final String STUDENT_PREFIX = "stu:";
 
     /** Whether this winner is a student who joined from their phone. */
     public boolean student() {
-        return userId != null && userId.startsWith(STUDENT_PREFIX);
+        return userId != null && userId.startsWith(ClassRoom.USER_PREFIX);
     }
 
     /** The name the table shows: a student's nickname alone, anyone else's user id as written. */
     public String shownName() {
-        return student() ? userId.substring(STUDENT_PREFIX.length()) : userId;
+        return student() ? userId.substring(ClassRoom.USER_PREFIX.length()) : userId;
     }
 }

@@ -50,6 +50,15 @@ class LessonTest {
     }
 
     @Test
+    void theClassesWideGapGoesWithItsLesson_theNextLessonHasTheGapGiven() {
+        FormViewModel form = new FormViewModel();
+        Lesson.YOU_ARE_THE_BUYERS.fill(form);
+        assertThat(form.naiveGapMs()).isEqualTo(1_000);
+        Lesson.NAIVE_OVERSELLS.fill(form);
+        assertThat(form.naiveGapMs()).isEqualTo(ConfigField.NAIVE_GAP_MS.defaultValue());
+    }
+
+    @Test
     void lessonOne_naiveOversells() {
         SimulationResult r = new Simulation(formSettings(Lesson.NAIVE_OVERSELLS), TestRedis.connection()).run();
         assertThat(r.state().oversold()).isPositive();

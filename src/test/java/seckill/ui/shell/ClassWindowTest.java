@@ -5,22 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static seckill.ui.shell.OnFx.fx;
 import static seckill.ui.shell.OnFx.onFx;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +25,7 @@ import seckill.sale.SaleInRedis;
 import seckill.sale.SaleKeys;
 import seckill.sim.ConfigField;
 import seckill.sim.SimulationConfig;
+import seckill.students.Phone;
 import seckill.students.StudentsAddress;
 import seckill.ui.common.Language;
 import seckill.ui.lessons.Lesson;
@@ -44,9 +38,6 @@ import seckill.ui.live.WinnerRow;
  */
 @ExtendWith(ApplicationExtension.class)
 class ClassWindowTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final WindowUnderTest window = new WindowUnderTest("ui-class");
     private Stage stage;
     private Dashboard dashboard;
@@ -63,7 +54,7 @@ class ClassWindowTest {
     }
 
     @Test
-    void theSwitchOpensTheClassRoom_aPhoneJoinsAndWinsInTheWindowsSale_andTheWindowShowsItsName() throws Exception {
+    void theSwitchOpensTheClassRoom_aPhoneJoinsAndWinsInTheWindowsSale_andTheWindowShowsItsName() {
         onFx(() -> dashboard = window.show(stage));
         assertThat(fx(() -> dashboard.students().runningProperty().get())).isFalse();
         onFx(() -> dashboard.students().onStartProperty().get().run());
@@ -72,7 +63,7 @@ class ClassWindowTest {
         String code = fx(() -> dashboard.students().codeProperty().get());
         assertThat(url).startsWith("http://").endsWith("/j/" + code);
 
-        String token = join(url, code, "Amy");
+        Phone amy = join(url, code, "Amy");
         await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> dashboard.students().joinedProperty().get()) == 1);
 
         // two items: one for the simulated user, one for Amy; the sale ends when both are sold
@@ -87,7 +78,7 @@ class ClassWindowTest {
             dashboard.model().start();
         });
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> "won".equals(buy(url, token).path("outcome").asText()));
+                .until(() -> "won".equals(outcome(amy)));
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> dashboard.model().live().settledProperty().get()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> dashboard.students().wonProperty().get()) == 1);
@@ -117,16 +108,16 @@ class ClassWindowTest {
 
         // more phones than items, tapping at once: naive's second between read and write lets them all read stock
         int phones = 14;
-        List<String> tokens = new ArrayList<>();
+        List<Phone> kids = new ArrayList<>();
         for (int i = 1; i <= phones; i++) {
-            tokens.add(join(url, code, "kid" + i));
+            kids.add(join(url, code, "kid" + i));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(url).path("open").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> kids.get(0).state().body().path("open").asBoolean());
         ExecutorService taps = Executors.newFixedThreadPool(phones);
         try {
             List<Future<String>> answers = new ArrayList<>();
-            for (String token : tokens) {
-                Callable<String> tap = () -> buy(url, token).path("outcome").asText();
+            for (Phone kid : kids) {
+                Callable<String> tap = () -> outcome(kid);
                 answers.add(taps.submit(tap));
             }
             for (Future<String> a : answers) {
@@ -145,47 +136,23 @@ class ClassWindowTest {
                 .filter(WinnerRow::student).count()) > 9);
     }
 
-    private static String join(String url, String code, String name) throws IOException, InterruptedException {
-        JsonNode joined = post(url, "/api/join", JSON.writeValueAsString(Map.of("code", code, "name", name)), null);
-        assertThat(joined.path("token").asText()).as("token for " + name).isNotBlank();
-        return joined.path("token").asText();
+    /** A phone that joined the room at that address under that name. */
+    private static Phone join(String url, String code, String name) {
+        Phone phone = new Phone(url);
+        assertThat(phone.join(code, name).status()).as("join as " + name).isIn(200, 201);
+        return phone;
     }
 
-    private static JsonNode buy(String url, String token) throws IOException, InterruptedException {
-        return post(url, "/api/buy", "", token);
-    }
-
-    private static JsonNode post(String url, String path, String body, String token)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(url) + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(answer.body());
-    }
-
-    private static JsonNode state(String url) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base(url) + "/api/state"))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    private static String outcome(Phone phone) {
+        return String.valueOf(phone.buy().field("outcome"));
     }
 
     private static boolean reachable(String url) {
         try {
-            HTTP.send(HttpRequest.newBuilder(URI.create(base(url) + "/api/state")).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            new Phone(url).state();
             return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (UncheckedIOException e) {
             return false;
         }
-    }
-
-    private static String base(String url) {
-        return url.substring(0, url.indexOf("/j/"));
     }
 }
